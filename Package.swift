@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+// Seatwise: chooses the members of a multistakeholder body from nomination lists, exactly, with GLPK.
+import PackageDescription
+
+let package = Package(
+    name: "Seatwise",
+    products: [
+        .library(name: "Seatwise", targets: ["Seatwise"]),
+        .executable(name: "seatwise", targets: ["SeatwiseCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // GLPK's C API (libglpk-dev ships no pkg-config file, so the module map links it directly).
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // The only C of our own: wraps each GLPK call so that a GLPK fatal error returns instead of aborting.
+        .target(name: "GLPKGuard", dependencies: ["CGLPK"], path: "Sources/GLPKGuard"),
+        .target(
+            name: "Seatwise",
+            dependencies: [
+                "GLPKGuard",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/Seatwise",
+            resources: [.copy("Resources/countries.csv"), .copy("Resources/countries-README.md")]
+        ),
+        .executableTarget(
+            name: "SeatwiseCLI",
+            dependencies: [
+                "Seatwise",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/SeatwiseCLI"
+        ),
+        .testTarget(name: "SeatwiseTests", dependencies: ["Seatwise"], path: "Tests/SeatwiseTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

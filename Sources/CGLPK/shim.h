@@ -1,0 +1,2 @@
+/* GLPK's public header, exposed to Swift and to the guard target. */
+#include <glpk.h>

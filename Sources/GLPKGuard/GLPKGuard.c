@@ -1,0 +1,214 @@
+/* Guarded GLPK calls: an error hook longjmps back here, the thread's GLPK environment is freed, and
+   the caller gets the message GLPK printed instead of a process abort (GLPK manual §2.1.2, §6.1). */
+#include "GLPKGuard.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct { jmp_buf env; } sw_jump;
+
+/* GLPK's terminal output of the current call: kept (the tail) for the fault message, never printed. */
+static _Thread_local char sw_term_text[1024];
+static _Thread_local size_t sw_term_len;
+
+static int sw_term_hook(void *info, const char *s) {
+    (void)info;
+    size_t n = strlen(s);
+    if (n >= sizeof sw_term_text) { s += n - (sizeof sw_term_text - 1); n = sizeof sw_term_text - 1; }
+    if (sw_term_len + n >= sizeof sw_term_text) {
+        size_t keep = sizeof sw_term_text - 1 - n;
+        memmove(sw_term_text, sw_term_text + (sw_term_len - keep), keep);
+        sw_term_len = keep;
+    }
+    memcpy(sw_term_text + sw_term_len, s, n);
+    sw_term_len += n;
+    sw_term_text[sw_term_len] = 0;
+    return 1;
+}
+
+static void sw_error_hook(void *info) { longjmp(((sw_jump *)info)->env, 1); }
+
+static void sw_begin(sw_fault *fault) {
+    fault->failed = 0;
+    fault->message[0] = 0;
+    sw_term_len = 0;
+    sw_term_text[0] = 0;
+    glp_term_hook(sw_term_hook, NULL);
+}
+
+static void sw_fail(sw_fault *fault) {
+    fault->failed = 1;
+    snprintf(fault->message, sizeof fault->message, "%s", sw_term_len ? sw_term_text : "GLPK fatal error");
+    size_t n = strlen(fault->message);
+    while (n > 0 && (fault->message[n - 1] == '\n' || fault->message[n - 1] == ' ')) fault->message[--n] = 0;
+    glp_free_env(); /* the environment is unusable after a fatal error; every problem object is gone */
+}
+
+#define SW_TRY(fault, failure)                  \
+    sw_jump sw_j;                               \
+    sw_begin(fault);                            \
+    if (setjmp(sw_j.env)) {                     \
+        sw_fail(fault);                         \
+        return failure;                         \
+    }                                           \
+    glp_error_hook(sw_error_hook, &sw_j)
+
+#define SW_DONE() glp_error_hook(NULL, NULL)
+
+glp_prob *sw_create(const sw_problem_data *d, sw_fault *fault) {
+    SW_TRY(fault, NULL);
+    glp_prob *P = glp_create_prob();
+    if (d->rows > 0) glp_add_rows(P, d->rows);
+    if (d->cols > 0) glp_add_cols(P, d->cols);
+    for (int i = 1; i <= d->rows; i++) glp_set_row_bnds(P, i, d->row_type[i], d->row_lb[i], d->row_ub[i]);
+    for (int j = 1; j <= d->cols; j++) {
+        glp_set_col_kind(P, j, GLP_IV);
+        glp_set_col_bnds(P, j, d->col_type[j], d->col_lb[j], d->col_ub[j]);
+    }
+    if (d->ne > 0) glp_load_matrix(P, d->ne, d->ia, d->ja, d->ar);
+    SW_DONE();
+    return P;
+}
+
+void sw_delete(glp_prob *P) {
+    sw_fault ignored;
+    SW_TRY(&ignored, );
+    glp_delete_prob(P);
+    SW_DONE();
+}
+
+int sw_set_objective(glp_prob *P, int minimize, int n, const double *coef, sw_fault *fault) {
+    SW_TRY(fault, -1);
+    glp_set_obj_dir(P, minimize ? GLP_MIN : GLP_MAX);
+    glp_set_obj_coef(P, 0, 0.0);
+    for (int j = 1; j <= n; j++) glp_set_obj_coef(P, j, coef[j]);
+    SW_DONE();
+    return 0;
+}
+
+int sw_add_row(glp_prob *P, int len, const int *ind, const double *val, int type, double lb, double ub,
+               sw_fault *fault) {
+    SW_TRY(fault, -1);
+    int i = glp_add_rows(P, 1);
+    glp_set_row_bnds(P, i, type, lb, ub);
+    glp_set_mat_row(P, i, len, ind, val);
+    SW_DONE();
+    return i;
+}
+
+int sw_delete_rows(glp_prob *P, int first, int count, sw_fault *fault) {
+    if (count <= 0) return 0;
+    int num[count + 1];
+    for (int k = 1; k <= count; k++) num[k] = first + k - 1;
+    SW_TRY(fault, -1);
+    glp_del_rows(P, count, num);
+    SW_DONE();
+    return 0;
+}
+
+int sw_set_col_bounds(glp_prob *P, int j, int type, double lb, double ub, sw_fault *fault) {
+    SW_TRY(fault, -1);
+    glp_set_col_bnds(P, j, type, lb, ub);
+    SW_DONE();
+    return 0;
+}
+
+int sw_set_row_bounds(glp_prob *P, int i, int type, double lb, double ub, sw_fault *fault) {
+    SW_TRY(fault, -1);
+    glp_set_row_bnds(P, i, type, lb, ub);
+    SW_DONE();
+    return 0;
+}
+
+double sw_monotonic_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+typedef struct {
+    double deadline;
+    volatile const int *cancel;
+    sw_solve_outcome *out;
+} sw_search;
+
+/* Branch-and-bound callback: keeps the best open bound and stops the search at the deadline or on
+   cancellation (tm_lim alone is not a hard limit). */
+static void sw_branch_callback(glp_tree *T, void *info) {
+    sw_search *s = info;
+    int p = glp_ios_best_node(T);
+    if (p != 0) { s->out->best_bound = glp_ios_node_bound(T, p); s->out->have_bound = 1; }
+    if (s->cancel && *s->cancel) { s->out->stopped = 2; glp_ios_terminate(T); }
+    else if (s->deadline > 0 && sw_monotonic_seconds() >= s->deadline) { s->out->stopped = 1; glp_ios_terminate(T); }
+}
+
+static int sw_remaining_ms(double deadline) {
+    if (deadline <= 0) return 0x7fffffff;
+    double left = (deadline - sw_monotonic_seconds()) * 1000.0;
+    if (left < 1) return 1;
+    if (left > 2e9) return 0x7fffffff;
+    return (int)left;
+}
+
+int sw_solve(glp_prob *P, double deadline, volatile const int *cancel, sw_solve_outcome *out, sw_fault *fault) {
+    memset(out, 0, sizeof *out);
+    out->mip_rc = -1;
+    out->mip_status = GLP_UNDEF;
+    SW_TRY(fault, -1);
+    glp_smcp sm;
+    glp_init_smcp(&sm);
+    sm.msg_lev = GLP_MSG_OFF;
+    sm.meth = GLP_DUAL;
+    sm.r_test = GLP_RT_FLIP;
+    sm.presolve = GLP_OFF;
+    sm.tm_lim = sw_remaining_ms(deadline);
+    int rc = glp_simplex(P, &sm);
+    if (rc != 0 && rc != GLP_ETMLIM) {
+        /* The warm basis was unusable (singular or stalled): start again from an advanced basis. */
+        glp_adv_basis(P, 0);
+        sm.meth = GLP_DUALP;
+        sm.tm_lim = sw_remaining_ms(deadline);
+        rc = glp_simplex(P, &sm);
+    }
+    out->simplex_rc = rc;
+    out->lp_status = glp_get_status(P);
+    out->lp_objective = glp_get_obj_val(P);
+    if (rc == GLP_ETMLIM) out->stopped = 1;
+    if (rc == 0 && out->lp_status == GLP_OPT) {
+        glp_iocp io;
+        glp_init_iocp(&io);
+        io.msg_lev = GLP_MSG_OFF;
+        io.presolve = GLP_OFF;
+        io.tm_lim = sw_remaining_ms(deadline);
+        io.mip_gap = 0.0;
+        sw_search s = { deadline, cancel, out };
+        io.cb_func = sw_branch_callback;
+        io.cb_info = &s;
+        out->mip_rc = glp_intopt(P, &io);
+        if (out->mip_rc == GLP_ETMLIM) out->stopped = 1;
+        out->mip_status = glp_mip_status(P);
+        out->mip_objective = glp_mip_obj_val(P);
+    }
+    SW_DONE();
+    return 0;
+}
+
+int sw_mip_values(glp_prob *P, int n, double *values, sw_fault *fault) {
+    SW_TRY(fault, -1);
+    for (int j = 1; j <= n; j++) values[j] = glp_mip_col_val(P, j);
+    SW_DONE();
+    return 0;
+}
+
+int sw_mem_limit(int megabytes, sw_fault *fault) {
+    SW_TRY(fault, -1);
+    glp_mem_limit(megabytes);
+    SW_DONE();
+    return 0;
+}
+
+void sw_thread_done(void) { glp_free_env(); }
+
+const char *sw_glpk_version(void) { return glp_version(); }

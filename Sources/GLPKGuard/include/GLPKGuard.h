@@ -1,0 +1,56 @@
+/* Guarded entry points into GLPK: every call that can hit a GLPK fatal error (which would call abort())
+   runs behind setjmp, so a fault comes back as a message and the process lives on. */
+#ifndef SEATWISE_GLPK_GUARD_H
+#define SEATWISE_GLPK_GUARD_H
+
+#include <glpk.h>
+
+/* What a failed call reports. After a fault every GLPK object of the calling thread is dead. */
+typedef struct sw_fault {
+    int failed;
+    char message[1024];
+} sw_fault;
+
+/* A whole problem in GLPK's 1-based array convention (index 0 unused). Row and column types are
+   GLP_FR, GLP_LO, GLP_UP, GLP_DB or GLP_FX; every column is integer (binary by its bounds). */
+typedef struct sw_problem_data {
+    int rows, cols;
+    const int *row_type; const double *row_lb; const double *row_ub;
+    const int *col_type; const double *col_lb; const double *col_ub;
+    int ne; const int *ia; const int *ja; const double *ar;
+} sw_problem_data;
+
+/* The outcome of one solve: the LP relaxation, then branch and bound. */
+typedef struct sw_solve_outcome {
+    int simplex_rc;     /* glp_simplex return code */
+    int lp_status;      /* glp_get_status after the root LP */
+    double lp_objective;
+    int mip_rc;         /* glp_intopt return code (-1 when not run) */
+    int mip_status;     /* glp_mip_status (GLP_UNDEF when not run) */
+    double mip_objective;
+    int have_bound;     /* best_bound holds the best open node's bound when B&B stopped early */
+    double best_bound;
+    int stopped;        /* 1 = deadline reached, 2 = cancelled */
+} sw_solve_outcome;
+
+glp_prob *sw_create(const sw_problem_data *data, sw_fault *fault);
+void sw_delete(glp_prob *P);
+int sw_set_objective(glp_prob *P, int minimize, int n, const double *coef, sw_fault *fault);
+int sw_add_row(glp_prob *P, int len, const int *ind, const double *val, int type, double lb, double ub,
+               sw_fault *fault);
+int sw_delete_rows(glp_prob *P, int first, int count, sw_fault *fault);
+int sw_set_col_bounds(glp_prob *P, int j, int type, double lb, double ub, sw_fault *fault);
+int sw_set_row_bounds(glp_prob *P, int i, int type, double lb, double ub, sw_fault *fault);
+/* Root LP by dual simplex with the long-step ratio test (presolve off, warm from the current basis),
+   then branch and bound. deadline: CLOCK_MONOTONIC seconds, <= 0 for none. cancel: may be NULL. */
+int sw_solve(glp_prob *P, double deadline, volatile const int *cancel, sw_solve_outcome *out,
+             sw_fault *fault);
+int sw_mip_values(glp_prob *P, int n, double *out, sw_fault *fault);
+double sw_monotonic_seconds(void);
+/* Caps GLPK's memory (megabytes) on the calling thread; a breach becomes a fault. */
+int sw_mem_limit(int megabytes, sw_fault *fault);
+/* Frees the calling thread's GLPK environment; call before a worker thread ends. */
+void sw_thread_done(void);
+const char *sw_glpk_version(void);
+
+#endif

@@ -1,0 +1,55 @@
+// A nominee as the selection sees them: validated, with region and development status resolved.
+// Attribute values are kept in display form; `AttributeKey` gives the form used for comparison.
+
+/// How a nominee stands before the selection runs (SPEC §2, `status`).
+public enum NomineeStatus: String, Sendable, Codable, CaseIterable {
+    case new, continuing, required, withdrawn
+}
+
+public struct Nominee: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    /// The stakeholder group, spelled as in the policy.
+    public var group: String
+    /// The nominating group's preference, 1 = first choice; nil = unranked.
+    public var rank: Int?
+    public var status: NomineeStatus
+    public var terms: Int
+    /// Every attribute usable in a quota, keyed by lower-case attribute name, in display form:
+    /// gender, country (ISO alpha-3), region, development, organization, group and custom columns.
+    public var attributes: [String: String]
+    /// The line of the nominations file the row starts on (0 when built in code).
+    public var line: Int
+
+    public init(id: String, name: String, group: String, rank: Int?, status: NomineeStatus = .new,
+                terms: Int = 0, attributes: [String: String], line: Int = 0) {
+        self.id = id
+        self.name = name
+        self.group = group
+        self.rank = rank
+        self.status = status
+        self.terms = terms
+        var attributes = attributes
+        attributes["group"] = group
+        self.attributes = attributes
+        self.line = line
+    }
+
+    public var gender: String { attributes["gender"] ?? "" }
+    public var country: String { attributes["country"] ?? "" }
+    public var region: String { attributes["region"] ?? "" }
+    public var development: String { attributes["development"] ?? "" }
+
+    /// The value of `attribute` in comparison form (trimmed, case-folded), or nil when the nominee has none.
+    public func key(of attribute: String) -> String? {
+        guard let value = attributes[attribute], !value.isEmpty else { return nil }
+        return AttributeKey.normalize(value)
+    }
+}
+
+/// The comparison form of attribute values: SPEC §2 compares them case-insensitively after trimming.
+public enum AttributeKey {
+    public static func normalize(_ value: String) -> String {
+        value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+}

@@ -1,0 +1,142 @@
+// The selection policy (SPEC §3) as validated values: seats, quotas, rules, objective and seed.
+// Percentages are kept as exact fractions so that rounding (⌈p·S⌉, ⌊p·S⌋) is exact.
+
+public struct Policy: Sendable {
+    public var body: String
+    /// Seats per stakeholder group, in the policy's order.
+    public var seats: [(group: String, seats: Int)]
+    public var quotas: [Quota]
+    public var rules: SelectionRules
+    public var objective: ObjectiveKind
+    /// nil when the policy gives none; the selection then uses `Policy.defaultSeed`.
+    public var seed: UInt64?
+
+    public static let defaultSeed: UInt64 = 1
+
+    public init(body: String, seats: [(group: String, seats: Int)], quotas: [Quota] = [],
+                rules: SelectionRules = SelectionRules(), objective: ObjectiveKind = .rankSum, seed: UInt64? = nil) {
+        self.body = body
+        self.seats = seats
+        self.quotas = quotas
+        self.rules = rules
+        self.objective = objective
+        self.seed = seed
+    }
+
+    public var groups: [String] { seats.map(\.group) }
+    public var totalSeats: Int { seats.reduce(0) { $0 + $1.seats } }
+    public func seats(of group: String) -> Int { seats.first { $0.group == group }?.seats ?? 0 }
+}
+
+public enum ObjectiveKind: String, Sendable, Codable {
+    case rankSum = "rank-sum"
+    case lexicographic
+}
+
+public struct SelectionRules: Sendable {
+    /// What `continuing` nominees get.
+    public enum Continuing: String, Sendable {
+        /// Seated, counting toward seats and quotas (SPEC §3).
+        case keep
+        /// Treated like any other nominee.
+        case compete
+    }
+    public var continuing: Continuing
+    /// Nominees with `terms >= maxTerms` cannot be seated.
+    public var maxTerms: Int?
+
+    public init(continuing: Continuing = .keep, maxTerms: Int? = nil) {
+        self.continuing = continuing
+        self.maxTerms = maxTerms
+    }
+}
+
+/// A bound in a quota: a count, or a percentage of the seats in scope as an exact fraction.
+public enum QuotaBound: Sendable, Equatable {
+    case count(Int)
+    case percent(numerator: Int, denominator: Int)
+
+    /// The minimum this bound allows for `seats` seats: ⌈p·S⌉ for a percentage.
+    public func minimum(seats: Int) -> Int {
+        switch self {
+        case .count(let n): return n
+        case .percent(let num, let den):
+            let product = num * seats
+            return product / den + (product % den == 0 ? 0 : 1)
+        }
+    }
+
+    /// The maximum this bound allows for `seats` seats: ⌊p·S⌋ for a percentage.
+    public func maximum(seats: Int) -> Int {
+        switch self {
+        case .count(let n): return n
+        case .percent(let num, let den): return (num * seats) / den
+        }
+    }
+
+    /// As written in a policy: `3` or `40%`.
+    public var description: String {
+        switch self {
+        case .count(let n): return String(n)
+        case .percent(let num, let den):
+            var digits = 0
+            var d = den
+            while d > 100 { d /= 10; digits += 1 }
+            if digits == 0 { return "\(num * 100 / den)%" }
+            let scale = den / 100
+            let whole = num / scale
+            let fraction = String(num % scale)
+            return "\(whole).\(String(repeating: "0", count: digits - fraction.count))\(fraction)%"
+        }
+    }
+}
+
+/// Which values of the attribute a quota counts.
+public enum ValueSelector: Sendable, Equatable {
+    case one(String)
+    case anyOf([String])
+    /// Separately for every value present among the eligible nominees in scope.
+    case each
+}
+
+public enum QuotaScope: Sendable, Equatable {
+    case body
+    case perGroup
+    case group(String)
+}
+
+public struct Quota: Sendable {
+    /// Position in the policy's `quotas` list, 0-based.
+    public var index: Int
+    /// Lower-case attribute name: a built-in column or a custom one.
+    public var attribute: String
+    public var selector: ValueSelector
+    public var min: QuotaBound?
+    public var max: QuotaBound?
+    public var scope: QuotaScope
+    /// Higher is relaxed later in a repair; nil = default (0).
+    public var priority: Int
+    public var hard: Bool
+    /// The policy line the quota starts on (0 when built in code).
+    public var line: Int
+
+    public init(index: Int = 0, attribute: String, selector: ValueSelector, min: QuotaBound? = nil,
+                max: QuotaBound? = nil, scope: QuotaScope = .body, priority: Int = 0, hard: Bool = false,
+                line: Int = 0) {
+        self.index = index
+        self.attribute = attribute
+        self.selector = selector
+        self.min = min
+        self.max = max
+        self.scope = scope
+        self.priority = priority
+        self.hard = hard
+        self.line = line
+    }
+
+    /// Whether the quota applies inside groups only (kept by an independent selection, SPEC §4).
+    public var isGroupScoped: Bool {
+        if case .body = scope { return false }
+        return true
+    }
+}

@@ -1,0 +1,157 @@
+// RFC 4180 tokenizer over raw bytes that keeps every field's line and column and reports every
+// problem (bad UTF-8, NUL bytes, stray or unterminated quotes) instead of stopping at the first.
+// Hand-written because no CSV package reports positions for each problem.
+
+struct CSVField: Sendable {
+    var text: String
+    var line: Int
+    var column: Int
+}
+
+struct CSVRecord: Sendable {
+    var fields: [CSVField]
+    var line: Int
+}
+
+struct CSVTokenizer {
+    /// Fields longer than this are refused: no nominations field is legitimately this long.
+    static let maximumFieldBytes = 65_536
+
+    let file: String
+
+    func parse(_ data: [UInt8]) -> (records: [CSVRecord], problems: [InputDiagnostic]) {
+        var records: [CSVRecord] = []
+        var problems: [InputDiagnostic] = []
+        func problem(_ line: Int, _ column: Int, _ message: String) {
+            problems.append(InputDiagnostic(file: file, line: line, column: column, message: message))
+        }
+        var i = 0
+        let n = data.count
+        if n >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { i = 3 }
+        if n >= 2, (data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF) {
+            problem(1, 1, "the file is UTF-16; save it as UTF-8")
+            return ([], problems)
+        }
+        var line = 1
+        var column = 1
+        var fields: [CSVField] = []
+        var recordLine = 1
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(64)
+
+        @inline(__always) func advance(_ byte: UInt8) {
+            if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        func finishField(_ fieldLine: Int, _ fieldColumn: Int) {
+            var text: String
+            if let valid = String(validating: buffer, as: UTF8.self) {
+                text = valid
+            } else {
+                problem(fieldLine, fieldColumn, "the field is not valid UTF-8; save the file as UTF-8")
+                text = String(decoding: buffer, as: UTF8.self)
+            }
+            if buffer.count > CSVTokenizer.maximumFieldBytes {
+                problem(fieldLine, fieldColumn, "the field is \(buffer.count) bytes long; at most \(CSVTokenizer.maximumFieldBytes) are allowed")
+                text = String(text.prefix(64))
+            }
+            fields.append(CSVField(text: text, line: fieldLine, column: fieldColumn))
+            buffer.removeAll(keepingCapacity: true)
+        }
+        func finishRecord() {
+            // A line holding nothing at all is skipped, as spreadsheet users expect.
+            if !(fields.count == 1 && fields[0].text.isEmpty) {
+                records.append(CSVRecord(fields: fields, line: recordLine))
+            }
+            fields.removeAll(keepingCapacity: true)
+        }
+        func endOfLine() {
+            // Consumes LF, CRLF or a lone CR at data[i].
+            if data[i] == 0x0D, i + 1 < n, data[i + 1] == 0x0A { i += 1 }
+            i += 1
+            line += 1
+            column = 1
+        }
+
+        guard i < n else { return ([], problems) }
+        recordLine = line
+        while i < n {
+            let fieldLine = line
+            let fieldColumn = column
+            if data[i] == 0x22 {
+                // Quoted field.
+                i += 1
+                column += 1
+                var closed = false
+                while i < n {
+                    let b = data[i]
+                    if b == 0x22 {
+                        if i + 1 < n, data[i + 1] == 0x22 {
+                            buffer.append(0x22)
+                            i += 2
+                            column += 2
+                            continue
+                        }
+                        i += 1
+                        column += 1
+                        closed = true
+                        break
+                    }
+                    if b == 0x0A || b == 0x0D {
+                        buffer.append(b)
+                        if b == 0x0D, i + 1 < n, data[i + 1] == 0x0A { buffer.append(0x0A); i += 1 }
+                        i += 1
+                        line += 1
+                        column = 1
+                        continue
+                    }
+                    if b == 0 { problem(line, column, "NUL byte in a field") }
+                    buffer.append(b)
+                    advance(b)
+                    i += 1
+                }
+                if !closed {
+                    problem(fieldLine, fieldColumn, "the quote opened here is never closed")
+                    finishField(fieldLine, fieldColumn)
+                    finishRecord()
+                    return (records, problems)
+                }
+                if i < n, data[i] != 0x2C, data[i] != 0x0A, data[i] != 0x0D {
+                    problem(line, column, "unexpected text after a closing quote; a quote inside a field must be doubled (\"\")")
+                    while i < n, data[i] != 0x2C, data[i] != 0x0A, data[i] != 0x0D { advance(data[i]); i += 1 }
+                }
+            } else {
+                var reportedQuote = false
+                while i < n {
+                    let b = data[i]
+                    if b == 0x2C || b == 0x0A || b == 0x0D { break }
+                    if b == 0x22, !reportedQuote {
+                        problem(line, column, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                        reportedQuote = true
+                    }
+                    if b == 0 { problem(line, column, "NUL byte in a field") }
+                    buffer.append(b)
+                    advance(b)
+                    i += 1
+                }
+            }
+            finishField(fieldLine, fieldColumn)
+            if i >= n {
+                finishRecord()
+                break
+            }
+            if data[i] == 0x2C {
+                i += 1
+                column += 1
+                if i >= n {
+                    fields.append(CSVField(text: "", line: line, column: column))
+                    finishRecord()
+                }
+                continue
+            }
+            endOfLine()
+            finishRecord()
+            recordLine = line
+        }
+        return (records, problems)
+    }
+}

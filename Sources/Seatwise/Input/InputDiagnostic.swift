@@ -1,0 +1,37 @@
+// Problems found in input files, each with its place: file, line and column, or a policy key path.
+// Readers collect every problem before failing; the CLI renders them once.
+
+public struct InputDiagnostic: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    /// The nominations column or the policy key path the problem concerns.
+    public var key: String?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, key: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.key = key
+        self.message = message
+    }
+
+    /// `file:line:column: key: message`, the form compilers use, so editors can jump to it.
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        let subject = key.map { "\($0): " } ?? ""
+        return "\(place): \(subject)\(message)"
+    }
+}
+
+/// Bad input (exit 2): every problem found, in file order.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [InputDiagnostic]
+
+    public init(_ diagnostics: [InputDiagnostic]) { self.diagnostics = diagnostics }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

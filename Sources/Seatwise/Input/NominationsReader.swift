@@ -1,0 +1,201 @@
+// Reads a nominations file (SPEC §2) into validated nominees: required columns, ranks, statuses,
+// countries resolved through the country table; every problem reported with line, column and column name.
+
+public struct NominationsReader: Sendable {
+    public static let requiredColumns = ["id", "name", "group", "gender", "country"]
+    /// Columns with a meaning of their own; every other column is a custom attribute.
+    public static let builtInColumns = requiredColumns + ["rank", "region", "development", "organization", "status", "terms"]
+    /// Ranks above this are refused as implausible (and would only invite overflow).
+    public static let maximumRank = 1_000_000
+
+    /// The policy's groups; nil when the policy could not be read (groups are then not checked).
+    public var groups: [String]?
+    public var countries: CountryTable
+
+    /// The nominees and the header's column names (lower case).
+    public struct Nominations: Sendable {
+        public var nominees: [Nominee]
+        public var columns: [String]
+    }
+
+    public init(groups: [String]?, countries: CountryTable) {
+        self.groups = groups
+        self.countries = countries
+    }
+
+    public func read(_ file: InputFile) throws -> Nominations {
+        let (records, tokenProblems) = CSVTokenizer(file: file.path).parse(file.bytes)
+        var problems = tokenProblems
+        func problem(_ line: Int, _ column: Int?, _ key: String?, _ message: String) {
+            problems.append(InputDiagnostic(file: file.path, line: line, column: column, key: key, message: message))
+        }
+        guard let header = records.first else {
+            if problems.isEmpty { problem(1, nil, nil, "the file is empty; it needs a header row with the columns \(Self.requiredColumns.joined(separator: ", "))") }
+            throw InputError(problems)
+        }
+        var columns: [String] = []
+        var seen: [String: Int] = [:]
+        for (k, field) in header.fields.enumerated() {
+            var name = AttributeKey.normalize(field.text)
+            if k == 0, name.hasPrefix("\u{FEFF}") { name.removeFirst() }
+            if name.isEmpty { problem(field.line, field.column, nil, "column \(k + 1) of the header has no name") }
+            if let first = seen[name], !name.isEmpty {
+                problem(field.line, field.column, name, "the column '\(name)' appears twice (first as column \(first + 1))")
+            } else {
+                seen[name] = k
+            }
+            columns.append(name)
+        }
+        let missing = Self.requiredColumns.filter { seen[$0] == nil }
+        if !missing.isEmpty {
+            problem(header.line, nil, nil, "missing required column\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", "))")
+        }
+        if records.count == 1, problems.isEmpty {
+            problem(header.line, nil, nil, "the file has a header but no nominees")
+        }
+        guard missing.isEmpty else { throw InputError(problems) }
+
+        let groupByKey = Dictionary((groups ?? []).map { (AttributeKey.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
+        var nominees: [Nominee] = []
+        nominees.reserveCapacity(records.count - 1)
+        var firstLineOfId: [String: Int] = [:]
+
+        for record in records.dropFirst() {
+            if record.fields.count != columns.count {
+                problem(record.line, nil, nil, "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns.count)")
+                continue
+            }
+            var row: [String: CSVField] = [:]
+            for (k, name) in columns.enumerated() where !name.isEmpty { row[name] = record.fields[k] }
+            func text(_ name: String) -> String {
+                row[name]?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            }
+            func fail(_ name: String, _ message: String) {
+                let field = row[name]
+                problem(field?.line ?? record.line, field?.column, name, message)
+            }
+            var ok = true
+            func require(_ name: String) -> String {
+                let value = text(name)
+                if value.isEmpty { fail(name, "is blank; every nominee needs a \(name)"); ok = false }
+                return value
+            }
+            let id = require("id")
+            let name = require("name")
+            let groupText = require("group")
+            let gender = require("gender")
+            let countryText = require("country")
+
+            if !id.isEmpty {
+                if let first = firstLineOfId[id] {
+                    fail("id", "the id '\(id)' is used twice (first on line \(first))")
+                    ok = false
+                } else {
+                    firstLineOfId[id] = record.line
+                }
+            }
+            var group = ""
+            if !groupText.isEmpty {
+                if let g = groupByKey[AttributeKey.normalize(groupText)] {
+                    group = g
+                } else if let groups {
+                    fail("group", "'\(groupText)' is not a group of the policy (\(groups.joined(separator: ", ")))")
+                    ok = false
+                }
+            }
+            var rank: Int?
+            let rankText = text("rank")
+            if !rankText.isEmpty {
+                if let r = Int(rankText), r >= 1, r <= Self.maximumRank {
+                    rank = r
+                } else if let r = Int(rankText), r > Self.maximumRank {
+                    fail("rank", "\(r) is too large; ranks go up to \(Self.maximumRank)")
+                    ok = false
+                } else {
+                    fail("rank", "'\(rankText)' is not a positive whole number (1 = first choice; leave blank for unranked)")
+                    ok = false
+                }
+            }
+            var status = NomineeStatus.new
+            let statusText = text("status")
+            if !statusText.isEmpty {
+                if let s = NomineeStatus(rawValue: AttributeKey.normalize(statusText)) {
+                    status = s
+                } else {
+                    fail("status", "'\(statusText)' is not a status (new, continuing, required, withdrawn)")
+                    ok = false
+                }
+            }
+            var terms = 0
+            let termsText = text("terms")
+            if !termsText.isEmpty {
+                if let t = Int(termsText), t >= 0, t <= 1000 { terms = t } else {
+                    fail("terms", "'\(termsText)' is not a whole number of terms (0 or more)")
+                    ok = false
+                }
+            }
+            var region: String?
+            let regionText = text("region")
+            if !regionText.isEmpty {
+                region = CountryTable.canonicalRegion(regionText)
+                if region == nil {
+                    fail("region", "'\(regionText)' is not a UN regional group (\(CountryTable.regions.joined(separator: ", ")))")
+                    ok = false
+                }
+            }
+            var development: String?
+            let developmentText = text("development")
+            if !developmentText.isEmpty {
+                development = CountryTable.canonicalDevelopment(developmentText)
+                if development == nil {
+                    fail("development", "'\(developmentText)' is not a development status (\(CountryTable.developmentStatuses.joined(separator: ", ")))")
+                    ok = false
+                }
+            }
+            var country = ""
+            if !countryText.isEmpty {
+                if let record = countries.lookup(countryText) {
+                    country = record.iso3
+                    if region == nil, regionText.isEmpty { region = record.region }
+                    if development == nil, developmentText.isEmpty { development = record.development }
+                    if region == nil, regionText.isEmpty {
+                        fail("country", "\(record.name) has no UN regional group in the reference table; give the row a region")
+                        ok = false
+                    }
+                    if development == nil, developmentText.isEmpty {
+                        fail("country", "\(record.name) has no development status in the reference table; give the row a development status")
+                        ok = false
+                    }
+                } else if !regionText.isEmpty, !developmentText.isEmpty {
+                    country = countryText.uppercased()
+                } else {
+                    fail("country", "'\(countryText)' is not in the country table; use an ISO 3166 code, or give the row both region and development")
+                    ok = false
+                }
+            }
+            guard ok else { continue }
+
+            var attributes: [String: String] = [
+                "gender": gender, "country": country, "region": region ?? "", "development": development ?? "",
+            ]
+            let organization = text("organization")
+            if !organization.isEmpty { attributes["organization"] = organization }
+            for name in columns where !Self.builtInColumns.contains(name) && !name.isEmpty {
+                let value = text(name)
+                if !value.isEmpty { attributes[name] = value }
+            }
+            nominees.append(Nominee(id: id, name: name, group: group, rank: rank, status: status, terms: terms,
+                                    attributes: attributes, line: record.line))
+        }
+        if !problems.isEmpty {
+            throw InputError(problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
+        }
+        return Nominations(nominees: nominees, columns: columns)
+    }
+
+    /// The attribute names a quota may use with nominations whose header is `columns`.
+    public static func attributeNames(columns: [String]) -> [String] {
+        ["gender", "country", "region", "development", "organization", "group"]
+            + columns.filter { !builtInColumns.contains($0) && !$0.isEmpty }
+    }
+}

@@ -1,0 +1,267 @@
+// Reads a policy file (SPEC §3) through Yams' node tree, so that every problem names its key path
+// (`quotas[2].min`, 1-based) and line. Unknown keys, wrong types and impossible bounds are all reported.
+
+import Yams
+
+public struct PolicyReader: Sendable {
+    public init() {}
+
+    public func read(_ file: InputFile) throws -> Policy {
+        var state = State(file: file.path)
+        guard let text = String(validating: file.bytes, as: UTF8.self) else {
+            throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the policy is not valid UTF-8")])
+        }
+        if text.contains("\u{0}") {
+            throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the policy contains a NUL byte")])
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw InputError([state.diagnostic(for: error)])
+        } catch {
+            throw InputError([InputDiagnostic(file: file.path, message: "cannot parse the policy: \(error)")])
+        }
+        guard let root, case .mapping(let top) = root else {
+            throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the policy must be a mapping with at least 'seats'")])
+        }
+        let policy = state.policy(top)
+        if !state.problems.isEmpty { throw InputError(state.problems) }
+        return policy!
+    }
+
+    private struct State {
+        let file: String
+        var problems: [InputDiagnostic] = []
+
+        mutating func problem(_ node: Node?, _ key: String, _ message: String) {
+            problems.append(InputDiagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column, key: key, message: message))
+        }
+
+        func diagnostic(for error: YamlError) -> InputDiagnostic {
+            switch error {
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                let detail = context.map { "\($0.text) " } ?? ""
+                return InputDiagnostic(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                return InputDiagnostic(file: file, line: context.mark.line, column: context.mark.column,
+                                       message: "duplicate key\(duplicates.count == 1 ? "" : "s") in a mapping: \(duplicates.joined(separator: ", "))")
+            case .reader(let problem, _, _, _):
+                return InputDiagnostic(file: file, message: "cannot read the policy: \(problem)")
+            default:
+                return InputDiagnostic(file: file, message: "cannot parse the policy: \(error)")
+            }
+        }
+
+        /// The mapping's entries by key, reporting keys that are not in `allowed`.
+        mutating func entries(_ mapping: Node.Mapping, path: String, allowed: [String]) -> [String: Node] {
+            var result: [String: Node] = [:]
+            for (keyNode, value) in mapping {
+                let key = keyNode.string ?? ""
+                let keyPath = path.isEmpty ? key : "\(path).\(key)"
+                if !allowed.contains(key) {
+                    problem(keyNode, keyPath, "unknown key; expected one of: \(allowed.joined(separator: ", "))")
+                    continue
+                }
+                result[key] = value
+            }
+            return result
+        }
+
+        mutating func string(_ node: Node, _ path: String) -> String? {
+            guard case .scalar(let scalar) = node else { problem(node, path, "must be a single value"); return nil }
+            return scalar.string
+        }
+
+        mutating func integer(_ node: Node, _ path: String, minimum: Int) -> Int? {
+            guard let text = string(node, path) else { return nil }
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                problem(node, path, "'\(text)' is not a whole number"); return nil
+            }
+            if value < minimum { problem(node, path, "must be at least \(minimum), not \(value)"); return nil }
+            return value
+        }
+
+        mutating func bool(_ node: Node, _ path: String) -> Bool? {
+            guard let text = string(node, path) else { return nil }
+            switch text.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: problem(node, path, "'\(text)' is not true or false"); return nil
+            }
+        }
+
+        /// `3` or `40%` (up to 100%, at most 4 decimals).
+        mutating func bound(_ node: Node, _ path: String) -> QuotaBound? {
+            guard let raw = string(node, path) else { return nil }
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            if text.hasSuffix("%") {
+                let number = text.dropLast().trimmingCharacters(in: .whitespaces)
+                let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+                guard !number.isEmpty, parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                      parts.count == 1 || parts[1].count <= 4 else {
+                    problem(node, path, "'\(raw)' is not a percentage like 40% or 12.5% (no sign, at most 4 decimals)")
+                    return nil
+                }
+                let decimals = parts.count == 2 ? parts[1].count : 0
+                var denominator = 100
+                for _ in 0..<decimals { denominator *= 10 }
+                guard let numerator = Int(parts.joined()), numerator <= denominator else {
+                    problem(node, path, "'\(raw)' is over 100%"); return nil
+                }
+                return .percent(numerator: numerator, denominator: denominator)
+            }
+            if let count = Int(text) {
+                if count < 0 { problem(node, path, "'\(raw)' is negative; a bound is a count of seats (0 or more) or a percentage"); return nil }
+                return .count(count)
+            }
+            problem(node, path, "'\(raw)' is neither a count of seats (3) nor a percentage (40%)")
+            return nil
+        }
+
+        mutating func policy(_ top: Node.Mapping) -> Policy? {
+            let keys = entries(top, path: "", allowed: ["body", "seats", "quotas", "rules", "objective", "tie_break"])
+            var body = "Unnamed body"
+            if let node = keys["body"], let text = string(node, "body") { body = text }
+
+            var seats: [(group: String, seats: Int)] = []
+            if let node = keys["seats"] {
+                if case .mapping(let mapping) = node {
+                    var seen = Set<String>()
+                    for (keyNode, value) in mapping {
+                        let group = (keyNode.string ?? "").trimmingCharacters(in: .whitespaces)
+                        let path = "seats.\(group)"
+                        if group.isEmpty { problem(keyNode, "seats", "a group name is blank"); continue }
+                        if !seen.insert(AttributeKey.normalize(group)).inserted {
+                            problem(keyNode, path, "the group '\(group)' is listed twice (names are compared ignoring case)"); continue
+                        }
+                        if let count = integer(value, path, minimum: 1) { seats.append((group, count)) }
+                    }
+                    if mapping.count == 0 { problem(node, "seats", "lists no groups") }
+                } else {
+                    problem(node, "seats", "must map each stakeholder group to its number of seats")
+                }
+            } else {
+                problems.append(InputDiagnostic(file: file, line: 1, key: "seats", message: "is missing; the policy must give the seats of each stakeholder group"))
+            }
+
+            var rules = SelectionRules()
+            if let node = keys["rules"] {
+                if case .mapping(let mapping) = node {
+                    let r = entries(mapping, path: "rules", allowed: ["continuing", "max_terms"])
+                    if let c = r["continuing"], let text = string(c, "rules.continuing") {
+                        if let value = SelectionRules.Continuing(rawValue: text.lowercased()) { rules.continuing = value } else {
+                            problem(c, "rules.continuing", "'\(text)' is not keep or compete")
+                        }
+                    }
+                    if let m = r["max_terms"] { rules.maxTerms = integer(m, "rules.max_terms", minimum: 1) }
+                } else { problem(node, "rules", "must be a mapping") }
+            }
+
+            var objective = ObjectiveKind.rankSum
+            if let node = keys["objective"], let text = string(node, "objective") {
+                if let kind = ObjectiveKind(rawValue: text.lowercased()) { objective = kind } else {
+                    problem(node, "objective", "'\(text)' is not rank-sum or lexicographic")
+                }
+            }
+
+            var seed: UInt64?
+            if let node = keys["tie_break"] {
+                if case .mapping(let mapping) = node {
+                    let t = entries(mapping, path: "tie_break", allowed: ["seed"])
+                    if let s = t["seed"], let text = string(s, "tie_break.seed") {
+                        if let value = UInt64(text.trimmingCharacters(in: .whitespaces)) { seed = value } else {
+                            problem(s, "tie_break.seed", "'\(text)' is not a whole number from 0 to \(UInt64.max)")
+                        }
+                    }
+                } else { problem(node, "tie_break", "must be a mapping such as { seed: 2026 }") }
+            }
+
+            var quotas: [Quota] = []
+            if let node = keys["quotas"] {
+                if case .sequence(let sequence) = node {
+                    for (k, item) in sequence.enumerated() {
+                        if let quota = self.quota(item, index: k, seats: seats) { quotas.append(quota) }
+                    }
+                } else if node.string != "" {
+                    problem(node, "quotas", "must be a list of quotas")
+                }
+            }
+            return Policy(body: body, seats: seats, quotas: quotas, rules: rules, objective: objective, seed: seed)
+        }
+
+        mutating func quota(_ node: Node, index: Int, seats: [(group: String, seats: Int)]) -> Quota? {
+            let path = "quotas[\(index + 1)]"
+            guard case .mapping(let mapping) = node else {
+                problem(node, path, "must be a mapping such as { attribute: gender, value: female, min: 40% }"); return nil
+            }
+            let before = problems.count
+            let q = entries(mapping, path: path, allowed: ["attribute", "value", "values", "each", "min", "max", "per", "group", "priority", "hard"])
+            var attribute = ""
+            if let a = q["attribute"], let text = string(a, "\(path).attribute") {
+                attribute = AttributeKey.normalize(text)
+                if attribute.isEmpty { problem(a, "\(path).attribute", "is blank") }
+            } else if q["attribute"] == nil {
+                problem(node, "\(path).attribute", "is missing; name the attribute the quota counts (gender, region, …)")
+            }
+            var selector: ValueSelector?
+            let given = ["value", "values", "each"].filter { q[$0] != nil }
+            if given.count != 1 {
+                problem(node, path, given.isEmpty ? "needs one of value, values or each: true" : "gives \(given.joined(separator: " and ")); give exactly one")
+            } else if let v = q["value"] {
+                if let text = string(v, "\(path).value") { selector = .one(text) }
+            } else if let vs = q["values"] {
+                if case .sequence(let list) = vs, list.count > 0 {
+                    var values: [String] = []
+                    for (k, item) in list.enumerated() { if let text = string(item, "\(path).values[\(k + 1)]") { values.append(text) } }
+                    selector = .anyOf(values)
+                } else { problem(vs, "\(path).values", "must be a non-empty list of values") }
+            } else if let e = q["each"], let flag = bool(e, "\(path).each") {
+                if flag { selector = .each } else { problem(e, "\(path).each", "each: false means nothing; use value or values") }
+            }
+            let minimum = q["min"].flatMap { bound($0, "\(path).min") }
+            let maximum = q["max"].flatMap { bound($0, "\(path).max") }
+            if q["min"] == nil, q["max"] == nil { problem(node, path, "needs a min, a max or both") }
+
+            var scope = QuotaScope.body
+            if let p = q["per"] {
+                if q["group"] != nil { problem(p, "\(path).per", "give per: group or group: NAME, not both") }
+                if let text = string(p, "\(path).per") {
+                    if AttributeKey.normalize(text) == "group" { scope = .perGroup } else {
+                        problem(p, "\(path).per", "'\(text)' is not a scope; the only one is per: group")
+                    }
+                }
+            } else if let g = q["group"], let text = string(g, "\(path).group") {
+                if let match = seats.first(where: { AttributeKey.normalize($0.group) == AttributeKey.normalize(text) }) {
+                    scope = .group(match.group)
+                } else {
+                    problem(g, "\(path).group", "'\(text)' is not a group in seats (\(seats.map(\.group).joined(separator: ", ")))")
+                }
+            }
+            var priority = 0
+            if let p = q["priority"], let text = string(p, "\(path).priority") {
+                if let value = Int(text) { priority = value } else { problem(p, "\(path).priority", "'\(text)' is not a whole number") }
+            }
+            var hard = false
+            if let h = q["hard"], let flag = bool(h, "\(path).hard") { hard = flag }
+
+            // min above max in any scope the quota applies to
+            if let minimum, let maximum {
+                let scopes: [(String, Int)]
+                switch scope {
+                case .body: scopes = [("the body", seats.reduce(0) { $0 + $1.seats })]
+                case .perGroup: scopes = seats.map { ($0.group, $0.seats) }
+                case .group(let g): scopes = seats.filter { $0.group == g }.map { ($0.group, $0.seats) }
+                }
+                for (name, s) in scopes where minimum.minimum(seats: s) > maximum.maximum(seats: s) {
+                    problem(q["min"], "\(path).min", "min \(minimum.description) (\(minimum.minimum(seats: s)) seats) is above max \(maximum.description) (\(maximum.maximum(seats: s)) seats) in \(name)")
+                    break
+                }
+            }
+            guard problems.count == before, let selector else { return nil }
+            return Quota(index: index, attribute: attribute, selector: selector, min: minimum, max: maximum, scope: scope,
+                         priority: priority, hard: hard, line: node.mark?.line ?? 0)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+// A solver-neutral 0-1 integer program whose every row and column carries a name (for LP files)
+// and a label (for people), and whose objectives are optimised in order, each held at its optimum.
+
+public struct IntegerProgram: Sendable {
+    public struct Variable: Sendable {
+        public var name: String
+        public var label: String
+        /// 0 and 1 for a free nominee; equal bounds fix the nominee in or out.
+        public var lower: Int
+        public var upper: Int
+    }
+
+    public enum Sense: String, Sendable { case equal = "=", atLeast = ">=", atMost = "<=" }
+
+    /// What a row stands for, so that diagnostics can speak of rules rather than rows.
+    public enum Origin: Sendable, Equatable {
+        case seats(group: String)
+        case quotaMin(row: Int)
+        case quotaMax(row: Int)
+        /// min and max of a quota row are equal.
+        case quotaExact(row: Int)
+    }
+
+    public struct Row: Sendable {
+        public var name: String
+        public var label: String
+        public var terms: [(variable: Int, coefficient: Int)]
+        public var sense: Sense
+        public var rhs: Int
+        public var origin: Origin
+    }
+
+    public struct Objective: Sendable {
+        public var label: String
+        public var minimize: Bool
+        /// One coefficient per variable.
+        public var coefficients: [Int]
+    }
+
+    public var variables: [Variable] = []
+    public var rows: [Row] = []
+    /// Optimised in order: each later objective only chooses among optima of the earlier ones.
+    public var objectives: [Objective] = []
+
+    public init() {}
+
+    /// The value of `objective` for a 0-1 assignment.
+    public func value(of objective: Objective, at x: [Bool]) -> Int {
+        var total = 0
+        for (j, on) in x.enumerated() where on { total += objective.coefficients[j] }
+        return total
+    }
+}
+
+/// Names that every LP reader accepts: ASCII letters, digits and `_`, starting with a letter, unique.
+struct LPNames {
+    private var used: Set<String> = []
+
+    mutating func make(_ prefix: String, _ parts: [String]) -> String {
+        var base = prefix
+        for part in parts {
+            var clean = ""
+            for scalar in part.unicodeScalars {
+                let c = Character(scalar)
+                if c.isASCII && (c.isLetter || c.isNumber) { clean.append(c) } else if !clean.hasSuffix("_") { clean.append("_") }
+            }
+            clean = String(clean.trimmingCharacters(in: CharacterSet(charactersIn: "_")).prefix(40))
+            if !clean.isEmpty { base += "_" + clean }
+        }
+        var name = base
+        var k = 2
+        while used.contains(name) { name = "\(base)_\(k)"; k += 1 }
+        used.insert(name)
+        return name
+    }
+}
+
+import Foundation

@@ -1,0 +1,76 @@
+// A policy quota made concrete: one scope (the body or one group) and one set of values, with its
+// bounds in seats and the nominees it counts. Models, pre-checks and reports all work from these.
+
+public struct QuotaRow: Sendable, Equatable {
+    public var quotaIndex: Int
+    public var attribute: String
+    /// Values counted, in display form.
+    public var values: [String]
+    /// nil = the whole body.
+    public var group: String?
+    public var seatsInScope: Int
+    public var min: Int?
+    public var max: Int?
+    /// Indices into `SelectionInput.nominees` of everyone in scope with one of the values.
+    public var members: [Int]
+    /// Whether the quota may be relaxed by a repair, and how late (higher = later).
+    public var priority: Int
+    public var hard: Bool
+
+    /// "gender = female" or "region ∈ {African, GRULAC}".
+    public var subject: String {
+        values.count == 1 ? "\(attribute) = \(values[0])" : "\(attribute) ∈ {\(values.joined(separator: ", "))}"
+    }
+
+    public var scopeName: String { group ?? "the body" }
+
+    /// A human label: "quota 1: gender = female, at least 22 of 55 seats in the body".
+    public var label: String {
+        var bounds: [String] = []
+        if let min, let max, min == max { bounds.append("exactly \(min)") } else {
+            if let min { bounds.append("at least \(min)") }
+            if let max { bounds.append("at most \(max)") }
+        }
+        return "quota \(quotaIndex + 1): \(subject), \(bounds.joined(separator: " and ")) of \(seatsInScope) seats in \(scopeName)"
+    }
+
+    /// Expands every quota of `policy` over `nominees` (SPEC §3): `each` takes every value present
+    /// among the nominees in scope who can be seated; percentages round up for a min, down for a max.
+    public static func expand(policy: Policy, nominees: [Nominee], standings: [Standing]) -> [QuotaRow] {
+        var byGroup: [String: [Int]] = [:]
+        for (i, nominee) in nominees.enumerated() { byGroup[nominee.group, default: []].append(i) }
+        var rows: [QuotaRow] = []
+        for quota in policy.quotas {
+            let scopes: [(group: String?, seats: Int, members: [Int])]
+            switch quota.scope {
+            case .body: scopes = [(nil, policy.totalSeats, Array(nominees.indices))]
+            case .perGroup: scopes = policy.seats.map { ($0.group, $0.seats, byGroup[$0.group] ?? []) }
+            case .group(let g): scopes = [(g, policy.seats(of: g), byGroup[g] ?? [])]
+            }
+            for scope in scopes {
+                let valueSets: [[String]]
+                switch quota.selector {
+                case .one(let value): valueSets = [[value]]
+                case .anyOf(let values): valueSets = [values]
+                case .each:
+                    var present: [String: String] = [:]
+                    for i in scope.members where !standings[i].isFixedOut {
+                        if let key = nominees[i].key(of: quota.attribute), present[key] == nil {
+                            present[key] = nominees[i].attributes[quota.attribute]!.trimmingCharacters(in: .whitespaces)
+                        }
+                    }
+                    valueSets = present.keys.sorted().map { [present[$0]!] }
+                }
+                for values in valueSets {
+                    let keys = Set(values.map(AttributeKey.normalize))
+                    let members = scope.members.filter { nominees[$0].key(of: quota.attribute).map(keys.contains) ?? false }
+                    rows.append(QuotaRow(quotaIndex: quota.index, attribute: quota.attribute, values: values, group: scope.group,
+                                         seatsInScope: scope.seats, min: quota.min?.minimum(seats: scope.seats),
+                                         max: quota.max?.maximum(seats: scope.seats), members: members,
+                                         priority: quota.priority, hard: quota.hard))
+                }
+            }
+        }
+        return rows
+    }
+}

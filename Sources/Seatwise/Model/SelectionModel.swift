@@ -1,0 +1,84 @@
+// The integer program of a selection (SPEC §4): x_i ∈ {0,1} per nominee; exact seats per group;
+// every quota row; fixed nominees by their standing; the objective, then the seeded tie-break.
+
+public struct SelectionModel: Sendable {
+    public var program: IntegerProgram
+    /// Column j is nominee `columns[j]` (an index into `SelectionInput.nominees`).
+    public var columns: [Int]
+    /// The quota rows this model enforces, indexed by `IntegerProgram.Origin`.
+    public var quotaRows: [QuotaRow]
+    /// For a lexicographic objective: the rank level of each objective stage before the tie-break.
+    public var rankLevels: [Int]
+
+    /// Builds the model over the nominees of `groups`, enforcing `quotaRows`.
+    public init(input: SelectionInput, standings: [Standing], ranks: [Int], quotaRows: [QuotaRow],
+                groups: [String], seed: UInt64) {
+        let policy = input.policy
+        let nominees = input.nominees
+        let groupSet = Set(groups)
+        let columns = nominees.indices.filter { groupSet.contains(nominees[$0].group) }
+        self.columns = columns
+        self.quotaRows = quotaRows
+        var columnOf = [Int](repeating: -1, count: nominees.count)
+        for (j, i) in columns.enumerated() { columnOf[i] = j }
+
+        var program = IntegerProgram()
+        var names = LPNames()
+        for i in columns {
+            let nominee = nominees[i]
+            let standing = standings[i]
+            let (lower, upper, note): (Int, Int, String) = switch standing {
+            case .free: (0, 1, "")
+            case .fixedIn(let rule): (1, 1, " (fixed in: \(rule.rawValue))")
+            case .fixedOut(let rule): (0, 0, " (fixed out: \(rule.rawValue))")
+            }
+            program.variables.append(.init(name: names.make("x", [nominee.id]), label: "\(nominee.name) [\(nominee.id)], \(nominee.group)\(note)",
+                                           lower: lower, upper: upper))
+        }
+        for group in groups {
+            let seats = policy.seats(of: group)
+            let terms = columns.indices.filter { nominees[columns[$0]].group == group }.map { ($0, 1) }
+            program.rows.append(.init(name: names.make("seats", [group]), label: "\(group) fills exactly \(seats) seats",
+                                      terms: terms, sense: .equal, rhs: seats, origin: .seats(group: group)))
+        }
+        for (k, row) in quotaRows.enumerated() {
+            let terms = row.members.compactMap { columnOf[$0] >= 0 ? (columnOf[$0], 1) : nil }
+            let parts = [row.attribute] + row.values + (row.group.map { [$0] } ?? [])
+            if let min = row.min, let max = row.max, min == max {
+                program.rows.append(.init(name: names.make("q\(row.quotaIndex + 1)", parts + ["eq"]), label: row.label,
+                                          terms: terms, sense: .equal, rhs: min, origin: .quotaExact(row: k)))
+                continue
+            }
+            if let min = row.min, min > 0 {
+                program.rows.append(.init(name: names.make("q\(row.quotaIndex + 1)", parts + ["min"]), label: row.label,
+                                          terms: terms, sense: .atLeast, rhs: min, origin: .quotaMin(row: k)))
+            }
+            if let max = row.max, max < Swift.min(row.seatsInScope, terms.count) {
+                program.rows.append(.init(name: names.make("q\(row.quotaIndex + 1)", parts + ["max"]), label: row.label,
+                                          terms: terms, sense: .atMost, rhs: max, origin: .quotaMax(row: k)))
+            }
+        }
+
+        var rankLevels: [Int] = []
+        switch policy.objective {
+        case .rankSum:
+            program.objectives.append(.init(label: "rank-sum: minimise the sum of the seated nominees' ranks", minimize: true,
+                                            coefficients: columns.map { ranks[$0] }))
+        case .lexicographic:
+            let levels = Set(columns.filter { standings[$0] == .free }.map { ranks[$0] }).sorted()
+            for level in levels {
+                program.objectives.append(.init(label: "lexicographic: maximise the seated nominees of rank \(level)", minimize: false,
+                                                coefficients: columns.map { ranks[$0] == level ? 1 : 0 }))
+            }
+            rankLevels = levels
+        }
+        let order = TieBreakOrder(seed: seed, ids: columns.map { nominees[$0].id })
+        program.objectives.append(.init(label: "tie-break: the order drawn from seed \(seed)", minimize: true,
+                                        coefficients: order.weights))
+        self.program = program
+        self.rankLevels = rankLevels
+    }
+
+    /// Whether an objective stage is the tie-break (always the last).
+    public func isTieBreak(stage: Int) -> Bool { stage == program.objectives.count - 1 }
+}

@@ -1,0 +1,30 @@
+// Whether a nominee is free to be chosen or fixed in or out by a rule (SPEC §4): continuing under
+// `keep` and required are seated, withdrawn and term-limited are not.
+
+public enum StandingRule: String, Sendable, Codable {
+    case continuing, required, withdrawn
+    case termLimited = "term_limited"
+}
+
+public enum Standing: Sendable, Equatable {
+    case free
+    case fixedIn(StandingRule)
+    case fixedOut(StandingRule)
+
+    public var isFixedIn: Bool { if case .fixedIn = self { return true } else { return false } }
+    public var isFixedOut: Bool { if case .fixedOut = self { return true } else { return false } }
+
+    /// The standing of `nominee` under `rules`. A required nominee is seated even past the term limit
+    /// (a host country's seat); a continuing member who has reached it leaves.
+    public static func of(_ nominee: Nominee, rules: SelectionRules) -> Standing {
+        let limited = rules.maxTerms.map { nominee.terms >= $0 } ?? false
+        switch nominee.status {
+        case .withdrawn: return .fixedOut(.withdrawn)
+        case .required: return .fixedIn(.required)
+        case .continuing where rules.continuing == .keep:
+            return limited ? .fixedOut(.termLimited) : .fixedIn(.continuing)
+        case .continuing, .new:
+            return limited ? .fixedOut(.termLimited) : .free
+        }
+    }
+}

@@ -1,0 +1,45 @@
+// What every report carries so that a reader can reproduce it (SPEC §9): body, mode, objective, seed,
+// the SHA-256 of both input files, and the tool and GLPK versions.
+
+public struct Provenance: Sendable, Codable {
+    public var tool: String
+    public var toolVersion: String
+    public var glpkVersion: String
+    public var body: String
+    public var nominations: String
+    public var nominationsSHA256: String
+    public var policy: String
+    public var policySHA256: String
+
+    public init(input: SelectionInput) {
+        tool = "seatwise"
+        toolVersion = Seatwise.version
+        glpkVersion = Seatwise.glpkVersion
+        body = input.policy.body
+        nominations = input.nominations.path
+        nominationsSHA256 = input.nominations.sha256
+        policy = input.policyFile.path
+        policySHA256 = input.policyFile.sha256
+    }
+}
+
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, markdown, json, csv
+}
+
+extension SelectionResult {
+    /// "from the policy", "from the command line" or "default": how the seed was chosen.
+    public var seedSource: String {
+        if !seedDeclared { return "default" }
+        return input.policy.seed == seed ? "policy" : "command line"
+    }
+
+    /// "123" for rank-sum; "rank 1: 20, rank 2: 14, …" for lexicographic.
+    public var objectiveSummary: String {
+        switch objective {
+        case .rankSum: return rankSum.map(String.init) ?? "none"
+        case .lexicographic:
+            return rankCounts.isEmpty ? "none" : rankCounts.map { "rank \($0.rank): \($0.count)" }.joined(separator: ", ")
+        }
+    }
+}

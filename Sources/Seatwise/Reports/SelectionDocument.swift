@@ -1,0 +1,129 @@
+// The JSON shape of a selection result (SPEC §9): stable snake_case keys, documented in the README.
+// Optional values are written as null rather than left out, so every key is always present.
+
+import Foundation
+
+public struct SelectionDocument: Encodable, Sendable {
+    struct Tool: Encodable { var name: String, version: String, glpk: String }
+    struct Inputs: Encodable { var nominations: String, nominationsSha256: String, policy: String, policySha256: String }
+    struct RankCount: Encodable { var rank: Int, count: Int }
+    struct Objective: Encodable {
+        var kind: String
+        var rankSum: Int?
+        var rankCounts: [RankCount]?
+        var bound: Double?
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(kind, forKey: .kind)
+            if kind == ObjectiveKind.lexicographic.rawValue { try c.encode(rankCounts, forKey: .value) } else { try c.encode(rankSum, forKey: .value) }
+            try c.encode(rankSum, forKey: .rankSum)
+            try c.encode(bound, forKey: .bound)
+        }
+        enum Keys: String, CodingKey { case kind, value, rankSum, bound }
+    }
+    struct Group: Encodable { var group: String, seats: Int, seated: Int, rankSum: Int, topChoicesSeated: Int }
+    struct Member: Encodable {
+        var id, name, group: String
+        var rank: Int?
+        var effectiveRank: Int
+        var gender, country, region, development: String
+        var organization: String?
+        var status: String
+        var terms: Int
+        var attributes: [String: String]
+        var reason: String
+        var message: String
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(group, forKey: .group)
+            try c.encode(rank, forKey: .rank); try c.encode(effectiveRank, forKey: .effectiveRank)
+            try c.encode(gender, forKey: .gender); try c.encode(country, forKey: .country)
+            try c.encode(region, forKey: .region); try c.encode(development, forKey: .development)
+            try c.encode(organization, forKey: .organization); try c.encode(status, forKey: .status)
+            try c.encode(terms, forKey: .terms); try c.encode(attributes, forKey: .attributes)
+            try c.encode(reason, forKey: .reason); try c.encode(message, forKey: .message)
+        }
+        enum Keys: String, CodingKey {
+            case id, name, group, rank, effectiveRank, gender, country, region, development, organization, status, terms, attributes, reason, message
+        }
+    }
+    struct Quota: Encodable {
+        var label: String
+        var quota: Int
+        var attribute: String
+        var values: [String]
+        var scope: String
+        var min: Int?
+        var max: Int?
+        var count: Int
+        var satisfied: Bool
+        var atLimit: Bool
+        var enforced: Bool
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(label, forKey: .label); try c.encode(quota, forKey: .quota); try c.encode(attribute, forKey: .attribute)
+            try c.encode(values, forKey: .values); try c.encode(scope, forKey: .scope); try c.encode(min, forKey: .min)
+            try c.encode(max, forKey: .max); try c.encode(count, forKey: .count); try c.encode(satisfied, forKey: .satisfied)
+            try c.encode(atLimit, forKey: .atLimit); try c.encode(enforced, forKey: .enforced)
+        }
+        enum Keys: String, CodingKey { case label, quota, attribute, values, scope, min, max, count, satisfied, atLimit, enforced }
+    }
+    struct Conflict: Encodable { var rules: [String], message: String }
+    struct RepairStep: Encodable { var rule: String, from: Int, to: Int }
+
+    var tool: Tool
+    var body: String
+    var mode: String
+    var status: String
+    var objective: Objective
+    var seed: UInt64
+    var seedSource: String
+    var inputs: Inputs
+    var groups: [Group]
+    var selected: [Member]
+    var quotas: [Quota]
+    var conflicts: [Conflict]
+    var repairs: [[RepairStep]]
+    var notes: [String]
+
+    public init(_ result: SelectionResult) {
+        let p = Provenance(input: result.input)
+        tool = Tool(name: p.tool, version: p.toolVersion, glpk: p.glpkVersion)
+        body = p.body
+        mode = result.mode.rawValue
+        status = result.status.rawValue
+        objective = Objective(kind: result.objective.rawValue, rankSum: result.rankSum,
+                              rankCounts: result.status == .infeasible ? nil : result.rankCounts.map { RankCount(rank: $0.rank, count: $0.count) },
+                              bound: result.bound)
+        seed = result.seed
+        seedSource = result.seedSource
+        inputs = Inputs(nominations: p.nominations, nominationsSha256: p.nominationsSHA256, policy: p.policy, policySha256: p.policySHA256)
+        groups = result.groups.map { Group(group: $0.group, seats: $0.seats, seated: $0.seated, rankSum: $0.rankSum, topChoicesSeated: $0.topChoicesSeated) }
+        let flags = result.isSeated
+        selected = result.seated.map { i in
+            let n = result.input.nominees[i]
+            let reason = SeatReason.of(i, in: result, seatedFlags: flags)
+            var custom = n.attributes
+            for key in ["gender", "country", "region", "development", "organization", "group"] { custom[key] = nil }
+            return Member(id: n.id, name: n.name, group: n.group, rank: n.rank, effectiveRank: result.ranks[i], gender: n.gender,
+                          country: n.country, region: n.region, development: n.development, organization: n.attributes["organization"],
+                          status: n.status.rawValue, terms: n.terms, attributes: custom, reason: reason.rawValue, message: reason.sentence)
+        }
+        quotas = result.quotas.map {
+            Quota(label: $0.row.label, quota: $0.row.quotaIndex + 1, attribute: $0.row.attribute, values: $0.row.values,
+                  scope: $0.row.group ?? "body", min: $0.row.min, max: $0.row.max, count: $0.count, satisfied: $0.satisfied,
+                  atLimit: $0.atLimit, enforced: $0.enforced)
+        }
+        conflicts = result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message) }
+        repairs = []
+        notes = result.notes
+    }
+
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,169 @@
+// Renders a selection result in text, markdown, JSON or CSV (SPEC §9); one function per format,
+// every one carrying the provenance of the inputs.
+
+public enum SelectionReport {
+    public static func render(_ result: SelectionResult, format: ReportFormat) -> String {
+        switch format {
+        case .text: return text(result)
+        case .markdown: return markdown(result)
+        case .json: return SelectionDocument(result).json()
+        case .csv: return csv(result)
+        }
+    }
+
+    static func statusLine(_ result: SelectionResult) -> String {
+        switch result.status {
+        case .optimal:
+            let proof = result.objective == .rankSum ? " (proved optimal: no panel meeting the rules has a lower rank sum)" : " (proved optimal, level by level)"
+            return "optimal\(proof)"
+        case .timeLimit:
+            return "time limit reached: best panel found, optimality not proved" + (result.bound.map { " (bound \(format($0)))" } ?? "")
+        case .infeasible:
+            return "infeasible: no panel meets every rule"
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    static func objectiveLine(_ result: SelectionResult) -> String {
+        switch result.objective {
+        case .rankSum: return "rank-sum, minimise the sum of the seated nominees' ranks: \(result.objectiveSummary)"
+        case .lexicographic: return "lexicographic, most first choices, then second, …: \(result.objectiveSummary) (rank sum \(result.rankSum.map(String.init) ?? "none"))"
+        }
+    }
+
+    static func headerLines(_ result: SelectionResult) -> [(String, String)] {
+        let p = Provenance(input: result.input)
+        return [
+            ("Body", p.body),
+            ("Mode", result.mode == .coordinated ? "coordinated (MAG-style: one choice across all groups)" : "independent (IGC-style: each group fills its own seats)"),
+            ("Status", statusLine(result)),
+            ("Objective", objectiveLine(result)),
+            ("Seed", "\(result.seed) (\(result.seedSource == "default" ? "default; set tie_break.seed or --seed" : "from the \(result.seedSource)"))"),
+            ("Nominations", "\(p.nominations) (sha256 \(p.nominationsSHA256))"),
+            ("Policy", "\(p.policy) (sha256 \(p.policySHA256))"),
+            ("Tool", "seatwise \(p.toolVersion), GLPK \(p.glpkVersion)"),
+        ]
+    }
+
+    static func bounds(_ row: QuotaRow) -> String {
+        switch (row.min, row.max) {
+        case let (min?, max?) where min == max: return "= \(min)"
+        case let (min?, max?): return "\(min)–\(max)"
+        case let (min?, nil): return "≥ \(min)"
+        case let (nil, max?): return "≤ \(max)"
+        default: return "any"
+        }
+    }
+
+    static func verdict(_ q: QuotaOutcome, _ result: SelectionResult) -> String {
+        if result.status == .infeasible { return "—" }
+        if !q.satisfied { return q.enforced ? "VIOLATED" : "violated (not enforced)" }
+        return q.atLimit ? "met, at its limit" : "met"
+    }
+
+    // MARK: text
+
+    static func text(_ result: SelectionResult) -> String {
+        var out = "Seatwise selection\n"
+        for (key, value) in headerLines(result) { out += "  \(key.padding(toLength: 12, withPad: " ", startingAt: 0)) \(value)\n" }
+        let nominees = result.input.nominees
+        if result.status == .infeasible {
+            out += "\nWhy no panel exists\n"
+            for failure in result.preCheckFailures { out += "  - \(failure.message)\n" }
+        } else {
+            out += "\nSeats\n"
+            var seats = TextTable(["Group", "Seated", "Rank sum", "Seated from the group's top choices"])
+            for g in result.groups { seats.add([g.group, "\(g.seated)/\(g.seats)", "\(g.rankSum)", "\(g.topChoicesSeated) of \(g.seats)"]) }
+            out += seats.render()
+            out += "\nPanel (\(result.seated.count) members)\n"
+            var panel = TextTable(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"])
+            let flags = result.isSeated
+            for i in result.seated {
+                let n = nominees[i]
+                panel.add([n.group, n.id, n.name, n.rank.map(String.init) ?? "–", n.gender, n.country, n.region, n.development,
+                           SeatReason.of(i, in: result, seatedFlags: flags).sentence])
+            }
+            out += panel.render()
+        }
+        out += "\nQuotas\n"
+        var quotas = TextTable(["Rule", "Bound", "Count", "Verdict"])
+        for q in result.quotas { quotas.add([q.row.label, bounds(q.row), result.status == .infeasible ? "–" : "\(q.count)", verdict(q, result)]) }
+        out += result.quotas.isEmpty ? "  (the policy sets no quotas)\n" : quotas.render()
+        if !result.notes.isEmpty {
+            out += "\nNotes\n"
+            for note in result.notes { out += "  - \(note)\n" }
+        }
+        return out
+    }
+
+    // MARK: markdown
+
+    static func cell(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": out += "\\\(c)"
+            case "\n", "\r": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func markdown(_ result: SelectionResult) -> String {
+        var out = "# Selection: \(cell(result.policy.body))\n\n"
+        for (key, value) in headerLines(result) { out += "- **\(key)**: \(cell(value))\n" }
+        let nominees = result.input.nominees
+        if result.status == .infeasible {
+            out += "\n## Why no panel exists\n\n"
+            for failure in result.preCheckFailures { out += "- \(cell(failure.message))\n" }
+        } else {
+            out += "\n## Seats\n\n| Group | Seated | Rank sum | From the group's top choices |\n|---|---:|---:|---:|\n"
+            for g in result.groups { out += "| \(cell(g.group)) | \(g.seated)/\(g.seats) | \(g.rankSum) | \(g.topChoicesSeated) of \(g.seats) |\n" }
+            out += "\n## Panel (\(result.seated.count) members)\n\n| Group | ID | Name | Rank | Gender | Country | Region | Development | Why |\n|---|---|---|---:|---|---|---|---|---|\n"
+            let flags = result.isSeated
+            for i in result.seated {
+                let n = nominees[i]
+                let cells = [n.group, n.id, n.name, n.rank.map(String.init) ?? "–", n.gender, n.country, n.region, n.development,
+                             SeatReason.of(i, in: result, seatedFlags: flags).sentence]
+                out += "| " + cells.map(cell).joined(separator: " | ") + " |\n"
+            }
+        }
+        out += "\n## Quotas\n\n"
+        if result.quotas.isEmpty { out += "The policy sets no quotas.\n" } else {
+            out += "| Rule | Bound | Count | Verdict |\n|---|---|---:|---|\n"
+            for q in result.quotas {
+                out += "| \(cell(q.row.label)) | \(cell(bounds(q.row))) | \(result.status == .infeasible ? "–" : String(q.count)) | \(verdict(q, result)) |\n"
+            }
+        }
+        if !result.notes.isEmpty {
+            out += "\n## Notes\n\n"
+            for note in result.notes { out += "- \(cell(note))\n" }
+        }
+        return out
+    }
+
+    // MARK: csv
+
+    static func csv(_ result: SelectionResult) -> String {
+        let p = Provenance(input: result.input)
+        let custom = Array(Set(result.seated.flatMap { result.input.nominees[$0].attributes.keys })
+            .subtracting(["gender", "country", "region", "development", "organization", "group"])).sorted()
+        var out = CSVCell.row(["group", "id", "name", "rank", "gender", "country", "region", "development", "organization", "status", "terms"]
+                              + custom + ["reason", "message", "mode", "objective", "seed", "nominations_sha256", "policy_sha256"])
+        let flags = result.isSeated
+        for i in result.seated {
+            let n = result.input.nominees[i]
+            let reason = SeatReason.of(i, in: result, seatedFlags: flags)
+            out += CSVCell.row([n.group, n.id, n.name, n.rank.map(String.init) ?? "", n.gender, n.country, n.region, n.development,
+                                n.attributes["organization"] ?? "", n.status.rawValue, String(n.terms)]
+                               + custom.map { n.attributes[$0] ?? "" }
+                               + [reason.rawValue, reason.sentence, result.mode.rawValue, result.objective.rawValue, String(result.seed),
+                                  p.nominationsSHA256, p.policySHA256])
+        }
+        return out
+    }
+}

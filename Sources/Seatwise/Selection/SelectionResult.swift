@@ -1,0 +1,67 @@
+// The outcome of a selection round (SPEC §4): status, objective and its proof, the panel, every
+// quota's count and verdict, and each group's share of the outcome.
+
+public enum SelectionMode: String, Sendable, Codable, CaseIterable {
+    /// MAG-style: one coordinator chooses across all lists at once.
+    case coordinated
+    /// IGC-style: each group fills its own seats with only its own quotas.
+    case independent
+}
+
+public struct QuotaOutcome: Sendable {
+    public var row: QuotaRow
+    public var count: Int
+    public var satisfied: Bool
+    /// The count sits on a bound the quota sets (a binding rule).
+    public var atLimit: Bool
+    /// Whether the selection enforced it (independent selection does not enforce body-wide quotas).
+    public var enforced: Bool
+}
+
+public struct GroupOutcome: Sendable {
+    public var group: String
+    public var seats: Int
+    public var seated: Int
+    /// The sum of the seated members' ranks in this group (unranked counted after the ranked).
+    public var rankSum: Int
+    /// How many of the group's top `seats` choices were seated.
+    public var topChoicesSeated: Int
+}
+
+public struct SelectionResult: Sendable {
+    public enum Status: String, Sendable, Codable {
+        case optimal, infeasible
+        case timeLimit = "time_limit"
+    }
+
+    public var input: SelectionInput
+    public var mode: SelectionMode
+    public var status: Status
+    public var seed: UInt64
+    /// Whether the seed came from the policy or the command line (false: the default seed).
+    public var seedDeclared: Bool
+    public var standings: [Standing]
+    public var ranks: [Int]
+    /// Indices into `input.nominees` of the seated, in policy group order, then rank, then id.
+    public var seated: [Int]
+    public var rankSum: Int?
+    /// For a lexicographic objective: seated members per rank level, best level first.
+    public var rankCounts: [(rank: Int, count: Int)]
+    /// Proved bound on the primary objective; equal to its value when optimal.
+    public var bound: Double?
+    public var quotas: [QuotaOutcome]
+    public var groups: [GroupOutcome]
+    public var preCheckFailures: [PreCheckFailure]
+    /// Plain-word notes: rules that overrode others, groups that could not be filled, time limits.
+    public var notes: [String]
+
+    public var policy: Policy { input.policy }
+    public var objective: ObjectiveKind { input.policy.objective }
+    public var isSeated: [Bool] {
+        var flags = [Bool](repeating: false, count: input.nominees.count)
+        for i in seated { flags[i] = true }
+        return flags
+    }
+    /// Body-wide quotas the panel breaks (what an independent selection is audited for).
+    public var violations: [QuotaOutcome] { quotas.filter { !$0.satisfied } }
+}

@@ -1,0 +1,15 @@
+// Failures of the solver itself (exit 3): GLPK reported a fatal error, or gave no usable answer.
+
+public enum SolverError: Error, Sendable, CustomStringConvertible {
+    /// GLPK hit a fatal error (it would have aborted); the message is GLPK's own.
+    case glpkFault(String)
+    /// GLPK stopped without a usable answer (e.g. its LP did not converge).
+    case noAnswer(String)
+
+    public var description: String {
+        switch self {
+        case .glpkFault(let message): return "GLPK failed: \(message)"
+        case .noAnswer(let message): return "the solver gave no usable answer: \(message)"
+        }
+    }
+}

@@ -1,0 +1,28 @@
+// `seatwise export-lp`: write the integer program in CPLEX LP format for another solver to check.
+
+import ArgumentParser
+import Seatwise
+
+struct ExportLPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export-lp", abstract: "Write the integer program in CPLEX LP format, with readable row names.")
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .long, help: "The LP file to write.")
+    var output: String
+
+    @Option(name: .long, help: "coordinated, or independent (every group's own model, side by side in one file).")
+    var mode: SelectionMode = .coordinated
+
+    @Option(name: .long, help: "Seed of the tie-break objective listed in the file's comments.")
+    var seed: UInt64?
+
+    func run() throws {
+        let selectionInput = try input.load()
+        let context = SelectionContext(selectionInput, seed: seed)
+        let rows = mode == .coordinated ? context.quotaRows : context.quotaRows.filter { $0.group != nil }
+        let model = context.model(groups: selectionInput.policy.groups, rows: rows)
+        let title = "\(selectionInput.policy.body), \(mode.rawValue) selection"
+        try OutputFile.write(CPLEXLPWriter.write(model.program, title: title), to: output, protecting: input.inputPaths)
+    }
+}

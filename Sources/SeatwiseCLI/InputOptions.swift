@@ -1,0 +1,38 @@
+// Options every command that reads a nominations file and a policy shares.
+
+import ArgumentParser
+import Foundation
+import Seatwise
+
+struct InputOptions: ParsableArguments {
+    @Argument(help: "The nominations file (CSV).")
+    var nominations: String
+
+    @Option(name: .long, help: "The policy file (YAML).")
+    var policy: String
+
+    @Option(name: .long, help: "A country table to use instead of the bundled one (same columns).")
+    var countries: String?
+
+    func load() throws -> SelectionInput {
+        let table = try countries.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
+        return try SelectionInput.load(nominations: nominations, policy: policy, countries: table)
+    }
+
+    var inputPaths: [String] { [nominations, policy] + (countries.map { [$0] } ?? []) }
+}
+
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Report format: text, markdown, json or csv.")
+    var format: ReportFormat = .text
+
+    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func emit(_ text: String, inputs: [String]) throws {
+        if let output { try OutputFile.write(text, to: output, protecting: inputs) } else { Console.out(text) }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+extension SelectionMode: ExpressibleByArgument {}

@@ -1,0 +1,13 @@
+// The `seatwise` command and its subcommands.
+
+import ArgumentParser
+import Seatwise
+
+struct SeatwiseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seatwise",
+        abstract: "Choose the members of a multistakeholder body from nomination lists, exactly, and explain every decision.",
+        version: "seatwise \(Seatwise.version) (GLPK \(Seatwise.glpkVersion))",
+        subcommands: [SelectCommand.self, CheckCommand.self, ExportLPCommand.self]
+    )
+}
