@@ -36,7 +36,7 @@ public struct CountryTable: Sendable {
 
     /// Everyday names that differ from the table's UN-style names.
     private static let countryAliases: [String: String] = [
-        "ivory coast": "CIV", "turkey": "TUR", "usa": "USA", "us": "USA", "united states": "USA",
+        "ivory coast": "CIV", "cote d'ivoire": "CIV", "turkey": "TUR", "turkiye": "TUR", "usa": "USA", "us": "USA", "united states": "USA",
         "uk": "GBR", "united kingdom": "GBR", "great britain": "GBR", "britain": "GBR", "russia": "RUS",
         "south korea": "KOR", "korea": "KOR", "republic of korea": "KOR", "north korea": "PRK",
         "syria": "SYR", "vietnam": "VNM", "laos": "LAO", "tanzania": "TZA", "moldova": "MDA",

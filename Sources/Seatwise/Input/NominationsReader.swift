@@ -23,7 +23,16 @@ public struct NominationsReader: Sendable {
         self.countries = countries
     }
 
+    /// The nominees, or every problem found.
     public func read(_ file: InputFile) throws -> Nominations {
+        let (nominations, problems) = readCollectingProblems(file)
+        if !problems.isEmpty { throw InputError(problems) }
+        return nominations
+    }
+
+    /// The valid rows and the header's columns, with every problem found (the columns are known even
+    /// when rows are bad, so a policy can still be checked against them).
+    public func readCollectingProblems(_ file: InputFile) -> (Nominations, [InputDiagnostic]) {
         let (records, tokenProblems) = CSVTokenizer(file: file.path).parse(file.bytes)
         var problems = tokenProblems
         func problem(_ line: Int, _ column: Int?, _ key: String?, _ message: String) {
@@ -31,7 +40,7 @@ public struct NominationsReader: Sendable {
         }
         guard let header = records.first else {
             if problems.isEmpty { problem(1, nil, nil, "the file is empty; it needs a header row with the columns \(Self.requiredColumns.joined(separator: ", "))") }
-            throw InputError(problems)
+            return (Nominations(nominees: [], columns: []), problems)
         }
         var columns: [String] = []
         var seen: [String: Int] = [:]
@@ -53,7 +62,7 @@ public struct NominationsReader: Sendable {
         if records.count == 1, problems.isEmpty {
             problem(header.line, nil, nil, "the file has a header but no nominees")
         }
-        guard missing.isEmpty else { throw InputError(problems) }
+        guard missing.isEmpty else { return (Nominations(nominees: [], columns: columns), problems) }
 
         let groupByKey = Dictionary((groups ?? []).map { (AttributeKey.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
         var nominees: [Nominee] = []
@@ -187,10 +196,8 @@ public struct NominationsReader: Sendable {
             nominees.append(Nominee(id: id, name: name, group: group, rank: rank, status: status, terms: terms,
                                     attributes: attributes, line: record.line))
         }
-        if !problems.isEmpty {
-            throw InputError(problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
-        }
-        return Nominations(nominees: nominees, columns: columns)
+        problems.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+        return (Nominations(nominees: nominees, columns: columns), problems)
     }
 
     /// The attribute names a quota may use with nominations whose header is `columns`.

@@ -34,9 +34,11 @@ public struct SelectionInput: Sendable {
         var nominationsFile: InputFile?
         do {
             nominationsFile = try InputFile.read(nominationsPath)
-            nominations = try NominationsReader(groups: policy?.groups, countries: countries).read(nominationsFile!)
+            let (read, rowProblems) = NominationsReader(groups: policy?.groups, countries: countries).readCollectingProblems(nominationsFile!)
+            nominations = read
+            problems += rowProblems
         } catch let error as InputError { problems += error.diagnostics }
-        if let policy, let nominations {
+        if let policy, let nominations, !nominations.columns.isEmpty {
             let names = NominationsReader.attributeNames(columns: nominations.columns)
             var checked = policy
             for (k, quota) in policy.quotas.enumerated() {

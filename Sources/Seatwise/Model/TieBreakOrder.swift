@@ -1,21 +1,19 @@
-// The seeded order that decides between equally good panels: each nominee's weight depends on the
-// seed and the nominee's id only, never on the row order of the file.
+// The seeded preference that decides between equally good panels: each nominee's weight is a function
+// of the seed and the nominee's id alone, so neither row order nor the other nominees change it, and a
+// group decides its ties the same way alone (independent mode) as within the body (coordinated mode).
 
 public struct TieBreakOrder: Sendable {
-    /// weights[i] for nominee i: 1 = most preferred among ties.
+    /// weights[i] for nominee i, in 1...2^20: the tie-break minimises the seated members' total.
     public let weights: [Int]
 
     public init(seed: UInt64, ids: [String]) {
         let mixedSeed = TieBreakOrder.mix(seed)
-        let keys = ids.map { id -> UInt64 in
+        weights = ids.map { id in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a over the id's UTF-8 bytes
             for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            return TieBreakOrder.mix(hash ^ mixedSeed)
+            // 20 bits keep any panel's total far below 2^53, exact in GLPK's doubles.
+            return Int(TieBreakOrder.mix(hash ^ mixedSeed) >> 44) + 1
         }
-        let order = ids.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : ids[$0] < ids[$1] }
-        var weights = [Int](repeating: 0, count: ids.count)
-        for (position, i) in order.enumerated() { weights[i] = position + 1 }
-        self.weights = weights
     }
 
     /// SplitMix64's finaliser: a bijective mix, so distinct inputs stay distinct.

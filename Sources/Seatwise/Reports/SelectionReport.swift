@@ -64,6 +64,38 @@ public enum SelectionReport {
         return q.atLimit ? "met, at its limit" : "met"
     }
 
+    /// Quotas for people: each row, except that a quota expanding into many rows (a cap per country,
+    /// say) is summarised in one line, with its violated rows still listed one by one.
+    static func quotaLines(_ result: SelectionResult) -> [(rule: String, bound: String, count: String, verdict: String)] {
+        var lines: [(String, String, String, String)] = []
+        var byQuota: [Int: [QuotaOutcome]] = [:]
+        for q in result.quotas { byQuota[q.row.quotaIndex, default: []].append(q) }
+        for index in byQuota.keys.sorted() {
+            let rows = byQuota[index]!
+            if rows.count <= 6 {
+                for q in rows { lines.append((q.row.label, bounds(q.row), result.status == .infeasible ? "–" : "\(q.count)", verdict(q, result))) }
+                continue
+            }
+            let first = rows[0].row
+            let scope = result.policy.quotas.first { $0.index == index }.map { quota -> String in
+                switch quota.scope {
+                case .body: return "the body"
+                case .perGroup: return "each group"
+                case .group(let g): return g
+                }
+            } ?? first.scopeName
+            let bound = Set(rows.map { bounds($0.row) }).count == 1 ? bounds(first) : "varies"
+            let rule = "quota \(index + 1): \(first.attribute), each value separately, in \(scope) (\(rows.count) values)"
+            if result.status == .infeasible { lines.append((rule, bound, "–", "—")); continue }
+            let broken = rows.filter { !$0.satisfied }
+            let atLimit = rows.filter { $0.satisfied && $0.atLimit }.count
+            let verdictText = broken.isEmpty ? "all met, \(atLimit) at their limit" : "\(broken.count) violated\(broken.first!.enforced ? "" : " (not enforced)")"
+            lines.append((rule, bound, "max \(rows.map(\.count).max() ?? 0)", verdictText))
+            for q in broken { lines.append(("  " + q.row.label, bounds(q.row), "\(q.count)", verdict(q, result))) }
+        }
+        return lines
+    }
+
     // MARK: text
 
     static func text(_ result: SelectionResult) -> String {
@@ -90,7 +122,7 @@ public enum SelectionReport {
         }
         out += "\nQuotas\n"
         var quotas = TextTable(["Rule", "Bound", "Count", "Verdict"])
-        for q in result.quotas { quotas.add([q.row.label, bounds(q.row), result.status == .infeasible ? "–" : "\(q.count)", verdict(q, result)]) }
+        for line in quotaLines(result) { quotas.add([line.rule, line.bound, line.count, line.verdict]) }
         out += result.quotas.isEmpty ? "  (the policy sets no quotas)\n" : quotas.render()
         if !result.notes.isEmpty {
             out += "\nNotes\n"
@@ -135,8 +167,8 @@ public enum SelectionReport {
         out += "\n## Quotas\n\n"
         if result.quotas.isEmpty { out += "The policy sets no quotas.\n" } else {
             out += "| Rule | Bound | Count | Verdict |\n|---|---|---:|---|\n"
-            for q in result.quotas {
-                out += "| \(cell(q.row.label)) | \(cell(bounds(q.row))) | \(result.status == .infeasible ? "–" : String(q.count)) | \(verdict(q, result)) |\n"
+            for line in quotaLines(result) {
+                out += "| \(cell(line.rule)) | \(cell(line.bound)) | \(cell(line.count)) | \(cell(line.verdict)) |\n"
             }
         }
         if !result.notes.isEmpty {

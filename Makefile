@@ -1,0 +1,39 @@
+# Seatwise: `make demo` runs a selection round on the bundled MAG example; `make test` runs every test.
+# Both install GLPK (libglpk-dev) and the independent solvers the tests cross-check against, if missing.
+
+SWIFT ?= swift
+BIN = .build/release/seatwise
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test build release deps clean install
+
+deps:
+	@missing=""; \
+	[ -f /usr/include/glpk.h ] || missing="$$missing libglpk-dev"; \
+	command -v glpsol >/dev/null || missing="$$missing glpk-utils"; \
+	command -v cbc >/dev/null || missing="$$missing coinor-cbc"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: release
+	$(BIN) select examples/mag/nominations.csv --policy examples/mag/policy.yaml
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+install: release
+	install -d $(DESTDIR)/usr/local/bin
+	install $(BIN) $(DESTDIR)/usr/local/bin/seatwise
+	cp -R .build/release/Seatwise_Seatwise.resources $(DESTDIR)/usr/local/bin/
+
+clean:
+	rm -rf .build
