@@ -98,16 +98,6 @@ int sw_add_row(glp_prob *P, int len, const int *ind, const double *val, int type
     return i;
 }
 
-int sw_delete_rows(glp_prob *P, int first, int count, sw_fault *fault) {
-    if (count <= 0) return 0;
-    int num[count + 1];
-    for (int k = 1; k <= count; k++) num[k] = first + k - 1;
-    SW_TRY(fault, -1);
-    glp_del_rows(P, count, num);
-    SW_DONE();
-    return 0;
-}
-
 int sw_set_col_bounds(glp_prob *P, int j, int type, double lb, double ub, sw_fault *fault) {
     SW_TRY(fault, -1);
     glp_set_col_bnds(P, j, type, lb, ub);

@@ -38,7 +38,6 @@ void sw_delete(glp_prob *P);
 int sw_set_objective(glp_prob *P, int minimize, int n, const double *coef, sw_fault *fault);
 int sw_add_row(glp_prob *P, int len, const int *ind, const double *val, int type, double lb, double ub,
                sw_fault *fault);
-int sw_delete_rows(glp_prob *P, int first, int count, sw_fault *fault);
 int sw_set_col_bounds(glp_prob *P, int j, int type, double lb, double ub, sw_fault *fault);
 int sw_set_row_bounds(glp_prob *P, int i, int type, double lb, double ub, sw_fault *fault);
 /* Root LP by dual simplex with the long-step ratio test (presolve off, warm from the current basis),

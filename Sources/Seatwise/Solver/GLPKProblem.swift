@@ -25,9 +25,7 @@ public final class GLPKProblem {
         var colType = [Int32](repeating: 0, count: n + 1), colLower = [Double](repeating: 0, count: n + 1)
         var colUpper = [Double](repeating: 0, count: n + 1)
         for (j, variable) in program.variables.enumerated() {
-            colType[j + 1] = variable.lower == variable.upper ? Int32(GLP_FX) : Int32(GLP_DB)
-            colLower[j + 1] = Double(variable.lower)
-            colUpper[j + 1] = Double(variable.upper)
+            (colType[j + 1], colLower[j + 1], colUpper[j + 1]) = GLPKProblem.type(variable.lower, variable.upper)
         }
         var fault = sw_fault()
         let created: OpaquePointer? = rowType.withUnsafeBufferPointer { rt in rowLower.withUnsafeBufferPointer { rl in
@@ -51,9 +49,9 @@ public final class GLPKProblem {
 
     private static func bounds(_ sense: IntegerProgram.Sense, _ rhs: Int) -> (Int32, Double, Double) {
         switch sense {
-        case .equal: return (Int32(GLP_FX), Double(rhs), Double(rhs))
-        case .atLeast: return (Int32(GLP_LO), Double(rhs), 0)
-        case .atMost: return (Int32(GLP_UP), 0, Double(rhs))
+        case .equal: return type(rhs, rhs)
+        case .atLeast: return type(rhs, nil)
+        case .atMost: return type(nil, rhs)
         }
     }
 
@@ -85,36 +83,46 @@ public final class GLPKProblem {
         try checkAlive(fault)
     }
 
-    /// Adds a row and returns its 1-based GLPK index.
+    /// GLPK's row or column type for optional bounds (nil = unbounded on that side).
+    private static func type(_ lower: Int?, _ upper: Int?) -> (Int32, Double, Double) {
+        switch (lower, upper) {
+        case let (l?, u?) where l == u: return (Int32(GLP_FX), Double(l), Double(u))
+        case let (l?, u?): return (Int32(GLP_DB), Double(l), Double(u))
+        case let (l?, nil): return (Int32(GLP_LO), Double(l), 0)
+        case let (nil, u?): return (Int32(GLP_UP), 0, Double(u))
+        case (nil, nil): return (Int32(GLP_FR), 0, 0)
+        }
+    }
+
+    /// Adds a row with optional bounds and returns its 1-based GLPK index.
     @discardableResult
-    public func addRow(terms: [(variable: Int, coefficient: Int)], sense: IntegerProgram.Sense, rhs: Int) throws -> Int {
+    public func addRow(terms: [(variable: Int, coefficient: Int)], lower: Int?, upper: Int?) throws -> Int {
         let p = try live()
         var fault = sw_fault()
         let index = [Int32(0)] + terms.map { Int32($0.variable + 1) }
         let values = [0.0] + terms.map { Double($0.coefficient) }
-        let (type, lower, upper) = GLPKProblem.bounds(sense, rhs)
+        let (type, l, u) = GLPKProblem.type(lower, upper)
         let row = index.withUnsafeBufferPointer { i in values.withUnsafeBufferPointer { v in
-            sw_add_row(p, Int32(terms.count), i.baseAddress, v.baseAddress, type, lower, upper, &fault) } }
+            sw_add_row(p, Int32(terms.count), i.baseAddress, v.baseAddress, type, l, u, &fault) } }
         try checkAlive(fault)
         return Int(row)
     }
 
-    public func deleteRows(from first: Int, count: Int) throws {
+    /// Sets the bounds of GLPK row `i` (1-based); a free row keeps the basis valid.
+    public func setRowBounds(_ i: Int, lower: Int?, upper: Int?) throws {
         let p = try live()
         var fault = sw_fault()
-        sw_delete_rows(p, Int32(first), Int32(count), &fault)
+        let (type, l, u) = GLPKProblem.type(lower, upper)
+        sw_set_row_bounds(p, Int32(i), type, l, u, &fault)
         try checkAlive(fault)
     }
 
-    /// Fixes column `j` (0-based) to `value`, or frees it to 0…1 when value is nil.
-    public func fixColumn(_ j: Int, to value: Int?) throws {
+    /// Sets the bounds of column `j` (0-based).
+    public func setColumnBounds(_ j: Int, lower: Int, upper: Int) throws {
         let p = try live()
         var fault = sw_fault()
-        if let value {
-            sw_set_col_bounds(p, Int32(j + 1), Int32(GLP_FX), Double(value), Double(value), &fault)
-        } else {
-            sw_set_col_bounds(p, Int32(j + 1), Int32(GLP_DB), 0, 1, &fault)
-        }
+        let (type, l, u) = GLPKProblem.type(lower, upper)
+        sw_set_col_bounds(p, Int32(j + 1), type, l, u, &fault)
         try checkAlive(fault)
     }
 

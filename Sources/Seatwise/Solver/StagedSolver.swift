@@ -1,5 +1,7 @@
 // Optimises an IntegerProgram's objectives in order on one GLPK problem: after each stage a row holds
 // that objective at its optimum, so later stages choose only among earlier optima (exact, no weights).
+// The stage rows are created once, free, and only their bounds move, so the problem can be re-solved
+// many times (forcing a nominee in or out, relaxing a bound) from the previous basis.
 
 public struct StagedSolution: Sendable {
     public enum Status: String, Sendable, Codable {
@@ -18,23 +20,52 @@ public struct StagedSolution: Sendable {
     public var detail: String
 }
 
-public enum StagedSolver {
-    public static func solve(_ program: IntegerProgram, deadline: Double?, cancel: UnsafePointer<Int32>? = nil) throws -> StagedSolution {
-        let problem = try GLPKProblem(program)
-        return try solve(problem, program, deadline: deadline, cancel: cancel)
+/// One GLPK problem built from a program, for repeated staged solves. Confined to its thread.
+public final class StagedProblem {
+    public let program: IntegerProgram
+    public let problem: GLPKProblem
+    /// GLPK row index (1-based) holding each objective but the last.
+    private var stageRows: [Int] = []
+
+    public init(_ program: IntegerProgram) throws {
+        self.program = program
+        problem = try GLPKProblem(program)
+        for objective in program.objectives.dropLast() {
+            let terms = objective.coefficients.enumerated().compactMap { $0.element != 0 ? (variable: $0.offset, coefficient: $0.element) : nil }
+            stageRows.append(try problem.addRow(terms: terms, lower: nil, upper: nil))
+        }
     }
 
-    /// Runs every stage on `problem`, which must have been built from `program`; the rows added to hold
-    /// earlier stages are removed again before returning, so the problem can be re-solved.
-    public static func solve(_ problem: GLPKProblem, _ program: IntegerProgram, deadline: Double?,
-                             cancel: UnsafePointer<Int32>? = nil) throws -> StagedSolution {
+    /// Forces column `j` to `value`; nil restores the program's own bounds.
+    public func force(_ j: Int, to value: Int?) throws {
+        let v = program.variables[j]
+        try problem.setColumnBounds(j, lower: value ?? v.lower, upper: value ?? v.upper)
+    }
+
+    /// Sets the bounds of program row `k` (0-based, as in `program.rows`); nil, nil frees it.
+    public func setRowBounds(_ k: Int, lower: Int?, upper: Int?) throws {
+        try problem.setRowBounds(k + 1, lower: lower, upper: upper)
+    }
+
+    /// Restores program row `k` to its own sense and right-hand side.
+    public func restoreRow(_ k: Int) throws {
+        let row = program.rows[k]
+        switch row.sense {
+        case .equal: try setRowBounds(k, lower: row.rhs, upper: row.rhs)
+        case .atLeast: try setRowBounds(k, lower: row.rhs, upper: nil)
+        case .atMost: try setRowBounds(k, lower: nil, upper: row.rhs)
+        }
+    }
+
+    /// Runs every stage. `stages` limits how many objectives are optimised (nil: all).
+    public func solve(deadline: Double?, cancel: UnsafePointer<Int32>? = nil, stages: Int? = nil) throws -> StagedSolution {
         var stageValues: [Int] = []
         var best: [Bool]?
         var primaryBound: Double?
-        let firstAddedRow = program.rows.count + 1
-        var addedRows = 0
-        defer { if addedRows > 0 { try? problem.deleteRows(from: firstAddedRow, count: addedRows) } }
-        for (stage, objective) in program.objectives.enumerated() {
+        let count = min(stages ?? program.objectives.count, program.objectives.count)
+        defer { for row in stageRows { try? problem.setRowBounds(row, lower: nil, upper: nil) } }
+        for stage in 0..<count {
+            let objective = program.objectives[stage]
             try problem.setObjective(objective)
             let outcome = try problem.solve(deadline: deadline, cancel: cancel)
             switch outcome.status {
@@ -43,12 +74,11 @@ public enum StagedSolver {
                 throw SolverError.noAnswer("stage \(stage + 1) lost feasibility after stage \(stage) was solved")
             case .unknown:
                 return StagedSolution(status: .timeLimit, values: best, stageValues: stageValues,
-                                      primaryBound: stage == 0 ? outcome.bound.map { boundRounded($0, objective) } : primaryBound,
+                                      primaryBound: stage == 0 ? outcome.bound.map { Self.rounded($0, objective) } : primaryBound,
                                       detail: outcome.detail)
             case .feasible:
-                let values = try problem.values()
-                return StagedSolution(status: .timeLimit, values: values, stageValues: stageValues,
-                                      primaryBound: stage == 0 ? outcome.bound.map { boundRounded($0, objective) } : primaryBound,
+                return StagedSolution(status: .timeLimit, values: try problem.values(), stageValues: stageValues,
+                                      primaryBound: stage == 0 ? outcome.bound.map { Self.rounded($0, objective) } : primaryBound,
                                       detail: outcome.detail)
             case .optimal:
                 let values = try problem.values()
@@ -56,10 +86,8 @@ public enum StagedSolver {
                 best = values
                 if stage == 0 { primaryBound = Double(value) }
                 stageValues.append(value)
-                if stage < program.objectives.count - 1 {
-                    let terms = objective.coefficients.enumerated().compactMap { $0.element != 0 ? (variable: $0.offset, coefficient: $0.element) : nil }
-                    try problem.addRow(terms: terms, sense: objective.minimize ? .atMost : .atLeast, rhs: value)
-                    addedRows += 1
+                if stage < stageRows.count {
+                    try problem.setRowBounds(stageRows[stage], lower: objective.minimize ? nil : value, upper: objective.minimize ? value : nil)
                 }
             }
         }
@@ -67,7 +95,13 @@ public enum StagedSolver {
     }
 
     /// Integer objectives: a fractional bound can be rounded toward the incumbent.
-    private static func boundRounded(_ bound: Double, _ objective: IntegerProgram.Objective) -> Double {
+    private static func rounded(_ bound: Double, _ objective: IntegerProgram.Objective) -> Double {
         objective.minimize ? (bound - 1e-6).rounded(.up) : (bound + 1e-6).rounded(.down)
+    }
+}
+
+public enum StagedSolver {
+    public static func solve(_ program: IntegerProgram, deadline: Double?, cancel: UnsafePointer<Int32>? = nil) throws -> StagedSolution {
+        try StagedProblem(program).solve(deadline: deadline, cancel: cancel)
     }
 }
