@@ -1,14 +1,10 @@
-// `seatwise select`: run a selection round and report the panel (exit 1 when the policy is infeasible).
+// `seatwise select`: run a selection round and report the panel; with --explain, why each nominee is
+// in or out; when infeasible (exit 1), which rules clash and the smallest repair.
 
 import ArgumentParser
 import Seatwise
 
-struct SelectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "select", abstract: "Run a selection round.")
-
-    @OptionGroup var input: InputOptions
-    @OptionGroup var output: OutputOptions
-
+struct SelectionOptionGroup: ParsableArguments {
     @Option(name: .long, help: "coordinated (MAG-style, one choice across all groups) or independent (IGC-style, each group alone).")
     var mode: SelectionMode = .coordinated
 
@@ -22,12 +18,46 @@ struct SelectCommand: ParsableCommand {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
     }
 
+    var options: SelectionOptions { SelectionOptions(mode: mode, seed: seed, timeLimit: timeLimit) }
+}
+
+struct SelectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "select", abstract: "Run a selection round.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var selection: SelectionOptionGroup
+
+    @Flag(name: .long, help: "Explain every decision, price every quota at its limit, and report each group's deviations.")
+    var explain = false
+
+    @Option(name: .long, help: "With --explain: flag reversals that cost at most this much as close calls.")
+    var closeCall: Int = ExplanationOptions.defaultCloseCall
+
+    @Flag(name: .long, help: "When the policy is infeasible, also choose the best panel under the smallest repair.")
+    var repair = false
+
     func run() throws {
         let selectionInput = try input.load()
-        let result = try Selector.run(selectionInput, options: SelectionOptions(mode: mode, seed: seed, timeLimit: timeLimit))
+        let result = try Selector.run(selectionInput, options: selection.options)
+        Notes.print(result)
+        var explanations: ExplanationReport?
+        var diagnosis: Diagnosis?
+        if result.status == .infeasible {
+            diagnosis = try Diagnoser.diagnose(result, repair: repair)
+        } else if explain {
+            explanations = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall))
+        }
+        try output.emit(SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis),
+                        inputs: input.inputPaths)
+        if result.status == .infeasible { throw ExitCode(1) }
+    }
+}
+
+/// Notes about a run that belong on standard error.
+enum Notes {
+    static func print(_ result: SelectionResult) {
         if result.seedSource == "default" { Console.error("note: no seed given; ties are broken with the default seed \(result.seed)") }
         if result.status == .timeLimit { Console.error("warning: the time limit was reached; the panel is the best found, not proved optimal") }
-        try output.emit(SelectionReport.render(result, format: output.format), inputs: input.inputPaths)
-        if result.status == .infeasible { throw ExitCode(1) }
     }
 }

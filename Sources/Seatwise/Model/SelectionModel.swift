@@ -9,6 +9,8 @@ public struct SelectionModel: Sendable {
     public var quotaRows: [QuotaRow]
     /// For a lexicographic objective: the rank level of each objective stage before the tie-break.
     public var rankLevels: [Int]
+    /// The groups this model seats.
+    public var groups: [String]
 
     /// Builds the model over the nominees of `groups`, enforcing `quotaRows`.
     public init(input: SelectionInput, standings: [Standing], ranks: [Int], quotaRows: [QuotaRow],
@@ -19,6 +21,7 @@ public struct SelectionModel: Sendable {
         let columns = nominees.indices.filter { groupSet.contains(nominees[$0].group) }
         self.columns = columns
         self.quotaRows = quotaRows
+        self.groups = groups
         var columnOf = [Int](repeating: -1, count: nominees.count)
         for (j, i) in columns.enumerated() { columnOf[i] = j }
 

@@ -69,7 +69,38 @@ public struct SelectionDocument: Encodable, Sendable {
         enum Keys: String, CodingKey { case label, quota, attribute, values, scope, min, max, count, satisfied, atLimit, enforced }
     }
     struct Conflict: Encodable { var rules: [String], message: String }
-    struct RepairStep: Encodable { var rule: String, from: Int, to: Int }
+    struct RepairStep: Encodable { var rule: String, bound: String, from: Int, to: Int }
+    struct Changes: Encodable { var enter: [String], leave: [String] }
+    struct ExplanationEntry: Encodable {
+        var id, name, group: String
+        var decision, reason, message: String
+        var delta: Int?
+        var deltaLevel: Int?
+        var changes: Changes
+        var closeCall: Bool
+        var rules: [String]
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(group, forKey: .group)
+            try c.encode(decision, forKey: .decision); try c.encode(reason, forKey: .reason); try c.encode(message, forKey: .message)
+            try c.encode(delta, forKey: .delta); try c.encode(deltaLevel, forKey: .deltaLevel); try c.encode(changes, forKey: .changes)
+            try c.encode(closeCall, forKey: .closeCall); try c.encode(rules, forKey: .rules)
+        }
+        enum Keys: String, CodingKey { case id, name, group, decision, reason, message, delta, deltaLevel, changes, closeCall, rules }
+    }
+    struct Price: Encodable {
+        var rule: String, bound: String, from: Int, to: Int
+        var improvement: Int?
+        var changes: Changes
+        var message: String
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(rule, forKey: .rule); try c.encode(bound, forKey: .bound); try c.encode(from, forKey: .from); try c.encode(to, forKey: .to)
+            try c.encode(improvement, forKey: .improvement); try c.encode(changes, forKey: .changes); try c.encode(message, forKey: .message)
+        }
+        enum Keys: String, CodingKey { case rule, bound, from, to, improvement, changes, message }
+    }
+    struct Deviation: Encodable { var group: String, passedOver: [String], message: String }
 
     var tool: Tool
     var body: String
@@ -85,8 +116,13 @@ public struct SelectionDocument: Encodable, Sendable {
     var conflicts: [Conflict]
     var repairs: [[RepairStep]]
     var notes: [String]
+    var explanations: [ExplanationEntry]?
+    var quotaPrices: [Price]?
+    var groupDeviations: [Deviation]?
+    /// The best panel under the first repair (`--repair`).
+    var repaired: [SelectionDocument]?
 
-    public init(_ result: SelectionResult) {
+    public init(_ result: SelectionResult, explanations report: ExplanationReport? = nil, diagnosis: Diagnosis? = nil) {
         let p = Provenance(input: result.input)
         tool = Tool(name: p.tool, version: p.toolVersion, glpk: p.glpkVersion)
         body = p.body
@@ -114,9 +150,28 @@ public struct SelectionDocument: Encodable, Sendable {
                   scope: $0.row.group ?? "body", min: $0.row.min, max: $0.row.max, count: $0.count, satisfied: $0.satisfied,
                   atLimit: $0.atLimit, enforced: $0.enforced)
         }
-        conflicts = result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message) }
-        repairs = []
+        conflicts = diagnosis.map { $0.conflicts.map { Conflict(rules: $0.rules, message: $0.message) } }
+            ?? result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message) }
+        repairs = (diagnosis?.repairs ?? []).map { $0.steps.map { RepairStep(rule: $0.rule, bound: $0.bound, from: $0.from, to: $0.to) } }
         notes = result.notes
+        let ids = result.input.nominees.map(\.id)
+        if let report {
+            explanations = report.explanations.map { e in
+                let n = result.input.nominees[e.nominee]
+                return ExplanationEntry(id: n.id, name: n.name, group: n.group, decision: e.decision.rawValue, reason: e.reason.rawValue,
+                                        message: e.message, delta: e.delta, deltaLevel: e.deltaLevel,
+                                        changes: Changes(enter: e.entering.map { ids[$0] }, leave: e.leaving.map { ids[$0] }),
+                                        closeCall: e.closeCall, rules: e.rules)
+            }
+            quotaPrices = report.prices.map {
+                Price(rule: $0.label, bound: $0.bound, from: $0.from, to: $0.to, improvement: $0.improvement,
+                      changes: Changes(enter: $0.entering.map { ids[$0] }, leave: $0.leaving.map { ids[$0] }), message: $0.message)
+            }
+            groupDeviations = report.deviations.map { d in
+                Deviation(group: d.group, passedOver: d.passedOver.map { ids[$0.nominee] }, message: d.message)
+            }
+        }
+        repaired = diagnosis?.repaired.map { [SelectionDocument($0)] }
     }
 
     public func json() -> String {

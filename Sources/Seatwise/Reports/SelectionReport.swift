@@ -2,13 +2,23 @@
 // every one carrying the provenance of the inputs.
 
 public enum SelectionReport {
-    public static func render(_ result: SelectionResult, format: ReportFormat) -> String {
+    public static func render(_ result: SelectionResult, format: ReportFormat, explanations: ExplanationReport? = nil,
+                              diagnosis: Diagnosis? = nil) -> String {
         switch format {
-        case .text: return text(result)
-        case .markdown: return markdown(result)
-        case .json: return SelectionDocument(result).json()
-        case .csv: return csv(result)
+        case .text: return text(result, explanations, diagnosis)
+        case .markdown: return markdown(result, explanations, diagnosis)
+        case .json: return SelectionDocument(result, explanations: explanations, diagnosis: diagnosis).json()
+        case .csv: return explanations.map { csv(result, $0) } ?? csv(result)
         }
+    }
+
+    /// Conflicts for people: the diagnosis when there is one, else the pre-checks.
+    static func conflicts(_ result: SelectionResult, _ diagnosis: Diagnosis?) -> [ConflictReport] {
+        diagnosis?.conflicts ?? result.preCheckFailures.map { ConflictReport(rules: $0.rules, message: $0.message) }
+    }
+
+    static func repairLine(_ repair: Repair) -> String {
+        repair.steps.map { "\($0.rule): \($0.bound) \($0.from) → \($0.to)" }.joined(separator: "; ")
     }
 
     static func statusLine(_ result: SelectionResult) -> String {
@@ -98,13 +108,20 @@ public enum SelectionReport {
 
     // MARK: text
 
-    static func text(_ result: SelectionResult) -> String {
+    static func text(_ result: SelectionResult, _ explanations: ExplanationReport?, _ diagnosis: Diagnosis?) -> String {
         var out = "Seatwise selection\n"
         for (key, value) in headerLines(result) { out += "  \(key.padding(toLength: 12, withPad: " ", startingAt: 0)) \(value)\n" }
         let nominees = result.input.nominees
         if result.status == .infeasible {
             out += "\nWhy no panel exists\n"
-            for failure in result.preCheckFailures { out += "  - \(failure.message)\n" }
+            for (k, conflict) in conflicts(result, diagnosis).enumerated() {
+                out += "  \(k + 1). \(conflict.message)\n"
+                for rule in conflict.rules { out += "       - \(rule)\n" }
+            }
+            if let repairs = diagnosis?.repairs, !repairs.isEmpty {
+                out += "\nSmallest repair (by declared priorities)\n  \(repairLine(repairs[0]))\n"
+                for alternative in repairs.dropFirst() { out += "  alternative: \(repairLine(alternative))\n" }
+            }
         } else {
             out += "\nSeats\n"
             var seats = TextTable(["Group", "Seated", "Rank sum", "Seated from the group's top choices"])
@@ -128,6 +145,36 @@ public enum SelectionReport {
             out += "\nNotes\n"
             for note in result.notes { out += "  - \(note)\n" }
         }
+        if let explanations { out += explanationText(result, explanations) }
+        if let repaired = diagnosis?.repaired {
+            out += "\n==== The best panel under the smallest repair ====\n\n" + text(repaired, nil, nil)
+        }
+        return out
+    }
+
+    static func explanationText(_ result: SelectionResult, _ report: ExplanationReport) -> String {
+        var out = "\nExplanations\n"
+        let nominees = result.input.nominees
+        for group in result.policy.groups {
+            let entries = report.explanations.filter { nominees[$0.nominee].group == group }
+            guard !entries.isEmpty else { continue }
+            out += "  \(group)\n"
+            for e in entries {
+                let n = nominees[e.nominee]
+                out += "    \(e.decision == .seated ? "in " : "out") \(n.name) [\(n.id)] \(e.reason.rawValue)\(e.closeCall && e.delta != 0 ? " (close call)" : ""): \(e.message)\n"
+            }
+        }
+        if !report.prices.isEmpty {
+            out += "\nQuota prices (each quota at its limit, moved by one seat)\n"
+            for p in report.prices { out += "  - \(p.message)\n" }
+        }
+        if !report.deviations.isEmpty {
+            out += "\nEach group's ranking\n"
+            for d in report.deviations {
+                out += "  - \(d.message)\n"
+                for e in d.passedOver { out += "      \(nominees[e.nominee].name) [\(nominees[e.nominee].id)]: \(e.message)\n" }
+            }
+        }
         return out
     }
 
@@ -145,13 +192,20 @@ public enum SelectionReport {
         return out
     }
 
-    static func markdown(_ result: SelectionResult) -> String {
+    static func markdown(_ result: SelectionResult, _ explanations: ExplanationReport?, _ diagnosis: Diagnosis?) -> String {
         var out = "# Selection: \(cell(result.policy.body))\n\n"
         for (key, value) in headerLines(result) { out += "- **\(key)**: \(cell(value))\n" }
         let nominees = result.input.nominees
         if result.status == .infeasible {
             out += "\n## Why no panel exists\n\n"
-            for failure in result.preCheckFailures { out += "- \(cell(failure.message))\n" }
+            for (k, conflict) in conflicts(result, diagnosis).enumerated() {
+                out += "\(k + 1). \(cell(conflict.message))\n"
+                for rule in conflict.rules { out += "   - \(cell(rule))\n" }
+            }
+            if let repairs = diagnosis?.repairs, !repairs.isEmpty {
+                out += "\n## Smallest repair\n\n- \(cell(repairLine(repairs[0])))\n"
+                for alternative in repairs.dropFirst() { out += "- alternative: \(cell(repairLine(alternative)))\n" }
+            }
         } else {
             out += "\n## Seats\n\n| Group | Seated | Rank sum | From the group's top choices |\n|---|---:|---:|---:|\n"
             for g in result.groups { out += "| \(cell(g.group)) | \(g.seated)/\(g.seats) | \(g.rankSum) | \(g.topChoicesSeated) of \(g.seats) |\n" }
@@ -175,10 +229,44 @@ public enum SelectionReport {
             out += "\n## Notes\n\n"
             for note in result.notes { out += "- \(cell(note))\n" }
         }
+        if let explanations {
+            let nominees = result.input.nominees
+            out += "\n## Explanations\n\n| Group | Nominee | Decision | Reason | Δ | Why |\n|---|---|---|---|---:|---|\n"
+            for e in explanations.explanations {
+                let n = nominees[e.nominee]
+                out += "| \(cell(n.group)) | \(cell(n.name)) [\(cell(n.id))] | \(e.decision.rawValue) | \(e.reason.rawValue)\(e.closeCall && e.delta != 0 ? " (close call)" : "") | \(e.delta.map(String.init) ?? "–") | \(cell(e.message)) |\n"
+            }
+            if !explanations.prices.isEmpty {
+                out += "\n## Quota prices\n\n"
+                for p in explanations.prices { out += "- \(cell(p.message))\n" }
+            }
+            if !explanations.deviations.isEmpty {
+                out += "\n## Each group's ranking\n\n"
+                for d in explanations.deviations { out += "- \(cell(d.message))\n" }
+            }
+        }
+        if let repaired = diagnosis?.repaired {
+            out += "\n---\n\n" + markdown(repaired, nil, nil).replacingOccurrences(of: "# Selection:", with: "# Under the smallest repair:")
+        }
         return out
     }
 
     // MARK: csv
+
+    /// With explanations: every explained nominee, seated or not, with decision, reason and numbers.
+    static func csv(_ result: SelectionResult, _ report: ExplanationReport) -> String {
+        let ids = result.input.nominees.map(\.id)
+        var out = CSVCell.row(["group", "id", "name", "rank", "gender", "country", "region", "development", "decision", "reason", "delta",
+                               "close_call", "enter", "leave", "message", "seed", "nominations_sha256", "policy_sha256"])
+        for e in report.explanations {
+            let n = result.input.nominees[e.nominee]
+            out += CSVCell.row([n.group, n.id, n.name, n.rank.map(String.init) ?? "", n.gender, n.country, n.region, n.development,
+                                e.decision.rawValue, e.reason.rawValue, e.delta.map(String.init) ?? "", e.closeCall ? "yes" : "no",
+                                e.entering.map { ids[$0] }.joined(separator: " "), e.leaving.map { ids[$0] }.joined(separator: " "), e.message,
+                                String(result.seed), result.input.nominations.sha256, result.input.policyFile.sha256])
+        }
+        return out
+    }
 
     static func csv(_ result: SelectionResult) -> String {
         let p = Provenance(input: result.input)

@@ -53,11 +53,25 @@ public struct SelectionContext: Sendable {
 
 public enum Selector {
     public static func run(_ input: SelectionInput, options: SelectionOptions = SelectionOptions()) throws -> SelectionResult {
-        let context = SelectionContext(input, seed: options.seed)
-        let deadline = Deadline.after(seconds: options.timeLimit)
-        switch options.mode {
+        try run(context: SelectionContext(input, seed: options.seed), mode: options.mode, deadline: Deadline.after(seconds: options.timeLimit))
+    }
+
+    /// Runs a round on a prepared context (whose quota rows a repair may have moved).
+    public static func run(context: SelectionContext, mode: SelectionMode, deadline: Double?) throws -> SelectionResult {
+        switch mode {
         case .coordinated: return try coordinated(context, deadline: deadline)
         case .independent: return try independent(context, deadline: deadline)
+        }
+    }
+
+    /// The models a mode solves: one over all groups (coordinated), or one per group with that group's
+    /// quotas (independent). Explanations re-solve the same models.
+    public static func models(_ context: SelectionContext, mode: SelectionMode) -> [SelectionModel] {
+        switch mode {
+        case .coordinated:
+            return [context.model(groups: context.input.policy.groups, rows: context.quotaRows)]
+        case .independent:
+            return context.input.policy.groups.map { group in context.model(groups: [group], rows: context.quotaRows.filter { $0.group == group }) }
         }
     }
 
@@ -67,7 +81,7 @@ public enum Selector {
         if !failures.isEmpty {
             return result(context, mode: .coordinated, status: .infeasible, seated: [], bound: nil, failures: failures, notes: [])
         }
-        let model = context.model(groups: groups, rows: context.quotaRows)
+        let model = models(context, mode: .coordinated)[0]
         let solution = try StagedSolver.solve(model.program, deadline: deadline)
         return try finish(context, mode: .coordinated, solutions: [(model, solution)], failures: [])
     }
@@ -75,11 +89,9 @@ public enum Selector {
     static func independent(_ context: SelectionContext, deadline: Double?) throws -> SelectionResult {
         var solutions: [(SelectionModel, StagedSolution)] = []
         var failures: [PreCheckFailure] = []
-        for group in context.input.policy.groups {
-            let rows = context.quotaRows.filter { $0.group == group }
-            let groupFailures = PreCheck.run(input: context.input, standings: context.standings, quotaRows: rows, groups: [group])
+        for model in models(context, mode: .independent) {
+            let groupFailures = PreCheck.run(input: context.input, standings: context.standings, quotaRows: model.quotaRows, groups: model.groups)
             if !groupFailures.isEmpty { failures += groupFailures; continue }
-            let model = context.model(groups: [group], rows: rows)
             solutions.append((model, try StagedSolver.solve(model.program, deadline: deadline)))
         }
         return try finish(context, mode: .independent, solutions: solutions, failures: failures)
@@ -88,17 +100,17 @@ public enum Selector {
     private static func finish(_ context: SelectionContext, mode: SelectionMode, solutions: [(SelectionModel, StagedSolution)],
                                failures: [PreCheckFailure]) throws -> SelectionResult {
         var notes: [String] = []
-        var failures = failures
         var seated: [Int] = []
         var status = SelectionResult.Status.optimal
+        var infeasible = !failures.isEmpty
         var bound: Double? = 0
         for (model, solution) in solutions {
             let scope = mode == .independent ? model.program.rows.first.map { row -> String in
                 if case .seats(let g) = row.origin { return g } else { return "" } } ?? "" : "the body"
             switch solution.status {
             case .infeasible:
-                failures.append(.init(message: "no panel of \(scope) meets every rule together (no single count shows it; the rules conflict in combination)",
-                                      rules: model.program.rows.map(\.label)))
+                infeasible = true
+                notes.append("no panel of \(scope) meets every rule together, although no single count shows it; the diagnosis names the conflicting rules")
             case .timeLimit:
                 guard let values = solution.values else {
                     throw SolverError.noAnswer("the time limit was reached before any panel was found for \(scope)")
@@ -111,7 +123,7 @@ public enum Selector {
             }
             if let b = solution.primaryBound, let current = bound { bound = current + b } else { bound = nil }
         }
-        if !failures.isEmpty {
+        if infeasible {
             return result(context, mode: mode, status: .infeasible, seated: [], bound: nil, failures: failures, notes: notes)
         }
         if context.input.policy.objective == .lexicographic { bound = nil }

@@ -1,0 +1,148 @@
+// Finds irreducible sets of conflicting rules (SPEC §7) by a deletion filter over GLPK re-solves: drop
+// each quota bound in turn and keep it only if the rest become satisfiable without it. Then finds the
+// hard rules (seats, fixed nominees) the set depends on, and says the clash in words with exact counts.
+
+public struct Conflict: Sendable, Equatable {
+    /// Program rows (quota bounds) of the irreducible set.
+    public var rows: [Int]
+    /// Program rows (seats) the conflict also needs.
+    public var hardRows: [Int]
+    /// Model columns whose fixing (continuing, required, withdrawn, term limit, or a forced question)
+    /// the conflict also needs.
+    public var fixedColumns: [Int]
+    /// Labels of every rule involved, quota bounds first.
+    public var labels: [String]
+    public var message: String
+}
+
+public final class ConflictFinder {
+    public let model: SelectionModel
+    private let staged: StagedProblem
+    /// A column fixed by the question being asked (e.g. "seat this nominee"), treated as a hard rule.
+    private var forced: (column: Int, value: Int)?
+    private let nominees: [Nominee]
+
+    public init(model: SelectionModel, nominees: [Nominee]) throws {
+        self.model = model
+        self.nominees = nominees
+        var program = model.program
+        program.objectives = [.init(label: "feasibility", minimize: true, coefficients: Array(repeating: 0, count: program.variables.count))]
+        staged = try StagedProblem(program)
+    }
+
+    /// Rows that are quota bounds (the rules a deletion filter may drop).
+    public var quotaRows: [Int] {
+        model.program.rows.indices.filter { if case .seats = model.program.rows[$0].origin { return false } else { return true } }
+    }
+
+    private func feasible() throws -> Bool { try staged.solve(deadline: nil).status != .infeasible }
+
+    /// Up to `limit` distinct irreducible conflicts, with `forcing` as an extra hard rule; empty when
+    /// the rules can all be met.
+    public func conflicts(forcing: (column: Int, value: Int)? = nil, limit: Int = 5) throws -> [Conflict] {
+        forced = forcing
+        if let forcing { try staged.force(forcing.column, to: forcing.value) }
+        defer {
+            if let forcing { try? staged.force(forcing.column, to: nil) }
+            forced = nil
+        }
+        guard try !feasible() else { return [] }
+        var found: [Conflict] = []
+        var queue: [[Int]] = [[]]
+        while let exclusion = queue.first, found.count < limit {
+            queue.removeFirst()
+            for k in exclusion { try staged.setRowBounds(k, lower: nil, upper: nil) }
+            defer { for k in exclusion { try? staged.restoreRow(k) } }
+            guard try !feasible() else { continue }
+            let conflict = try irreducible(among: quotaRows.filter { !exclusion.contains($0) })
+            if !found.contains(where: { $0.rows == conflict.rows }) {
+                found.append(conflict)
+                // Look for further conflicts that avoid each rule of this one.
+                for k in conflict.rows where queue.count < limit * 4 { queue.append((exclusion + [k]).sorted()) }
+            }
+        }
+        return found
+    }
+
+    /// The deletion filter. Leaves every row as it found it.
+    private func irreducible(among candidates: [Int]) throws -> Conflict {
+        var dropped: [Int] = []
+        var kept: [Int] = []
+        for k in candidates {
+            try staged.setRowBounds(k, lower: nil, upper: nil)
+            if try feasible() {
+                try staged.restoreRow(k)
+                kept.append(k)
+            } else {
+                dropped.append(k)
+            }
+        }
+        // Hard rules: with only the conflict's rows active, which seats rows and fixings does it need?
+        var hard: [Int] = []
+        let seatsRows = model.program.rows.indices.filter { if case .seats = model.program.rows[$0].origin { return true } else { return false } }
+        var freedSeats: [Int] = []
+        for k in seatsRows {
+            try staged.setRowBounds(k, lower: nil, upper: nil)
+            if try feasible() { try staged.restoreRow(k); hard.append(k) } else { freedSeats.append(k) }
+        }
+        var fixed: [Int] = []
+        var freedColumns: [Int] = []
+        for (j, variable) in model.program.variables.enumerated() where variable.lower == variable.upper && forced?.column != j {
+            try staged.problem.setColumnBounds(j, lower: 0, upper: 1)
+            if try feasible() { try staged.force(j, to: nil); fixed.append(j) } else { freedColumns.append(j) }
+        }
+        if let forced { fixed.append(forced.column) }
+        let message = try describe(kept, hardRows: hard)
+        for j in freedColumns { try staged.force(j, to: nil) }
+        for k in freedSeats { try staged.restoreRow(k) }
+        for k in dropped { try staged.restoreRow(k) }
+        let labels = kept.map { model.program.rows[$0].label } + hard.map { model.program.rows[$0].label }
+            + fixed.map { fixingLabel($0) }
+        return Conflict(rows: kept, hardRows: hard, fixedColumns: fixed.sorted(), labels: labels, message: message)
+    }
+
+    private func fixingLabel(_ j: Int) -> String {
+        let nominee = nominees[model.columns[j]]
+        if forced?.column == j { return "\(nominee.name) [\(nominee.id)] \(forced!.value == 1 ? "is seated" : "is left out") (the question asked)" }
+        let v = model.program.variables[j]
+        return "\(nominee.name) [\(nominee.id)] \(v.lower == 1 ? "must be seated" : "cannot be seated") (\(nominee.status == .new ? "term limit" : nominee.status.rawValue))"
+    }
+
+    /// One exact sentence: for the conflict's most demanding bound, how far the other rules let its
+    /// count go. Called while only the conflict's rows (and needed hard rules) are active.
+    private func describe(_ rows: [Int], hardRows: [Int]) throws -> String {
+        let program = model.program
+        for k in rows {
+            let row = program.rows[k]
+            let wantsMore = row.sense != .atMost
+            try staged.setRowBounds(k, lower: nil, upper: nil)
+            var coefficients = Array(repeating: 0, count: program.variables.count)
+            for term in row.terms { coefficients[term.variable] = term.coefficient }
+            try staged.problem.setObjective(.init(label: "", minimize: !wantsMore, coefficients: coefficients))
+            let outcome = try staged.problem.solve(deadline: nil)
+            try staged.restoreRow(k)
+            guard outcome.status == .optimal else { continue }
+            let reach = Int(outcome.objective.rounded())
+            let subject = subject(of: row)
+            let others = rows.count - 1 + hardRows.count
+            let rest = others == 0 ? "the members who must be seated" : "the other \(others) rule\(others == 1 ? "" : "s") of this conflict"
+            if wantsMore, reach < row.rhs {
+                return "\(subject.scope) needs at least \(row.rhs) with \(subject.what), but under \(rest) at most \(reach) can be seated"
+            }
+            if !wantsMore, reach > row.rhs {
+                return "\(subject.scope) allows at most \(row.rhs) with \(subject.what), but \(rest) force at least \(reach)"
+            }
+        }
+        return "these rules cannot all be met together: " + rows.map { program.rows[$0].label }.joined(separator: "; ")
+    }
+
+    private func subject(of row: IntegerProgram.Row) -> (scope: String, what: String) {
+        switch row.origin {
+        case .quotaMin(let q), .quotaMax(let q), .quotaExact(let q):
+            let quota = model.quotaRows[q]
+            return (quota.group ?? "The body", quota.subject)
+        case .seats(let group):
+            return (group, "members")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+// The smallest repair of an infeasible policy by declared priorities (SPEC §7): an integer program
+// with a slack on every soft quota bound, minimised priority level by priority level (the highest
+// first, as it is relaxed last), then by the panel's own objective; plus alternatives.
+
+public struct RepairStep: Sendable, Equatable {
+    /// Index into the context's quota rows.
+    public var quotaRow: Int
+    public var rule: String
+    /// "min" or "max".
+    public var bound: String
+    public var from: Int
+    public var to: Int
+}
+
+public struct Repair: Sendable, Equatable {
+    public var steps: [RepairStep]
+    /// Seats of relaxation in all.
+    public var size: Int { steps.reduce(0) { $0 + abs($1.to - $1.from) } }
+}
+
+public enum RepairSolver {
+    struct Slack { var row: Int; var quotaRow: Int; var bound: String; var column: Int }
+
+    /// The best repair and up to `alternatives` others; empty when no relaxation of the soft quotas helps.
+    public static func repairs(model: SelectionModel, quotaRows: [QuotaRow], alternatives: Int = 2) throws -> [Repair] {
+        var program = model.program
+        var slacks: [Slack] = []
+        for (k, row) in model.program.rows.enumerated() {
+            let q: Int
+            switch row.origin {
+            case .seats: continue
+            case .quotaMin(let r), .quotaMax(let r), .quotaExact(let r): q = r
+            }
+            let quota = model.quotaRows[q]
+            guard !quota.hard, let global = quotaRows.firstIndex(of: quota) else { continue }
+            func add(_ coefficient: Int, _ bound: String, _ upper: Int) {
+                program.variables.append(.init(name: "slack_\(row.name)_\(bound)", label: "relaxation of \(row.label) (\(bound))", lower: 0, upper: max(upper, 0)))
+                program.rows[k].terms.append((program.variables.count - 1, coefficient))
+                slacks.append(Slack(row: k, quotaRow: global, bound: bound, column: program.variables.count - 1))
+            }
+            if row.sense != .atMost { add(1, "min", row.rhs) }
+            if row.sense != .atLeast { add(-1, "max", quota.seatsInScope) }
+        }
+        guard !slacks.isEmpty else { return [] }
+        let n = program.variables.count
+        let priorities = Set(slacks.map { quotaRows[$0.quotaRow].priority }).sorted(by: >)
+        var objectives: [IntegerProgram.Objective] = priorities.map { p in
+            var c = Array(repeating: 0, count: n)
+            for s in slacks where quotaRows[s.quotaRow].priority == p { c[s.column] = 1 }
+            return .init(label: "relax quotas of priority \(p) as little as possible", minimize: true, coefficients: c)
+        }
+        for objective in model.program.objectives {
+            objectives.append(.init(label: objective.label, minimize: objective.minimize,
+                                    coefficients: objective.coefficients + Array(repeating: 0, count: n - model.program.variables.count)))
+        }
+        program.objectives = objectives
+        let staged = try StagedProblem(program)
+
+        func solve() throws -> Repair? {
+            let solution = try staged.solve(deadline: nil, stages: priorities.count + 1)
+            guard solution.status == .optimal, let values = solution.values else { return nil }
+            // Each relaxation is the bound's shortfall or excess at the panel found.
+            var result: [RepairStep] = []
+            for s in slacks {
+                let row = model.program.rows[s.row]
+                let count = row.terms.reduce(0) { $0 + (values[$1.variable] ? $1.coefficient : 0) }
+                if s.bound == "min", count < row.rhs {
+                    result.append(RepairStep(quotaRow: s.quotaRow, rule: quotaRows[s.quotaRow].label, bound: "min", from: row.rhs, to: count))
+                }
+                if s.bound == "max", count > row.rhs {
+                    result.append(RepairStep(quotaRow: s.quotaRow, rule: quotaRows[s.quotaRow].label, bound: "max", from: row.rhs, to: count))
+                }
+            }
+            return Repair(steps: result)
+        }
+
+        guard let best = try solve() else { return [] }
+        var repairs = [best]
+        // Alternatives: forbid relaxing each rule of the best repair in turn.
+        for step in best.steps where repairs.count <= alternatives {
+            let forbidden = slacks.filter { $0.quotaRow == step.quotaRow && $0.bound == step.bound }
+            for s in forbidden { try staged.problem.setColumnBounds(s.column, lower: 0, upper: 0) }
+            if let other = try solve(), !repairs.contains(other) { repairs.append(other) }
+            for s in forbidden { try staged.force(s.column, to: nil) }
+        }
+        return repairs
+    }
+}

@@ -1,0 +1,31 @@
+// `seatwise explain`: why each nominee (or one) is in or out, with the numbers behind it.
+
+import ArgumentParser
+import Seatwise
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the decisions of a selection round.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var selection: SelectionOptionGroup
+
+    @Option(name: .long, help: "Explain only the nominee with this id.")
+    var nominee: String?
+
+    @Option(name: .long, help: "Flag reversals that cost at most this much as close calls.")
+    var closeCall: Int = ExplanationOptions.defaultCloseCall
+
+    func run() throws {
+        let selectionInput = try input.load()
+        let result = try Selector.run(selectionInput, options: selection.options)
+        Notes.print(result)
+        if result.status == .infeasible {
+            let diagnosis = try Diagnoser.diagnose(result)
+            try output.emit(SelectionReport.render(result, format: output.format, diagnosis: diagnosis), inputs: input.inputPaths)
+            throw ExitCode(1)
+        }
+        let report = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall, nominee: nominee))
+        try output.emit(SelectionReport.render(result, format: output.format, explanations: report), inputs: input.inputPaths)
+    }
+}
