@@ -94,7 +94,7 @@ enum BruteForce {
     }
 
     /// The best panel's key over `groups`, or nil when no panel meets the rules.
-    static func best(_ nominees: [Nominee], _ policy: Policy, groups: [String], bodyQuotas: Bool) -> Best? {
+    static func best(_ nominees: [Nominee], _ policy: Policy, groups: [String], bodyQuotas: Bool, forced: [Int: Bool] = [:]) -> Best? {
         let levels = (nominees.indices.map { effectiveRank(nominees, $0) }.max() ?? 1)
         var perGroup: [[[Int]]] = []
         for g in groups {
@@ -105,6 +105,7 @@ enum BruteForce {
         func walk(_ k: Int, _ chosen: [Int]) {
             if k == perGroup.count {
                 let panel = Set(chosen)
+                guard forced.allSatisfy({ panel.contains($0.key) == $0.value }) else { return }
                 guard meetsRules(panel, nominees, policy, groups: groups, bodyQuotas: bodyQuotas) else { return }
                 let key = key(panel, nominees, policy, levels: levels)
                 if best == nil || key.lexicographicallyPrecedes(best!.key) { best = Best(key: key, panels: 1) } else if key == best!.key { best!.panels += 1 }
