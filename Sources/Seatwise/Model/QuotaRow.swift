@@ -39,8 +39,12 @@ public struct QuotaRow: Sendable, Equatable {
     public static func expand(policy: Policy, nominees: [Nominee], standings: [Standing]) -> [QuotaRow] {
         var byGroup: [String: [Int]] = [:]
         for (i, nominee) in nominees.enumerated() { byGroup[nominee.group, default: []].append(i) }
+        // Each attribute's comparison keys, computed once: expansion is then linear in the nominees.
+        var keys: [String: [String?]] = [:]
+        for attribute in Set(policy.quotas.map(\.attribute)) { keys[attribute] = nominees.map { $0.key(of: attribute) } }
         var rows: [QuotaRow] = []
         for quota in policy.quotas {
+            let attributeKeys = keys[quota.attribute]!
             let scopes: [(group: String?, seats: Int, members: [Int])]
             switch quota.scope {
             case .body: scopes = [(nil, policy.totalSeats, Array(nominees.indices))]
@@ -48,22 +52,24 @@ public struct QuotaRow: Sendable, Equatable {
             case .group(let g): scopes = [(g, policy.seats(of: g), byGroup[g] ?? [])]
             }
             for scope in scopes {
-                let valueSets: [[String]]
+                var buckets: [String: [Int]] = [:]
+                for i in scope.members { if let key = attributeKeys[i] { buckets[key, default: []].append(i) } }
+                let valueSets: [(display: [String], members: [Int])]
                 switch quota.selector {
-                case .one(let value): valueSets = [[value]]
-                case .anyOf(let values): valueSets = [values]
+                case .one(let value):
+                    valueSets = [([value], buckets[AttributeKey.normalize(value)] ?? [])]
+                case .anyOf(let values):
+                    let wanted = Set(values.map(AttributeKey.normalize))
+                    valueSets = [(values, scope.members.filter { attributeKeys[$0].map(wanted.contains) ?? false })]
                 case .each:
-                    var present: [String: String] = [:]
-                    for i in scope.members where !standings[i].isFixedOut {
-                        if let key = nominees[i].key(of: quota.attribute), present[key] == nil {
-                            present[key] = nominees[i].attributes[quota.attribute]!.trimmingCharacters(in: .whitespaces)
-                        }
+                    // Every value held by someone in scope who can be seated, in a fixed (sorted) order.
+                    valueSets = buckets.keys.sorted().compactMap { key in
+                        let members = buckets[key]!
+                        guard let eligible = members.first(where: { !standings[$0].isFixedOut }) else { return nil }
+                        return ([nominees[eligible].attributes[quota.attribute]!.trimmingCharacters(in: .whitespaces)], members)
                     }
-                    valueSets = present.keys.sorted().map { [present[$0]!] }
                 }
-                for values in valueSets {
-                    let keys = Set(values.map(AttributeKey.normalize))
-                    let members = scope.members.filter { nominees[$0].key(of: quota.attribute).map(keys.contains) ?? false }
+                for (values, members) in valueSets {
                     rows.append(QuotaRow(quotaIndex: quota.index, attribute: quota.attribute, values: values, group: scope.group,
                                          seatsInScope: scope.seats, min: quota.min?.minimum(seats: scope.seats),
                                          max: quota.max?.maximum(seats: scope.seats), members: members,

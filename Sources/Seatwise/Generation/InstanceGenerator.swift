@@ -1,0 +1,157 @@
+// Invented but realistic selection instances (nominations and policy) in the shape of a MAG, a WGEC or
+// an ICG, of any size: for trying policies and as the input of every benchmark. Deterministic per seed.
+
+public struct InstanceGenerator: Sendable {
+    public enum Shape: String, Sendable, CaseIterable {
+        case mag, wgec, icg
+    }
+
+    public var shape: Shape
+    public var nominees: Int
+    public var seats: Int
+    public var seed: UInt64
+    public var countries: CountryTable
+
+    public init(shape: Shape, nominees: Int, seats: Int, seed: UInt64, countries: CountryTable) {
+        self.shape = shape
+        self.nominees = nominees
+        self.seats = seats
+        self.seed = seed
+        self.countries = countries
+    }
+
+    /// Nominations run ahead of the seats in every group; WEOG is over-represented among nominees.
+    static let regionShare: [(String, Double)] = [("WEOG", 0.36), ("Asia-Pacific", 0.21), ("African", 0.16), ("GRULAC", 0.15), ("Eastern European", 0.12)]
+
+    struct GroupPlan { var name: String; var weight: Double; var femaleShare: Double; var government: Bool }
+
+    var plans: [GroupPlan] {
+        switch shape {
+        case .mag:
+            return [GroupPlan(name: "Government", weight: 0.4, femaleShare: 0.42, government: true),
+                    GroupPlan(name: "Civil Society", weight: 0.2, femaleShare: 0.52, government: false),
+                    GroupPlan(name: "Private Sector", weight: 0.2, femaleShare: 0.36, government: false),
+                    GroupPlan(name: "Technical Community", weight: 0.2, femaleShare: 0.27, government: false)]
+        case .wgec:
+            return [GroupPlan(name: "Member States", weight: 22.0 / 42, femaleShare: 0.38, government: true)]
+                + ["Private Sector", "Civil Society", "Technical and Academic Community", "Intergovernmental Organisations"].map {
+                    GroupPlan(name: $0, weight: 5.0 / 42, femaleShare: 0.4, government: false)
+                }
+        case .icg:
+            let communities: [(String, Double)] = [("At-Large Users", 2), ("Address Registries", 2), ("Country-Code Operators", 4),
+                ("Government Advisors", 5), ("Generic Names Policy", 2), ("Business Users", 1), ("Architecture Board", 2),
+                ("Engineering Task Force", 2), ("Internet Society Chapters", 2), ("Number Resource Forum", 2),
+                ("Root Server Operators", 2), ("Security Advisory", 2), ("Generic Registries", 2)]
+            return communities.map { GroupPlan(name: $0.0, weight: $0.1 / 30, femaleShare: $0.0 == "At-Large Users" ? 0.45 : 0.22, government: $0.0 == "Government Advisors") }
+        }
+    }
+
+    /// Splits `total` by weights with every part at least `minimum` (largest remainders).
+    static func apportion(_ total: Int, _ weights: [Double], minimum: Int) -> [Int] {
+        let sum = weights.reduce(0, +)
+        var parts = weights.map { max(minimum, Int(Double(total) * $0 / sum)) }
+        var k = 0
+        while parts.reduce(0, +) < total { parts[k % parts.count] += 1; k += 1 }
+        while parts.reduce(0, +) > total, let i = parts.indices.max(by: { parts[$0] < parts[$1] }), parts[i] > minimum { parts[i] -= 1 }
+        return parts
+    }
+
+    public struct Instance: Sendable {
+        public var nominationsCSV: String
+        public var policyYAML: String
+    }
+
+    public func generate() -> Instance {
+        var rng = SplitMix(seed)
+        let plans = self.plans
+        let groupSeats = Self.apportion(seats, plans.map(\.weight), minimum: 1)
+        let groupNominees = Self.apportion(max(nominees, seats * 2), zip(plans, groupSeats).map { Double($1) }, minimum: 2)
+        var byRegion: [String: [CountryRecord]] = [:]
+        for record in countries.records where record.region != nil && record.development != nil { byRegion[record.region!, default: []].append(record) }
+        let memberStates = Dictionary(grouping: countries.records.filter { $0.region != nil && $0.development != nil && $0.iso2 != "XK" }, by: { $0.region! })
+        var rows = ["id,name,group,gender,country,rank,organization,status,terms"]
+        let organizations = max(50, nominees / 3)
+        var k = 0
+        for (g, plan) in plans.enumerated() {
+            let continuing = shape == .mag ? groupSeats[g] / 6 : 0
+            for r in 1...groupNominees[g] {
+                k += 1
+                var draw = rng.unit()
+                var region = Self.regionShare.last!.0
+                for (name, share) in Self.regionShare { draw -= share; if draw < 0 { region = name; break } }
+                let pool = memberStates[region] ?? byRegion[region] ?? []
+                let country = pool[Int(rng.next() % UInt64(pool.count))]
+                let roll = rng.unit()
+                let gender = roll < 0.015 ? "non-binary" : (roll < plan.femaleShare ? "female" : "male")
+                var status = "new", terms = 0, rank = String(r)
+                if r <= continuing { status = "continuing"; terms = 1 + Int(rng.next() % 2); rank = "" } else if rng.unit() < 0.1 { terms = 1 + Int(rng.next() % 3) }
+                if rng.unit() < 0.02 { status = "withdrawn" }
+                let organization = plan.government ? "" : "Organisation \(1 + Int(rng.next() % UInt64(organizations)))"
+                rows.append("N\(k),\(Self.name(&rng)),\(plan.name),\(gender),\(country.iso3),\(rank),\(organization),\(status),\(terms)")
+            }
+        }
+        return Instance(nominationsCSV: rows.joined(separator: "\n") + "\n", policyYAML: policy(plans: plans, groupSeats: groupSeats))
+    }
+
+    func policy(plans: [GroupPlan], groupSeats: [Int]) -> String {
+        var out = "# Generated by seatwise generate (shape \(shape.rawValue), seed \(seed)): invented nominees.\n"
+        out += "body: Generated \(shape.rawValue.uppercased())-shaped body (\(seats) seats)\nseats:\n"
+        for (plan, s) in zip(plans, groupSeats) { out += "  \(plan.name): \(s)\n" }
+        out += "quotas:\n"
+        switch shape {
+        case .mag:
+            let government = groupSeats[0]
+            out += """
+              - { attribute: gender, value: female, min: 40% }
+              - { attribute: gender, value: male, min: 40% }
+              - { attribute: region, each: true, min: 15% }
+              - { attribute: development, values: [developing, economy_in_transition], min: 50% }
+              - { attribute: gender, value: female, min: 20%, per: group }
+              - { attribute: region, each: true, min: \(government / 5), max: \((government + 4) / 5), group: Government }
+              - { attribute: country, each: true, max: \(max(1, (government + 39) / 40)), per: group }
+              - { attribute: organization, each: true, max: \(max(1, (seats + 999) / 1000)) }
+
+            """
+            out += "rules:\n  continuing: keep\n  max_terms: 3\nobjective: rank-sum\n"
+        case .wgec:
+            out += """
+              - { attribute: region, each: true, min: 18%, group: Member States }
+              - { attribute: gender, value: female, min: 40% }
+              - { attribute: development, values: [developing, economy_in_transition], min: 40%, per: group }
+
+            """
+            out += "objective: lexicographic\n"
+        case .icg:
+            out += """
+              - { attribute: gender, value: female, min: 30% }
+              - { attribute: region, each: true, min: 6% }
+              - { attribute: region, value: WEOG, max: 50% }
+
+            """
+            out += "objective: rank-sum\n"
+        }
+        return out + "tie_break: { seed: \(seed) }\n"
+    }
+
+    static let syllables = ["ka", "lo", "mi", "ra", "ne", "so", "ta", "vi", "da", "le", "mo", "ri", "sa", "to", "ve", "zu", "an", "el", "or", "is"]
+
+    static func name(_ rng: inout SplitMix) -> String {
+        func word(_ count: Int) -> String {
+            var w = ""
+            for _ in 0..<count { w += syllables[Int(rng.next() % UInt64(syllables.count))] }
+            return w.prefix(1).uppercased() + w.dropFirst()
+        }
+        return "\(word(2)) \(word(3))"
+    }
+}
+
+/// SplitMix64: a small, fast, well-mixed generator, so generated files depend on the seed alone.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        return TieBreakOrder.mix(state &- 0x9e37_79b9_7f4a_7c15)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
