@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN = .build/release/seatwise
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build release deps clean install
+.PHONY: demo test build release deps clean install bench
 
 deps:
 	@missing=""; \
@@ -37,3 +37,9 @@ install: release
 
 clean:
 	rm -rf .build
+
+# Benchmarks print figures (medians); they are not part of `make test`.
+bench: release
+	@command -v cbc >/dev/null || $(MAKE) deps
+	@python3 -c "import highspy, sortition_algorithms" 2>/dev/null || pip install -q highspy sortition-algorithms
+	python3 bench/run.py

@@ -2,6 +2,7 @@
 // in or out; when infeasible (exit 1), which rules clash and the smallest repair.
 
 import ArgumentParser
+import Foundation
 import Seatwise
 
 struct SelectionOptionGroup: ParsableArguments {
@@ -37,8 +38,13 @@ struct SelectCommand: ParsableCommand {
     @Flag(name: .long, help: "When the policy is infeasible, also choose the best panel under the smallest repair.")
     var repair = false
 
+    @Flag(name: .long, help: "Print the time of each phase (read, model, solve, report) on standard error.")
+    var timings = false
+
     func run() throws {
+        let start = Deadline.now()
         let selectionInput = try input.load()
+        let loaded = Deadline.now()
         let result = try Selector.run(selectionInput, options: selection.options)
         Notes.print(result)
         var explanations: ExplanationReport?
@@ -48,8 +54,14 @@ struct SelectCommand: ParsableCommand {
         } else if explain {
             explanations = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall))
         }
+        let analysed = Deadline.now()
         try output.emit(SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis),
                         inputs: input.inputPaths)
+        if timings {
+            let phases = [("read", loaded - start), ("model", result.modelSeconds), ("solve", result.solveSeconds),
+                          ("explain", analysed - loaded - result.modelSeconds - result.solveSeconds), ("report", Deadline.now() - analysed)]
+            Console.error("timings: " + phases.map { "\($0.0)=\(String(format: "%.4f", $0.1))" }.joined(separator: " "))
+        }
         if result.status == .infeasible { throw ExitCode(1) }
     }
 }

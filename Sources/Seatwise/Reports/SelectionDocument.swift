@@ -135,10 +135,10 @@ public struct SelectionDocument: Encodable, Sendable {
         seedSource = result.seedSource
         inputs = Inputs(nominations: p.nominations, nominationsSha256: p.nominationsSHA256, policy: p.policy, policySha256: p.policySHA256)
         groups = result.groups.map { Group(group: $0.group, seats: $0.seats, seated: $0.seated, rankSum: $0.rankSum, topChoicesSeated: $0.topChoicesSeated) }
-        let flags = result.isSeated
+        let reasons = SeatReason.all(in: result)
         selected = result.seated.map { i in
             let n = result.input.nominees[i]
-            let reason = SeatReason.of(i, in: result, seatedFlags: flags)
+            let reason = reasons[i]
             var custom = n.attributes
             for key in ["gender", "country", "region", "development", "organization", "group"] { custom[key] = nil }
             return Member(id: n.id, name: n.name, group: n.group, rank: n.rank, effectiveRank: result.ranks[i], gender: n.gender,

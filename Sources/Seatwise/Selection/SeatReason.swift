@@ -15,23 +15,29 @@ public enum SeatReason: String, Sendable, Codable {
     /// No panel was chosen.
     case noPanel = "no_panel"
 
-    public static func of(_ i: Int, in result: SelectionResult, seatedFlags: [Bool]) -> SeatReason {
-        switch result.standings[i] {
-        case .fixedIn(.continuing): return .continuing
-        case .fixedIn(_): return .required
-        case .fixedOut(.withdrawn): return .withdrawn
-        case .fixedOut(_): return .termLimited
-        case .free: break
-        }
-        guard result.status != .infeasible else { return .noPanel }
+    /// Every nominee's reason, in one pass: a group's cut is computed once, not once per member.
+    public static func all(in result: SelectionResult) -> [SeatReason] {
         let nominees = result.input.nominees
-        let group = nominees[i].group
-        let rank = result.ranks[i]
-        let sameGroup = nominees.indices.filter { nominees[$0].group == group && !result.standings[$0].isFixedOut }
-        if seatedFlags[i] {
-            return sameGroup.contains { result.ranks[$0] < rank && !seatedFlags[$0] } ? .aheadOfHigherRanked : .inRankOrder
+        let seated = result.isSeated
+        // Per group: the best rank left out (among those who could be seated) and the worst rank seated freely.
+        var bestUnseated: [String: Int] = [:], worstSeated: [String: Int] = [:]
+        for (i, n) in nominees.enumerated() where result.standings[i] == .free {
+            let r = result.ranks[i]
+            if seated[i] { worstSeated[n.group] = max(worstSeated[n.group] ?? r, r) } else { bestUnseated[n.group] = min(bestUnseated[n.group] ?? r, r) }
         }
-        return sameGroup.contains { result.ranks[$0] > rank && seatedFlags[$0] && result.standings[$0] == .free } ? .passedOver : .belowCut
+        return nominees.indices.map { i in
+            switch result.standings[i] {
+            case .fixedIn(.continuing): return .continuing
+            case .fixedIn(_): return .required
+            case .fixedOut(.withdrawn): return .withdrawn
+            case .fixedOut(_): return .termLimited
+            case .free: break
+            }
+            guard result.status != .infeasible else { return .noPanel }
+            let group = nominees[i].group, rank = result.ranks[i]
+            if seated[i] { return (bestUnseated[group] ?? Int.max) < rank ? .aheadOfHigherRanked : .inRankOrder }
+            return (worstSeated[group] ?? Int.min) > rank ? .passedOver : .belowCut
+        }
     }
 
     public var sentence: String {

@@ -54,6 +54,9 @@ public struct SelectionResult: Sendable {
     public var preCheckFailures: [PreCheckFailure]
     /// Plain-word notes: rules that overrode others, groups that could not be filled, time limits.
     public var notes: [String]
+    /// Wall-clock seconds spent building the models and inside GLPK (for benchmarks and `--timings`).
+    public var modelSeconds: Double = 0
+    public var solveSeconds: Double = 0
 
     public var policy: Policy { input.policy }
     public var objective: ObjectiveKind { input.policy.objective }

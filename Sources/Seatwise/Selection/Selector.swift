@@ -81,20 +81,31 @@ public enum Selector {
         if !failures.isEmpty {
             return result(context, mode: .coordinated, status: .infeasible, seated: [], bound: nil, failures: failures, notes: [])
         }
+        let start = Deadline.now()
         let model = models(context, mode: .coordinated)[0]
+        let built = Deadline.now()
         let solution = try StagedSolver.solve(model.program, deadline: deadline)
-        return try finish(context, mode: .coordinated, solutions: [(model, solution)], failures: [])
+        var result = try finish(context, mode: .coordinated, solutions: [(model, solution)], failures: [])
+        result.modelSeconds = built - start
+        result.solveSeconds = Deadline.now() - built
+        return result
     }
 
     static func independent(_ context: SelectionContext, deadline: Double?) throws -> SelectionResult {
         var solutions: [(SelectionModel, StagedSolution)] = []
         var failures: [PreCheckFailure] = []
-        for model in models(context, mode: .independent) {
+        let start = Deadline.now()
+        let all = models(context, mode: .independent)
+        let built = Deadline.now()
+        for model in all {
             let groupFailures = PreCheck.run(input: context.input, standings: context.standings, quotaRows: model.quotaRows, groups: model.groups)
             if !groupFailures.isEmpty { failures += groupFailures; continue }
             solutions.append((model, try StagedSolver.solve(model.program, deadline: deadline)))
         }
-        return try finish(context, mode: .independent, solutions: solutions, failures: failures)
+        var result = try finish(context, mode: .independent, solutions: solutions, failures: failures)
+        result.modelSeconds = built - start
+        result.solveSeconds = Deadline.now() - built
+        return result
     }
 
     private static func finish(_ context: SelectionContext, mode: SelectionMode, solutions: [(SelectionModel, StagedSolution)],
