@@ -1,5 +1,6 @@
 # Seatwise: `make demo` runs a selection round on the bundled MAG example; `make test` runs every test.
-# Both install GLPK (libglpk-dev) and the independent solvers the tests cross-check against, if missing.
+# Both install what they need if missing: GLPK (libglpk-dev), the independent solvers the tests cross-check
+# against (glpk-utils, coinor-cbc) and Chromium, which renders the HTML reports in the tests.
 
 SWIFT ?= swift
 BIN = .build/release/seatwise
@@ -12,6 +13,7 @@ deps:
 	[ -f /usr/include/glpk.h ] || missing="$$missing libglpk-dev"; \
 	command -v glpsol >/dev/null || missing="$$missing glpk-utils"; \
 	command -v cbc >/dev/null || missing="$$missing coinor-cbc"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

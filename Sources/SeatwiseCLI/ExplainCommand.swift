@@ -25,7 +25,7 @@ struct ExplainCommand: ParsableCommand {
             try output.emit(SelectionReport.render(result, format: output.format, diagnosis: diagnosis), inputs: input.inputPaths)
             throw ExitCode(1)
         }
-        let report = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall, nominee: nominee))
+        let report = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall, nominee: nominee, progress: Progress.reporter("explaining")))
         try output.emit(SelectionReport.render(result, format: output.format, explanations: report), inputs: input.inputPaths)
     }
 }

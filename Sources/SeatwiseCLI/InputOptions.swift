@@ -14,16 +14,23 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "A country table to use instead of the bundled one (same columns).")
     var countries: String?
 
+    @Flag(name: .long, help: "Replace every name with initials in the reports, for publishing.")
+    var redact = false
+
+    func table() throws -> CountryTable {
+        try countries.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
+    }
+
     func load() throws -> SelectionInput {
-        let table = try countries.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
-        return try SelectionInput.load(nominations: nominations, policy: policy, countries: table)
+        let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: try table())
+        return redact ? input.redacted() : input
     }
 
     var inputPaths: [String] { [nominations, policy] + (countries.map { [$0] } ?? []) }
 }
 
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Report format: text, markdown, json or csv.")
+    @Option(name: .long, help: "Report format: text, markdown, json, csv or html.")
     var format: ReportFormat = .text
 
     @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")

@@ -52,7 +52,7 @@ struct SelectCommand: ParsableCommand {
         if result.status == .infeasible {
             diagnosis = try Diagnoser.diagnose(result, repair: repair)
         } else if explain {
-            explanations = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall))
+            explanations = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall, progress: Progress.reporter("explaining")))
         }
         let analysed = Deadline.now()
         try output.emit(SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis),

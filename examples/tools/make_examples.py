@@ -190,8 +190,49 @@ def infeasible():
     write(ROOT / "examples/infeasible/nominations.csv", ["id", "name", "group", "gender", "country", "rank"], rows)
 
 
+def icg_roster():
+    """A published roster as independent selection might produce it: each community's top choices,
+    shifted to the composition of the body this example is shaped after (5 women of 30, 20 from WEOG)."""
+    rows = list(csv.DictReader(open(ROOT / "examples/icg/nominations.csv", encoding="utf-8")))
+    region = {}
+    with open(TABLE, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            region[r["iso3"]] = r["un_regional_group"] or r["un_regional_group_geographic"]
+    seats = dict(ICG_COMMUNITIES)
+    by_group = {}
+    for r in rows:
+        by_group.setdefault(r["group"], []).append(r)
+    roster = {g: sorted(m, key=lambda r: int(r["rank"]))[: seats[g]] for g, m in by_group.items()}
+
+    def count(pred):
+        return sum(pred(r) for m in roster.values() for r in m)
+
+    def swap(want, leave):
+        # Replace, in the community with the most candidates, its lowest-ranked member matching `leave`
+        # by its best-ranked unseated nominee matching `want`.
+        for g in sorted(by_group, key=lambda g: -len(by_group[g])):
+            out = [r for r in roster[g] if leave(r)]
+            cand = [r for r in sorted(by_group[g], key=lambda r: int(r["rank"])) if r not in roster[g] and want(r)]
+            if out and cand:
+                roster[g].remove(out[-1])
+                roster[g].append(cand[0])
+                return True
+        return False
+
+    is_woman = lambda r: r["gender"] == "female"
+    is_weog = lambda r: region[r["country"]] == "WEOG"
+    while count(is_woman) < 5 and swap(is_woman, lambda r: not is_woman(r)):
+        pass
+    while count(is_weog) > 20 and swap(lambda r: not is_weog(r) and not is_woman(r), lambda r: is_weog(r) and not is_woman(r)):
+        pass
+    members = [r for g, _ in ICG_COMMUNITIES for r in sorted(roster[g], key=lambda r: int(r["rank"]))]
+    write(ROOT / "examples/icg/roster.csv", ["id", "name", "group", "gender", "country", "rank", "organization"],
+          [[r[k] for k in ["id", "name", "group", "gender", "country", "rank", "organization"]] for r in members])
+
+
 if __name__ == "__main__":
     mag()
     wgec()
     icg()
+    icg_roster()
     infeasible()

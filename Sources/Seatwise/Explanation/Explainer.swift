@@ -13,13 +13,17 @@ public struct ExplanationOptions: Sendable {
     public var nominee: String?
     /// Compute quota prices.
     public var prices: Bool
+    /// Called as re-solves finish (done, total), from worker threads.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public static let defaultCloseCall = 2
 
-    public init(closeCall: Int = ExplanationOptions.defaultCloseCall, nominee: String? = nil, prices: Bool = true) {
+    public init(closeCall: Int = ExplanationOptions.defaultCloseCall, nominee: String? = nil, prices: Bool = true,
+                progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.closeCall = closeCall
         self.nominee = nominee
         self.prices = prices
+        self.progress = progress
     }
 }
 
@@ -102,7 +106,7 @@ public enum Explainer {
                 }
             }
         }
-        let answers = try answerAll(questions, models: models, seated: seated, nominees: nominees)
+        let answers = try answerAll(questions, models: models, seated: seated, nominees: nominees, progress: options.progress)
 
         for (target, question) in asked {
             let i = targets[target]
@@ -155,10 +159,12 @@ public enum Explainer {
 
     // MARK: - counterfactual answers
 
-    static func answerAll(_ questions: [Question], models: [SelectionModel], seated: [Bool], nominees: [Nominee]) throws -> [Answer] {
+    static func answerAll(_ questions: [Question], models: [SelectionModel], seated: [Bool], nominees: [Nominee],
+                          progress: (@Sendable (Int, Int) -> Void)?) throws -> [Answer] {
         final class Box: @unchecked Sendable {
             let lock = NSLock()
             var answers: [Answer?]
+            var done = 0
             var error: Error?
             init(_ n: Int) { answers = Array(repeating: nil, count: n) }
         }
@@ -167,7 +173,8 @@ public enum Explainer {
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             do {
                 try answerChunk(chunk, questions, models: models, seated: seated, nominees: nominees, box: { k, a in
-                    box.lock.lock(); box.answers[k] = a; box.lock.unlock()
+                    box.lock.lock(); box.answers[k] = a; box.done += 1; let done = box.done; box.lock.unlock()
+                    progress?(done, questions.count)
                 })
             } catch {
                 box.lock.lock(); box.error = error; box.lock.unlock()

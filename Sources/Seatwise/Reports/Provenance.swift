@@ -24,7 +24,7 @@ public struct Provenance: Sendable, Codable {
 }
 
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, markdown, json, csv
+    case text, markdown, json, csv, html
 }
 
 extension SelectionResult {

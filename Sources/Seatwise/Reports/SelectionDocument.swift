@@ -67,6 +67,12 @@ public struct SelectionDocument: Encodable, Sendable {
             try c.encode(atLimit, forKey: .atLimit); try c.encode(enforced, forKey: .enforced)
         }
         enum Keys: String, CodingKey { case label, quota, attribute, values, scope, min, max, count, satisfied, atLimit, enforced }
+
+        init(_ q: QuotaOutcome) {
+            label = q.row.label; quota = q.row.quotaIndex + 1; attribute = q.row.attribute; values = q.row.values
+            scope = q.row.group ?? "body"; min = q.row.min; max = q.row.max; count = q.count; satisfied = q.satisfied
+            atLimit = q.atLimit; enforced = q.enforced
+        }
     }
     struct Conflict: Encodable { var rules: [String], message: String }
     struct RepairStep: Encodable { var rule: String, bound: String, from: Int, to: Int }
@@ -145,11 +151,7 @@ public struct SelectionDocument: Encodable, Sendable {
                           country: n.country, region: n.region, development: n.development, organization: n.attributes["organization"],
                           status: n.status.rawValue, terms: n.terms, attributes: custom, reason: reason.rawValue, message: reason.sentence)
         }
-        quotas = result.quotas.map {
-            Quota(label: $0.row.label, quota: $0.row.quotaIndex + 1, attribute: $0.row.attribute, values: $0.row.values,
-                  scope: $0.row.group ?? "body", min: $0.row.min, max: $0.row.max, count: $0.count, satisfied: $0.satisfied,
-                  atLimit: $0.atLimit, enforced: $0.enforced)
-        }
+        quotas = result.quotas.map(Quota.init)
         conflicts = diagnosis.map { $0.conflicts.map { Conflict(rules: $0.rules, message: $0.message) } }
             ?? result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message) }
         repairs = (diagnosis?.repairs ?? []).map { $0.steps.map { RepairStep(rule: $0.rule, bound: $0.bound, from: $0.from, to: $0.to) } }
@@ -174,11 +176,16 @@ public struct SelectionDocument: Encodable, Sendable {
         repaired = diagnosis?.repaired.map { [SelectionDocument($0)] }
     }
 
-    public func json() -> String {
+    public func json() -> String { JSONReport.encode(self) }
+}
+
+/// The one JSON encoding every report uses: snake_case keys, sorted, pretty-printed.
+enum JSONReport {
+    static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -9,6 +9,7 @@ public enum SelectionReport {
         case .markdown: return markdown(result, explanations, diagnosis)
         case .json: return SelectionDocument(result, explanations: explanations, diagnosis: diagnosis).json()
         case .csv: return explanations.map { csv(result, $0) } ?? csv(result)
+        case .html: return HTMLReports.selection(result, explanations: explanations, diagnosis: diagnosis)
         }
     }
 
@@ -68,8 +69,8 @@ public enum SelectionReport {
         }
     }
 
-    static func verdict(_ q: QuotaOutcome, _ result: SelectionResult) -> String {
-        if result.status == .infeasible { return "—" }
+    static func verdict(_ q: QuotaOutcome, hasPanel: Bool) -> String {
+        if !hasPanel { return "—" }
         if !q.satisfied { return q.enforced ? "VIOLATED" : "violated (not enforced)" }
         return q.atLimit ? "met, at its limit" : "met"
     }
@@ -77,17 +78,21 @@ public enum SelectionReport {
     /// Quotas for people: each row, except that a quota expanding into many rows (a cap per country,
     /// say) is summarised in one line, with its violated rows still listed one by one.
     static func quotaLines(_ result: SelectionResult) -> [(rule: String, bound: String, count: String, verdict: String)] {
+        quotaLines(result.quotas, policy: result.policy, hasPanel: result.status != .infeasible)
+    }
+
+    static func quotaLines(_ quotas: [QuotaOutcome], policy: Policy, hasPanel: Bool) -> [(rule: String, bound: String, count: String, verdict: String)] {
         var lines: [(String, String, String, String)] = []
         var byQuota: [Int: [QuotaOutcome]] = [:]
-        for q in result.quotas { byQuota[q.row.quotaIndex, default: []].append(q) }
+        for q in quotas { byQuota[q.row.quotaIndex, default: []].append(q) }
         for index in byQuota.keys.sorted() {
             let rows = byQuota[index]!
             if rows.count <= 6 {
-                for q in rows { lines.append((q.row.label, bounds(q.row), result.status == .infeasible ? "–" : "\(q.count)", verdict(q, result))) }
+                for q in rows { lines.append((q.row.label, bounds(q.row), hasPanel ? "\(q.count)" : "–", verdict(q, hasPanel: hasPanel))) }
                 continue
             }
             let first = rows[0].row
-            let scope = result.policy.quotas.first { $0.index == index }.map { quota -> String in
+            let scope = policy.quotas.first { $0.index == index }.map { quota -> String in
                 switch quota.scope {
                 case .body: return "the body"
                 case .perGroup: return "each group"
@@ -96,12 +101,12 @@ public enum SelectionReport {
             } ?? first.scopeName
             let bound = Set(rows.map { bounds($0.row) }).count == 1 ? bounds(first) : "varies"
             let rule = "quota \(index + 1): \(first.attribute), each value separately, in \(scope) (\(rows.count) values)"
-            if result.status == .infeasible { lines.append((rule, bound, "–", "—")); continue }
+            if !hasPanel { lines.append((rule, bound, "–", "—")); continue }
             let broken = rows.filter { !$0.satisfied }
             let atLimit = rows.filter { $0.satisfied && $0.atLimit }.count
             let verdictText = broken.isEmpty ? "all met, \(atLimit) at their limit" : "\(broken.count) violated\(broken.first!.enforced ? "" : " (not enforced)")"
             lines.append((rule, bound, "max \(rows.map(\.count).max() ?? 0)", verdictText))
-            for q in broken { lines.append(("  " + q.row.label, bounds(q.row), "\(q.count)", verdict(q, result))) }
+            for q in broken { lines.append(("  " + q.row.label, bounds(q.row), "\(q.count)", verdict(q, hasPanel: true))) }
         }
         return lines
     }

@@ -1,0 +1,169 @@
+// Audits a published roster against a policy (SPEC §8): seats per group, every quota's count, bound and
+// verdict, and every attribute value's share; with the nomination pool, the expected count and the exact
+// probability of a count this far from it had each group's seats been filled at random from its pool;
+// with a reference share, the exact binomial probability.
+
+import Foundation
+
+/// A share to test against: "gender=female:0.5".
+public struct ReferenceShare: Sendable, Equatable {
+    public var attribute: String
+    public var value: String
+    public var share: Double
+
+    public init(attribute: String, value: String, share: Double) {
+        self.attribute = attribute
+        self.value = value
+        self.share = share
+    }
+
+    /// Parses ATTRIBUTE=VALUE:SHARE, the share as 0.5 or 50%.
+    public init?(parsing text: String) {
+        guard let eq = text.firstIndex(of: "="), let colon = text.lastIndex(of: ":"), eq < colon else { return nil }
+        let attribute = AttributeKey.normalize(String(text[..<eq]))
+        let value = String(text[text.index(after: eq)..<colon]).trimmingCharacters(in: .whitespaces)
+        var shareText = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        var scale = 1.0
+        if shareText.hasSuffix("%") { shareText.removeLast(); scale = 100 }
+        guard !attribute.isEmpty, !value.isEmpty, let share = Double(shareText), share >= 0, share / scale <= 1 else { return nil }
+        self.init(attribute: attribute, value: value, share: share / scale)
+    }
+}
+
+public struct ShareRow: Sendable {
+    public var attribute: String
+    public var value: String
+    public var count: Int
+    /// count / roster size.
+    public var share: Double
+    /// Expected count under random filling from the pool within each group, and the one-sided exact
+    /// probability of a count at least this far from it.
+    public var expected: Double?
+    public var pValue: Double?
+    public var reference: Double?
+    public var referenceExpected: Double?
+    public var referencePValue: Double?
+}
+
+public struct AuditResult: Sendable {
+    public var roster: SelectionInput
+    public var pool: SelectionInput?
+    public var groups: [GroupOutcome]
+    public var quotas: [QuotaOutcome]
+    public var shares: [ShareRow]
+    public var notes: [String]
+
+    public var policy: Policy { roster.policy }
+    public var size: Int { roster.nominees.count }
+}
+
+public enum Auditor {
+    /// Attributes whose every value gets a share row; country and organization are left to quotas (too many values).
+    static func shareAttributes(_ input: SelectionInput) -> [String] {
+        ["gender", "region", "development"] + input.attributeNames.filter { !["gender", "country", "region", "development", "organization", "group"].contains($0) }
+    }
+
+    public static func audit(roster: SelectionInput, pool: SelectionInput? = nil, references: [ReferenceShare] = []) -> AuditResult {
+        let policy = roster.policy
+        let members = roster.nominees
+        var notes: [String] = []
+        // The roster's own quota rows count its members; with a pool, `each` takes the values of the pool,
+        // so a value no member has still shows (count 0).
+        let base = pool ?? roster
+        let baseStandings = base.nominees.map { pool == nil ? Standing.free : Standing.of($0, rules: policy.rules) }
+        let rows = QuotaRow.expand(policy: policy, nominees: base.nominees, standings: baseStandings)
+        func count(_ row: QuotaRow) -> Int {
+            let keys = Set(row.values.map(AttributeKey.normalize))
+            return members.filter { (row.group == nil || $0.group == row.group) && ($0.key(of: row.attribute).map(keys.contains) ?? false) }.count
+        }
+        let quotas = rows.map { row -> QuotaOutcome in
+            let c = count(row)
+            let ok = (row.min.map { c >= $0 } ?? true) && (row.max.map { c <= $0 } ?? true)
+            return QuotaOutcome(row: row, count: c, satisfied: ok, atLimit: c == row.min || c == row.max, enforced: true)
+        }
+        let groups = policy.seats.map { entry -> GroupOutcome in
+            let inGroup = members.filter { $0.group == entry.group }
+            return GroupOutcome(group: entry.group, seats: entry.seats, seated: inGroup.count, rankSum: 0, topChoicesSeated: 0)
+        }
+        for g in groups where g.seated != g.seats { notes.append("\(g.group) has \(g.seated) members on the roster for \(g.seats) seats") }
+        if pool == nil { notes.append("without --pool, `each` quotas cover only the values present on the roster") }
+
+        // Shares, with the pool's null model and the references.
+        var shares: [ShareRow] = []
+        let n = members.count
+        let nullModel = pool.map { NullModel(pool: $0, roster: roster) }
+        if let nullModel { notes += nullModel.notes }
+        for attribute in shareAttributes(roster) {
+            var values: [String: String] = [:]
+            for m in members + (pool?.nominees ?? []) { if let key = m.key(of: attribute), values[key] == nil { values[key] = m.attributes[attribute]! } }
+            for reference in references where reference.attribute == attribute {
+                let key = AttributeKey.normalize(canonical(reference.value, attribute))
+                if values[key] == nil { values[key] = canonical(reference.value, attribute) }
+            }
+            for key in values.keys.sorted() {
+                let c = members.filter { $0.key(of: attribute) == key }.count
+                var row = ShareRow(attribute: attribute, value: values[key]!, count: c, share: n == 0 ? 0 : Double(c) / Double(n))
+                if let nullModel, let distribution = nullModel.distribution(attribute: attribute, key: key) {
+                    row.expected = distribution.mean
+                    row.pValue = distribution.tail(c)
+                }
+                if let reference = references.first(where: { $0.attribute == attribute && AttributeKey.normalize(canonical($0.value, attribute)) == key }) {
+                    let binomial = CountDistribution.binomial(trials: n, probability: reference.share)
+                    row.reference = reference.share
+                    row.referenceExpected = Double(n) * reference.share
+                    row.referencePValue = binomial.tail(c)
+                    if row.expected == nil { row.expected = row.referenceExpected; row.pValue = row.referencePValue }
+                }
+                shares.append(row)
+            }
+        }
+        return AuditResult(roster: roster, pool: pool, groups: groups, quotas: quotas, shares: shares, notes: notes)
+    }
+
+    static func canonical(_ value: String, _ attribute: String) -> String {
+        switch attribute {
+        case "region": return CountryTable.canonicalRegion(value) ?? value
+        case "development": return CountryTable.canonicalDevelopment(value) ?? value
+        default: return value
+        }
+    }
+}
+
+/// Each group's seats filled at random from its pool: members who must be seated (continuing, required)
+/// are always in; the other seats are drawn uniformly from the group's other eligible nominees.
+struct NullModel {
+    var groups: [(fixed: [Nominee], free: [Nominee], draws: Int)] = []
+    var notes: [String] = []
+
+    init(pool: SelectionInput, roster: SelectionInput) {
+        let rules = roster.policy.rules
+        for group in roster.policy.groups {
+            let seated = roster.nominees.filter { $0.group == group }.count
+            let eligible = pool.nominees.filter { $0.group == group && !Standing.of($0, rules: rules).isFixedOut }
+            var fixed = eligible.filter { Standing.of($0, rules: rules).isFixedIn }
+            var free = eligible.filter { Standing.of($0, rules: rules) == .free }
+            if fixed.count > seated {
+                notes.append("\(group): more members must be seated than the roster has; the null model draws from all its eligible nominees")
+                free += fixed
+                fixed = []
+            }
+            if seated - fixed.count > free.count {
+                notes.append("\(group): the roster has more members than the pool can supply; the group is left out of the probabilities")
+                continue
+            }
+            groups.append((fixed, free, seated - fixed.count))
+        }
+    }
+
+    func distribution(attribute: String, key: String) -> CountDistribution? {
+        guard !groups.isEmpty else { return nil }
+        var total = CountDistribution.point(0)
+        for g in groups {
+            let fixedWith = g.fixed.filter { $0.key(of: attribute) == key }.count
+            let freeWith = g.free.filter { $0.key(of: attribute) == key }.count
+            total = total.convolved(with: CountDistribution.point(fixedWith))
+                .convolved(with: .hypergeometric(population: g.free.count, successes: freeWith, draws: g.draws))
+        }
+        return total
+    }
+}

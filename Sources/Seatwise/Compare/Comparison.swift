@@ -1,0 +1,52 @@
+// Independent (IGC-style) and coordinated (MAG-style) selection on the same input, side by side
+// (SPEC §8): every quota under each, the members who differ, and what coordination costs each group
+// in its own ranking.
+
+public struct GroupCost: Sendable {
+    public var group: String
+    public var seats: Int
+    public var independentRankSum: Int?
+    public var coordinatedRankSum: Int?
+    public var independentTopChoices: Int?
+    public var coordinatedTopChoices: Int?
+    /// How many of the group's independently chosen members coordination replaces.
+    public var replaced: Int
+
+    /// The rise in the group's rank sum that coordination costs it (nil when either mode has no panel).
+    public var cost: Int? {
+        guard let a = independentRankSum, let b = coordinatedRankSum else { return nil }
+        return b - a
+    }
+}
+
+public struct Comparison: Sendable {
+    public var independent: SelectionResult
+    public var coordinated: SelectionResult
+    /// Nominee indices seated by one mode only.
+    public var onlyIndependent: [Int]
+    public var onlyCoordinated: [Int]
+    public var groups: [GroupCost]
+
+    public var input: SelectionInput { coordinated.input }
+
+    public static func run(_ input: SelectionInput, options: SelectionOptions = SelectionOptions()) throws -> Comparison {
+        var options = options
+        options.mode = .independent
+        let independent = try Selector.run(input, options: options)
+        options.mode = .coordinated
+        let coordinated = try Selector.run(input, options: options)
+        let a = Set(independent.seated), b = Set(coordinated.seated)
+        let groups = input.policy.seats.map { entry -> GroupCost in
+            let i = independent.groups.first { $0.group == entry.group }, c = coordinated.groups.first { $0.group == entry.group }
+            let hasI = independent.status != .infeasible, hasC = coordinated.status != .infeasible
+            let replaced = a.subtracting(b).filter { input.nominees[$0].group == entry.group }.count
+            return GroupCost(group: entry.group, seats: entry.seats,
+                             independentRankSum: hasI ? i?.rankSum : nil, coordinatedRankSum: hasC ? c?.rankSum : nil,
+                             independentTopChoices: hasI ? i?.topChoicesSeated : nil, coordinatedTopChoices: hasC ? c?.topChoicesSeated : nil,
+                             replaced: hasI && hasC ? replaced : 0)
+        }
+        return Comparison(independent: independent, coordinated: coordinated,
+                          onlyIndependent: independent.seated.filter { !b.contains($0) },
+                          onlyCoordinated: coordinated.seated.filter { !a.contains($0) }, groups: groups)
+    }
+}

@@ -1,0 +1,154 @@
+// Renders an audit of a published roster (SPEC §8, §9) in text, markdown, JSON or CSV.
+
+import Foundation
+
+public enum AuditReport {
+    public static func render(_ audit: AuditResult, format: ReportFormat) -> String {
+        switch format {
+        case .text: return text(audit)
+        case .markdown: return markdown(audit)
+        case .json: return AuditDocument(audit).json()
+        case .csv: return csv(audit)
+        case .html: return HTMLReports.audit(audit)
+        }
+    }
+
+    static func probability(_ p: Double?) -> String {
+        guard let p else { return "–" }
+        if p < 1e-300 { return "< 1e-300" }
+        return p < 0.001 ? String(format: "%.3g", p) : String(format: "%.4f", p)
+    }
+
+    static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+
+    static func headerLines(_ audit: AuditResult) -> [(String, String)] {
+        var lines = [("Body", audit.policy.body), ("Roster", "\(audit.roster.nominations.path) (\(audit.size) members, sha256 \(audit.roster.nominations.sha256))"),
+                     ("Policy", "\(audit.roster.policyFile.path) (sha256 \(audit.roster.policyFile.sha256))")]
+        if let pool = audit.pool { lines.append(("Pool", "\(pool.nominations.path) (\(pool.nominees.count) nominees, sha256 \(pool.nominations.sha256))")) }
+        lines.append(("Tool", "seatwise \(Seatwise.version), GLPK \(Seatwise.glpkVersion)"))
+        return lines
+    }
+
+    static func shareTable(_ audit: AuditResult) -> (header: [String], rows: [[String]]) {
+        let hasReference = audit.shares.contains { $0.reference != nil }
+        var header = ["Attribute", "Value", "Count", "Share"]
+        if audit.pool != nil { header += ["Expected from the pool", "P(this far or further)"] }
+        if hasReference { header += ["Reference", "P(binomial)"] }
+        let rows = audit.shares.map { s -> [String] in
+            var row = [s.attribute, s.value, "\(s.count)", percent(s.share)]
+            if audit.pool != nil {
+                let pooled = s.reference == nil || s.expected != s.referenceExpected
+                row += [pooled ? s.expected.map { String(format: "%.1f", $0) } ?? "–" : "–", pooled ? probability(s.pValue) : "–"]
+            }
+            if hasReference { row += [s.reference.map(percent) ?? "–", probability(s.referencePValue)] }
+            return row
+        }
+        return (header, rows)
+    }
+
+    static func text(_ audit: AuditResult) -> String {
+        var out = "Seatwise audit\n"
+        for (k, v) in headerLines(audit) { out += "  \(k.padding(toLength: 8, withPad: " ", startingAt: 0)) \(v)\n" }
+        out += "\nSeats\n"
+        var seats = TextTable(["Group", "Members", "Seats"])
+        for g in audit.groups { seats.add([g.group, "\(g.seated)", "\(g.seats)"]) }
+        out += seats.render()
+        out += "\nQuotas\n"
+        var quotas = TextTable(["Rule", "Bound", "Count", "Verdict"])
+        for line in SelectionReport.quotaLines(audit.quotas, policy: audit.policy, hasPanel: true) { quotas.add([line.rule, line.bound, line.count, line.verdict]) }
+        out += audit.quotas.isEmpty ? "  (the policy sets no quotas)\n" : quotas.render()
+        out += "\nShares\n"
+        let (header, rows) = shareTable(audit)
+        var shares = TextTable(header)
+        for row in rows { shares.add(row) }
+        out += shares.render()
+        if !audit.notes.isEmpty { out += "\nNotes\n" + audit.notes.map { "  - \($0)\n" }.joined() }
+        return out
+    }
+
+    static func markdown(_ audit: AuditResult) -> String {
+        let cell = SelectionReport.cell
+        var out = "# Audit: \(cell(audit.policy.body))\n\n"
+        for (k, v) in headerLines(audit) { out += "- **\(k)**: \(cell(v))\n" }
+        out += "\n## Seats\n\n| Group | Members | Seats |\n|---|---:|---:|\n"
+        for g in audit.groups { out += "| \(cell(g.group)) | \(g.seated) | \(g.seats) |\n" }
+        out += "\n## Quotas\n\n| Rule | Bound | Count | Verdict |\n|---|---|---:|---|\n"
+        for line in SelectionReport.quotaLines(audit.quotas, policy: audit.policy, hasPanel: true) {
+            out += "| \(cell(line.rule)) | \(cell(line.bound)) | \(cell(line.count)) | \(cell(line.verdict)) |\n"
+        }
+        let (header, rows) = shareTable(audit)
+        out += "\n## Shares\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+        for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+        if !audit.notes.isEmpty { out += "\n## Notes\n\n" + audit.notes.map { "- \(cell($0))\n" }.joined() }
+        return out
+    }
+
+    static func csv(_ audit: AuditResult) -> String {
+        var out = CSVCell.row(["attribute", "value", "count", "share", "expected", "p_value", "reference", "reference_p_value", "roster_sha256", "policy_sha256"])
+        for s in audit.shares {
+            out += CSVCell.row([s.attribute, s.value, "\(s.count)", String(format: "%.6f", s.share), s.expected.map { String(format: "%.6f", $0) } ?? "",
+                                s.pValue.map { String(format: "%.6g", $0) } ?? "", s.reference.map { String($0) } ?? "",
+                                s.referencePValue.map { String(format: "%.6g", $0) } ?? "", audit.roster.nominations.sha256, audit.roster.policyFile.sha256])
+        }
+        return out
+    }
+}
+
+/// The JSON shape of an audit: stable snake_case keys; absent values are null.
+struct AuditDocument: Encodable {
+    struct Inputs: Encodable {
+        var roster: String, rosterSha256: String, policy: String, policySha256: String
+        var pool: String?, poolSha256: String?
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(roster, forKey: .roster); try c.encode(rosterSha256, forKey: .rosterSha256)
+            try c.encode(policy, forKey: .policy); try c.encode(policySha256, forKey: .policySha256)
+            try c.encode(pool, forKey: .pool); try c.encode(poolSha256, forKey: .poolSha256)
+        }
+        enum Keys: String, CodingKey { case roster, rosterSha256, policy, policySha256, pool, poolSha256 }
+    }
+    struct Group: Encodable { var group: String, seats: Int, members: Int }
+    struct Share: Encodable {
+        var attribute, value: String
+        var count: Int
+        var share: Double
+        var expected, pValue, reference, referenceExpected, referencePValue: Double?
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(attribute, forKey: .attribute); try c.encode(value, forKey: .value); try c.encode(count, forKey: .count)
+            try c.encode(share, forKey: .share); try c.encode(expected, forKey: .expected); try c.encode(pValue, forKey: .pValue)
+            try c.encode(reference, forKey: .reference); try c.encode(referenceExpected, forKey: .referenceExpected)
+            try c.encode(referencePValue, forKey: .referencePValue)
+        }
+        enum Keys: String, CodingKey { case attribute, value, count, share, expected, pValue, reference, referenceExpected, referencePValue }
+    }
+
+    var tool: SelectionDocument.Tool
+    var body: String
+    var mode = "audit"
+    var objective: String
+    var seed: UInt64?
+    var inputs: Inputs
+    var size: Int
+    var groups: [Group]
+    var quotas: [SelectionDocument.Quota]
+    var shares: [Share]
+    var notes: [String]
+
+    init(_ audit: AuditResult) {
+        tool = .init(name: "seatwise", version: Seatwise.version, glpk: Seatwise.glpkVersion)
+        body = audit.policy.body
+        objective = audit.policy.objective.rawValue
+        seed = audit.policy.seed
+        inputs = Inputs(roster: audit.roster.nominations.path, rosterSha256: audit.roster.nominations.sha256, policy: audit.roster.policyFile.path,
+                        policySha256: audit.roster.policyFile.sha256, pool: audit.pool?.nominations.path, poolSha256: audit.pool?.nominations.sha256)
+        size = audit.size
+        groups = audit.groups.map { Group(group: $0.group, seats: $0.seats, members: $0.seated) }
+        quotas = audit.quotas.map(SelectionDocument.Quota.init)
+        shares = audit.shares.map { Share(attribute: $0.attribute, value: $0.value, count: $0.count, share: $0.share, expected: $0.expected, pValue: $0.pValue,
+                                          reference: $0.reference, referenceExpected: $0.referenceExpected, referencePValue: $0.referencePValue) }
+        notes = audit.notes
+    }
+
+    func json() -> String { JSONReport.encode(self) }
+}

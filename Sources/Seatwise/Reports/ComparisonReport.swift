@@ -1,0 +1,137 @@
+// Renders independent against coordinated selection (SPEC §8, §9) in every format.
+
+public enum ComparisonReport {
+    public static func render(_ c: Comparison, format: ReportFormat) -> String {
+        switch format {
+        case .text: return text(c)
+        case .markdown: return markdown(c)
+        case .json: return JSONReport.encode(ComparisonDocument(c))
+        case .csv: return csv(c)
+        case .html: return HTMLReports.comparison(c)
+        }
+    }
+
+    /// Every quota row under both modes: (label, bound, independent count and verdict, coordinated count and verdict).
+    static func quotaRows(_ c: Comparison) -> [[String]] {
+        let hasI = c.independent.status != .infeasible, hasC = c.coordinated.status != .infeasible
+        let indLines = SelectionReport.quotaLines(c.independent.quotas, policy: c.input.policy, hasPanel: hasI)
+        let cooLines = SelectionReport.quotaLines(c.coordinated.quotas, policy: c.input.policy, hasPanel: hasC)
+        // Summarised lines of both modes line up unless one lists broken rows the other does not: key by rule.
+        var rows: [[String]] = []
+        var coo: [String: (count: String, verdict: String)] = [:]
+        for line in cooLines { coo[line.rule] = (line.count, line.verdict) }
+        var seen = Set<String>()
+        for line in indLines {
+            seen.insert(line.rule)
+            rows.append([line.rule, line.bound, line.count, line.verdict, coo[line.rule]?.count ?? "–", coo[line.rule]?.verdict ?? "met"])
+        }
+        for line in cooLines where !seen.contains(line.rule) { rows.append([line.rule, line.bound, "–", "met", line.count, line.verdict]) }
+        return rows
+    }
+
+    static func groupRows(_ c: Comparison) -> [[String]] {
+        c.groups.map { g in
+            [g.group, "\(g.seats)", g.independentRankSum.map(String.init) ?? "–", g.coordinatedRankSum.map(String.init) ?? "–",
+             g.cost.map { $0 == 0 ? "none" : "+\($0)" } ?? "–", "\(g.replaced)",
+             "\(g.independentTopChoices.map(String.init) ?? "–") → \(g.coordinatedTopChoices.map(String.init) ?? "–")"]
+        }
+    }
+
+    static let groupHeader = ["Group", "Seats", "Rank sum, independent", "Rank sum, coordinated", "Cost", "Replaced", "Top choices seated"]
+    static let quotaHeader = ["Rule", "Bound", "Independent", "Verdict", "Coordinated", "Verdict"]
+
+    static func differences(_ c: Comparison) -> [[String]] {
+        let n = c.input.nominees
+        return c.onlyIndependent.map { [n[$0].group, n[$0].id, n[$0].name, "independent only", n[$0].gender, n[$0].region] }
+            + c.onlyCoordinated.map { [n[$0].group, n[$0].id, n[$0].name, "coordinated only", n[$0].gender, n[$0].region] }
+    }
+
+    static func text(_ c: Comparison) -> String {
+        var out = "Seatwise comparison: independent (IGC-style) and coordinated (MAG-style)\n"
+        for (k, v) in SelectionReport.headerLines(c.coordinated) where k != "Mode" && k != "Status" {
+            out += "  \(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(v)\n"
+        }
+        out += "  Independent  \(SelectionReport.statusLine(c.independent)); breaks \(c.independent.violations.count) body-wide quota row(s)\n"
+        out += "  Coordinated  \(SelectionReport.statusLine(c.coordinated))\n"
+        out += "\nQuotas\n"
+        var quotas = TextTable(quotaHeader)
+        for row in quotaRows(c) { quotas.add(row) }
+        out += quotas.render()
+        out += "\nWhat coordination costs each group in its own ranking\n"
+        var groups = TextTable(groupHeader)
+        for row in groupRows(c) { groups.add(row) }
+        out += groups.render()
+        out += "\nMembers who differ (\(c.onlyIndependent.count) replaced)\n"
+        var differ = TextTable(["Group", "ID", "Name", "Seated by", "Gender", "Region"])
+        for row in differences(c) { differ.add(row) }
+        out += c.onlyIndependent.isEmpty && c.onlyCoordinated.isEmpty ? "  (none: both ways choose the same panel)\n" : differ.render()
+        return out
+    }
+
+    static func markdown(_ c: Comparison) -> String {
+        let cell = SelectionReport.cell
+        func table(_ header: [String], _ rows: [[String]]) -> String {
+            "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+                + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |\n" }.joined()
+        }
+        var out = "# Independent and coordinated selection: \(cell(c.input.policy.body))\n\n"
+        for (k, v) in SelectionReport.headerLines(c.coordinated) where k != "Mode" && k != "Status" { out += "- **\(k)**: \(cell(v))\n" }
+        out += "- **Independent**: \(cell(SelectionReport.statusLine(c.independent))); breaks \(c.independent.violations.count) body-wide quota row(s)\n"
+        out += "- **Coordinated**: \(cell(SelectionReport.statusLine(c.coordinated)))\n"
+        out += "\n## Quotas\n\n" + table(quotaHeader, quotaRows(c))
+        out += "\n## What coordination costs each group\n\n" + table(groupHeader, groupRows(c))
+        out += "\n## Members who differ\n\n" + table(["Group", "ID", "Name", "Seated by", "Gender", "Region"], differences(c))
+        return out
+    }
+
+    static func csv(_ c: Comparison) -> String {
+        var out = CSVCell.row(["group", "id", "name", "gender", "country", "region", "development", "independent", "coordinated",
+                               "nominations_sha256", "policy_sha256"])
+        let a = Set(c.independent.seated), b = Set(c.coordinated.seated)
+        for i in c.input.nominees.indices where a.contains(i) || b.contains(i) {
+            let n = c.input.nominees[i]
+            out += CSVCell.row([n.group, n.id, n.name, n.gender, n.country, n.region, n.development, a.contains(i) ? "seated" : "",
+                                b.contains(i) ? "seated" : "", c.input.nominations.sha256, c.input.policyFile.sha256])
+        }
+        return out
+    }
+}
+
+struct ComparisonDocument: Encodable {
+    struct Cost: Encodable {
+        var group: String, seats: Int
+        var independentRankSum, coordinatedRankSum, cost, independentTopChoices, coordinatedTopChoices: Int?
+        var replaced: Int
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(group, forKey: .group); try c.encode(seats, forKey: .seats)
+            try c.encode(independentRankSum, forKey: .independentRankSum); try c.encode(coordinatedRankSum, forKey: .coordinatedRankSum)
+            try c.encode(cost, forKey: .cost); try c.encode(independentTopChoices, forKey: .independentTopChoices)
+            try c.encode(coordinatedTopChoices, forKey: .coordinatedTopChoices); try c.encode(replaced, forKey: .replaced)
+        }
+        enum Keys: String, CodingKey { case group, seats, independentRankSum, coordinatedRankSum, cost, independentTopChoices, coordinatedTopChoices, replaced }
+    }
+    struct Differences: Encodable { var onlyIndependent: [String], onlyCoordinated: [String] }
+
+    var tool: SelectionDocument.Tool
+    var body: String
+    var mode = "compare"
+    var inputs: SelectionDocument.Inputs
+    var independent: SelectionDocument
+    var coordinated: SelectionDocument
+    var differences: Differences
+    var groups: [Cost]
+
+    init(_ c: Comparison) {
+        independent = SelectionDocument(c.independent)
+        coordinated = SelectionDocument(c.coordinated)
+        tool = coordinated.tool
+        body = coordinated.body
+        inputs = coordinated.inputs
+        let ids = c.input.nominees.map(\.id)
+        differences = Differences(onlyIndependent: c.onlyIndependent.map { ids[$0] }, onlyCoordinated: c.onlyCoordinated.map { ids[$0] })
+        groups = c.groups.map { Cost(group: $0.group, seats: $0.seats, independentRankSum: $0.independentRankSum, coordinatedRankSum: $0.coordinatedRankSum,
+                                     cost: $0.cost, independentTopChoices: $0.independentTopChoices, coordinatedTopChoices: $0.coordinatedTopChoices,
+                                     replaced: $0.replaced) }
+    }
+}

@@ -1,0 +1,90 @@
+// The frame of every HTML report: one self-contained file (inline CSS, no scripts, no fonts or images
+// from the network), and the one escaping function all input text goes through.
+
+enum HTML {
+    /// Escapes text for element content and quoted attribute values alike.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    static let style = """
+    :root { --ink:#1d2733; --muted:#5b6673; --line:#d8dee6; --band:#dbe7f5; --ok:#2e7d32; --bad:#c62828; --blue:#1f5fa8; --orange:#d9822b; }
+    * { box-sizing: border-box; }
+    body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0; background: #f5f7fa; line-height: 1.45; }
+    header { background: var(--blue); color: white; padding: 28px 40px 22px; }
+    header h1 { margin: 0 0 4px; font-size: 26px; font-weight: 600; }
+    header p { margin: 0; opacity: .9; }
+    main { max-width: 1180px; margin: 0 auto; padding: 24px 40px 48px; }
+    section { background: white; border: 1px solid var(--line); border-radius: 6px; padding: 18px 22px; margin: 18px 0; }
+    h2 { font-size: 19px; margin: 0 0 12px; color: var(--blue); }
+    h3 { font-size: 15px; margin: 16px 0 8px; }
+    .cards { display: flex; flex-wrap: wrap; gap: 12px; }
+    .card { flex: 1 1 160px; border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; background: white; }
+    .card b { display: block; font-size: 22px; }
+    .card span { color: var(--muted); font-size: 13px; }
+    table { border-collapse: collapse; width: 100%; font-size: 13.5px; }
+    th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+    th { background: #eef2f7; font-weight: 600; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    .ok { color: var(--ok); font-weight: 600; } .bad { color: var(--bad); font-weight: 600; }
+    .muted { color: var(--muted); font-size: 13px; }
+    .legend span { display: inline-block; margin-right: 14px; font-size: 13px; }
+    .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: middle; margin-right: 4px; }
+    footer { color: var(--muted); font-size: 12px; margin-top: 24px; word-break: break-all; }
+    @media print { body { background: white; } section { border: none; } header { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+    """
+
+    static func page(title: String, subtitle: String, body: String, provenance: [(String, String)]) -> String {
+        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+        out += "<title>\(escape(title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
+        out += "<header><h1>\(escape(title))</h1><p>\(escape(subtitle))</p></header>\n<main>\n\(body)"
+        out += "<footer>" + provenance.map { "<div><b>\(escape($0.0))</b>: \(escape($0.1))</div>" }.joined() + "</footer>\n"
+        return out + "</main>\n</body>\n</html>\n"
+    }
+
+    static func section(_ title: String, _ content: String, id: String) -> String {
+        "<section id=\"\(id)\"><h2>\(escape(title))</h2>\n\(content)</section>\n"
+    }
+
+    static func cards(_ items: [(value: String, label: String)]) -> String {
+        "<div class=\"cards\">" + items.map { "<div class=\"card\"><b>\(escape($0.value))</b><span>\(escape($0.label))</span></div>" }.joined() + "</div>\n"
+    }
+
+    /// A table; cells are escaped unless marked as trusted markup (charts and verdict badges made here).
+    static func table(_ header: [String], _ rows: [[Cell]], numeric: Set<Int> = [], id: String? = nil) -> String {
+        var out = "<table\(id.map { " id=\"\($0)\"" } ?? "")><thead><tr>"
+        for (k, h) in header.enumerated() { out += "<th\(numeric.contains(k) ? " class=\"num\"" : "")>\(escape(h))</th>" }
+        out += "</tr></thead><tbody>\n"
+        for row in rows {
+            out += "<tr>"
+            for (k, cell) in row.enumerated() {
+                let content: String
+                switch cell {
+                case .text(let t): content = escape(t)
+                case .markup(let m): content = m
+                }
+                out += "<td\(numeric.contains(k) ? " class=\"num\"" : "")>\(content)</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody></table>\n"
+    }
+
+    enum Cell { case text(String), markup(String) }
+
+    static func verdict(_ ok: Bool, _ text: String) -> Cell { .markup("<span class=\"\(ok ? "ok" : "bad")\">\(escape(text))</span>") }
+}

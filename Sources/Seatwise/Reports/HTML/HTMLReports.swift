@@ -1,0 +1,176 @@
+// The HTML reports for select, explain, audit and compare: summary, composition, every quota against its
+// band, each group's ranking, the tables and the explanations, in one self-contained page.
+
+import Foundation
+
+public enum HTMLReports {
+    /// Quota rows worth drawing: all of a small quota; of a quota expanded into many values, the broken
+    /// rows and a few at their limit, with a line saying what is left out.
+    static func chartRows(_ quotas: [[QuotaOutcome]]) -> [(rows: [Int], summary: String?)] {
+        guard let first = quotas.first else { return [] }
+        var byQuota: [Int: [Int]] = [:]
+        for (k, q) in first.enumerated() { byQuota[q.row.quotaIndex, default: []].append(k) }
+        return byQuota.keys.sorted().map { index in
+            let rows = byQuota[index]!
+            if rows.count <= 6 { return (rows, nil) }
+            let broken = rows.filter { k in quotas.contains { !$0[k].satisfied } }
+            let limit = rows.filter { k in !broken.contains(k) && quotas.contains { $0[k].atLimit } }.prefix(max(0, 6 - broken.count))
+            let shown = broken + limit
+            let q = first[rows[0]].row
+            return (shown, "quota \(index + 1) (\(q.attribute), each value separately): \(rows.count) values; \(broken.count) broken, \(shown.count) shown")
+        }
+    }
+
+    static func quotaChart(_ quotas: [[QuotaOutcome]], series: [(label: String, color: String)]) -> String {
+        var rows: [[HTML.Cell]] = []
+        for group in chartRows(quotas) {
+            if let summary = group.summary { rows.append([.text(summary), .text(""), .text("")]) }
+            for k in group.rows {
+                let row = quotas[0][k].row
+                let counts = quotas.enumerated().map { (count: $0.element[k].count, color: series[$0.offset].color, label: series[$0.offset].label) }
+                let verdicts = quotas.enumerated().map { s, q in
+                    "<span class=\"\(q[k].satisfied ? "ok" : "bad")\">\(HTML.escape(series.count > 1 ? "\(series[s].label): " : ""))\(q[k].satisfied ? (q[k].atLimit ? "met, at limit" : "met") : (q[k].enforced ? "VIOLATED" : "violated (not enforced)"))</span>"
+                }.joined(separator: "<br>")
+                rows.append([.text(row.label), .markup(SVGChart.band(row: row, counts: counts)), .markup(verdicts)])
+            }
+        }
+        let legend = "<p class=\"legend\"><span><i class=\"swatch\" style=\"background:#dbe7f5\"></i>allowed band</span>"
+            + series.map { "<span><i class=\"swatch\" style=\"background:\($0.color)\"></i>\(HTML.escape($0.label))</span>" }.joined()
+            + "<span>solid line: minimum; dashed: maximum</span></p>\n"
+        return legend + HTML.table(["Rule", "Count against the band", "Verdict"], rows, id: "quota-chart")
+    }
+
+    static func composition(_ members: [Nominee], attributes: [String]) -> String {
+        attributes.map { "<h3>\(HTML.escape($0.capitalized))</h3>" + SVGChart.composition(attribute: $0, parts: SVGChart.parts(members, $0)) }.joined(separator: "\n")
+    }
+
+    static func provenance(_ result: SelectionResult) -> [(String, String)] {
+        SelectionReport.headerLines(result).filter { $0.0 != "Body" && $0.0 != "Status" }
+    }
+
+    static func memberRows(_ result: SelectionResult, reasons: [SeatReason]) -> [[HTML.Cell]] {
+        result.seated.map { i in
+            let n = result.input.nominees[i]
+            return [.text(n.group), .text(n.id), .text(n.name), .text(n.rank.map(String.init) ?? "–"), .text(n.gender), .text(n.country),
+                    .text(n.region), .text(n.development), .text(reasons[i].sentence)]
+        }
+    }
+
+    // MARK: - select and explain
+
+    public static func selection(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil) -> String {
+        let members = result.seated.map { result.input.nominees[$0] }
+        var body = ""
+        let women = members.filter { $0.key(of: "gender") == "female" }.count
+        let regions = Set(members.map(\.region)).count
+        body += HTML.cards([
+            (result.status == .infeasible ? "No panel" : "\(members.count)", result.status == .infeasible ? "the rules cannot all be met" : "members seated"),
+            (result.status.rawValue.replacingOccurrences(of: "_", with: " "), "status"),
+            (result.objectiveSummary.count > 24 ? String(result.objectiveSummary.prefix(22)) + "…" : result.objectiveSummary, "objective (\(result.objective.rawValue))"),
+            (members.isEmpty ? "–" : "\(women) of \(members.count)", "women"),
+            ("\(regions)", "UN regional groups represented"),
+            ("\(result.quotas.filter { !$0.satisfied }.count)", result.status == .infeasible ? "quota rows" : "quota rows not met"),
+        ])
+        if result.status == .infeasible {
+            var content = "<ol>"
+            for conflict in SelectionReport.conflicts(result, diagnosis) {
+                content += "<li><p>\(HTML.escape(conflict.message))</p><ul>" + conflict.rules.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul></li>"
+            }
+            content += "</ol>"
+            if let repairs = diagnosis?.repairs, !repairs.isEmpty {
+                content += "<h3>Smallest repair (by declared priorities)</h3><p>\(HTML.escape(SelectionReport.repairLine(repairs[0])))</p>"
+                for alternative in repairs.dropFirst() { content += "<p class=\"muted\">Alternative: \(HTML.escape(SelectionReport.repairLine(alternative)))</p>" }
+            }
+            body += HTML.section("Why no panel exists", content, id: "diagnosis")
+        } else {
+            body += HTML.section("Composition", composition(members, attributes: ["gender", "region", "development"]), id: "composition")
+        }
+        body += HTML.section("Quotas", quotaChart([result.quotas], series: [("panel", "#1f5fa8")]), id: "quotas")
+        if result.status != .infeasible {
+            let chart = SVGChart.ranking(groups: result.groups.map { ($0.group, $0.seats, [$0.topChoicesSeated]) }, series: [("seated from the group's top choices", "#1f5fa8")])
+            let table = HTML.table(["Group", "Seated", "Seats", "Rank sum", "From its top choices"],
+                                   result.groups.map { [.text($0.group), .text("\($0.seated)"), .text("\($0.seats)"), .text("\($0.rankSum)"), .text("\($0.topChoicesSeated) of \($0.seats)")] },
+                                   numeric: [1, 2, 3])
+            body += HTML.section("Seats and each group's ranking", chart + table, id: "groups")
+            body += HTML.section("The panel", HTML.table(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"],
+                                                         memberRows(result, reasons: SeatReason.all(in: result)), numeric: [3], id: "panel"), id: "members")
+        }
+        if let explanations {
+            let nominees = result.input.nominees
+            let rows: [[HTML.Cell]] = explanations.explanations.map { e in
+                let n = nominees[e.nominee]
+                return [.text(n.group), .text("\(n.name) [\(n.id)]"), HTML.verdict(e.decision == .seated, e.decision == .seated ? "seated" : "not seated"),
+                        .text(e.reason.rawValue.replacingOccurrences(of: "_", with: " ") + (e.closeCall && e.delta != 0 ? " (close call)" : "")),
+                        .text(e.delta.map(String.init) ?? "–"), .text(e.message)]
+            }
+            var content = HTML.table(["Group", "Nominee", "Decision", "Reason", "Δ", "Why"], rows, numeric: [4], id: "explanations")
+            if !explanations.prices.isEmpty {
+                content += "<h3>What each quota at its limit costs</h3><ul>" + explanations.prices.map { "<li>\(HTML.escape($0.message))</li>" }.joined() + "</ul>"
+            }
+            if !explanations.deviations.isEmpty {
+                content += "<h3>Each group's ranking</h3><ul>" + explanations.deviations.map { "<li>\(HTML.escape($0.message))</li>" }.joined() + "</ul>"
+            }
+            body += HTML.section("Why each nominee is in or out", content, id: "explanations-section")
+        }
+        if !result.notes.isEmpty { body += HTML.section("Notes", "<ul>" + result.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>", id: "notes") }
+        if let repaired = diagnosis?.repaired {
+            body += HTML.section("The best panel under the smallest repair",
+                                 HTML.table(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"],
+                                            memberRows(repaired, reasons: SeatReason.all(in: repaired)), numeric: [3]), id: "repaired")
+        }
+        let subtitle = "Selection round, \(result.mode.rawValue) (\(result.mode == .coordinated ? "MAG-style" : "IGC-style")) — \(SelectionReport.statusLine(result))"
+        return HTML.page(title: result.policy.body, subtitle: subtitle, body: body, provenance: provenance(result))
+    }
+
+    // MARK: - audit
+
+    public static func audit(_ audit: AuditResult) -> String {
+        var body = ""
+        let members = audit.roster.nominees
+        let women = members.filter { $0.key(of: "gender") == "female" }.count
+        body += HTML.cards([("\(audit.size)", "members on the roster"), ("\(women) of \(audit.size)", "women"),
+                            ("\(Set(members.map(\.region)).count)", "UN regional groups represented"),
+                            ("\(audit.quotas.filter { !$0.satisfied }.count)", "quota rows not met")])
+        body += HTML.section("Composition", composition(members, attributes: ["gender", "region", "development"]), id: "composition")
+        body += HTML.section("Quotas", quotaChart([audit.quotas], series: [("roster", "#1f5fa8")]), id: "quotas")
+        let (header, rows) = AuditReport.shareTable(audit)
+        body += HTML.section("Shares and how unlikely they are", "<p class=\"muted\">Expected counts and probabilities assume each group's seats were filled at random from its own nominees (continuing and required members held fixed); the probability is of a count at least as far from the expected one, in the same direction.</p>"
+                             + HTML.table(header, rows.map { $0.map { .text($0) } }, numeric: Set(2..<header.count), id: "shares"), id: "shares-section")
+        body += HTML.section("Seats", HTML.table(["Group", "Members", "Seats"], audit.groups.map { [.text($0.group), .text("\($0.seated)"), .text("\($0.seats)")] }, numeric: [1, 2]), id: "seats")
+        if !audit.notes.isEmpty { body += HTML.section("Notes", "<ul>" + audit.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>", id: "notes") }
+        return HTML.page(title: audit.policy.body, subtitle: "Audit of a published roster", body: body, provenance: AuditReport.headerLines(audit).filter { $0.0 != "Body" })
+    }
+
+    // MARK: - compare
+
+    public static func comparison(_ c: Comparison) -> String {
+        var body = ""
+        let ind = c.independent, coo = c.coordinated
+        let women = { (r: SelectionResult) in r.seated.filter { r.input.nominees[$0].key(of: "gender") == "female" }.count }
+        body += HTML.cards([
+            ("\(ind.violations.count)", "quota rows the independent panel breaks"),
+            ("\(coo.violations.count)", "quota rows the coordinated panel breaks"),
+            ("\(women(ind)) → \(women(coo))", "women, independent → coordinated"),
+            ("\(c.onlyIndependent.count)", "members who change"),
+        ])
+        let series = [("independent (IGC-style)", "#d9822b"), ("coordinated (MAG-style)", "#1f5fa8")]
+        if ind.status != .infeasible && coo.status != .infeasible {
+            body += HTML.section("Quotas: independent against coordinated", quotaChart([ind.quotas, coo.quotas], series: series), id: "quotas")
+        }
+        let chart = SVGChart.ranking(groups: c.groups.map { ($0.group, $0.seats, [$0.independentTopChoices, $0.coordinatedTopChoices]) }, series: series)
+        let table = HTML.table(["Group", "Seats", "Rank sum, independent", "Rank sum, coordinated", "Cost of coordination", "Members replaced"],
+                               c.groups.map { g in [.text(g.group), .text("\(g.seats)"), .text(g.independentRankSum.map(String.init) ?? "–"),
+                                                    .text(g.coordinatedRankSum.map(String.init) ?? "–"), .text(g.cost.map { $0 == 0 ? "none" : "+\($0)" } ?? "–"), .text("\(g.replaced)")] },
+                               numeric: [1, 2, 3, 4, 5], id: "costs")
+        body += HTML.section("What coordination costs each group in its own ranking", chart + table, id: "groups")
+        let nominees = c.input.nominees
+        let differ: [[HTML.Cell]] = c.onlyIndependent.map { i in [.text(nominees[i].group), .text("\(nominees[i].name) [\(nominees[i].id)]"), .text("independent only"), .text(nominees[i].gender), .text(nominees[i].region)] }
+            + c.onlyCoordinated.map { i in [.text(nominees[i].group), .text("\(nominees[i].name) [\(nominees[i].id)]"), .text("coordinated only"), .text(nominees[i].gender), .text(nominees[i].region)] }
+        body += HTML.section("Members who differ", HTML.table(["Group", "Nominee", "Seated by", "Gender", "Region"], differ, id: "differ"), id: "differences")
+        for (title, r) in [("Composition, independent", ind), ("Composition, coordinated", coo)] where r.status != .infeasible {
+            body += HTML.section(title, composition(r.seated.map { nominees[$0] }, attributes: ["gender", "region"]), id: title.hasSuffix("independent") ? "composition-independent" : "composition-coordinated")
+        }
+        return HTML.page(title: c.input.policy.body, subtitle: "Independent (IGC-style) and coordinated (MAG-style) selection on the same nominations",
+                         body: body, provenance: provenance(coo).filter { $0.0 != "Mode" })
+    }
+}

@@ -1,0 +1,39 @@
+// `seatwise audit`: check a published roster against a policy, and say how unlikely its shares are.
+
+import ArgumentParser
+import Foundation
+import Seatwise
+
+extension ReferenceShare: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Audit a published roster (a CSV in the nominations format).")
+
+    @Argument(help: "The roster: its members, in the nominations file format.") var roster: String
+    @Option(name: .long, help: "The policy file (YAML).") var policy: String
+    @Option(name: .long, help: "The nominations the roster was chosen from: gives expected counts and exact probabilities.") var pool: String?
+    @Option(name: .long, parsing: .singleValue, help: "A reference share to test, ATTRIBUTE=VALUE:SHARE (e.g. gender=female:0.5); repeatable.")
+    var reference: [ReferenceShare] = []
+    @Option(name: .long, help: "A country table to use instead of the bundled one.") var countries: String?
+    @Flag(name: .long, help: "Replace every name with initials in the report.") var redact = false
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let table = try countries.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
+        var problems: [InputDiagnostic] = []
+        var rosterInput: SelectionInput?, poolInput: SelectionInput?
+        do { rosterInput = try SelectionInput.load(nominations: roster, policy: policy, countries: table) } catch let e as InputError { problems += e.diagnostics }
+        if let pool {
+            do { poolInput = try SelectionInput.load(nominations: pool, policy: policy, countries: table) } catch let e as InputError {
+                problems += e.diagnostics.filter { d in !problems.contains(d) }
+            }
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        var rosterValue = rosterInput!
+        if redact { rosterValue = rosterValue.redacted(); poolInput = poolInput?.redacted() }
+        let audit = Auditor.audit(roster: rosterValue, pool: poolInput, references: reference)
+        try output.emit(AuditReport.render(audit, format: output.format), inputs: [roster, policy] + (pool.map { [$0] } ?? []) + (countries.map { [$0] } ?? []))
+    }
+}

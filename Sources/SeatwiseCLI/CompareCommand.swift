@@ -1,0 +1,23 @@
+// `seatwise compare`: independent (IGC-style) and coordinated (MAG-style) selection side by side.
+
+import ArgumentParser
+import Seatwise
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "compare", abstract: "Compare independent and coordinated selection on the same input.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "Seed that decides between equally good panels (overrides the policy's tie_break.seed).")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Stop each search after this many seconds.")
+    var timeLimit: Double?
+
+    func run() throws {
+        let comparison = try Comparison.run(try input.load(), options: SelectionOptions(seed: seed, timeLimit: timeLimit))
+        Notes.print(comparison.coordinated)
+        try output.emit(ComparisonReport.render(comparison, format: output.format), inputs: input.inputPaths)
+    }
+}
