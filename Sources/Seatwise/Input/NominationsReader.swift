@@ -74,14 +74,11 @@ public struct NominationsReader: Sendable {
                 problem(record.line, nil, nil, "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns.count)")
                 continue
             }
-            var row: [String: CSVField] = [:]
-            for (k, name) in columns.enumerated() where !name.isEmpty { row[name] = record.fields[k] }
-            func text(_ name: String) -> String {
-                row[name]?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            }
+            func field(_ name: String) -> CSVField? { seen[name].map { record.fields[$0] } }
+            func text(_ name: String) -> String { field(name)?.text.trimmed ?? "" }
             func fail(_ name: String, _ message: String) {
-                let field = row[name]
-                problem(field?.line ?? record.line, field?.column, name, message)
+                let f = field(name)
+                problem(f?.line ?? record.line, f?.column, name, message)
             }
             var ok = true
             func require(_ name: String) -> String {
