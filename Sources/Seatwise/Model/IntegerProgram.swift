@@ -59,13 +59,16 @@ struct LPNames {
     mutating func make(_ prefix: String, _ parts: [String]) -> String {
         var base = prefix
         for part in parts {
-            var clean = ""
-            for scalar in part.unicodeScalars {
-                let c = Character(scalar)
-                if c.isASCII && (c.isLetter || c.isNumber) { clean.append(c) } else if !clean.hasSuffix("_") { clean.append("_") }
+            // Bytes, not Characters: this runs once per nominee. Runs of anything else become one "_".
+            var clean: [UInt8] = []
+            clean.reserveCapacity(min(part.utf8.count, 40))
+            for byte in part.utf8 {
+                let keep = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                if keep { clean.append(byte) } else if clean.last != 0x5F && !clean.isEmpty { clean.append(0x5F) }
+                if clean.count >= 40 { break }
             }
-            clean = String(clean.trimmingCharacters(in: CharacterSet(charactersIn: "_")).prefix(40))
-            if !clean.isEmpty { base += "_" + clean }
+            while clean.last == 0x5F { clean.removeLast() }
+            if !clean.isEmpty { base += "_" + String(decoding: clean, as: UTF8.self) }
         }
         var name = base
         var k = 2
