@@ -43,5 +43,6 @@ clean:
 # Benchmarks print figures (medians); they are not part of `make test`.
 bench: release
 	@command -v cbc >/dev/null || $(MAKE) deps
+	@[ -x /usr/bin/time ] || $(SUDO) apt-get install -y -qq time >/dev/null
 	@python3 -c "import highspy, sortition_algorithms" 2>/dev/null || pip install -q highspy sortition-algorithms
 	python3 bench/run.py

@@ -25,20 +25,31 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".build/release/seatwise"
 
 
+GNU_TIME = "/usr/bin/time"
+
+
 def run(cmd, check=True):
-    """Runs a process; returns (seconds, peak RSS in MB, stdout, stderr)."""
+    """Runs a process; returns (seconds, peak RSS in MB, stdout, stderr).
+
+    Peak memory comes from GNU time wrapped around the process alone: the rusage of a child forked from
+    this Python process would also count the pages it shares with the parent."""
+    wrapped = [GNU_TIME, "-f", "%M", *map(str, cmd)] if os.path.exists(GNU_TIME) else list(map(str, cmd))
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+        proc = subprocess.Popen(wrapped, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode(), err.read().decode()
+    peak = usage.ru_maxrss / 1024
+    if wrapped[0] == GNU_TIME:
+        lines = stderr.rstrip("\n").split("\n")
+        peak, stderr = int(lines[-1].split()[-1]) / 1024, "\n".join(lines[:-1])
     code = os.waitstatus_to_exitcode(status)
     if check and code not in (0, 1):
         sys.exit(f"{' '.join(map(str, cmd))} failed with {code}: {stderr}")
-    return seconds, usage.ru_maxrss / 1024, stdout, stderr
+    return seconds, peak, stdout, stderr
 
 
 def median_run(cmd, repeats):
@@ -131,7 +142,7 @@ def main():
             cbc = statistics.median(run(["cbc", lp, "solve", "solution", folder / "cbc.txt"])[0] for _ in range(repeats))
             highs = [highs_seconds(lp)[0] for _ in range(repeats)]
             highs = statistics.median(highs) if None not in highs else None
-            sortition = sortition_seconds(folder, seats) if nominees <= 5000 else None
+            sortition = sortition_seconds(folder, seats)
             rows.append((f"{nominees:,} / {seats:,}", e2e, read, solve, peak, cbc, highs, sortition))
         explain_rows = []
         for nominees, seats in [(600, 55), (3000, 275)]:

@@ -19,8 +19,15 @@ struct CSVTokenizer {
 
     let file: String
 
+    /// All records at once (for small files such as the country table).
     func parse(_ data: [UInt8]) -> (records: [CSVRecord], problems: [InputDiagnostic]) {
         var records: [CSVRecord] = []
+        let problems = parse(data) { records.append($0) }
+        return (records, problems)
+    }
+
+    /// Hands each record to `onRecord` as soon as it is complete, so a large file is never held twice.
+    func parse(_ data: [UInt8], onRecord: (CSVRecord) -> Void) -> [InputDiagnostic] {
         var problems: [InputDiagnostic] = []
         func problem(_ line: Int, _ column: Int, _ message: String) {
             problems.append(InputDiagnostic(file: file, line: line, column: column, message: message))
@@ -30,7 +37,7 @@ struct CSVTokenizer {
         if n >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { i = 3 }
         if n >= 2, (data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF) {
             problem(1, 1, "the file is UTF-16; save it as UTF-8")
-            return ([], problems)
+            return problems
         }
         var line = 1
         var column = 1
@@ -60,7 +67,7 @@ struct CSVTokenizer {
         func finishRecord() {
             // A line holding nothing at all is skipped, as spreadsheet users expect.
             if !(fields.count == 1 && fields[0].text.isEmpty) {
-                records.append(CSVRecord(fields: fields, line: recordLine))
+                onRecord(CSVRecord(fields: fields, line: recordLine))
             }
             fields.removeAll(keepingCapacity: true)
         }
@@ -72,7 +79,7 @@ struct CSVTokenizer {
             column = 1
         }
 
-        guard i < n else { return ([], problems) }
+        guard i < n else { return problems }
         recordLine = line
         while i < n {
             let fieldLine = line
@@ -113,7 +120,7 @@ struct CSVTokenizer {
                     problem(fieldLine, fieldColumn, "the quote opened here is never closed")
                     finishField(fieldLine, fieldColumn)
                     finishRecord()
-                    return (records, problems)
+                    return problems
                 }
                 if i < n, data[i] != 0x2C, data[i] != 0x0A, data[i] != 0x0D {
                     problem(line, column, "unexpected text after a closing quote; a quote inside a field must be doubled (\"\")")
@@ -152,6 +159,6 @@ struct CSVTokenizer {
             finishRecord()
             recordLine = line
         }
-        return (records, problems)
+        return problems
     }
 }

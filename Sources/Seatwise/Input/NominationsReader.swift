@@ -33,17 +33,37 @@ public struct NominationsReader: Sendable {
     /// The valid rows and the header's columns, with every problem found (the columns are known even
     /// when rows are bad, so a policy can still be checked against them).
     public func readCollectingProblems(_ file: InputFile) -> (Nominations, [InputDiagnostic]) {
-        let (records, tokenProblems) = CSVTokenizer(file: file.path).parse(file.bytes)
-        var problems = tokenProblems
+        var problems: [InputDiagnostic] = []
         func problem(_ line: Int, _ column: Int?, _ key: String?, _ message: String) {
             problems.append(InputDiagnostic(file: file.path, line: line, column: column, key: key, message: message))
         }
-        guard let header = records.first else {
+        var columns: [String] = []
+        var seen: [String: Int] = [:]
+        var headerLine = 0
+        var rows = 0
+        var usable = false
+        let groupByKey = Dictionary((groups ?? []).map { (AttributeKey.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
+        var nominees: [Nominee] = []
+        var firstLineOfId: [String: Int] = [:]
+        let tokenProblems = CSVTokenizer(file: file.path).parse(file.bytes) { record in
+            if headerLine == 0 {
+                headerLine = record.line
+                readHeader(record)
+            } else {
+                rows += 1
+                if usable { readRow(record) }
+            }
+        }
+        problems = tokenProblems + problems
+        if headerLine == 0 {
             if problems.isEmpty { problem(1, nil, nil, "the file is empty; it needs a header row with the columns \(Self.requiredColumns.joined(separator: ", "))") }
             return (Nominations(nominees: [], columns: []), problems)
         }
-        var columns: [String] = []
-        var seen: [String: Int] = [:]
+        if rows == 0, problems.isEmpty { problem(headerLine, nil, nil, "the file has a header but no nominees") }
+        problems.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+        return (Nominations(nominees: nominees, columns: columns), problems)
+
+        func readHeader(_ header: CSVRecord) {
         for (k, field) in header.fields.enumerated() {
             var name = AttributeKey.normalize(field.text)
             if k == 0, name.hasPrefix("\u{FEFF}") { name.removeFirst() }
@@ -55,24 +75,17 @@ public struct NominationsReader: Sendable {
             }
             columns.append(name)
         }
-        let missing = Self.requiredColumns.filter { seen[$0] == nil }
-        if !missing.isEmpty {
-            problem(header.line, nil, nil, "missing required column\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", "))")
+            let missing = Self.requiredColumns.filter { seen[$0] == nil }
+            if !missing.isEmpty {
+                problem(header.line, nil, nil, "missing required column\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", "))")
+            }
+            usable = missing.isEmpty
         }
-        if records.count == 1, problems.isEmpty {
-            problem(header.line, nil, nil, "the file has a header but no nominees")
-        }
-        guard missing.isEmpty else { return (Nominations(nominees: [], columns: columns), problems) }
 
-        let groupByKey = Dictionary((groups ?? []).map { (AttributeKey.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
-        var nominees: [Nominee] = []
-        nominees.reserveCapacity(records.count - 1)
-        var firstLineOfId: [String: Int] = [:]
-
-        for record in records.dropFirst() {
+        func readRow(_ record: CSVRecord) {
             if record.fields.count != columns.count {
                 problem(record.line, nil, nil, "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns.count)")
-                continue
+                return
             }
             func field(_ name: String) -> CSVField? { seen[name].map { record.fields[$0] } }
             func text(_ name: String) -> String { field(name)?.text.trimmed ?? "" }
@@ -179,7 +192,7 @@ public struct NominationsReader: Sendable {
                     ok = false
                 }
             }
-            guard ok else { continue }
+            guard ok else { return }
 
             var attributes: [String: String] = [
                 "gender": gender, "country": country, "region": region ?? "", "development": development ?? "",
@@ -190,11 +203,12 @@ public struct NominationsReader: Sendable {
                 let value = text(name)
                 if !value.isEmpty { attributes[name] = value }
             }
-            nominees.append(Nominee(id: id, name: name, group: group, rank: rank, status: status, terms: terms,
-                                    attributes: attributes, line: record.line))
+            // Rows of a file already known to be bad are checked but not kept.
+            if problems.isEmpty {
+                nominees.append(Nominee(id: id, name: name, group: group, rank: rank, status: status, terms: terms,
+                                        attributes: attributes, line: record.line))
+            }
         }
-        problems.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
-        return (Nominations(nominees: nominees, columns: columns), problems)
     }
 
     /// The attribute names a quota may use with nominations whose header is `columns`.
