@@ -6,7 +6,7 @@ SWIFT ?= swift
 BIN = .build/release/seatwise
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build release deps clean install bench
+.PHONY: demo test build release deps clean install bench fuzz
 
 deps:
 	@missing=""; \
@@ -46,3 +46,12 @@ bench: release
 	@[ -x /usr/bin/time ] || $(SUDO) apt-get install -y -qq time >/dev/null
 	@python3 -c "import highspy, sortition_algorithms" 2>/dev/null || pip install -q highspy sortition-algorithms
 	python3 bench/run.py
+
+# Fuzzing (libFuzzer, with AddressSanitizer): FUZZ_SECONDS per reader; new inputs go to .build-fuzz/corpus.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	SEATWISE_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product FuzzNominations -Xswiftc -sanitize=fuzzer,address
+	SEATWISE_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product FuzzPolicy -Xswiftc -sanitize=fuzzer,address
+	mkdir -p .build-fuzz/corpus/nominations .build-fuzz/corpus/policy .build-fuzz/crashes
+	.build-fuzz/debug/FuzzNominations -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus/nominations Fuzz/Corpus/nominations
+	.build-fuzz/debug/FuzzPolicy -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus/policy Fuzz/Corpus/policy

@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
 // Seatwise: chooses the members of a multistakeholder body from nomination lists, exactly, with GLPK.
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -40,3 +41,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer harnesses for the two readers, present only when SEATWISE_FUZZ is set (see `make fuzz`):
+// they have no main of their own, so an ordinary build must not try to link them.
+if ProcessInfo.processInfo.environment["SEATWISE_FUZZ"] != nil {
+    for (name, folder) in [("FuzzNominations", "Fuzz/Nominations"), ("FuzzPolicy", "Fuzz/Policy")] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["Seatwise"], path: folder,
+                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}
