@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // GLPK's C API (libglpk-dev ships no pkg-config file, so the module map links it directly).
@@ -37,7 +38,11 @@ let package = Package(
             ],
             path: "Sources/SeatwiseCLI"
         ),
-        .testTarget(name: "SeatwiseTests", dependencies: ["Seatwise"], path: "Tests/SeatwiseTests"),
+        .testTarget(
+            name: "SeatwiseTests",
+            dependencies: ["Seatwise", .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/SeatwiseTests"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

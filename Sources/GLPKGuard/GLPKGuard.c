@@ -120,9 +120,13 @@ double sw_monotonic_seconds(void) {
 
 typedef struct {
     double deadline;
-    volatile const int *cancel;
+    const int *cancel;
     sw_solve_outcome *out;
 } sw_search;
+
+void sw_request_stop(int *flag) { __atomic_store_n(flag, 1, __ATOMIC_SEQ_CST); }
+
+int sw_stop_requested(const int *flag) { return flag != NULL && __atomic_load_n(flag, __ATOMIC_SEQ_CST) != 0; }
 
 /* Branch-and-bound callback: keeps the best open bound and stops the search at the deadline or on
    cancellation (tm_lim alone is not a hard limit). */
@@ -130,7 +134,7 @@ static void sw_branch_callback(glp_tree *T, void *info) {
     sw_search *s = info;
     int p = glp_ios_best_node(T);
     if (p != 0) { s->out->best_bound = glp_ios_node_bound(T, p); s->out->have_bound = 1; }
-    if (s->cancel && *s->cancel) { s->out->stopped = 2; glp_ios_terminate(T); }
+    if (sw_stop_requested(s->cancel)) { s->out->stopped = 2; glp_ios_terminate(T); }
     else if (s->deadline > 0 && sw_monotonic_seconds() >= s->deadline) { s->out->stopped = 1; glp_ios_terminate(T); }
 }
 
@@ -142,7 +146,7 @@ static int sw_remaining_ms(double deadline) {
     return (int)left;
 }
 
-int sw_solve(glp_prob *P, double deadline, volatile const int *cancel, sw_solve_outcome *out, sw_fault *fault) {
+int sw_solve(glp_prob *P, double deadline, const int *cancel, sw_solve_outcome *out, sw_fault *fault) {
     memset(out, 0, sizeof *out);
     out->mip_rc = -1;
     out->mip_status = GLP_UNDEF;
@@ -166,7 +170,8 @@ int sw_solve(glp_prob *P, double deadline, volatile const int *cancel, sw_solve_
     out->lp_status = glp_get_status(P);
     out->lp_objective = glp_get_obj_val(P);
     if (rc == GLP_ETMLIM) out->stopped = 1;
-    if (rc == 0 && out->lp_status == GLP_OPT) {
+    if (sw_stop_requested(cancel)) out->stopped = 2;
+    if (rc == 0 && out->lp_status == GLP_OPT && out->stopped != 2) {
         glp_iocp io;
         glp_init_iocp(&io);
         io.msg_lev = GLP_MSG_OFF;

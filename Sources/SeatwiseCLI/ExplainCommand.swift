@@ -17,8 +17,9 @@ struct ExplainCommand: ParsableCommand {
     var closeCall: Int = ExplanationOptions.defaultCloseCall
 
     func run() throws {
+        let options = try selection.options() // Ctrl-C cancels from here on, reading included
         let selectionInput = try input.load()
-        let result = try Selector.run(selectionInput, options: selection.options)
+        let result = try Selector.run(selectionInput, options: options)
         Notes.print(result)
         if result.status == .infeasible {
             let diagnosis = try Diagnoser.diagnose(result)

@@ -15,11 +15,19 @@ struct SelectionOptionGroup: ParsableArguments {
     @Option(name: .long, help: "Stop the search after this many seconds and report the best panel found.")
     var timeLimit: Double?
 
+    @Option(name: .long, help: "Cap GLPK's memory at this many megabytes; a solve that needs more ends with exit 3.")
+    var memoryLimit: Int?
+
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let memoryLimit, memoryLimit < 1 || memoryLimit > 1_000_000 { throw ValidationError("--memory-limit must be between 1 and 1000000 megabytes") }
     }
 
-    var options: SelectionOptions { SelectionOptions(mode: mode, seed: seed, timeLimit: timeLimit) }
+    /// Options for a run on this thread: the memory cap applies to this thread's GLPK, and Ctrl-C cancels.
+    func options() throws -> SelectionOptions {
+        if let memoryLimit { try limitGLPKMemory(megabytes: memoryLimit) }
+        return SelectionOptions(mode: mode, seed: seed, timeLimit: timeLimit, cancellation: Interrupt.cancellation())
+    }
 }
 
 struct SelectCommand: ParsableCommand {
@@ -43,9 +51,10 @@ struct SelectCommand: ParsableCommand {
 
     func run() throws {
         let start = Deadline.now()
+        let options = try selection.options() // Ctrl-C cancels from here on, reading included
         let selectionInput = try input.load()
         let loaded = Deadline.now()
-        let result = try Selector.run(selectionInput, options: selection.options)
+        let result = try Selector.run(selectionInput, options: options)
         Notes.print(result)
         var explanations: ExplanationReport?
         var diagnosis: Diagnosis?

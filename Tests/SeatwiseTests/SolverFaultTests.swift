@@ -1,5 +1,6 @@
 // GLPK's fatal errors become Swift errors: the process never aborts and later selections still work.
 
+import Foundation
 import Testing
 @testable import Seatwise
 
@@ -56,5 +57,74 @@ struct SolverFaultTests {
         }
         let full = try Selector.run(input, options: SelectionOptions(timeLimit: 60))
         #expect(full.status == .optimal)
+    }
+}
+
+@Suite("Cancellation and limits", .serialized)
+struct CancellationTests {
+    func input(_ nominees: Int, _ seats: Int) throws -> SelectionInput {
+        let instance = InstanceGenerator(shape: .mag, nominees: nominees, seats: seats, seed: 5, countries: Fixtures.countries).generate()
+        let folder = Fixtures.temporaryFolder()
+        let n = Fixtures.write(instance.nominationsCSV, "n.csv", in: folder), p = Fixtures.write(instance.policyYAML, "p.yaml", in: folder)
+        return try SelectionInput.load(nominations: n, policy: p, countries: Fixtures.countries)
+    }
+
+    @Test("a cancelled solve throws SolverError.cancelled, and the next selection works")
+    func cancelled() throws {
+        let input = try input(2000, 100)
+        let cancellation = SolverCancellation()
+        cancellation.cancel()
+        #expect(cancellation.isCancelled)
+        do {
+            _ = try Selector.run(input, options: SelectionOptions(cancellation: cancellation))
+            Issue.record("a cancelled solve returned a result")
+        } catch let error as SolverError {
+            #expect(error.description == "the solve was cancelled before it finished")
+        }
+        let result = try Selector.run(input, options: SelectionOptions(cancellation: SolverCancellation()))
+        #expect(result.status == .optimal && result.seated.count == 100)
+    }
+
+    @Test("Ctrl-C during a run: exit 3, a message, no output file")
+    func interrupt() throws {
+        let folder = Fixtures.temporaryFolder()
+        #expect(try CLI.run(["generate", "--nominees", "50000", "--seats", "1000", "--seed", "2", "--output", folder.path]).status == 0)
+        let out = folder.appendingPathComponent("panel.json").path
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["select", folder.appendingPathComponent("nominations.csv").path, "--policy", folder.appendingPathComponent("policy.yaml").path,
+                             "--format", "json", "--output", out]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.4) // reading 50,000 rows takes longer than this in a debug build
+        process.interrupt()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 3, "\(message)")
+        #expect(message.contains("cancelled"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("a GLPK memory limit exceeded from the CLI: exit 3 with GLPK's message, no output file")
+    func memoryLimitCLI() throws {
+        let folder = Fixtures.temporaryFolder()
+        #expect(try CLI.run(["generate", "--nominees", "5000", "--seats", "200", "--seed", "2", "--output", folder.path]).status == 0)
+        let out = folder.appendingPathComponent("panel.json").path
+        let run = try CLI.run(["select", folder.appendingPathComponent("nominations.csv").path, "--policy",
+                               folder.appendingPathComponent("policy.yaml").path, "--memory-limit", "1", "--output", out])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("GLPK failed") && run.stderr.contains("memory"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try CLI.run(["select", folder.appendingPathComponent("nominations.csv").path, "--policy",
+                             folder.appendingPathComponent("policy.yaml").path, "--output", out]).status == 0)
+    }
+
+    @Test("a time limit: the best panel found (time_limit) or exit 3, never a crash")
+    func timeLimitCLI() throws {
+        let run = try CLI.run(["select", "examples/mag/nominations.csv", "--policy", "examples/mag/policy.yaml", "--time-limit", "0.000001", "--format", "json"])
+        #expect(run.status == 0 || run.status == 3)
+        if run.status == 0 { #expect(["optimal", "time_limit"].contains(run.json["status"] as? String)) } else { #expect(run.stderr.contains("time limit")) }
     }
 }

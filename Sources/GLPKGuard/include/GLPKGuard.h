@@ -42,12 +42,15 @@ int sw_set_col_bounds(glp_prob *P, int j, int type, double lb, double ub, sw_fau
 int sw_set_row_bounds(glp_prob *P, int i, int type, double lb, double ub, sw_fault *fault);
 /* Root LP by dual simplex with the long-step ratio test (presolve off, warm from the current basis),
    then branch and bound. deadline: CLOCK_MONOTONIC seconds, <= 0 for none. cancel: may be NULL. */
-int sw_solve(glp_prob *P, double deadline, volatile const int *cancel, sw_solve_outcome *out,
+int sw_solve(glp_prob *P, double deadline, const int *cancel, sw_solve_outcome *out,
              sw_fault *fault);
 int sw_mip_values(glp_prob *P, int n, double *out, sw_fault *fault);
 double sw_monotonic_seconds(void);
 /* Caps GLPK's memory (megabytes) on the calling thread; a breach becomes a fault. */
 int sw_mem_limit(int megabytes, sw_fault *fault);
+/* A stop request another thread may set while a solve runs (read atomically in the search callback). */
+void sw_request_stop(int *flag);
+int sw_stop_requested(const int *flag);
 /* Frees the calling thread's GLPK environment; call before a worker thread ends. */
 void sw_thread_done(void);
 const char *sw_glpk_version(void);

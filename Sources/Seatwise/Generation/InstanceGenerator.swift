@@ -86,7 +86,9 @@ public struct InstanceGenerator: Sendable {
                 var status = "new", terms = 0, rank = String(r)
                 if r <= continuing { status = "continuing"; terms = 1 + Int(rng.next() % 2); rank = "" } else if rng.unit() < 0.1 { terms = 1 + Int(rng.next() % 3) }
                 if rng.unit() < 0.02 { status = "withdrawn" }
-                let organization = plan.government ? "" : "Organisation \(1 + Int(rng.next() % UInt64(organizations)))"
+                // Continuing members must be seated, so two of them never share an organisation (the cap is 1).
+                let organization = plan.government ? "" : status == "continuing" ? "Organisation \(organizations + k)"
+                    : "Organisation \(1 + Int(rng.next() % UInt64(organizations)))"
                 rows.append("N\(k),\(Self.name(&rng)),\(plan.name),\(gender),\(country.iso3),\(rank),\(organization),\(status),\(terms)")
             }
         }

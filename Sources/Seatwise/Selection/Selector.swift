@@ -7,11 +7,14 @@ public struct SelectionOptions: Sendable {
     public var seed: UInt64?
     /// Wall-clock seconds for the whole round.
     public var timeLimit: Double?
+    /// Lets another thread stop the round (it then throws `SolverError.cancelled`).
+    public var cancellation: SolverCancellation?
 
-    public init(mode: SelectionMode = .coordinated, seed: UInt64? = nil, timeLimit: Double? = nil) {
+    public init(mode: SelectionMode = .coordinated, seed: UInt64? = nil, timeLimit: Double? = nil, cancellation: SolverCancellation? = nil) {
         self.mode = mode
         self.seed = seed
         self.timeLimit = timeLimit
+        self.cancellation = cancellation
     }
 }
 
@@ -53,14 +56,16 @@ public struct SelectionContext: Sendable {
 
 public enum Selector {
     public static func run(_ input: SelectionInput, options: SelectionOptions = SelectionOptions()) throws -> SelectionResult {
-        try run(context: SelectionContext(input, seed: options.seed), mode: options.mode, deadline: Deadline.after(seconds: options.timeLimit))
+        try run(context: SelectionContext(input, seed: options.seed), mode: options.mode, deadline: Deadline.after(seconds: options.timeLimit),
+                cancellation: options.cancellation)
     }
 
     /// Runs a round on a prepared context (whose quota rows a repair may have moved).
-    public static func run(context: SelectionContext, mode: SelectionMode, deadline: Double?) throws -> SelectionResult {
+    public static func run(context: SelectionContext, mode: SelectionMode, deadline: Double?,
+                           cancellation: SolverCancellation? = nil) throws -> SelectionResult {
         switch mode {
-        case .coordinated: return try coordinated(context, deadline: deadline)
-        case .independent: return try independent(context, deadline: deadline)
+        case .coordinated: return try coordinated(context, deadline: deadline, cancellation: cancellation)
+        case .independent: return try independent(context, deadline: deadline, cancellation: cancellation)
         }
     }
 
@@ -75,7 +80,7 @@ public enum Selector {
         }
     }
 
-    static func coordinated(_ context: SelectionContext, deadline: Double?) throws -> SelectionResult {
+    static func coordinated(_ context: SelectionContext, deadline: Double?, cancellation: SolverCancellation?) throws -> SelectionResult {
         let groups = context.input.policy.groups
         let failures = PreCheck.run(input: context.input, standings: context.standings, quotaRows: context.quotaRows, groups: groups)
         if !failures.isEmpty {
@@ -84,14 +89,14 @@ public enum Selector {
         let start = Deadline.now()
         let model = models(context, mode: .coordinated)[0]
         let built = Deadline.now()
-        let solution = try StagedSolver.solve(model.program, deadline: deadline)
+        let solution = try StagedSolver.solve(model.program, deadline: deadline, cancel: cancellation)
         var result = try finish(context, mode: .coordinated, solutions: [(model, solution)], failures: [])
         result.modelSeconds = built - start
         result.solveSeconds = Deadline.now() - built
         return result
     }
 
-    static func independent(_ context: SelectionContext, deadline: Double?) throws -> SelectionResult {
+    static func independent(_ context: SelectionContext, deadline: Double?, cancellation: SolverCancellation?) throws -> SelectionResult {
         var solutions: [(SelectionModel, StagedSolution)] = []
         var failures: [PreCheckFailure] = []
         let start = Deadline.now()
@@ -100,7 +105,7 @@ public enum Selector {
         for model in all {
             let groupFailures = PreCheck.run(input: context.input, standings: context.standings, quotaRows: model.quotaRows, groups: model.groups)
             if !groupFailures.isEmpty { failures += groupFailures; continue }
-            solutions.append((model, try StagedSolver.solve(model.program, deadline: deadline)))
+            solutions.append((model, try StagedSolver.solve(model.program, deadline: deadline, cancel: cancellation)))
         }
         var result = try finish(context, mode: .independent, solutions: solutions, failures: failures)
         result.modelSeconds = built - start

@@ -145,12 +145,13 @@ public final class GLPKProblem {
 
     /// Solves the current problem: root LP by dual simplex with the long-step ratio test (warm from the
     /// last basis), then branch and bound. `deadline` is in `Deadline.now()` seconds.
-    public func solve(deadline: Double?, cancel: UnsafePointer<Int32>? = nil) throws -> Outcome {
+    public func solve(deadline: Double?, cancel: SolverCancellation? = nil) throws -> Outcome {
         let p = try live()
         var fault = sw_fault()
         var out = sw_solve_outcome()
-        sw_solve(p, deadline ?? 0, cancel, &out, &fault)
+        sw_solve(p, deadline ?? 0, cancel?.flag, &out, &fault)
         try checkAlive(fault)
+        if out.stopped == 2 { throw SolverError.cancelled }
         let stopped = out.stopped != 0
         if out.mip_rc < 0 {
             if out.lp_status == GLP_NOFEAS { return Outcome(status: .infeasible, objective: 0, bound: nil, stoppedByDeadline: false, detail: "the LP relaxation is infeasible") }
@@ -183,6 +184,22 @@ public final class GLPKProblem {
         try checkAlive(fault)
         return buffer.dropFirst().map { $0 > 0.5 }
     }
+}
+
+/// A stop request for solves in progress: `cancel()` may be called from any thread (a signal handler's
+/// queue, a UI); the branch-and-bound callback reads it and ends the search (`SolverError.cancelled`).
+public final class SolverCancellation: @unchecked Sendable {
+    let flag: UnsafeMutablePointer<Int32>
+
+    public init() {
+        flag = .allocate(capacity: 1)
+        flag.initialize(to: 0)
+    }
+
+    deinit { flag.deallocate() }
+
+    public func cancel() { sw_request_stop(flag) }
+    public var isCancelled: Bool { sw_stop_requested(flag) != 0 }
 }
 
 /// Monotonic clock seconds, the same clock the C guard checks deadlines against.

@@ -58,7 +58,7 @@ public final class StagedProblem {
     }
 
     /// Runs every stage. `stages` limits how many objectives are optimised (nil: all).
-    public func solve(deadline: Double?, cancel: UnsafePointer<Int32>? = nil, stages: Int? = nil) throws -> StagedSolution {
+    public func solve(deadline: Double?, cancel: SolverCancellation? = nil, stages: Int? = nil) throws -> StagedSolution {
         var stageValues: [Int] = []
         var best: [Bool]?
         var primaryBound: Double?
@@ -101,7 +101,7 @@ public final class StagedProblem {
 }
 
 public enum StagedSolver {
-    public static func solve(_ program: IntegerProgram, deadline: Double?, cancel: UnsafePointer<Int32>? = nil) throws -> StagedSolution {
+    public static func solve(_ program: IntegerProgram, deadline: Double?, cancel: SolverCancellation? = nil) throws -> StagedSolution {
         try StagedProblem(program).solve(deadline: deadline, cancel: cancel)
     }
 }
