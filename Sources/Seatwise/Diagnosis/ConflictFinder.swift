@@ -31,9 +31,7 @@ public final class ConflictFinder {
     }
 
     /// Rows that are quota bounds (the rules a deletion filter may drop).
-    public var quotaRows: [Int] {
-        model.program.rows.indices.filter { if case .seats = model.program.rows[$0].origin { return false } else { return true } }
-    }
+    public var quotaRows: [Int] { model.program.rows.indices.filter { model.program.rows[$0].origin.quotaRow != nil } }
 
     private func feasible() throws -> Bool { try staged.solve(deadline: nil).status != .infeasible }
 
@@ -79,7 +77,7 @@ public final class ConflictFinder {
         }
         // Hard rules: with only the conflict's rows active, which seats rows and fixings does it need?
         var hard: [Int] = []
-        let seatsRows = model.program.rows.indices.filter { if case .seats = model.program.rows[$0].origin { return true } else { return false } }
+        let seatsRows = model.program.rows.indices.filter { model.program.rows[$0].origin.quotaRow == nil }
         var freedSeats: [Int] = []
         for k in seatsRows {
             try staged.setRowBounds(k, lower: nil, upper: nil)
@@ -137,12 +135,11 @@ public final class ConflictFinder {
     }
 
     private func subject(of row: IntegerProgram.Row) -> (scope: String, what: String) {
-        switch row.origin {
-        case .quotaMin(let q), .quotaMax(let q), .quotaExact(let q):
+        if let q = row.origin.quotaRow {
             let quota = model.quotaRows[q]
             return (quota.group ?? "The body", quota.subject)
-        case .seats(let group):
-            return (group, "members")
         }
+        if case .seats(let group) = row.origin { return (group, "members") }
+        return ("The body", "members")
     }
 }

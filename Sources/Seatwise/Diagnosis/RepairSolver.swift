@@ -26,11 +26,7 @@ public enum RepairSolver {
         var program = model.program
         var slacks: [Slack] = []
         for (k, row) in model.program.rows.enumerated() {
-            let q: Int
-            switch row.origin {
-            case .seats: continue
-            case .quotaMin(let r), .quotaMax(let r), .quotaExact(let r): q = r
-            }
+            guard let q = row.origin.quotaRow else { continue }
             let quota = model.quotaRows[q]
             guard !quota.hard, let global = quotaRows.firstIndex(of: quota) else { continue }
             func add(_ coefficient: Int, _ bound: String, _ upper: Int) {

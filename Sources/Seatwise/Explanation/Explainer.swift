@@ -87,11 +87,7 @@ public enum Explainer {
         if options.prices && options.nominee == nil {
             for (m, model) in models.enumerated() {
                 for (k, row) in model.program.rows.enumerated() {
-                    let q: Int
-                    switch row.origin {
-                    case .seats: continue
-                    case .quotaMin(let r), .quotaMax(let r), .quotaExact(let r): q = r
-                    }
+                    guard let q = row.origin.quotaRow else { continue }
                     let quota = model.quotaRows[q]
                     guard let global = context.quotaRows.firstIndex(of: quota), result.quotas[global].satisfied else { continue }
                     let count = result.quotas[global].count

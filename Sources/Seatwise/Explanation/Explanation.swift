@@ -6,26 +6,7 @@ public struct Explanation: Sendable {
         case notSeated = "not_seated"
     }
 
-    public enum Reason: String, Sendable, Codable, CaseIterable {
-        case continuing, required, withdrawn
-        case termLimited = "term_limited"
-        /// Seated, and everyone the group ranked higher is seated too.
-        case inRankOrder = "in_rank_order"
-        /// Not seated, and no one the group ranked lower is seated.
-        case belowCut = "below_cut"
-        /// Seated ahead of higher-ranked nominees of the group; the panel without them is worse.
-        case aheadOfHigherRanked = "ahead_of_higher_ranked"
-        /// Not seated although ranked above someone seated; the panel with them is worse.
-        case passedOver = "passed_over"
-        /// Not seated, and no panel that meets the rules can seat them.
-        case cannotBeSeated = "cannot_be_seated"
-        /// Seated, and no panel that meets the rules can leave them out.
-        case cannotBeLeftOut = "cannot_be_left_out"
-        /// An equally good panel exists with the decision reversed; the seed decided.
-        case tie
-        /// No panel was chosen (the policy is infeasible).
-        case noPanel = "no_panel"
-    }
+    public typealias Reason = DecisionReason
 
     /// Index into `SelectionInput.nominees`.
     public var nominee: Int

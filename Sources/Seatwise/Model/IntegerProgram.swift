@@ -19,6 +19,14 @@ public struct IntegerProgram: Sendable {
         case quotaMax(row: Int)
         /// min and max of a quota row are equal.
         case quotaExact(row: Int)
+
+        /// The quota row (index into the model's quota rows) a bound belongs to; nil for seats.
+        public var quotaRow: Int? {
+            switch self {
+            case .seats: return nil
+            case .quotaMin(let row), .quotaMax(let row), .quotaExact(let row): return row
+            }
+        }
     }
 
     public struct Row: Sendable {

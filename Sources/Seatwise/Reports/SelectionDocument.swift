@@ -141,7 +141,7 @@ public struct SelectionDocument: Encodable, Sendable {
         seedSource = result.seedSource
         inputs = Inputs(nominations: p.nominations, nominationsSha256: p.nominationsSHA256, policy: p.policy, policySha256: p.policySHA256)
         groups = result.groups.map { Group(group: $0.group, seats: $0.seats, seated: $0.seated, rankSum: $0.rankSum, topChoicesSeated: $0.topChoicesSeated) }
-        let reasons = SeatReason.all(in: result)
+        let reasons = DecisionReason.all(in: result)
         selected = result.seated.map { i in
             let n = result.input.nominees[i]
             let reason = reasons[i]

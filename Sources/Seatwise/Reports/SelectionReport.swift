@@ -134,7 +134,7 @@ public enum SelectionReport {
             out += seats.render()
             out += "\nPanel (\(result.seated.count) members)\n"
             var panel = TextTable(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"])
-            let reasons = SeatReason.all(in: result)
+            let reasons = DecisionReason.all(in: result)
             for i in result.seated {
                 let n = nominees[i]
                 panel.add([n.group, n.id, n.name, n.rank.map(String.init) ?? "–", n.gender, n.country, n.region, n.development,
@@ -215,7 +215,7 @@ public enum SelectionReport {
             out += "\n## Seats\n\n| Group | Seated | Rank sum | From the group's top choices |\n|---|---:|---:|---:|\n"
             for g in result.groups { out += "| \(cell(g.group)) | \(g.seated)/\(g.seats) | \(g.rankSum) | \(g.topChoicesSeated) of \(g.seats) |\n" }
             out += "\n## Panel (\(result.seated.count) members)\n\n| Group | ID | Name | Rank | Gender | Country | Region | Development | Why |\n|---|---|---|---:|---|---|---|---|---|\n"
-            let reasons = SeatReason.all(in: result)
+            let reasons = DecisionReason.all(in: result)
             for i in result.seated {
                 let n = nominees[i]
                 let cells = [n.group, n.id, n.name, n.rank.map(String.init) ?? "–", n.gender, n.country, n.region, n.development,
@@ -279,7 +279,7 @@ public enum SelectionReport {
             .subtracting(["gender", "country", "region", "development", "organization", "group"])).sorted()
         var out = CSVCell.row(["group", "id", "name", "rank", "gender", "country", "region", "development", "organization", "status", "terms"]
                               + custom + ["reason", "message", "mode", "objective", "seed", "nominations_sha256", "policy_sha256"])
-        let reasons = SeatReason.all(in: result)
+        let reasons = DecisionReason.all(in: result)
         for i in result.seated {
             let n = result.input.nominees[i]
             let reason = reasons[i]

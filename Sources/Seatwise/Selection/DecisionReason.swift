@@ -1,7 +1,7 @@
-// The reason for each decision that needs no solve (SPEC §6): a rule fixed it, or it follows the
-// group's own ranking. Anything else is marked for a counterfactual explanation.
+// Why a nominee is in or out (SPEC §6). The rule-based reasons need no solve; the others come from a
+// counterfactual re-solve (see Explainer), and without one a report uses the rule-based estimate.
 
-public enum SeatReason: String, Sendable, Codable {
+public enum DecisionReason: String, Sendable, Codable, CaseIterable {
     case continuing, required, withdrawn
     case termLimited = "term_limited"
     /// Everyone the group ranked higher is also seated.
@@ -12,11 +12,17 @@ public enum SeatReason: String, Sendable, Codable {
     case belowCut = "below_cut"
     /// Not seated although ranked above someone seated.
     case passedOver = "passed_over"
-    /// No panel was chosen.
+    /// Not seated, and no panel that meets the rules can seat them.
+    case cannotBeSeated = "cannot_be_seated"
+    /// Seated, and no panel that meets the rules can leave them out.
+    case cannotBeLeftOut = "cannot_be_left_out"
+    /// An equally good panel exists with the decision reversed; the seed decided.
+    case tie
+    /// No panel was chosen (the policy is infeasible).
     case noPanel = "no_panel"
 
     /// Every nominee's reason, in one pass: a group's cut is computed once, not once per member.
-    public static func all(in result: SelectionResult) -> [SeatReason] {
+    public static func all(in result: SelectionResult) -> [DecisionReason] {
         let nominees = result.input.nominees
         let seated = result.isSeated
         // Per group: the best rank left out (among those who could be seated) and the worst rank seated freely.
@@ -50,6 +56,9 @@ public enum SeatReason: String, Sendable, Codable {
         case .aheadOfHigherRanked: return "seated ahead of higher-ranked nominees of the group (the quotas need it)"
         case .belowCut: return "below the group's cut"
         case .passedOver: return "not seated although ranked above someone seated (the quotas need it)"
+        case .cannotBeSeated: return "no panel that meets the rules can seat them"
+        case .cannotBeLeftOut: return "no panel that meets the rules can leave them out"
+        case .tie: return "an equally good panel reverses this; the seed decided"
         case .noPanel: return "no panel meets the rules"
         }
     }
