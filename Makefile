@@ -38,7 +38,7 @@ install: release
 	cp -R .build/release/Seatwise_Seatwise.resources $(DESTDIR)/usr/local/bin/
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-asan .build-tsan
 
 # Benchmarks print figures (medians); they are not part of `make test`.
 bench: release

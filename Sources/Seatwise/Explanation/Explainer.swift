@@ -83,7 +83,7 @@ public enum Explainer {
             }
         }
         // Quota prices: every enforced quota row at its limit, its bound moved by one seat.
-        var priceQuestions: [(quotaRow: Int, bound: String, from: Int, to: Int, question: Int)] = []
+        var priceQuestions: [(quotaRow: Int, bound: String, from: Int, to: Int, model: Int, question: Int)] = []
         if options.prices && options.nominee == nil {
             for (m, model) in models.enumerated() {
                 for (k, row) in model.program.rows.enumerated() {
@@ -92,11 +92,11 @@ public enum Explainer {
                     guard let global = context.quotaRows.firstIndex(of: quota), result.quotas[global].satisfied else { continue }
                     let count = result.quotas[global].count
                     if row.sense != .atMost, count == row.rhs, row.rhs > 0 {
-                        priceQuestions.append((global, "min", row.rhs, row.rhs - 1, questions.count))
+                        priceQuestions.append((global, "min", row.rhs, row.rhs - 1, m, questions.count))
                         questions.append(.relax(model: m, row: k, lower: row.rhs - 1, upper: row.sense == .equal ? row.rhs : nil))
                     }
                     if row.sense != .atLeast, count == row.rhs {
-                        priceQuestions.append((global, "max", row.rhs, row.rhs + 1, questions.count))
+                        priceQuestions.append((global, "max", row.rhs, row.rhs + 1, m, questions.count))
                         questions.append(.relax(model: m, row: k, lower: row.sense == .equal ? row.rhs : nil, upper: row.rhs + 1))
                     }
                 }
@@ -109,8 +109,7 @@ public enum Explainer {
             explanations[target] = explainAnswer(i, answers[question], result: result, model: models[modelOf[i]], seated: seated, options: options)
         }
         let prices = priceQuestions.map { p -> QuotaPrice in
-            let answer = answers[p.question].answer
-            return price(p.quotaRow, bound: p.bound, from: p.from, to: p.to, answer: answer, question: questions[p.question], models: models, result: result)
+            price(p.quotaRow, bound: p.bound, from: p.from, to: p.to, answer: answers[p.question].answer, model: models[p.model], result: result)
         }
         let all = explanations.map { $0! }
         return ExplanationReport(explanations: all, prices: prices, deviations: options.nominee == nil ? deviations(all, result: result) : [])
@@ -287,10 +286,8 @@ public enum Explainer {
         }.map(\.row.label)
     }
 
-    static func price(_ q: Int, bound: String, from: Int, to: Int, answer: CounterfactualSolver.Answer, question: Question,
-                      models: [SelectionModel], result: SelectionResult) -> QuotaPrice {
-        guard case .relax(let m, _, _, _) = question else { fatalError("a price answers a relax question") }
-        let model = models[m]
+    static func price(_ q: Int, bound: String, from: Int, to: Int, answer: CounterfactualSolver.Answer, model: SelectionModel,
+                      result: SelectionResult) -> QuotaPrice {
         let label = result.quotas[q].row.label
         let move = "\(bound == "min" ? "lowering" : "raising") its \(bound) from \(from) to \(to)"
         guard let score = answer.score else {

@@ -55,10 +55,8 @@ public struct SelectionInput: Sendable {
                 }
             }
             if problems.isEmpty {
-                var input = SelectionInput(policy: checked, nominees: nominations.nominees, attributeNames: names,
-                                           nominations: nominationsFile!, policyFile: policyFile!)
-                input.policy = checked
-                return input
+                return SelectionInput(policy: checked, nominees: nominations.nominees, attributeNames: names,
+                                      nominations: nominationsFile!, policyFile: policyFile!)
             }
         }
         throw InputError(problems)
