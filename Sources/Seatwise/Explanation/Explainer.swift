@@ -70,12 +70,16 @@ public enum Explainer {
         var modelOf = [Int](repeating: -1, count: nominees.count), columnOf = [Int](repeating: -1, count: nominees.count)
         for (m, model) in models.enumerated() { for (j, i) in model.columns.enumerated() { modelOf[i] = m; columnOf[i] = j } }
 
+        // Each group's nominees free to be chosen, indexed once (every explanation looks at its group).
+        var freeByGroup: [String: [Int]] = [:]
+        for (i, n) in nominees.enumerated() where result.standings[i] == .free { freeByGroup[n.group, default: []].append(i) }
+
         // Rule-based decisions first; the rest become questions.
         var explanations: [Explanation?] = Array(repeating: nil, count: targets.count)
         var questions: [Question] = []
         var asked: [(target: Int, question: Int)] = []
         for (t, i) in targets.enumerated() {
-            switch classify(i, result: result, seated: seated) {
+            switch classify(i, result: result, seated: seated, groupFree: freeByGroup[nominees[i].group] ?? []) {
             case .done(let explanation): explanations[t] = explanation
             case .ask:
                 asked.append((t, questions.count))
@@ -106,7 +110,8 @@ public enum Explainer {
 
         for (target, question) in asked {
             let i = targets[target]
-            explanations[target] = explainAnswer(i, answers[question], result: result, model: models[modelOf[i]], seated: seated, options: options)
+            explanations[target] = explainAnswer(i, answers[question], result: result, model: models[modelOf[i]], seated: seated,
+                                                 groupFree: freeByGroup[nominees[i].group] ?? [], options: options)
         }
         let prices = priceQuestions.map { p -> QuotaPrice in
             price(p.quotaRow, bound: p.bound, from: p.from, to: p.to, answer: answers[p.question].answer, model: models[p.model], result: result)
@@ -119,7 +124,8 @@ public enum Explainer {
 
     enum Classification { case done(Explanation), ask }
 
-    static func classify(_ i: Int, result: SelectionResult, seated: [Bool]) -> Classification {
+    /// `groupFree`: the nominees of i's group who are free to be chosen.
+    static func classify(_ i: Int, result: SelectionResult, seated: [Bool], groupFree group: [Int]) -> Classification {
         let n = result.input.nominees[i]
         func done(_ reason: Explanation.Reason, _ message: String, rules: [String] = []) -> Classification {
             .done(Explanation(nominee: i, decision: seated[i] ? .seated : .notSeated, reason: reason, message: message, delta: nil,
@@ -137,7 +143,6 @@ public enum Explainer {
         case .free: break
         }
         let rank = result.ranks[i]
-        let group = result.input.nominees.indices.filter { result.input.nominees[$0].group == n.group && result.standings[$0] == .free }
         if seated[i] {
             let rivals = group.filter { !seated[$0] && result.ranks[$0] <= rank && $0 != i }
             if rivals.isEmpty { return done(.inRankOrder, "Seated: \(n.group) ranked them \(rankText(n.rank)), and everyone it ranked higher is seated too.") }
@@ -238,13 +243,13 @@ public enum Explainer {
     }
 
     static func explainAnswer(_ i: Int, _ a: Answer, result: SelectionResult, model: SelectionModel, seated: [Bool],
-                              options: ExplanationOptions) -> Explanation {
+                              groupFree: [Int], options: ExplanationOptions) -> Explanation {
         let nominees = result.input.nominees
         let n = nominees[i]
         let isSeated = seated[i]
         let rank = result.ranks[i]
-        let groupFree = nominees.indices.filter { nominees[$0].group == n.group && result.standings[$0] == .free && $0 != i }
-        let rivals = isSeated ? groupFree.filter { !seated[$0] && result.ranks[$0] < rank } : groupFree.filter { seated[$0] && result.ranks[$0] > rank }
+        let rivals = isSeated ? groupFree.filter { $0 != i && !seated[$0] && result.ranks[$0] < rank }
+            : groupFree.filter { $0 != i && seated[$0] && result.ranks[$0] > rank }
         let blocking = bindingRows(i, result: result, seated: isSeated)
         guard let score = a.answer.score else {
             let rule = a.conflictMessage.map { ": \($0)" } ?? ""
