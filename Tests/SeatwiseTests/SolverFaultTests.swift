@@ -98,7 +98,16 @@ struct CancellationTests {
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 0.4) // reading 50,000 rows takes longer than this in a debug build
+        // Wait until the child has taken over SIGINT (libdispatch's handler catches it for the queue that
+        // cancels): the SIGINT bit of SigCgt in /proc/PID/status. Reading 50,000 rows still lies ahead.
+        let deadline = Date().addingTimeInterval(20)
+        func handlesInterrupt() -> Bool {
+            guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+                  let mask = UInt64(line.split(separator: "\t").last ?? "", radix: 16) else { return false }
+            return mask & (1 << (UInt64(SIGINT) - 1)) != 0
+        }
+        while !handlesInterrupt() && process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
         process.interrupt()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
