@@ -22,7 +22,7 @@ public enum AuditReport {
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
 
     static func headerLines(_ audit: AuditResult) -> [(String, String)] {
-        var lines = [("Body", audit.policy.body), ("Roster", "\(audit.roster.nominations.path) (\(audit.size) members, sha256 \(audit.roster.nominations.sha256))"),
+        var lines = [("Body", audit.policy.body), ("Mode", "audit of a published roster"), ("Roster", "\(audit.roster.nominations.path) (\(audit.size) members, sha256 \(audit.roster.nominations.sha256))"),
                      ("Policy", "\(audit.roster.policyFile.path) (sha256 \(audit.roster.policyFile.sha256))")]
         if let pool = audit.pool { lines.append(("Pool", "\(pool.nominations.path) (\(pool.nominees.count) nominees, sha256 \(pool.nominations.sha256))")) }
         lines.append(("Tool", "seatwise \(Seatwise.version), GLPK \(Seatwise.glpkVersion)"))
@@ -84,11 +84,14 @@ public enum AuditReport {
     }
 
     static func csv(_ audit: AuditResult) -> String {
-        var out = CSVCell.row(["attribute", "value", "count", "share", "expected", "p_value", "reference", "reference_p_value", "roster_sha256", "policy_sha256"])
+        var out = CSVCell.row(["attribute", "value", "count", "share", "expected", "p_value", "reference", "reference_p_value"]
+                              + CSVCell.provenanceHeader.map { $0 == "nominations_sha256" ? "roster_sha256" : $0 })
+        let provenance = CSVCell.provenance(body: audit.policy.body, mode: "audit", objective: audit.policy.objective.rawValue, seed: audit.policy.seed,
+                                            nominations: audit.roster.nominations.sha256, policy: audit.roster.policyFile.sha256)
         for s in audit.shares {
             out += CSVCell.row([s.attribute, s.value, "\(s.count)", String(format: "%.6f", s.share), s.expected.map { String(format: "%.6f", $0) } ?? "",
                                 s.pValue.map { String(format: "%.6g", $0) } ?? "", s.reference.map { String($0) } ?? "",
-                                s.referencePValue.map { String(format: "%.6g", $0) } ?? "", audit.roster.nominations.sha256, audit.roster.policyFile.sha256])
+                                s.referencePValue.map { String(format: "%.6g", $0) } ?? ""] + provenance)
         }
         return out
     }

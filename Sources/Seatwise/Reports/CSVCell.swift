@@ -12,4 +12,11 @@ enum CSVCell {
     }
 
     static func row(_ cells: [String]) -> String { cells.map(encode).joined(separator: ",") + "\r\n" }
+
+    /// The provenance columns every CSV report ends its rows with (SPEC §9).
+    static let provenanceHeader = ["body", "mode", "objective", "seed", "nominations_sha256", "policy_sha256", "seatwise_version", "glpk_version"]
+
+    static func provenance(body: String, mode: String, objective: String, seed: UInt64?, nominations: String, policy: String) -> [String] {
+        [body, mode, objective, seed.map(String.init) ?? "", nominations, policy, Seatwise.version, Seatwise.glpkVersion]
+    }
 }

@@ -85,13 +85,15 @@ public enum ComparisonReport {
     }
 
     static func csv(_ c: Comparison) -> String {
-        var out = CSVCell.row(["group", "id", "name", "gender", "country", "region", "development", "independent", "coordinated",
-                               "nominations_sha256", "policy_sha256"])
+        var out = CSVCell.row(["group", "id", "name", "gender", "country", "region", "development", "independent", "coordinated"]
+                              + CSVCell.provenanceHeader)
+        let provenance = CSVCell.provenance(body: c.input.policy.body, mode: "compare", objective: c.input.policy.objective.rawValue,
+                                            seed: c.coordinated.seed, nominations: c.input.nominations.sha256, policy: c.input.policyFile.sha256)
         let a = Set(c.independent.seated), b = Set(c.coordinated.seated)
         for i in c.input.nominees.indices where a.contains(i) || b.contains(i) {
             let n = c.input.nominees[i]
             out += CSVCell.row([n.group, n.id, n.name, n.gender, n.country, n.region, n.development, a.contains(i) ? "seated" : "",
-                                b.contains(i) ? "seated" : "", c.input.nominations.sha256, c.input.policyFile.sha256])
+                                b.contains(i) ? "seated" : ""] + provenance)
         }
         return out
     }

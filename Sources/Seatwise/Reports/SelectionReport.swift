@@ -262,23 +262,29 @@ public enum SelectionReport {
     static func csv(_ result: SelectionResult, _ report: ExplanationReport) -> String {
         let ids = result.input.nominees.map(\.id)
         var out = CSVCell.row(["group", "id", "name", "rank", "gender", "country", "region", "development", "decision", "reason", "delta",
-                               "close_call", "enter", "leave", "message", "seed", "nominations_sha256", "policy_sha256"])
+                               "close_call", "enter", "leave", "message"] + CSVCell.provenanceHeader)
+        let provenance = provenanceCells(result)
         for e in report.explanations {
             let n = result.input.nominees[e.nominee]
             out += CSVCell.row([n.group, n.id, n.name, n.rank.map(String.init) ?? "", n.gender, n.country, n.region, n.development,
                                 e.decision.rawValue, e.reason.rawValue, e.delta.map(String.init) ?? "", e.closeCall ? "yes" : "no",
-                                e.entering.map { ids[$0] }.joined(separator: " "), e.leaving.map { ids[$0] }.joined(separator: " "), e.message,
-                                String(result.seed), result.input.nominations.sha256, result.input.policyFile.sha256])
+                                e.entering.map { ids[$0] }.joined(separator: " "), e.leaving.map { ids[$0] }.joined(separator: " "), e.message]
+                               + provenance)
         }
         return out
     }
 
+    static func provenanceCells(_ result: SelectionResult) -> [String] {
+        CSVCell.provenance(body: result.policy.body, mode: result.mode.rawValue, objective: result.objective.rawValue, seed: result.seed,
+                           nominations: result.input.nominations.sha256, policy: result.input.policyFile.sha256)
+    }
+
     static func csv(_ result: SelectionResult) -> String {
-        let p = Provenance(input: result.input)
+        let provenance = provenanceCells(result)
         let custom = Array(Set(result.seated.flatMap { result.input.nominees[$0].attributes.keys })
             .subtracting(["gender", "country", "region", "development", "organization", "group"])).sorted()
         var out = CSVCell.row(["group", "id", "name", "rank", "gender", "country", "region", "development", "organization", "status", "terms"]
-                              + custom + ["reason", "message", "mode", "objective", "seed", "nominations_sha256", "policy_sha256"])
+                              + custom + ["reason", "message"] + CSVCell.provenanceHeader)
         let reasons = DecisionReason.all(in: result)
         for i in result.seated {
             let n = result.input.nominees[i]
@@ -286,8 +292,7 @@ public enum SelectionReport {
             out += CSVCell.row([n.group, n.id, n.name, n.rank.map(String.init) ?? "", n.gender, n.country, n.region, n.development,
                                 n.attributes["organization"] ?? "", n.status.rawValue, String(n.terms)]
                                + custom.map { n.attributes[$0] ?? "" }
-                               + [reason.rawValue, reason.sentence, result.mode.rawValue, result.objective.rawValue, String(result.seed),
-                                  p.nominationsSHA256, p.policySHA256])
+                               + [reason.rawValue, reason.sentence] + provenance)
         }
         return out
     }
