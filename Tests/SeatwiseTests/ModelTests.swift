@@ -65,7 +65,10 @@ struct ModelTests {
         let model = context.model(groups: lex.policy.groups, rows: context.quotaRows)
         #expect(model.rankLevels == [1, 2])
         #expect(model.program.objectives.count == 3)
+        // d (CS, rank 1) and a (Gov, rank 1); e is ranked 1 but term-limited (fixed out, counted as a constant).
         #expect(model.program.objectives[0].coefficients == [1, 0, 0, 1, 1, 0] && !model.program.objectives[0].minimize)
+        // f is unranked: effective rank 2 in CS for the rank sum, but no level of its own here.
+        #expect(model.program.objectives[1].coefficients == [0, 1, 0, 0, 0, 0])
     }
 
     @Test("the CPLEX LP file names and labels every row")

@@ -68,10 +68,13 @@ public struct SelectionModel: Sendable {
             program.objectives.append(.init(label: "rank-sum: minimise the sum of the seated nominees' ranks", minimize: true,
                                             coefficients: columns.map { ranks[$0] }))
         case .lexicographic:
-            let levels = Set(columns.filter { standings[$0] == .free }.map { ranks[$0] }).sorted()
+            // One stage per rank level a free nominee holds. Unranked nominees are nobody's k-th choice:
+            // they count at no level, which puts them after every ranked nominee.
+            let ranked = { (i: Int) in nominees[i].rank != nil }
+            let levels = Set(columns.filter { standings[$0] == .free && ranked($0) }.map { ranks[$0] }).sorted()
             for level in levels {
                 program.objectives.append(.init(label: "lexicographic: maximise the seated nominees of rank \(level)", minimize: false,
-                                                coefficients: columns.map { ranks[$0] == level ? 1 : 0 }))
+                                                coefficients: columns.map { ranked($0) && ranks[$0] == level ? 1 : 0 }))
             }
             rankLevels = levels
         }

@@ -45,7 +45,8 @@ public struct SelectionResult: Sendable {
     /// Indices into `input.nominees` of the seated, in policy group order, then rank, then id.
     public var seated: [Int]
     public var rankSum: Int?
-    /// For a lexicographic objective: seated members per rank level, best level first.
+    /// For a lexicographic objective: seated ranked members per rank level, best level first (unranked
+    /// members count at no level).
     public var rankCounts: [(rank: Int, count: Int)]
     /// Proved bound on the primary objective; equal to its value when optimal.
     public var bound: Double?

@@ -176,7 +176,7 @@ public enum Selector {
         var rankCounts: [(rank: Int, count: Int)] = []
         if input.policy.objective == .lexicographic, hasPanel {
             var counts: [Int: Int] = [:]
-            for i in ordered { counts[context.ranks[i], default: 0] += 1 }
+            for i in ordered where nominees[i].rank != nil { counts[context.ranks[i], default: 0] += 1 }
             rankCounts = counts.keys.sorted().map { ($0, counts[$0]!) }
         }
         return SelectionResult(input: input, mode: mode, status: status, seed: context.seed, seedDeclared: context.seedDeclared,

@@ -86,10 +86,12 @@ enum BruteForce {
 
     /// The comparison key of a panel: smaller is better.
     static func key(_ panel: Set<Int>, _ nominees: [Nominee], _ policy: Policy, levels: Int) -> [Int] {
-        let ranks = panel.map { effectiveRank(nominees, $0) }
         switch policy.objective {
-        case .rankSum: return [ranks.reduce(0, +)]
-        case .lexicographic: return (1...levels).map { level in -ranks.filter { $0 == level }.count }
+        case .rankSum: return [panel.map { effectiveRank(nominees, $0) }.reduce(0, +)]
+        case .lexicographic:
+            // "First choices across groups, then second choices": an unranked nominee is no one's k-th choice.
+            let ranks = panel.compactMap { nominees[$0].rank }
+            return (1...levels).map { level in -ranks.filter { $0 == level }.count }
         }
     }
 
