@@ -30,6 +30,11 @@ static int sw_term_hook(void *info, const char *s) {
 
 static void sw_error_hook(void *info) { longjmp(((sw_jump *)info)->env, 1); }
 
+/* Bumped whenever this thread's environment (and with it every problem object) is freed. */
+static _Thread_local unsigned long sw_generation;
+
+unsigned long sw_environment_generation(void) { return sw_generation; }
+
 static void sw_begin(sw_fault *fault) {
     fault->failed = 0;
     fault->message[0] = 0;
@@ -44,6 +49,7 @@ static void sw_fail(sw_fault *fault) {
     size_t n = strlen(fault->message);
     while (n > 0 && (fault->message[n - 1] == '\n' || fault->message[n - 1] == ' ')) fault->message[--n] = 0;
     glp_free_env(); /* the environment is unusable after a fatal error; every problem object is gone */
+    sw_generation++;
 }
 
 #define SW_TRY(fault, failure)                  \
@@ -204,6 +210,9 @@ int sw_mem_limit(int megabytes, sw_fault *fault) {
     return 0;
 }
 
-void sw_thread_done(void) { glp_free_env(); }
+void sw_thread_done(void) {
+    glp_free_env();
+    sw_generation++;
+}
 
 const char *sw_glpk_version(void) { return glp_version(); }

@@ -137,3 +137,31 @@ struct CancellationTests {
         if run.status == 0 { #expect(["optimal", "time_limit"].contains(run.json["status"] as? String)) } else { #expect(run.stderr.contains("time limit")) }
     }
 }
+
+@Suite("GLPK faults with other problems alive")
+struct FaultIsolationTests {
+    @Test("a fault frees every problem of the thread: the others refuse use and are not deleted twice")
+    func otherProblemsSurvive() throws {
+        var small = IntegerProgram()
+        small.variables = [.init(name: "a", label: "", lower: 0, upper: 1)]
+        small.rows = [.init(name: "r", label: "", terms: [(0, 1)], sense: .atMost, rhs: 1, origin: .seats(group: "g"))]
+        small.objectives = [.init(label: "o", minimize: false, coefficients: [1])]
+        var bad = small
+        bad.rows[0].terms = [(0, 1), (0, 1)] // a duplicate entry: a GLPK fatal error
+        // Both live on this thread; everything here runs synchronously, so on one thread.
+        let survivor = try GLPKProblem(small)
+        #expect(try survivor.solve(deadline: nil).status == .optimal)
+        #expect(throws: SolverError.self) { _ = try GLPKProblem(bad) }
+        // Refused by the adapter itself, without touching the freed object (GLPK would only notice by luck).
+        do {
+            _ = try survivor.solve(deadline: nil)
+            Issue.record("a problem freed by the fault was used")
+        } catch let error as SolverError {
+            #expect(error.description.contains("lost to an earlier GLPK error on this thread"), "\(error)")
+        }
+        // A new problem on the same thread works; `survivor` is released at the end without a double free.
+        let fresh = try GLPKProblem(small)
+        try fresh.setObjective(small.objectives[0])
+        #expect(try fresh.solve(deadline: nil).objective == 1)
+    }
+}

@@ -51,6 +51,9 @@ int sw_mem_limit(int megabytes, sw_fault *fault);
 /* A stop request another thread may set while a solve runs (read atomically in the search callback). */
 void sw_request_stop(int *flag);
 int sw_stop_requested(const int *flag);
+/* Counts how often the calling thread's GLPK environment has been freed (after a fault, or by
+   sw_thread_done): a problem object created under an older count no longer exists. */
+unsigned long sw_environment_generation(void);
 /* Frees the calling thread's GLPK environment; call before a worker thread ends. */
 void sw_thread_done(void);
 const char *sw_glpk_version(void);

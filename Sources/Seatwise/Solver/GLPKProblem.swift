@@ -6,6 +6,8 @@ import GLPKGuard
 
 public final class GLPKProblem {
     private var handle: OpaquePointer?
+    /// The thread's environment generation the problem was made in; a later one means GLPK freed it.
+    private let generation: UInt
     public let columnCount: Int
 
     public static var version: String { String(cString: sw_glpk_version()) }
@@ -40,11 +42,13 @@ public final class GLPKProblem {
                     } } } } } } } } }
         try GLPKProblem.check(fault)
         handle = created
+        generation = sw_environment_generation()
         columnCount = n
     }
 
     deinit {
-        if let handle { sw_delete(handle) }
+        // After a fault elsewhere on this thread GLPK has already freed this object: never delete it twice.
+        if let handle, sw_environment_generation() == generation { sw_delete(handle) }
     }
 
     private static func bounds(_ sense: IntegerProgram.Sense, _ rhs: Int) -> (Int32, Double, Double) {
@@ -71,7 +75,9 @@ public final class GLPKProblem {
     }
 
     private func live() throws -> OpaquePointer {
-        guard let handle else { throw SolverError.glpkFault("the problem object was lost to an earlier GLPK error") }
+        guard let handle, sw_environment_generation() == generation else {
+            throw SolverError.glpkFault("the problem object was lost to an earlier GLPK error on this thread")
+        }
         return handle
     }
 
