@@ -19,5 +19,9 @@ struct CompareCommand: ParsableCommand {
         let comparison = try Comparison.run(try input.load(), options: SelectionOptions(seed: seed, timeLimit: timeLimit))
         Notes.print(comparison.coordinated)
         try output.emit(ComparisonReport.render(comparison, format: output.format), inputs: input.inputPaths)
+        if comparison.coordinated.status == .infeasible {
+            Console.error("note: no panel meets the policy; `seatwise select` names the conflicting rules and the smallest repair")
+            throw ExitCode(1)
+        }
     }
 }

@@ -41,3 +41,14 @@ struct CompareTests {
         #expect(c.groups.allSatisfy { ($0.cost ?? 0) >= 0 }, "each community's independent choice is its own optimum")
     }
 }
+
+@Suite("Compare an infeasible policy")
+struct CompareInfeasibleTests {
+    @Test("no panel: exit 1, and no violations claimed for a panel that does not exist")
+    func infeasible() throws {
+        let run = try CLI.run(["compare", "examples/infeasible/nominations.csv", "--policy", "examples/infeasible/policy.yaml"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("Independent  infeasible") && !run.stdout.contains("breaks"))
+        #expect(run.stderr.contains("seatwise select"))
+    }
+}

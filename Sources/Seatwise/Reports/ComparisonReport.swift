@@ -51,7 +51,7 @@ public enum ComparisonReport {
         for (k, v) in SelectionReport.headerLines(c.coordinated) where k != "Mode" && k != "Status" {
             out += "  \(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(v)\n"
         }
-        out += "  Independent  \(SelectionReport.statusLine(c.independent)); breaks \(c.independent.violations.count) body-wide quota row(s)\n"
+        out += "  Independent  \(SelectionReport.statusLine(c.independent))\(c.independent.status == .infeasible ? "" : "; breaks \(c.independent.violations.count) body-wide quota row(s)")\n"
         out += "  Coordinated  \(SelectionReport.statusLine(c.coordinated))\n"
         out += "\nQuotas\n"
         var quotas = TextTable(quotaHeader)
@@ -76,7 +76,7 @@ public enum ComparisonReport {
         }
         var out = "# Independent and coordinated selection: \(cell(c.input.policy.body))\n\n"
         for (k, v) in SelectionReport.headerLines(c.coordinated) where k != "Mode" && k != "Status" { out += "- **\(k)**: \(cell(v))\n" }
-        out += "- **Independent**: \(cell(SelectionReport.statusLine(c.independent))); breaks \(c.independent.violations.count) body-wide quota row(s)\n"
+        out += "- **Independent**: \(cell(SelectionReport.statusLine(c.independent)))\(c.independent.status == .infeasible ? "" : "; breaks \(c.independent.violations.count) body-wide quota row(s)")\n"
         out += "- **Coordinated**: \(cell(SelectionReport.statusLine(c.coordinated)))\n"
         out += "\n## Quotas\n\n" + table(quotaHeader, quotaRows(c))
         out += "\n## What coordination costs each group\n\n" + table(groupHeader, groupRows(c))

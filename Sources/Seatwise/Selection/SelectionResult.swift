@@ -66,6 +66,6 @@ public struct SelectionResult: Sendable {
         for i in seated { flags[i] = true }
         return flags
     }
-    /// Body-wide quotas the panel breaks (what an independent selection is audited for).
-    public var violations: [QuotaOutcome] { quotas.filter { !$0.satisfied } }
+    /// Quota rows the panel breaks (what an independent selection is audited for); none without a panel.
+    public var violations: [QuotaOutcome] { status == .infeasible ? [] : quotas.filter { !$0.satisfied } }
 }
