@@ -156,6 +156,10 @@ int sw_solve(glp_prob *P, double deadline, const int *cancel, sw_solve_outcome *
     memset(out, 0, sizeof *out);
     out->mip_rc = -1;
     out->mip_status = GLP_UNDEF;
+    if (deadline > 0 && sw_monotonic_seconds() >= deadline) {
+        out->stopped = 1; /* no time left: nothing is started, so the outcome does not depend on speed */
+        return 0;
+    }
     SW_TRY(fault, -1);
     glp_smcp sm;
     glp_init_smcp(&sm);

@@ -5,14 +5,12 @@
 public final class CounterfactualSolver {
     public let model: SelectionModel
     public let chosen: [Bool]
-    public let chosenScore: PanelScore
     private let staged: StagedProblem
 
     /// `chosen` holds one flag per model column.
     public init(model: SelectionModel, chosen: [Bool]) throws {
         self.model = model
         self.chosen = chosen
-        chosenScore = PanelScore(model: model, panel: chosen)
         var program = model.program
         program.objectives.removeLast() // the seeded tie-break gives way to closeness
         program.objectives.append(.init(label: "closeness: change as few members of the chosen panel as possible",

@@ -107,14 +107,17 @@ public enum Explainer {
             }
         }
         let answers = try answerAll(questions, models: models, seated: seated, nominees: nominees, progress: options.progress)
+        // The chosen panel's score in each model, the yardstick of every answer.
+        let chosenScores = models.map { model in PanelScore(model: model, panel: model.columns.map { seated[$0] }) }
 
         for (target, question) in asked {
             let i = targets[target]
-            explanations[target] = explainAnswer(i, answers[question], result: result, model: models[modelOf[i]], seated: seated,
-                                                 groupFree: freeByGroup[nominees[i].group] ?? [], options: options)
+            explanations[target] = explainAnswer(i, answers[question], result: result, model: models[modelOf[i]], chosen: chosenScores[modelOf[i]],
+                                                 seated: seated, groupFree: freeByGroup[nominees[i].group] ?? [], options: options)
         }
         let prices = priceQuestions.map { p -> QuotaPrice in
-            price(p.quotaRow, bound: p.bound, from: p.from, to: p.to, answer: answers[p.question].answer, model: models[p.model], result: result)
+            price(p.quotaRow, bound: p.bound, from: p.from, to: p.to, answer: answers[p.question].answer, model: models[p.model],
+                  chosen: chosenScores[p.model], result: result)
         }
         let all = explanations.map { $0! }
         return ExplanationReport(explanations: all, prices: prices, deviations: options.nominee == nil ? deviations(all, result: result) : [])
@@ -242,8 +245,8 @@ public enum Explainer {
         return nil
     }
 
-    static func explainAnswer(_ i: Int, _ a: Answer, result: SelectionResult, model: SelectionModel, seated: [Bool],
-                              groupFree: [Int], options: ExplanationOptions) -> Explanation {
+    static func explainAnswer(_ i: Int, _ a: Answer, result: SelectionResult, model: SelectionModel, chosen chosenScore: PanelScore,
+                              seated: [Bool], groupFree: [Int], options: ExplanationOptions) -> Explanation {
         let nominees = result.input.nominees
         let n = nominees[i]
         let isSeated = seated[i]
@@ -259,7 +262,6 @@ public enum Explainer {
             return Explanation(nominee: i, decision: isSeated ? .seated : .notSeated, reason: isSeated ? .cannotBeLeftOut : .cannotBeSeated,
                                message: message, delta: nil, deltaLevel: nil, entering: [], leaving: [], closeCall: false, rules: a.conflictRules)
         }
-        let chosenScore = PanelScore(model: model, panel: model.columns.map { seated[$0] })
         let (delta, level) = chosenScore.delta(to: score, levels: model.rankLevels)
         let entering = a.answer.entering.map { model.columns[$0] }
         let leaving = a.answer.leaving.map { model.columns[$0] }
@@ -292,14 +294,13 @@ public enum Explainer {
     }
 
     static func price(_ q: Int, bound: String, from: Int, to: Int, answer: CounterfactualSolver.Answer, model: SelectionModel,
-                      result: SelectionResult) -> QuotaPrice {
+                      chosen: PanelScore, result: SelectionResult) -> QuotaPrice {
         let label = result.quotas[q].row.label
         let move = "\(bound == "min" ? "lowering" : "raising") its \(bound) from \(from) to \(to)"
         guard let score = answer.score else {
             return QuotaPrice(quotaRow: q, label: label, bound: bound, from: from, to: to, improvement: nil, improvementLevel: nil,
                               entering: [], leaving: [], message: "\(label): \(move) gives no panel.")
         }
-        let chosen = PanelScore(model: model, panel: model.columns.map { result.isSeated[$0] })
         let (delta, level) = chosen.delta(to: score, levels: model.rankLevels)
         let entering = answer.entering.map { model.columns[$0] }, leaving = answer.leaving.map { model.columns[$0] }
         let gain = -delta

@@ -4,6 +4,10 @@
 import Yams
 
 public struct PolicyReader: Sendable {
+    /// Seats per group and counts in bounds stop here: no body is larger, and the arithmetic on them
+    /// (sums, percentages of seats) can never overflow.
+    public static let maximumCount = 1_000_000
+
     public init() {}
 
     public func read(_ file: InputFile) throws -> Policy {
@@ -74,12 +78,13 @@ public struct PolicyReader: Sendable {
             return scalar.string
         }
 
-        mutating func integer(_ node: Node, _ path: String, minimum: Int) -> Int? {
+        mutating func integer(_ node: Node, _ path: String, minimum: Int, maximum: Int = PolicyReader.maximumCount) -> Int? {
             guard let text = string(node, path) else { return nil }
             guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
                 problem(node, path, "'\(text)' is not a whole number"); return nil
             }
             if value < minimum { problem(node, path, "must be at least \(minimum), not \(value)"); return nil }
+            if value > maximum { problem(node, path, "must be at most \(maximum), not \(value)"); return nil }
             return value
         }
 
@@ -114,6 +119,7 @@ public struct PolicyReader: Sendable {
             }
             if let count = Int(text) {
                 if count < 0 { problem(node, path, "'\(raw)' is negative; a bound is a count of seats (0 or more) or a percentage"); return nil }
+                if count > PolicyReader.maximumCount { problem(node, path, "'\(raw)' is more than \(PolicyReader.maximumCount) seats"); return nil }
                 return .count(count)
             }
             problem(node, path, "'\(raw)' is neither a count of seats (3) nor a percentage (40%)")

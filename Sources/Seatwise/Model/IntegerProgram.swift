@@ -85,5 +85,3 @@ struct LPNames {
         return name
     }
 }
-
-import Foundation

@@ -84,7 +84,4 @@ public struct SelectionModel: Sendable {
         self.program = program
         self.rankLevels = rankLevels
     }
-
-    /// Whether an objective stage is the tie-break (always the last).
-    public func isTieBreak(stage: Int) -> Bool { stage == program.objectives.count - 1 }
 }

@@ -1,7 +1,7 @@
 // What every report carries so that a reader can reproduce it (SPEC §9): body, mode, objective, seed,
 // the SHA-256 of both input files, and the tool and GLPK versions.
 
-public struct Provenance: Sendable, Codable {
+public struct Provenance: Sendable {
     public var tool: String
     public var toolVersion: String
     public var glpkVersion: String

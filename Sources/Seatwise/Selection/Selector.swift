@@ -121,8 +121,7 @@ public enum Selector {
         var infeasible = !failures.isEmpty
         var bound: Double? = 0
         for (model, solution) in solutions {
-            let scope = mode == .independent ? model.program.rows.first.map { row -> String in
-                if case .seats(let g) = row.origin { return g } else { return "" } } ?? "" : "the body"
+            let scope = mode == .independent ? model.groups.joined(separator: ", ") : "the body"
             switch solution.status {
             case .infeasible:
                 infeasible = true
@@ -135,7 +134,7 @@ public enum Selector {
                 notes.append("the time limit ended the search for \(scope) before optimality was proved: \(solution.detail)")
                 for (j, on) in values.enumerated() where on { seated.append(model.columns[j]) }
             case .optimal:
-                for (j, on) in values(solution).enumerated() where on { seated.append(model.columns[j]) }
+                for (j, on) in (solution.values ?? []).enumerated() where on { seated.append(model.columns[j]) }
             }
             if let b = solution.primaryBound, let current = bound { bound = current + b } else { bound = nil }
         }
@@ -145,8 +144,6 @@ public enum Selector {
         if context.input.policy.objective == .lexicographic { bound = nil }
         return result(context, mode: mode, status: status, seated: seated, bound: bound, failures: [], notes: notes)
     }
-
-    private static func values(_ solution: StagedSolution) -> [Bool] { solution.values ?? [] }
 
     /// Assembles a result: quota verdicts, group outcomes and the objective, computed from the panel.
     static func result(_ context: SelectionContext, mode: SelectionMode, status: SelectionResult.Status, seated: [Int],
