@@ -104,6 +104,13 @@ int sw_add_row(glp_prob *P, int len, const int *ind, const double *val, int type
     return i;
 }
 
+int sw_scale(glp_prob *P, sw_fault *fault) {
+    SW_TRY(fault, -1);
+    glp_scale_prob(P, GLP_SF_AUTO);
+    SW_DONE();
+    return 0;
+}
+
 int sw_set_col_bounds(glp_prob *P, int j, int type, double lb, double ub, sw_fault *fault) {
     SW_TRY(fault, -1);
     glp_set_col_bnds(P, j, type, lb, ub);
@@ -152,7 +159,7 @@ static int sw_remaining_ms(double deadline) {
     return (int)left;
 }
 
-int sw_solve(glp_prob *P, double deadline, const int *cancel, sw_solve_outcome *out, sw_fault *fault) {
+int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, sw_solve_outcome *out, sw_fault *fault) {
     memset(out, 0, sizeof *out);
     out->mip_rc = -1;
     out->mip_status = GLP_UNDEF;
@@ -168,6 +175,7 @@ int sw_solve(glp_prob *P, double deadline, const int *cancel, sw_solve_outcome *
     sm.r_test = GLP_RT_FLIP;
     sm.presolve = GLP_OFF;
     sm.tm_lim = sw_remaining_ms(deadline);
+    if (cold) glp_adv_basis(P, 0);
     int rc = glp_simplex(P, &sm);
     if (rc != 0 && rc != GLP_ETMLIM) {
         /* The warm basis was unusable (singular or stalled): start again from an advanced basis. */

@@ -16,9 +16,12 @@ struct CompareCommand: ParsableCommand {
     var timeLimit: Double?
 
     func run() throws {
-        let comparison = try Comparison.run(try input.load(), options: SelectionOptions(seed: seed, timeLimit: timeLimit))
+        let options = SelectionOptions(seed: seed, timeLimit: timeLimit, cancellation: Interrupt.cancellation())
+        let comparison = try Comparison.run(try input.load(), options: options)
         Notes.print(comparison.coordinated)
-        try output.emit(ComparisonReport.render(comparison, format: output.format), inputs: input.inputPaths)
+        let report = try ComparisonReport.render(comparison, format: output.format)
+        try options.budget.checkCancelled()
+        try output.emit(report, inputs: input.inputPaths)
         if comparison.coordinated.status == .infeasible {
             Console.error("note: no panel meets the policy; `seatwise select` names the conflicting rules and the smallest repair")
             throw ExitCode(1)

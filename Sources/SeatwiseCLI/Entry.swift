@@ -20,6 +20,9 @@ enum Entry {
         } catch let error as SolverError {
             Console.error("error: \(error.description)")
             exit(3)
+        } catch let error as ReportError {
+            Console.error("error: \(error.description)")
+            exit(3)
         } catch let code as ExitCode {
             exit(code.rawValue)
         } catch {

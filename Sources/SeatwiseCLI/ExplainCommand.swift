@@ -22,11 +22,14 @@ struct ExplainCommand: ParsableCommand {
         let result = try Selector.run(selectionInput, options: options)
         Notes.print(result)
         if result.status == .infeasible {
-            let diagnosis = try Diagnoser.diagnose(result)
-            try output.emit(SelectionReport.render(result, format: output.format, diagnosis: diagnosis), inputs: input.inputPaths)
+            let diagnosis = try Diagnoser.diagnose(result, budget: options.budget)
+            try options.budget.checkCancelled()
+            try output.emit(try SelectionReport.render(result, format: output.format, diagnosis: diagnosis), inputs: input.inputPaths)
             throw ExitCode(1)
         }
-        let report = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall, nominee: nominee, progress: Progress.reporter("explaining")))
-        try output.emit(SelectionReport.render(result, format: output.format, explanations: report), inputs: input.inputPaths)
+        let report = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall, nominee: nominee, budget: options.budget,
+                                                                               progress: Progress.reporter("explaining")))
+        try options.budget.checkCancelled()
+        try output.emit(try SelectionReport.render(result, format: output.format, explanations: report), inputs: input.inputPaths)
     }
 }

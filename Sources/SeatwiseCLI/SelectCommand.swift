@@ -23,10 +23,10 @@ struct SelectionOptionGroup: ParsableArguments {
         if let memoryLimit, memoryLimit < 1 || memoryLimit > 1_000_000 { throw ValidationError("--memory-limit must be between 1 and 1000000 megabytes") }
     }
 
-    /// Options for a run on this thread: the memory cap applies to this thread's GLPK, and Ctrl-C cancels.
+    /// Options for the whole command: the time limit counts from here and covers every phase, the
+    /// memory cap applies on every thread that solves, and Ctrl-C cancels.
     func options() throws -> SelectionOptions {
-        if let memoryLimit { try limitGLPKMemory(megabytes: memoryLimit) }
-        return SelectionOptions(mode: mode, seed: seed, timeLimit: timeLimit, cancellation: Interrupt.cancellation())
+        SelectionOptions(mode: mode, seed: seed, timeLimit: timeLimit, cancellation: Interrupt.cancellation(), memoryLimit: memoryLimit)
     }
 }
 
@@ -58,14 +58,21 @@ struct SelectCommand: ParsableCommand {
         Notes.print(result)
         var explanations: ExplanationReport?
         var diagnosis: Diagnosis?
+        let explanationOptions = ExplanationOptions(closeCall: closeCall, budget: options.budget, progress: Progress.reporter("explaining"))
         if result.status == .infeasible {
-            diagnosis = try Diagnoser.diagnose(result, repair: repair)
+            diagnosis = try Diagnoser.diagnose(result, repair: repair, budget: options.budget)
+            // The panel under the repair is explained under the repaired rules it was chosen by.
+            if explain, let repaired = diagnosis?.repaired, repaired.status != .infeasible {
+                diagnosis?.repairedExplanations = try Explainer.explain(repaired, options: explanationOptions)
+            }
         } else if explain {
-            explanations = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall, progress: Progress.reporter("explaining")))
+            explanations = try Explainer.explain(result, options: explanationOptions)
         }
         let analysed = Deadline.now()
-        try output.emit(SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis),
-                        inputs: input.inputPaths)
+        try options.budget.checkCancelled()
+        let report = try SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis)
+        try options.budget.checkCancelled()
+        try output.emit(report, inputs: input.inputPaths)
         if timings {
             let phases = [("read", loaded - start), ("model", result.modelSeconds), ("solve", result.solveSeconds),
                           ("explain", analysed - loaded - result.modelSeconds - result.solveSeconds), ("report", Deadline.now() - analysed)]
@@ -78,7 +85,7 @@ struct SelectCommand: ParsableCommand {
 /// Notes about a run that belong on standard error.
 enum Notes {
     static func print(_ result: SelectionResult) {
-        if result.seedSource == "default" { Console.error("note: no seed given; ties are broken with the default seed \(result.seed)") }
+        if result.seedSource == .default { Console.error("note: no seed given; ties are broken with the default seed \(result.seed)") }
         if result.status == .timeLimit { Console.error("warning: the time limit was reached; the panel is the best found, not proved optimal") }
     }
 }

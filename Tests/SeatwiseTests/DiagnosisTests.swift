@@ -41,7 +41,7 @@ struct DiagnosisTests {
             let context = SelectionContext(input)
             guard PreCheck.run(input: input, standings: context.standings, quotaRows: context.quotaRows, groups: input.policy.groups).isEmpty else { continue }
             let model = Selector.models(context, mode: .coordinated)[0]
-            let conflicts = try ConflictFinder(model: model, nominees: input.nominees).conflicts(limit: 3)
+            let conflicts = try ConflictFinder(model: model, nominees: input.nominees).conflicts(limit: 3).conflicts
             let solvable = Self.feasible(model.program, rows: Array(model.program.rows.indices),
                                          fixed: Set(model.program.variables.indices.filter { model.program.variables[$0].lower == model.program.variables[$0].upper }))
             #expect(conflicts.isEmpty == solvable, "instance \(instance): conflicts \(conflicts.count), enumeration says feasible: \(solvable)")
@@ -80,7 +80,7 @@ struct DiagnosisTests {
                 for step in repair.steps {
                     if step.bound == "min" { context.quotaRows[step.quotaRow].min = step.to } else { context.quotaRows[step.quotaRow].max = step.to }
                 }
-                let fixed = try Selector.run(context: context, mode: .coordinated, deadline: nil)
+                let fixed = try Selector.run(context: context, mode: .coordinated)
                 #expect(fixed.status == .optimal, "instance \(instance): the repair \(repair.steps.map(\.rule)) leaves the policy infeasible")
                 let panel = Set(fixed.seated)
                 for row in context.quotaRows {

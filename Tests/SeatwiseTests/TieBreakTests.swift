@@ -53,9 +53,9 @@ struct TieBreakTests {
     func defaultSeed() throws {
         let result = try Selector.run(allTied(seed: nil))
         #expect(result.seed == Policy.defaultSeed)
-        #expect(result.seedSource == "default")
+        #expect(result.seedSource == .default)
         let overridden = try Selector.run(allTied(seed: 5), options: SelectionOptions(seed: 77))
         #expect(overridden.seed == 77)
-        #expect(overridden.seedSource == "command line")
+        #expect(overridden.seedSource == .commandLine)
     }
 }

@@ -38,11 +38,14 @@ void sw_delete(glp_prob *P);
 int sw_set_objective(glp_prob *P, int minimize, int n, const double *coef, sw_fault *fault);
 int sw_add_row(glp_prob *P, int len, const int *ind, const double *val, int type, double lb, double ub,
                sw_fault *fault);
+/* Scales rows and columns (GLPK's automatic choice); call once every row is in place. */
+int sw_scale(glp_prob *P, sw_fault *fault);
 int sw_set_col_bounds(glp_prob *P, int j, int type, double lb, double ub, sw_fault *fault);
 int sw_set_row_bounds(glp_prob *P, int i, int type, double lb, double ub, sw_fault *fault);
-/* Root LP by dual simplex with the long-step ratio test (presolve off, warm from the current basis),
-   then branch and bound. deadline: CLOCK_MONOTONIC seconds, <= 0 for none. cancel: may be NULL. */
-int sw_solve(glp_prob *P, double deadline, const int *cancel, sw_solve_outcome *out,
+/* Root LP by dual simplex with the long-step ratio test (presolve off, warm from the current basis,
+   or from a fresh advanced basis when cold != 0), then branch and bound. deadline: CLOCK_MONOTONIC
+   seconds, <= 0 for none. cancel: may be NULL. */
+int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, sw_solve_outcome *out,
              sw_fault *fault);
 int sw_mip_values(glp_prob *P, int n, double *out, sw_fault *fault);
 double sw_monotonic_seconds(void);

@@ -15,6 +15,14 @@ public struct Conflict: Sendable, Equatable {
     public var message: String
 }
 
+/// The conflicts found, and whether the search finished within its budget.
+public struct ConflictSearch: Sendable {
+    public var conflicts: [Conflict]
+    /// False when the time limit ended the search: there may be more conflicts, and the feasibility of
+    /// what was not examined is unknown.
+    public var finished: Bool
+}
+
 public final class ConflictFinder {
     public let model: SelectionModel
     private let staged: StagedProblem
@@ -33,19 +41,49 @@ public final class ConflictFinder {
     /// Rows that are quota bounds (the rules a deletion filter may drop).
     public var quotaRows: [Int] { model.program.rows.indices.filter { model.program.rows[$0].origin.quotaRow != nil } }
 
-    private func feasible() throws -> Bool { try staged.solve(deadline: nil).status != .infeasible }
+    private var budget = SolveBudget.unlimited
+    private struct OutOfTime: Error {}
 
-    /// Up to `limit` distinct irreducible conflicts, with `forcing` as an extra hard rule; empty when
+    private func feasible() throws -> Bool {
+        let solution = try staged.solve(budget: budget)
+        switch solution.status {
+        case .infeasible: return false
+        case .optimal: return true
+        case .timeLimit:
+            if solution.values != nil { return true } // a point was found: feasible, whatever else is unproved
+            throw OutOfTime()
+        }
+    }
+
+    /// Every row and column back to the program's own bounds (after a search the budget cut short).
+    private func restoreAll() throws {
+        for k in model.program.rows.indices { try staged.restoreRow(k) }
+        for j in model.program.variables.indices { try staged.force(j, to: nil) }
+    }
+
+    /// Up to `limit` distinct irreducible conflicts, with `forcing` as an extra hard rule; none when
     /// the rules can all be met.
-    public func conflicts(forcing: (column: Int, value: Int)? = nil, limit: Int = 5) throws -> [Conflict] {
+    public func conflicts(forcing: (column: Int, value: Int)? = nil, limit: Int = 5, budget: SolveBudget = .unlimited) throws -> ConflictSearch {
+        self.budget = budget
         forced = forcing
         if let forcing { try staged.force(forcing.column, to: forcing.value) }
         defer {
             if let forcing { try? staged.force(forcing.column, to: nil) }
             forced = nil
         }
-        guard try !feasible() else { return [] }
         var found: [Conflict] = []
+        do {
+            guard try !feasible() else { return ConflictSearch(conflicts: [], finished: true) }
+            try search(&found, limit: limit)
+            return ConflictSearch(conflicts: found, finished: true)
+        } catch is OutOfTime {
+            try restoreAll()
+            if let forcing { try staged.force(forcing.column, to: forcing.value) }
+            return ConflictSearch(conflicts: found, finished: false)
+        }
+    }
+
+    private func search(_ found: inout [Conflict], limit: Int) throws {
         var queue: [[Int]] = [[]]
         while let exclusion = queue.first, found.count < limit {
             queue.removeFirst()
@@ -59,7 +97,6 @@ public final class ConflictFinder {
                 for k in conflict.rows where queue.count < limit * 4 { queue.append((exclusion + [k]).sorted()) }
             }
         }
-        return found
     }
 
     /// The deletion filter. Leaves every row as it found it.
@@ -117,18 +154,18 @@ public final class ConflictFinder {
             var coefficients = Array(repeating: 0, count: program.variables.count)
             for term in row.terms { coefficients[term.variable] = term.coefficient }
             try staged.problem.setObjective(.init(label: "", minimize: !wantsMore, coefficients: coefficients))
-            let outcome = try staged.problem.solve(deadline: nil)
+            let outcome = try staged.problem.solve(deadline: budget.deadline, cancel: budget.cancellation)
             try staged.restoreRow(k)
             guard outcome.status == .optimal else { continue }
             let reach = Int(outcome.objective.rounded())
             let subject = subject(of: row)
             let others = rows.count - 1 + hardRows.count
-            let rest = others == 0 ? "the members who must be seated" : "the other \(others) rule\(others == 1 ? "" : "s") of this conflict"
+            let rest = others == 0 ? "the members who must be seated" : others == 1 ? "the other rule of this conflict" : "the other \(others) rules of this conflict"
             if wantsMore, reach < row.rhs {
                 return "\(subject.scope) needs at least \(row.rhs) with \(subject.what), but under \(rest) at most \(reach) can be seated"
             }
             if !wantsMore, reach > row.rhs {
-                return "\(subject.scope) allows at most \(row.rhs) with \(subject.what), but \(rest) force at least \(reach)"
+                return "\(subject.scope) allows at most \(row.rhs) with \(subject.what), but \(rest) \(others == 1 ? "forces" : "force") at least \(reach)"
             }
         }
         return "these rules cannot all be met together: " + rows.map { program.rows[$0].label }.joined(separator: "; ")

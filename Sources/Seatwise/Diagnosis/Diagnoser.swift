@@ -1,6 +1,7 @@
 // The diagnosis of an infeasible selection (SPEC §7): the counting pre-checks that fail, or else the
-// irreducible sets of conflicting rules; the smallest repair with alternatives; and, when asked, the
-// best panel under the chosen repair.
+// irreducible sets of conflicting rules; the smallest repair with alternatives, offered only when it
+// makes every part of the body fillable; and, when asked, the best panel under the chosen repair. It
+// works on the rules the result was solved under, within the round's budget.
 
 public struct ConflictReport: Sendable {
     /// Labels of the rules of one conflicting set.
@@ -13,44 +14,69 @@ public struct Diagnosis: Sendable {
     public var repairs: [Repair]
     /// The best panel once the first repair is applied (with `repair: true`).
     public var repaired: SelectionResult?
+    /// What the budget did not allow, or why no repair is offered, in words.
+    public var notes: [String] = []
+    /// The explanations of the panel under the repair, made under the repaired rules (when asked).
+    public var repairedExplanations: ExplanationReport?
 }
 
 public enum Diagnoser {
-    public static func diagnose(_ result: SelectionResult, repair: Bool = false, limit: Int = 5) throws -> Diagnosis {
-        let context = SelectionContext(result.input, seed: result.seed)
+    public static func diagnose(_ result: SelectionResult, repair: Bool = false, limit: Int = 5,
+                                budget: SolveBudget = .unlimited) throws -> Diagnosis {
+        try budget.applyToThread()
+        let context = result.context
         var conflicts: [ConflictReport] = result.preCheckFailures.map { ConflictReport(rules: $0.rules, message: $0.message) }
-        var repairs: [Repair] = []
-        for model in Selector.models(context, mode: result.mode) {
+        var notes: [String] = []
+        // Per part of the body that cannot be filled: its repairs. Any part without one means no repair.
+        var parts: [[Repair]] = []
+        var repairable = true
+        for model in context.models(mode: result.mode) {
+            try budget.checkCancelled()
+            let scope = result.mode == .independent ? model.groups.joined(separator: ", ") : "the body"
             let failed = !PreCheck.run(input: context.input, standings: context.standings, quotaRows: model.quotaRows, groups: model.groups).isEmpty
             if !failed {
-                let finder = try ConflictFinder(model: model, nominees: context.input.nominees)
-                let found = try finder.conflicts(limit: limit)
-                if found.isEmpty { continue } // this part of the body can be filled
-                conflicts += found.map { ConflictReport(rules: $0.labels, message: $0.message) }
+                let search = try ConflictFinder(model: model, nominees: context.input.nominees).conflicts(limit: limit, budget: budget)
+                if !search.finished {
+                    notes.append("the time limit ended the search for conflicting rules in \(scope)\(search.conflicts.isEmpty ? " before any was found" : "; more may exist")")
+                }
+                if search.finished && search.conflicts.isEmpty { continue } // this part of the body can be filled
+                conflicts += search.conflicts.map { ConflictReport(rules: $0.labels, message: $0.message) }
             }
-            let modelRepairs = try RepairSolver.repairs(model: model, quotaRows: context.quotaRows)
-            if modelRepairs.isEmpty {
-                conflicts.append(ConflictReport(rules: model.program.rows.filter { if case .seats = $0.origin { return true } else { return false } }.map(\.label),
-                                                message: "no relaxation of the soft quotas helps\(model.groups.count == 1 ? " in \(model.groups[0])" : ""): the seats, hard quotas and fixed members conflict by themselves"))
+            switch try RepairSolver.repairs(model: model, quotaRows: context.quotaRows, budget: budget) {
+            case .found(let found): parts.append(found)
+            case .impossible:
+                repairable = false
+                let seats = model.program.rows.filter { if case .seats = $0.origin { return true } else { return false } }.map(\.label)
+                conflicts.append(ConflictReport(rules: seats, message: "no relaxation of the soft quotas helps in \(scope): the seats, hard quotas and fixed members conflict by themselves"))
+            case .unknown:
+                repairable = false
+                notes.append("the time limit ended the search for a repair in \(scope), so no repair is offered")
             }
-            repairs = merge(repairs, modelRepairs)
+        }
+        let repairs = repairable ? merge(parts) : []
+        if !repairable && !parts.isEmpty {
+            notes.append("no repair is offered: a repair of the quotas alone cannot make every group fillable")
         }
         var repaired: SelectionResult?
         if repair, let first = repairs.first {
-            var adjusted = context
-            for step in first.steps {
-                if step.bound == "min" { adjusted.quotaRows[step.quotaRow].min = step.to } else { adjusted.quotaRows[step.quotaRow].max = step.to }
+            if budget.isExpired {
+                notes.append("the time limit ended before the panel under the repair was chosen")
+            } else {
+                repaired = try Selector.run(context: context.applying(first), mode: result.mode, budget: budget)
             }
-            adjusted.notes.append("panel under the repair: " + first.steps.map { "\($0.rule): \($0.bound) \($0.from) → \($0.to)" }.joined(separator: "; "))
-            repaired = try Selector.run(context: adjusted, mode: result.mode, deadline: nil)
         }
-        return Diagnosis(conflicts: conflicts, repairs: repairs, repaired: repaired)
+        return Diagnosis(conflicts: conflicts, repairs: repairs, repaired: repaired, notes: notes)
     }
 
-    /// Independent mode repairs each group separately: combine them step-wise into whole-body repairs.
-    private static func merge(_ a: [Repair], _ b: [Repair]) -> [Repair] {
-        if a.isEmpty { return b }
-        if b.isEmpty { return a }
-        return (0..<max(a.count, b.count)).map { k in Repair(steps: a[min(k, a.count - 1)].steps + b[min(k, b.count - 1)].steps) }
+    /// Independent mode repairs each group separately: combine them step-wise into whole-body repairs
+    /// (the k-th of each, or a group's last when it has fewer), so every repair fixes every group.
+    static func merge(_ parts: [[Repair]]) -> [Repair] {
+        guard let longest = parts.map(\.count).max(), longest > 0, parts.allSatisfy({ !$0.isEmpty }) else { return [] }
+        var repairs: [Repair] = []
+        for k in 0..<longest {
+            let repair = Repair(steps: parts.flatMap { $0[min(k, $0.count - 1)].steps })
+            if !repairs.contains(repair) { repairs.append(repair) }
+        }
+        return repairs
     }
 }

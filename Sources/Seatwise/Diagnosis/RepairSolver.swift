@@ -21,8 +21,19 @@ public struct Repair: Sendable, Equatable {
 public enum RepairSolver {
     struct Slack { var row: Int; var quotaRow: Int; var bound: String; var column: Int }
 
-    /// The best repair and up to `alternatives` others; empty when no relaxation of the soft quotas helps.
-    public static func repairs(model: SelectionModel, quotaRows: [QuotaRow], alternatives: Int = 2) throws -> [Repair] {
+    /// What a search for repairs ended with.
+    public enum Outcome: Sendable, Equatable {
+        /// The best repair and its alternatives.
+        case found([Repair])
+        /// No relaxation of the soft quotas makes a panel possible (proved).
+        case impossible
+        /// The time limit ended the search before the best repair was proved.
+        case unknown
+    }
+
+    /// The best repair and up to `alternatives` others, each found and proved within `budget`.
+    public static func repairs(model: SelectionModel, quotaRows: [QuotaRow], alternatives: Int = 2,
+                               budget: SolveBudget = .unlimited) throws -> Outcome {
         var program = model.program
         var slacks: [Slack] = []
         for (k, row) in model.program.rows.enumerated() {
@@ -37,7 +48,7 @@ public enum RepairSolver {
             if row.sense != .atMost { add(1, "min", row.rhs) }
             if row.sense != .atLeast { add(-1, "max", quota.seatsInScope) }
         }
-        guard !slacks.isEmpty else { return [] }
+        guard !slacks.isEmpty else { return .impossible }
         let n = program.variables.count
         let priorities = Set(slacks.map { quotaRows[$0.quotaRow].priority }).sorted(by: >)
         var objectives: [IntegerProgram.Objective] = priorities.map { p in
@@ -52,14 +63,17 @@ public enum RepairSolver {
         program.objectives = objectives
         let staged = try StagedProblem(program)
 
+        struct OutOfTime: Error {}
+        /// The best repair under the current slack bounds; nil when none exists.
         func solve() throws -> Repair? {
-            let solution = try staged.solve(deadline: nil, stages: priorities.count + 1)
-            guard solution.status == .optimal, let values = solution.values else { return nil }
+            let solution = try staged.solve(budget: budget, stages: priorities.count + 1)
+            if solution.status == .infeasible { return nil }
+            guard solution.status == .optimal, let values = solution.values else { throw OutOfTime() }
             // Each relaxation is the bound's shortfall or excess at the panel found.
             var result: [RepairStep] = []
             for s in slacks {
                 let row = model.program.rows[s.row]
-                let count = row.terms.reduce(0) { $0 + (values[$1.variable] ? $1.coefficient : 0) }
+                let count = row.terms.reduce(0) { $0 + values[$1.variable] * $1.coefficient }
                 if s.bound == "min", count < row.rhs {
                     result.append(RepairStep(quotaRow: s.quotaRow, rule: quotaRows[s.quotaRow].label, bound: "min", from: row.rhs, to: count))
                 }
@@ -70,15 +84,25 @@ public enum RepairSolver {
             return Repair(steps: result)
         }
 
-        guard let best = try solve() else { return [] }
+        let best: Repair
+        do {
+            guard let found = try solve() else { return .impossible }
+            best = found
+        } catch is OutOfTime {
+            return .unknown
+        }
         var repairs = [best]
-        // Alternatives: forbid relaxing each rule of the best repair in turn.
+        // Alternatives: forbid relaxing each rule of the best repair in turn (those the budget allows).
         for step in best.steps where repairs.count <= alternatives {
             let forbidden = slacks.filter { $0.quotaRow == step.quotaRow && $0.bound == step.bound }
             for s in forbidden { try staged.problem.setColumnBounds(s.column, lower: 0, upper: 0) }
-            if let other = try solve(), !repairs.contains(other) { repairs.append(other) }
-            for s in forbidden { try staged.force(s.column, to: nil) }
+            defer { for s in forbidden { try? staged.force(s.column, to: nil) } }
+            do {
+                if let other = try solve(), !repairs.contains(other) { repairs.append(other) }
+            } catch is OutOfTime {
+                break
+            }
         }
-        return repairs
+        return .found(repairs)
     }
 }

@@ -52,6 +52,13 @@ public struct IntegerProgram: Sendable {
 
     public init() {}
 
+    /// The value of `objective` at an integer point.
+    public func value(of objective: Objective, at x: [Int]) -> Int {
+        var total = 0
+        for (j, v) in x.enumerated() where v != 0 { total += objective.coefficients[j] * v }
+        return total
+    }
+
     /// The value of `objective` for a 0-1 assignment.
     public func value(of objective: Objective, at x: [Bool]) -> Int {
         var total = 0

@@ -1,7 +1,7 @@
 // A policy quota made concrete: one scope (the body or one group) and one set of values, with its
 // bounds in seats and the nominees it counts. Models, pre-checks and reports all work from these.
 
-public struct QuotaRow: Sendable, Equatable {
+public struct QuotaRow: Sendable, Hashable {
     public var quotaIndex: Int
     public var attribute: String
     /// Values counted, in display form.

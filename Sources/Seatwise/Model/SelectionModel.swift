@@ -11,6 +11,9 @@ public struct SelectionModel: Sendable {
     public var rankLevels: [Int]
     /// The groups this model seats.
     public var groups: [String]
+    /// The seed and the ids of the columns, for further seeded orders when two panels tie.
+    public var seed: UInt64
+    private var columnIDs: [String]
 
     /// Builds the model over the nominees of `groups`, enforcing `quotaRows`.
     public init(input: SelectionInput, standings: [Standing], ranks: [Int], quotaRows: [QuotaRow],
@@ -78,10 +81,22 @@ public struct SelectionModel: Sendable {
             }
             rankLevels = levels
         }
-        let order = TieBreakOrder(seed: seed, ids: columns.map { nominees[$0].id })
-        program.objectives.append(.init(label: "tie-break: the order drawn from seed \(seed)", minimize: true,
-                                        coefficients: order.weights))
+        self.seed = seed
+        columnIDs = columns.map { nominees[$0].id }
+        program.objectives.append(Self.tieBreak(seed: seed, ids: columnIDs, salt: 0))
         self.program = program
         self.rankLevels = rankLevels
+    }
+
+    private static func tieBreak(seed: UInt64, ids: [String], salt: UInt64) -> IntegerProgram.Objective {
+        .init(label: salt == 0 ? "tie-break: the order drawn from seed \(seed)" : "tie-break: order \(salt + 1) drawn from seed \(seed)",
+              minimize: true, coefficients: TieBreakOrder(seed: seed, ids: ids, salt: salt).weights)
+    }
+
+    /// Further seeded orders for `StagedProblem`, used only when two panels tie under the first: the
+    /// chosen panel then still depends on the seed and the ids alone.
+    public var tieBreakRefinement: @Sendable (Int) -> IntegerProgram.Objective {
+        let (seed, ids) = (seed, columnIDs)
+        return { attempt in Self.tieBreak(seed: seed, ids: ids, salt: UInt64(attempt)) }
     }
 }

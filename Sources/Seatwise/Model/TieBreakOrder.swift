@@ -6,8 +6,10 @@ public struct TieBreakOrder: Sendable {
     /// weights[i] for nominee i, in 1...2^20: the tie-break minimises the seated members' total.
     public let weights: [Int]
 
-    public init(seed: UInt64, ids: [String]) {
-        let mixedSeed = TieBreakOrder.mix(seed)
+    /// `salt` 0 is the order itself; salts 1, 2, … give further orders drawn from the same seed, used
+    /// only when two panels tie under every earlier one (see `StagedProblem`).
+    public init(seed: UInt64, ids: [String], salt: UInt64 = 0) {
+        let mixedSeed = TieBreakOrder.mix(seed) ^ (salt == 0 ? 0 : TieBreakOrder.mix(salt &* 0x5851_f42d_4c95_7f2d))
         weights = ids.map { id in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a over the id's UTF-8 bytes
             for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }

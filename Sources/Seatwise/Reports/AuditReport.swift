@@ -3,11 +3,11 @@
 import Foundation
 
 public enum AuditReport {
-    public static func render(_ audit: AuditResult, format: ReportFormat) -> String {
+    public static func render(_ audit: AuditResult, format: ReportFormat) throws -> String {
         switch format {
         case .text: return text(audit)
         case .markdown: return markdown(audit)
-        case .json: return AuditDocument(audit).json()
+        case .json: return try AuditDocument(audit).json()
         case .csv: return csv(audit)
         case .html: return HTMLReports.audit(audit)
         }
@@ -153,5 +153,5 @@ struct AuditDocument: Encodable {
         notes = audit.notes
     }
 
-    func json() -> String { JSONReport.encode(self) }
+    func json() throws -> String { try JSONReport.encode(self) }
 }

@@ -1,11 +1,11 @@
 // Renders independent against coordinated selection (SPEC §8, §9) in every format.
 
 public enum ComparisonReport {
-    public static func render(_ c: Comparison, format: ReportFormat) -> String {
+    public static func render(_ c: Comparison, format: ReportFormat) throws -> String {
         switch format {
         case .text: return text(c)
         case .markdown: return markdown(c)
-        case .json: return JSONReport.encode(ComparisonDocument(c))
+        case .json: return try JSONReport.encode(ComparisonDocument(c))
         case .csv: return csv(c)
         case .html: return HTMLReports.comparison(c)
         }

@@ -28,12 +28,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 extension SelectionResult {
-    /// "from the policy", "from the command line" or "default": how the seed was chosen.
-    public var seedSource: String {
-        if !seedDeclared { return "default" }
-        return input.policy.seed == seed ? "policy" : "command line"
-    }
-
     /// "123" for rank-sum; "rank 1: 20, rank 2: 14, …" for lexicographic.
     public var objectiveSummary: String {
         switch objective {

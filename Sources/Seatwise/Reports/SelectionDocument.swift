@@ -122,6 +122,8 @@ public struct SelectionDocument: Encodable, Sendable {
     var conflicts: [Conflict]
     var repairs: [[RepairStep]]
     var notes: [String]
+    /// Changes to the policy's rules the panel was chosen under (a repair), in words.
+    var adjustments: [String]
     var explanations: [ExplanationEntry]?
     var quotaPrices: [Price]?
     var groupDeviations: [Deviation]?
@@ -138,7 +140,7 @@ public struct SelectionDocument: Encodable, Sendable {
                               rankCounts: result.status == .infeasible ? nil : result.rankCounts.map { RankCount(rank: $0.rank, count: $0.count) },
                               bound: result.bound)
         seed = result.seed
-        seedSource = result.seedSource
+        seedSource = result.seedSource.rawValue
         inputs = Inputs(nominations: p.nominations, nominationsSha256: p.nominationsSHA256, policy: p.policy, policySha256: p.policySHA256)
         groups = result.groups.map { Group(group: $0.group, seats: $0.seats, seated: $0.seated, rankSum: $0.rankSum, topChoicesSeated: $0.topChoicesSeated) }
         let reasons = DecisionReason.all(in: result)
@@ -155,7 +157,8 @@ public struct SelectionDocument: Encodable, Sendable {
         conflicts = diagnosis.map { $0.conflicts.map { Conflict(rules: $0.rules, message: $0.message) } }
             ?? result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message) }
         repairs = (diagnosis?.repairs ?? []).map { $0.steps.map { RepairStep(rule: $0.rule, bound: $0.bound, from: $0.from, to: $0.to) } }
-        notes = result.notes
+        notes = SelectionReport.notes(result, report, diagnosis)
+        adjustments = result.context.adjustments
         let ids = result.input.nominees.map(\.id)
         if let report {
             explanations = report.explanations.map { e in
@@ -173,19 +176,33 @@ public struct SelectionDocument: Encodable, Sendable {
                 Deviation(group: d.group, passedOver: d.passedOver.map { ids[$0.nominee] }, message: d.message)
             }
         }
-        repaired = diagnosis?.repaired.map { [SelectionDocument($0)] }
+        repaired = diagnosis?.repaired.map { [SelectionDocument($0, explanations: diagnosis?.repairedExplanations)] }
     }
 
-    public func json() -> String { JSONReport.encode(self) }
+    public func json() throws -> String { try JSONReport.encode(self) }
 }
 
 /// The one JSON encoding every report uses: snake_case keys, sorted, pretty-printed.
 enum JSONReport {
-    static func encode<T: Encodable>(_ value: T) -> String {
+    /// Throws `ReportError` when the value cannot be encoded (say, a non-finite number): a report is
+    /// never silently replaced by an empty one.
+    static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        } catch {
+            throw ReportError.encoding("the JSON report could not be written: \(error)")
+        }
+    }
+}
+
+/// A report that could not be produced (exit 3: nothing is written).
+public enum ReportError: Error, Sendable, CustomStringConvertible {
+    case encoding(String)
+
+    public var description: String {
+        switch self { case .encoding(let message): return message }
     }
 }

@@ -3,14 +3,20 @@
 
 public enum SelectionReport {
     public static func render(_ result: SelectionResult, format: ReportFormat, explanations: ExplanationReport? = nil,
-                              diagnosis: Diagnosis? = nil) -> String {
+                              diagnosis: Diagnosis? = nil) throws -> String {
         switch format {
         case .text: return text(result, explanations, diagnosis)
         case .markdown: return markdown(result, explanations, diagnosis)
-        case .json: return SelectionDocument(result, explanations: explanations, diagnosis: diagnosis).json()
+        case .json: return try SelectionDocument(result, explanations: explanations, diagnosis: diagnosis).json()
         case .csv: return explanations.map { csv(result, $0) } ?? csv(result)
         case .html: return HTMLReports.selection(result, explanations: explanations, diagnosis: diagnosis)
         }
+    }
+
+    /// Every note a report states: the rules' adjustments (a repair), the round's own notes, and what
+    /// the explanations or the diagnosis could not compute.
+    static func notes(_ result: SelectionResult, _ explanations: ExplanationReport?, _ diagnosis: Diagnosis?) -> [String] {
+        result.context.adjustments + result.notes + (explanations?.notes ?? []) + (diagnosis?.notes ?? [])
     }
 
     /// Conflicts for people: the diagnosis when there is one, else the pre-checks.
@@ -52,7 +58,7 @@ public enum SelectionReport {
             ("Mode", result.mode == .coordinated ? "coordinated (MAG-style: one choice across all groups)" : "independent (IGC-style: each group fills its own seats)"),
             ("Status", statusLine(result)),
             ("Objective", objectiveLine(result)),
-            ("Seed", "\(result.seed) (\(result.seedSource == "default" ? "default; set tie_break.seed or --seed" : "from the \(result.seedSource)"))"),
+            ("Seed", "\(result.seed) (\(result.seedSource == .default ? "default; set tie_break.seed or --seed" : "from the \(result.seedSource.rawValue)"))"),
             ("Nominations", "\(p.nominations) (sha256 \(p.nominationsSHA256))"),
             ("Policy", "\(p.policy) (sha256 \(p.policySHA256))"),
             ("Tool", "seatwise \(p.toolVersion), GLPK \(p.glpkVersion)"),
@@ -146,13 +152,13 @@ public enum SelectionReport {
         var quotas = TextTable(["Rule", "Bound", "Count", "Verdict"])
         for line in quotaLines(result) { quotas.add([line.rule, line.bound, line.count, line.verdict]) }
         out += result.quotas.isEmpty ? "  (the policy sets no quotas)\n" : quotas.render()
-        if !result.notes.isEmpty {
+        if !notes(result, explanations, diagnosis).isEmpty {
             out += "\nNotes\n"
-            for note in result.notes { out += "  - \(note)\n" }
+            for note in notes(result, explanations, diagnosis) { out += "  - \(note)\n" }
         }
         if let explanations { out += explanationText(result, explanations) }
         if let repaired = diagnosis?.repaired {
-            out += "\n==== The best panel under the smallest repair ====\n\n" + text(repaired, nil, nil)
+            out += "\n==== The best panel under the smallest repair ====\n\n" + text(repaired, diagnosis?.repairedExplanations, nil)
         }
         return out
     }
@@ -230,9 +236,9 @@ public enum SelectionReport {
                 out += "| \(cell(line.rule)) | \(cell(line.bound)) | \(cell(line.count)) | \(cell(line.verdict)) |\n"
             }
         }
-        if !result.notes.isEmpty {
+        if !notes(result, explanations, diagnosis).isEmpty {
             out += "\n## Notes\n\n"
-            for note in result.notes { out += "- \(cell(note))\n" }
+            for note in notes(result, explanations, diagnosis) { out += "- \(cell(note))\n" }
         }
         if let explanations {
             let nominees = result.input.nominees
@@ -251,7 +257,7 @@ public enum SelectionReport {
             }
         }
         if let repaired = diagnosis?.repaired {
-            out += "\n---\n\n" + markdown(repaired, nil, nil).replacingOccurrences(of: "# Selection:", with: "# Under the smallest repair:")
+            out += "\n---\n\n" + markdown(repaired, diagnosis?.repairedExplanations, nil).replacingOccurrences(of: "# Selection:", with: "# Under the smallest repair:")
         }
         return out
     }

@@ -34,14 +34,10 @@ public struct SelectionResult: Sendable {
         case timeLimit = "time_limit"
     }
 
-    public var input: SelectionInput
+    /// The rules the round was solved under (a repair's or an adjustment's included).
+    public var context: SelectionContext
     public var mode: SelectionMode
     public var status: Status
-    public var seed: UInt64
-    /// Whether the seed came from the policy or the command line (false: the default seed).
-    public var seedDeclared: Bool
-    public var standings: [Standing]
-    public var ranks: [Int]
     /// Indices into `input.nominees` of the seated, in policy group order, then rank, then id.
     public var seated: [Int]
     public var rankSum: Int?
@@ -58,6 +54,18 @@ public struct SelectionResult: Sendable {
     /// Wall-clock seconds spent building the models and inside GLPK (for benchmarks and `--timings`).
     public var modelSeconds: Double = 0
     public var solveSeconds: Double = 0
+    /// False when the time limit ended the seeded choice among panels proved equally good: the panel
+    /// is optimal, but the seed did not finish deciding which optimal panel it is.
+    public var tieBreakFinished = true
+
+    public var input: SelectionInput { context.input }
+    public var seed: UInt64 { context.seed }
+    public var seedSource: SeedSource { context.seedSource }
+    public var standings: [Standing] { context.standings }
+    public var ranks: [Int] { context.ranks }
+    /// Whether the objective's value is proved optimal (the panel is optimal, even if the seeded
+    /// tie-break was cut short).
+    public var objectiveProved: Bool { status == .optimal }
 
     public var policy: Policy { input.policy }
     public var objective: ObjectiveKind { input.policy.objective }

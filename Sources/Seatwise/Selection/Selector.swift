@@ -5,82 +5,48 @@ public struct SelectionOptions: Sendable {
     public var mode: SelectionMode
     /// Overrides the policy's seed.
     public var seed: UInt64?
-    /// Wall-clock seconds for the whole round.
+    /// Wall-clock seconds for the whole round, every phase included (counted from these options' making).
     public var timeLimit: Double?
-    /// Lets another thread stop the round (it then throws `SolverError.cancelled`).
-    public var cancellation: SolverCancellation?
+    /// What the round may spend: the deadline from `timeLimit`, the cancellation, GLPK's memory cap.
+    public var budget: SolveBudget
 
-    public init(mode: SelectionMode = .coordinated, seed: UInt64? = nil, timeLimit: Double? = nil, cancellation: SolverCancellation? = nil) {
+    public init(mode: SelectionMode = .coordinated, seed: UInt64? = nil, timeLimit: Double? = nil, cancellation: SolverCancellation? = nil,
+                memoryLimit: Int? = nil) {
         self.mode = mode
         self.seed = seed
         self.timeLimit = timeLimit
-        self.cancellation = cancellation
-    }
-}
-
-/// What every analysis of one input shares: standings, effective ranks, concrete quota rows.
-public struct SelectionContext: Sendable {
-    public var input: SelectionInput
-    public var standings: [Standing]
-    public var ranks: [Int]
-    public var quotaRows: [QuotaRow]
-    public var seed: UInt64
-    public var seedDeclared: Bool
-    public var notes: [String]
-
-    public init(_ input: SelectionInput, seed: UInt64? = nil) {
-        self.input = input
-        let rules = input.policy.rules
-        standings = input.nominees.map { Standing.of($0, rules: rules) }
-        ranks = Ranking.effectiveRanks(input.nominees)
-        quotaRows = QuotaRow.expand(policy: input.policy, nominees: input.nominees, standings: standings)
-        self.seed = seed ?? input.policy.seed ?? Policy.defaultSeed
-        seedDeclared = seed != nil || input.policy.seed != nil
-        notes = []
-        if let maxTerms = rules.maxTerms {
-            for nominee in input.nominees where nominee.terms >= maxTerms {
-                if nominee.status == .required {
-                    notes.append("\(nominee.name) [\(nominee.id)] is required and is seated although they have served \(nominee.terms) terms (max_terms \(maxTerms))")
-                } else if nominee.status == .continuing, rules.continuing == .keep {
-                    notes.append("\(nominee.name) [\(nominee.id)] is continuing but has served \(nominee.terms) terms (max_terms \(maxTerms)), so is not seated")
-                }
-            }
-        }
+        budget = SolveBudget(seconds: timeLimit, cancellation: cancellation, memoryLimit: memoryLimit)
     }
 
-    /// The model over `groups` with the quota rows that apply to them.
-    public func model(groups: [String], rows: [QuotaRow]) -> SelectionModel {
-        SelectionModel(input: input, standings: standings, ranks: ranks, quotaRows: rows, groups: groups, seed: seed)
-    }
+    public var cancellation: SolverCancellation? { budget.cancellation }
 }
 
 public enum Selector {
     public static func run(_ input: SelectionInput, options: SelectionOptions = SelectionOptions()) throws -> SelectionResult {
-        try run(context: SelectionContext(input, seed: options.seed), mode: options.mode, deadline: Deadline.after(seconds: options.timeLimit),
-                cancellation: options.cancellation)
+        try run(context: SelectionContext(input, seed: options.seed), mode: options.mode, budget: options.budget)
     }
 
-    /// Runs a round on a prepared context (whose quota rows a repair may have moved).
-    public static func run(context: SelectionContext, mode: SelectionMode, deadline: Double?,
-                           cancellation: SolverCancellation? = nil) throws -> SelectionResult {
+    /// Runs a round on a prepared context (whose quota rows a repair may have moved), on this thread.
+    public static func run(context: SelectionContext, mode: SelectionMode, budget: SolveBudget = .unlimited) throws -> SelectionResult {
+        try budget.applyToThread()
         switch mode {
-        case .coordinated: return try coordinated(context, deadline: deadline, cancellation: cancellation)
-        case .independent: return try independent(context, deadline: deadline, cancellation: cancellation)
+        case .coordinated: return try coordinated(context, budget: budget)
+        case .independent: return try independent(context, budget: budget)
         }
     }
 
-    /// The models a mode solves: one over all groups (coordinated), or one per group with that group's
-    /// quotas (independent). Explanations re-solve the same models.
+    /// The models a mode solves (see `SelectionContext.models`).
     public static func models(_ context: SelectionContext, mode: SelectionMode) -> [SelectionModel] {
-        switch mode {
-        case .coordinated:
-            return [context.model(groups: context.input.policy.groups, rows: context.quotaRows)]
-        case .independent:
-            return context.input.policy.groups.map { group in context.model(groups: [group], rows: context.quotaRows.filter { $0.group == group }) }
-        }
+        context.models(mode: mode)
     }
 
-    static func coordinated(_ context: SelectionContext, deadline: Double?, cancellation: SolverCancellation?) throws -> SelectionResult {
+    /// One model's staged solve: the objective, the seeded tie-break, and the proof that the seed
+    /// singled out one panel.
+    static func solve(_ model: SelectionModel, budget: SolveBudget) throws -> StagedSolution {
+        try StagedProblem(model.program, refinement: model.tieBreakRefinement).solve(budget: budget)
+    }
+
+    static func coordinated(_ context: SelectionContext, budget: SolveBudget) throws -> SelectionResult {
         let groups = context.input.policy.groups
         let failures = PreCheck.run(input: context.input, standings: context.standings, quotaRows: context.quotaRows, groups: groups)
         if !failures.isEmpty {
@@ -89,14 +55,14 @@ public enum Selector {
         let start = Deadline.now()
         let model = models(context, mode: .coordinated)[0]
         let built = Deadline.now()
-        let solution = try StagedSolver.solve(model.program, deadline: deadline, cancel: cancellation)
+        let solution = try solve(model, budget: budget)
         var result = try finish(context, mode: .coordinated, solutions: [(model, solution)], failures: [])
         result.modelSeconds = built - start
         result.solveSeconds = Deadline.now() - built
         return result
     }
 
-    static func independent(_ context: SelectionContext, deadline: Double?, cancellation: SolverCancellation?) throws -> SelectionResult {
+    static func independent(_ context: SelectionContext, budget: SolveBudget) throws -> SelectionResult {
         var solutions: [(SelectionModel, StagedSolution)] = []
         var failures: [PreCheckFailure] = []
         let start = Deadline.now()
@@ -105,7 +71,7 @@ public enum Selector {
         for model in all {
             let groupFailures = PreCheck.run(input: context.input, standings: context.standings, quotaRows: model.quotaRows, groups: model.groups)
             if !groupFailures.isEmpty { failures += groupFailures; continue }
-            solutions.append((model, try StagedSolver.solve(model.program, deadline: deadline, cancel: cancellation)))
+            solutions.append((model, try solve(model, budget: budget)))
         }
         var result = try finish(context, mode: .independent, solutions: solutions, failures: failures)
         result.modelSeconds = built - start
@@ -113,12 +79,13 @@ public enum Selector {
         return result
     }
 
-    private static func finish(_ context: SelectionContext, mode: SelectionMode, solutions: [(SelectionModel, StagedSolution)],
+    static func finish(_ context: SelectionContext, mode: SelectionMode, solutions: [(SelectionModel, StagedSolution)],
                                failures: [PreCheckFailure]) throws -> SelectionResult {
         var notes: [String] = []
         var seated: [Int] = []
         var status = SelectionResult.Status.optimal
         var infeasible = !failures.isEmpty
+        var tieBreakOpen = false
         var bound: Double? = 0
         for (model, solution) in solutions {
             let scope = mode == .independent ? model.groups.joined(separator: ", ") : "the body"
@@ -127,14 +94,21 @@ public enum Selector {
                 infeasible = true
                 notes.append("no panel of \(scope) meets every rule together, although no single count shows it; the diagnosis names the conflicting rules")
             case .timeLimit:
-                guard let values = solution.values else {
+                guard let panel = solution.panel else {
                     throw SolverError.noAnswer("the time limit was reached before any panel was found for \(scope)")
                 }
-                status = .timeLimit
-                notes.append("the time limit ended the search for \(scope) before optimality was proved: \(solution.detail)")
-                for (j, on) in values.enumerated() where on { seated.append(model.columns[j]) }
+                let primary = model.program.objectives.count - 1
+                if solution.provedStages >= primary {
+                    // The objective is proved; only the seeded choice among equally good panels is not.
+                    tieBreakOpen = true
+                    notes.append("the time limit ended the search for \(scope) after the objective was proved optimal: \(solution.detail.isEmpty ? "only the seeded tie-break was not finished" : solution.detail), so another equally good panel might have been chosen with more time")
+                } else {
+                    status = .timeLimit
+                    notes.append("the time limit ended the search for \(scope) before the panel was proved best: \(solution.detail)")
+                }
+                for (j, on) in panel.enumerated() where on { seated.append(model.columns[j]) }
             case .optimal:
-                for (j, on) in (solution.values ?? []).enumerated() where on { seated.append(model.columns[j]) }
+                for (j, on) in (solution.panel ?? []).enumerated() where on { seated.append(model.columns[j]) }
             }
             if let b = solution.primaryBound, let current = bound { bound = current + b } else { bound = nil }
         }
@@ -142,7 +116,9 @@ public enum Selector {
             return result(context, mode: mode, status: .infeasible, seated: [], bound: nil, failures: failures, notes: notes)
         }
         if context.input.policy.objective == .lexicographic { bound = nil }
-        return result(context, mode: mode, status: status, seated: seated, bound: bound, failures: [], notes: notes)
+        var outcome = result(context, mode: mode, status: status, seated: seated, bound: bound, failures: [], notes: notes)
+        outcome.tieBreakFinished = !tieBreakOpen
+        return outcome
     }
 
     /// Assembles a result: quota verdicts, group outcomes and the objective, computed from the panel.
@@ -176,8 +152,7 @@ public enum Selector {
             for i in ordered where nominees[i].rank != nil { counts[context.ranks[i], default: 0] += 1 }
             rankCounts = counts.keys.sorted().map { ($0, counts[$0]!) }
         }
-        return SelectionResult(input: input, mode: mode, status: status, seed: context.seed, seedDeclared: context.seedDeclared,
-                               standings: context.standings, ranks: context.ranks, seated: ordered,
+        return SelectionResult(context: context, mode: mode, status: status, seated: ordered,
                                rankSum: hasPanel ? ordered.reduce(0) { $0 + context.ranks[$1] } : nil, rankCounts: rankCounts,
                                bound: hasPanel ? bound : nil, quotas: quotas, groups: groups, preCheckFailures: failures,
                                notes: context.notes + notes)

@@ -1,14 +1,24 @@
-// The GLPK adapter: one glp_prob built from an IntegerProgram. Not Sendable on purpose: a GLPK problem
-// object must be created, used and deleted on one OS thread (GLPK-NOTES, "Safety").
+// The GLPK adapter: one glp_prob built from an IntegerProgram. A GLPK problem object must be created,
+// used and deleted on one OS thread (GLPK-NOTES, "Safety"): the owner thread is recorded and checked on
+// every call and in deinit, and the type is not Sendable, so the compiler refuses to send it elsewhere.
 
 import CGLPK
+import Foundation
 import GLPKGuard
 
 public final class GLPKProblem {
     private var handle: OpaquePointer?
     /// The thread's environment generation the problem was made in; a later one means GLPK freed it.
     private let generation: UInt
+    /// The thread that made it, the only one that may use or delete it.
+    private let owner: pthread_t
     public let columnCount: Int
+
+    /// Problems released on a thread other than their owner's: never deleted there (GLPK would corrupt
+    /// the other thread's environment), so they leak; counted so tests can see it never happens.
+    nonisolated(unsafe) private static var strayReleases = 0
+    private static let strayLock = NSLock()
+    static var strayReleaseCount: Int { strayLock.lock(); defer { strayLock.unlock() }; return strayReleases }
 
     public static var version: String { String(cString: sw_glpk_version()) }
 
@@ -43,12 +53,18 @@ public final class GLPKProblem {
         try GLPKProblem.check(fault)
         handle = created
         generation = sw_environment_generation()
+        owner = pthread_self()
         columnCount = n
     }
 
     deinit {
+        guard let handle else { return }
+        guard pthread_equal(owner, pthread_self()) != 0 else {
+            GLPKProblem.strayLock.lock(); GLPKProblem.strayReleases += 1; GLPKProblem.strayLock.unlock()
+            return
+        }
         // After a fault elsewhere on this thread GLPK has already freed this object: never delete it twice.
-        if let handle, sw_environment_generation() == generation { sw_delete(handle) }
+        if sw_environment_generation() == generation { sw_delete(handle) }
     }
 
     private static func bounds(_ sense: IntegerProgram.Sense, _ rhs: Int) -> (Int32, Double, Double) {
@@ -75,6 +91,9 @@ public final class GLPKProblem {
     }
 
     private func live() throws -> OpaquePointer {
+        guard pthread_equal(owner, pthread_self()) != 0 else {
+            throw SolverError.glpkFault("a GLPK problem was used on a thread other than the one that made it")
+        }
         guard let handle, sw_environment_generation() == generation else {
             throw SolverError.glpkFault("the problem object was lost to an earlier GLPK error on this thread")
         }
@@ -123,6 +142,14 @@ public final class GLPKProblem {
         try checkAlive(fault)
     }
 
+    /// Scales rows and columns for the simplex method (rows of tie-break weights are large).
+    public func scale() throws {
+        let p = try live()
+        var fault = sw_fault()
+        sw_scale(p, &fault)
+        try checkAlive(fault)
+    }
+
     /// Sets the bounds of column `j` (0-based).
     public func setColumnBounds(_ j: Int, lower: Int, upper: Int) throws {
         let p = try live()
@@ -151,25 +178,26 @@ public final class GLPKProblem {
 
     /// Solves the current problem: root LP by dual simplex with the long-step ratio test (warm from the
     /// last basis), then branch and bound. `deadline` is in `Deadline.now()` seconds.
-    public func solve(deadline: Double?, cancel: SolverCancellation? = nil) throws -> Outcome {
+    /// `cold` starts the simplex method from a fresh basis instead of the last one.
+    public func solve(deadline: Double?, cancel: SolverCancellation? = nil, cold: Bool = false) throws -> Outcome {
         let p = try live()
         var fault = sw_fault()
         var out = sw_solve_outcome()
-        sw_solve(p, deadline ?? 0, cancel?.flag, &out, &fault)
+        sw_solve(p, deadline ?? 0, cancel?.flag, cold ? 1 : 0, &out, &fault)
         try checkAlive(fault)
         if out.stopped == 2 { throw SolverError.cancelled }
         let stopped = out.stopped != 0
         if out.mip_rc < 0 {
             if out.lp_status == GLP_NOFEAS { return Outcome(status: .infeasible, objective: 0, bound: nil, stoppedByDeadline: false, detail: "the LP relaxation is infeasible") }
             if stopped { return Outcome(status: .unknown, objective: 0, bound: nil, stoppedByDeadline: true, detail: "the time limit ended the LP relaxation") }
-            throw SolverError.noAnswer("the LP relaxation ended with simplex code \(out.simplex_rc), status \(out.lp_status)")
+            throw SolverError.noAnswer("GLPK's simplex method did not reach an answer (\(GLPKProblem.simplexWords(out.simplex_rc)))")
         }
         switch out.mip_status {
         case GLP_OPT:
             return Outcome(status: .optimal, objective: out.mip_objective, bound: out.mip_objective, stoppedByDeadline: false, detail: "")
         case GLP_FEAS:
             return Outcome(status: .feasible, objective: out.mip_objective, bound: out.have_bound != 0 ? out.best_bound : out.lp_objective,
-                           stoppedByDeadline: stopped, detail: "branch and bound stopped early (code \(out.mip_rc))")
+                           stoppedByDeadline: stopped, detail: "the time limit ended the search after a panel was found but before it was proved best")
         case GLP_NOFEAS:
             return Outcome(status: .infeasible, objective: 0, bound: nil, stoppedByDeadline: false, detail: "no 0-1 point meets every row")
         default:
@@ -177,49 +205,39 @@ public final class GLPKProblem {
                 return Outcome(status: .unknown, objective: 0, bound: out.have_bound != 0 ? out.best_bound : out.lp_objective,
                                stoppedByDeadline: true, detail: "the time limit ended the search before any panel was found")
             }
-            throw SolverError.noAnswer("branch and bound ended with code \(out.mip_rc) and no solution")
+            throw SolverError.noAnswer("GLPK's branch and bound ended without a panel (\(GLPKProblem.simplexWords(out.mip_rc)))")
         }
     }
 
-    /// The 0-1 values of the last integer solution.
-    public func values() throws -> [Bool] {
+    /// The values of the last integer solution, as integers (every column is an integer column: 0-1
+    /// for nominees, wider for the slacks of a repair).
+    public func values() throws -> [Int] {
         let p = try live()
         var fault = sw_fault()
         var buffer = [Double](repeating: 0, count: columnCount + 1)
         _ = buffer.withUnsafeMutableBufferPointer { sw_mip_values(p, Int32(columnCount), $0.baseAddress, &fault) }
         try checkAlive(fault)
-        return buffer.dropFirst().map { $0 > 0.5 }
+        return buffer.dropFirst().map { Int($0.rounded()) }
+    }
+
+    /// GLPK's return codes in words, for the rare message that has to mention one.
+    static func simplexWords(_ code: Int32) -> String {
+        switch code {
+        case GLP_EBADB: return "the starting basis was invalid"
+        case GLP_ESING: return "the basis matrix was singular"
+        case GLP_ECOND: return "the basis matrix was ill-conditioned"
+        case GLP_EBOUND: return "a variable had invalid bounds"
+        case GLP_EFAIL: return "the solver failed numerically"
+        case GLP_EITLIM: return "the iteration limit was reached"
+        case GLP_ETMLIM: return "the time limit was reached"
+        case GLP_EROOT: return "no optimal basis for the root relaxation"
+        case GLP_ESTOP: return "the search was stopped"
+        case GLP_ENOPFS, GLP_ENODFS: return "the relaxation has no feasible solution"
+        default: return "GLPK code \(code)"
+        }
     }
 }
 
-/// A stop request for solves in progress: `cancel()` may be called from any thread (a signal handler's
-/// queue, a UI); the branch-and-bound callback reads it and ends the search (`SolverError.cancelled`).
-public final class SolverCancellation: @unchecked Sendable {
-    let flag: UnsafeMutablePointer<Int32>
-
-    public init() {
-        flag = .allocate(capacity: 1)
-        flag.initialize(to: 0)
-    }
-
-    deinit { flag.deallocate() }
-
-    public func cancel() { sw_request_stop(flag) }
-    public var isCancelled: Bool { sw_stop_requested(flag) != 0 }
-}
-
-/// Monotonic clock seconds, the same clock the C guard checks deadlines against.
-public enum Deadline {
-    public static func now() -> Double { sw_monotonic_seconds() }
-    public static func after(seconds: Double?) -> Double? { seconds.map { now() + $0 } }
-}
-
-/// Frees the calling thread's GLPK environment; worker threads call it before they end.
-public func releaseGLPKThreadState() { sw_thread_done() }
-
-/// Caps GLPK's memory on the calling thread (megabytes); exceeding it becomes a `SolverError`.
-public func limitGLPKMemory(megabytes: Int) throws {
-    var fault = sw_fault()
-    sw_mem_limit(Int32(megabytes), &fault)
-    if fault.failed != 0 { throw SolverError.glpkFault("cannot set the memory limit") }
-}
+/// A GLPK problem belongs to the thread that made it: sending it elsewhere is a compile-time error.
+@available(*, unavailable)
+extension GLPKProblem: Sendable {}

@@ -112,7 +112,8 @@ public enum HTMLReports {
             }
             body += HTML.section("Why each nominee is in or out", content, id: "explanations-section")
         }
-        if !result.notes.isEmpty { body += HTML.section("Notes", "<ul>" + result.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>", id: "notes") }
+        let notes = SelectionReport.notes(result, explanations, diagnosis)
+        if !notes.isEmpty { body += HTML.section("Notes", "<ul>" + notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>", id: "notes") }
         if let repaired = diagnosis?.repaired {
             body += HTML.section("The best panel under the smallest repair",
                                  HTML.table(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"],

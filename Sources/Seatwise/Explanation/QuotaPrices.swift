@@ -1,0 +1,53 @@
+// Quota prices (SPEC §6): for every enforced quota bound at its limit, the best panel with that bound
+// moved by one seat, re-solved exactly (never read from LP duals, which mislead on these problems).
+
+enum QuotaPrices {
+    struct Question: Sendable {
+        var quotaRow: Int
+        var bound: String
+        var from: Int
+        var to: Int
+        var model: Int
+        var question: Explainer.Question
+    }
+
+    /// One question per bound at its limit, in the models' row order.
+    static func questions(result: SelectionResult, models: [SelectionModel], first: Int) -> [Question] {
+        var index: [QuotaRow: Int] = [:]
+        for (k, row) in result.context.quotaRows.enumerated() where index[row] == nil { index[row] = k }
+        var out: [Question] = []
+        for (m, model) in models.enumerated() {
+            for (k, row) in model.program.rows.enumerated() {
+                guard let q = row.origin.quotaRow, let global = index[model.quotaRows[q]], result.quotas[global].satisfied else { continue }
+                let count = result.quotas[global].count
+                if row.sense != .atMost, count == row.rhs, row.rhs > 0 {
+                    out.append(Question(quotaRow: global, bound: "min", from: row.rhs, to: row.rhs - 1, model: m,
+                                        question: .relax(model: m, row: k, lower: row.rhs - 1, upper: row.sense == .equal ? row.rhs : nil)))
+                }
+                if row.sense != .atLeast, count == row.rhs {
+                    out.append(Question(quotaRow: global, bound: "max", from: row.rhs, to: row.rhs + 1, model: m,
+                                        question: .relax(model: m, row: k, lower: row.sense == .equal ? row.rhs : nil, upper: row.rhs + 1)))
+                }
+            }
+        }
+        return out
+    }
+
+    static func price(_ p: Question, answer: CounterfactualSolver.Answer, model: SelectionModel, chosen: PanelScore,
+                      result: SelectionResult) -> QuotaPrice {
+        let label = result.quotas[p.quotaRow].row.label
+        let move = "\(p.bound == "min" ? "lowering" : "raising") its \(p.bound) from \(p.from) to \(p.to)"
+        guard let score = answer.score else {
+            return QuotaPrice(quotaRow: p.quotaRow, label: label, bound: p.bound, from: p.from, to: p.to, improvement: nil, improvementLevel: nil,
+                              entering: [], leaving: [], message: "\(label): \(move) gives no panel.")
+        }
+        let (delta, level) = chosen.delta(to: score, levels: model.rankLevels)
+        let entering = answer.entering.map { model.columns[$0] }, leaving = answer.leaving.map { model.columns[$0] }
+        let gain = -delta
+        let words = ExplanationWords(result: result, closeCall: 0)
+        let text = gain == 0 ? "would not improve the panel" :
+            "would improve it by \(gain)\(level.map { " member\(gain == 1 ? "" : "s") of rank \($0)" } ?? " in the rank sum"): \(words.changeText(entering: entering, leaving: leaving))"
+        return QuotaPrice(quotaRow: p.quotaRow, label: label, bound: p.bound, from: p.from, to: p.to, improvement: gain, improvementLevel: level,
+                          entering: entering, leaving: leaving, message: "\(label): \(move) \(text).")
+    }
+}

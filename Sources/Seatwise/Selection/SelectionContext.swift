@@ -1,0 +1,76 @@
+// The rules one selection is solved under: the input, every nominee's standing and effective rank, the
+// concrete quota rows (as a repair or an adjustment may have moved them) and the seed with its source.
+// A result carries its context, so explanations and diagnoses never rebuild the rules from the files.
+
+/// Where the seed that breaks ties came from.
+public enum SeedSource: String, Sendable, Codable {
+    case policy
+    case commandLine = "command line"
+    /// Neither the policy nor the command gave one: `Policy.defaultSeed`.
+    case `default`
+}
+
+public struct SelectionContext: Sendable {
+    public var input: SelectionInput
+    public var standings: [Standing]
+    public var ranks: [Int]
+    public var quotaRows: [QuotaRow]
+    public var seed: UInt64
+    public var seedSource: SeedSource
+    /// Changes to the policy's rules this context was solved under (a repair), in words.
+    public var adjustments: [String]
+    public var notes: [String]
+
+    /// `seed` overrides the policy's seed (the command line's `--seed`).
+    public init(_ input: SelectionInput, seed: UInt64? = nil) {
+        self.input = input
+        let rules = input.policy.rules
+        standings = input.nominees.map { Standing.of($0, rules: rules) }
+        ranks = Ranking.effectiveRanks(input.nominees)
+        quotaRows = QuotaRow.expand(policy: input.policy, nominees: input.nominees, standings: standings)
+        if let seed {
+            (self.seed, seedSource) = (seed, .commandLine)
+        } else if let seed = input.policy.seed {
+            (self.seed, seedSource) = (seed, .policy)
+        } else {
+            (self.seed, seedSource) = (Policy.defaultSeed, .default)
+        }
+        adjustments = []
+        notes = []
+        if let maxTerms = rules.maxTerms {
+            for nominee in input.nominees where nominee.terms >= maxTerms {
+                if nominee.status == .required {
+                    notes.append("\(nominee.name) [\(nominee.id)] is required and is seated although they have served \(nominee.terms) terms (max_terms \(maxTerms))")
+                } else if nominee.status == .continuing, rules.continuing == .keep {
+                    notes.append("\(nominee.name) [\(nominee.id)] is continuing but has served \(nominee.terms) terms (max_terms \(maxTerms)), so is not seated")
+                }
+            }
+        }
+    }
+
+    /// The model over `groups` with the quota rows that apply to them.
+    public func model(groups: [String], rows: [QuotaRow]) -> SelectionModel {
+        SelectionModel(input: input, standings: standings, ranks: ranks, quotaRows: rows, groups: groups, seed: seed)
+    }
+
+    /// The models a mode solves: one over all groups (coordinated), or one per group with that group's
+    /// quotas (independent). Explanations and diagnoses re-solve the same models.
+    public func models(mode: SelectionMode) -> [SelectionModel] {
+        switch mode {
+        case .coordinated:
+            return [model(groups: input.policy.groups, rows: quotaRows)]
+        case .independent:
+            return input.policy.groups.map { group in model(groups: [group], rows: quotaRows.filter { $0.group == group }) }
+        }
+    }
+
+    /// This context with a repair's bounds applied, noted as an adjustment.
+    public func applying(_ repair: Repair) -> SelectionContext {
+        var adjusted = self
+        for step in repair.steps {
+            if step.bound == "min" { adjusted.quotaRows[step.quotaRow].min = step.to } else { adjusted.quotaRows[step.quotaRow].max = step.to }
+        }
+        adjusted.adjustments.append("repair applied: " + repair.steps.map { "\($0.rule): \($0.bound) \($0.from) → \($0.to)" }.joined(separator: "; "))
+        return adjusted
+    }
+}

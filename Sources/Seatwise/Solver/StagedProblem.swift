@@ -1,0 +1,181 @@
+// Optimises an IntegerProgram's objectives in order on one GLPK problem: after each stage a row holds
+// that objective at its optimum, so later stages choose only among earlier optima (exact, no weights).
+// The stage rows are created once, free, and only their bounds move, so the problem can be re-solved
+// many times (forcing a nominee in or out, relaxing a bound) from the previous basis. Optionally it
+// proves the final panel the only one optimal in every stage, so the seed alone decides it.
+
+public struct StagedSolution: Sendable {
+    public enum Status: String, Sendable, Codable {
+        case optimal
+        case infeasible
+        /// The time limit ended the search; `values` is the best point found, if any.
+        case timeLimit = "time_limit"
+    }
+    public var status: Status
+    /// The integer value of every column, when a point was found.
+    public var values: [Int]?
+    /// Optimal value of each completed stage.
+    public var stageValues: [Int]
+    /// A proved bound on the first objective (equal to its value when that stage finished).
+    public var primaryBound: Double?
+    /// How many stages (objectives, in order) were proved optimal.
+    public var provedStages: Int
+    /// Whether the point was proved the only one optimal in every stage (when that was asked).
+    public var provedUnique: Bool
+    /// In words, what stopped the solve early; empty when it finished.
+    public var detail: String
+
+    /// The 0-1 columns as flags (a nominee is seated when its column is 1).
+    public var panel: [Bool]? { values?.map { $0 != 0 } }
+}
+
+/// One GLPK problem built from a program, for repeated staged solves. Confined to its thread.
+public final class StagedProblem {
+    public let program: IntegerProgram
+    public let problem: GLPKProblem
+    /// GLPK row index (1-based) holding each objective at its optimum once its stage is solved.
+    private var stageRows: [Int] = []
+    /// Supplies a further seeded objective (attempt 1, 2, …) when two points tie in every stage.
+    private let refinement: ((Int) -> IntegerProgram.Objective)?
+
+    /// With `refinement`, every solve proves its point unique (one extra solve) and, on a tie, adds
+    /// refinement objectives until the point is unique.
+    public init(_ program: IntegerProgram, refinement: ((Int) -> IntegerProgram.Objective)? = nil) throws {
+        self.program = program
+        self.refinement = refinement
+        problem = try GLPKProblem(program)
+        let held = refinement == nil ? program.objectives.dropLast() : program.objectives[...]
+        for objective in held { stageRows.append(try addFreeRow(objective)) }
+        try problem.scale()
+    }
+
+    private func addFreeRow(_ objective: IntegerProgram.Objective) throws -> Int {
+        let terms = objective.coefficients.enumerated().compactMap { $0.element != 0 ? (variable: $0.offset, coefficient: $0.element) : nil }
+        return try problem.addRow(terms: terms, lower: nil, upper: nil)
+    }
+
+    /// Forces column `j` to `value`; nil restores the program's own bounds.
+    public func force(_ j: Int, to value: Int?) throws {
+        let v = program.variables[j]
+        try problem.setColumnBounds(j, lower: value ?? v.lower, upper: value ?? v.upper)
+    }
+
+    /// Sets the bounds of program row `k` (0-based, as in `program.rows`); nil, nil frees it.
+    public func setRowBounds(_ k: Int, lower: Int?, upper: Int?) throws {
+        try problem.setRowBounds(k + 1, lower: lower, upper: upper)
+    }
+
+    /// Restores program row `k` to its own sense and right-hand side.
+    public func restoreRow(_ k: Int) throws {
+        let row = program.rows[k]
+        switch row.sense {
+        case .equal: try setRowBounds(k, lower: row.rhs, upper: row.rhs)
+        case .atLeast: try setRowBounds(k, lower: row.rhs, upper: nil)
+        case .atMost: try setRowBounds(k, lower: nil, upper: row.rhs)
+        }
+    }
+
+    /// Runs every stage within `budget`. `stages` limits how many objectives are optimised (nil: all;
+    /// fewer than all also skips the uniqueness proof).
+    public func solve(budget: SolveBudget = .unlimited, stages: Int? = nil) throws -> StagedSolution {
+        try budget.checkCancelled()
+        var stageValues: [Int] = []
+        var best: [Int]?
+        var primaryBound: Double?
+        let count = min(stages ?? program.objectives.count, program.objectives.count)
+        var extraRows: [Int] = []
+        defer { for row in stageRows + extraRows { try? problem.setRowBounds(row, lower: nil, upper: nil) } }
+        func stopped(_ outcome: GLPKProblem.Outcome, stage: Int, values: [Int]?) -> StagedSolution {
+            StagedSolution(status: .timeLimit, values: values, stageValues: stageValues,
+                           primaryBound: stage == 0 ? outcome.bound.map { Self.rounded($0, program.objectives[0]) } : primaryBound,
+                           provedStages: stage, provedUnique: false, detail: outcome.detail)
+        }
+        for stage in 0..<count {
+            let objective = program.objectives[stage]
+            try problem.setObjective(objective)
+            let outcome = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation)
+            switch outcome.status {
+            case .infeasible:
+                if stage == 0 {
+                    return StagedSolution(status: .infeasible, values: nil, stageValues: [], primaryBound: nil, provedStages: 0,
+                                          provedUnique: false, detail: outcome.detail)
+                }
+                throw SolverError.noAnswer("a panel found in one step of the search was lost in the next (a numerical fault in GLPK)")
+            case .unknown: return stopped(outcome, stage: stage, values: best)
+            case .feasible: return stopped(outcome, stage: stage, values: try problem.values())
+            case .optimal:
+                let values = try problem.values()
+                let value = program.value(of: objective, at: values)
+                best = values
+                if stage == 0 { primaryBound = Double(value) }
+                stageValues.append(value)
+                if stage < stageRows.count { try hold(stageRows[stage], objective, at: value) }
+            }
+        }
+        guard let refinement, count == program.objectives.count, var point = best else {
+            return StagedSolution(status: .optimal, values: best, stageValues: stageValues, primaryBound: primaryBound,
+                                  provedStages: count, provedUnique: false, detail: "")
+        }
+        // Prove the point unique; on a tie (equal seeded weights), add seeded objectives until it is.
+        for attempt in 1...16 {
+            switch try otherOptimum(than: point, budget: budget) {
+            case .none:
+                return StagedSolution(status: .optimal, values: point, stageValues: stageValues, primaryBound: primaryBound,
+                                      provedStages: count, provedUnique: true, detail: "")
+            case .unknown(let outcome):
+                var solution = stopped(outcome, stage: count, values: point)
+                solution.detail = "the time limit ended the check that no other panel is equally good in every respect"
+                return solution
+            case .found:
+                let extra = refinement(attempt)
+                try problem.setObjective(extra)
+                let outcome = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation)
+                guard outcome.status == .optimal else {
+                    var solution = stopped(outcome, stage: count, values: point)
+                    solution.detail = "the time limit ended the seeded choice between equally good panels"
+                    return solution
+                }
+                point = try problem.values()
+                let row = try addFreeRow(extra)
+                extraRows.append(row)
+                try hold(row, extra, at: program.value(of: extra, at: point))
+            }
+        }
+        throw SolverError.noAnswer("the seed could not single out one panel among equally good ones")
+    }
+
+    /// Holds an objective at its optimum, exactly: the face of optimal points stays as small as it is,
+    /// so the uniqueness proof usually ends at the root.
+    private func hold(_ row: Int, _ objective: IntegerProgram.Objective, at value: Int) throws {
+        try problem.setRowBounds(row, lower: objective.minimize ? nil : value, upper: objective.minimize ? value : nil)
+    }
+
+    private enum Other { case none, found, unknown(GLPKProblem.Outcome) }
+
+    /// With every stage held at its optimum: is there another point differing on a 0-1 column? Found by
+    /// maximising the number of 0-1 columns that differ from `point`.
+    private func otherOptimum(than point: [Int], budget: SolveBudget) throws -> Other {
+        var coefficients = Array(repeating: 0, count: program.variables.count)
+        var baseline = 0
+        for (j, v) in program.variables.enumerated() where v.lower == 0 && v.upper == 1 {
+            coefficients[j] = point[j] == 1 ? -1 : 1
+            if point[j] == 1 { baseline -= 1 }
+        }
+        try problem.setObjective(.init(label: "distance from the panel found", minimize: false, coefficients: coefficients))
+        var outcome = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation)
+        if outcome.status == .infeasible {
+            // `point` meets every row, so this is the warm basis failing on a knife-edge: start afresh.
+            outcome = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation, cold: true)
+        }
+        switch outcome.status {
+        case .optimal: return Int(outcome.objective.rounded()) > baseline ? .found : .none
+        case .infeasible: throw SolverError.noAnswer("a panel found in one step of the search was lost in the next (a numerical fault in GLPK)")
+        case .feasible, .unknown: return .unknown(outcome)
+        }
+    }
+
+    /// Integer objectives: a fractional bound can be rounded toward the incumbent.
+    private static func rounded(_ bound: Double, _ objective: IntegerProgram.Objective) -> Double {
+        objective.minimize ? (bound - 1e-6).rounded(.up) : (bound + 1e-6).rounded(.down)
+    }
+}
