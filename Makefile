@@ -1,6 +1,7 @@
 # Seatwise: `make demo` runs a selection round on the bundled MAG example; `make test` runs every test.
 # Both install what they need if missing: GLPK (libglpk-dev), the independent solvers the tests cross-check
-# against (glpk-utils, coinor-cbc) and Chromium, which renders the HTML reports in the tests.
+# against (glpk-utils, coinor-cbc, and HiGHS from PyPI with pytest) and Chromium, which renders the HTML
+# reports in the tests.
 
 SWIFT ?= swift
 BIN = .build/release/seatwise
@@ -18,6 +19,7 @@ deps:
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@python3 -c "import highspy, yaml, pytest" 2>/dev/null || pip install -q -r Tests/crosscheck/requirements.txt
 
 build: deps
 	$(SWIFT) build
@@ -28,9 +30,11 @@ release: deps
 demo: release
 	$(BIN) select examples/mag/nominations.csv --policy examples/mag/policy.yaml
 
+# Swift's own tests, then the cross-checks against HiGHS on an independent model (Tests/crosscheck).
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	python3 -m pytest -q Tests/crosscheck
 
 install: release
 	install -d $(DESTDIR)/usr/local/bin

@@ -7,6 +7,8 @@ public struct ConflictReport: Sendable {
     /// Labels of the rules of one conflicting set.
     public var rules: [String]
     public var message: String
+    /// The same rules by what they are (empty for a counting pre-check).
+    public var references: [RuleReference] = []
 }
 
 public struct Diagnosis: Sendable {
@@ -40,7 +42,13 @@ public enum Diagnoser {
                     notes.append("the time limit ended the search for conflicting rules in \(scope)\(search.conflicts.isEmpty ? " before any was found" : "; more may exist")")
                 }
                 if search.finished && search.conflicts.isEmpty { continue } // this part of the body can be filled
-                conflicts += search.conflicts.map { ConflictReport(rules: $0.labels, message: $0.message) }
+                conflicts += search.conflicts.map { conflict in
+                    let rows = (conflict.rows + conflict.hardRows).map { RuleReference.row($0, of: model) }
+                    let fixed = conflict.fixedColumns.map { j in
+                        RuleReference.fixed(context.input.nominees[model.columns[j]].id, value: model.program.variables[j].lower)
+                    }
+                    return ConflictReport(rules: conflict.labels, message: conflict.message, references: rows + fixed)
+                }
             }
             switch try RepairSolver.repairs(model: model, quotaRows: context.quotaRows, budget: budget) {
             case .found(let found): parts.append(found)

@@ -10,6 +10,8 @@ public struct RepairStep: Sendable, Equatable {
     public var bound: String
     public var from: Int
     public var to: Int
+    /// The quota row by what it is, with the bound as it was.
+    public var reference: RuleReference
 }
 
 public struct Repair: Sendable, Equatable {
@@ -75,10 +77,12 @@ public enum RepairSolver {
                 let row = model.program.rows[s.row]
                 let count = row.terms.reduce(0) { $0 + values[$1.variable] * $1.coefficient }
                 if s.bound == "min", count < row.rhs {
-                    result.append(RepairStep(quotaRow: s.quotaRow, rule: quotaRows[s.quotaRow].label, bound: "min", from: row.rhs, to: count))
+                    result.append(RepairStep(quotaRow: s.quotaRow, rule: quotaRows[s.quotaRow].label, bound: "min", from: row.rhs, to: count,
+                                             reference: .quota(quotaRows[s.quotaRow], bound: row.sense == .equal ? "exact" : "min", value: row.rhs)))
                 }
                 if s.bound == "max", count > row.rhs {
-                    result.append(RepairStep(quotaRow: s.quotaRow, rule: quotaRows[s.quotaRow].label, bound: "max", from: row.rhs, to: count))
+                    result.append(RepairStep(quotaRow: s.quotaRow, rule: quotaRows[s.quotaRow].label, bound: "max", from: row.rhs, to: count,
+                                             reference: .quota(quotaRows[s.quotaRow], bound: row.sense == .equal ? "exact" : "max", value: row.rhs)))
                 }
             }
             return Repair(steps: result)

@@ -74,8 +74,8 @@ public struct SelectionDocument: Encodable, Sendable {
             atLimit = q.atLimit; enforced = q.enforced
         }
     }
-    struct Conflict: Encodable { var rules: [String], message: String }
-    struct RepairStep: Encodable { var rule: String, bound: String, from: Int, to: Int }
+    struct Conflict: Encodable { var rules: [String], message: String, references: [RuleReference] }
+    struct RepairStep: Encodable { var rule: String, bound: String, from: Int, to: Int, reference: RuleReference }
     struct Changes: Encodable { var enter: [String], leave: [String] }
     struct ExplanationEntry: Encodable {
         var id, name, group: String
@@ -154,9 +154,9 @@ public struct SelectionDocument: Encodable, Sendable {
                           status: n.status.rawValue, terms: n.terms, attributes: custom, reason: reason.rawValue, message: reason.sentence)
         }
         quotas = result.quotas.map(Quota.init)
-        conflicts = diagnosis.map { $0.conflicts.map { Conflict(rules: $0.rules, message: $0.message) } }
-            ?? result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message) }
-        repairs = (diagnosis?.repairs ?? []).map { $0.steps.map { RepairStep(rule: $0.rule, bound: $0.bound, from: $0.from, to: $0.to) } }
+        conflicts = diagnosis.map { $0.conflicts.map { Conflict(rules: $0.rules, message: $0.message, references: $0.references) } }
+            ?? result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message, references: []) }
+        repairs = (diagnosis?.repairs ?? []).map { $0.steps.map { RepairStep(rule: $0.rule, bound: $0.bound, from: $0.from, to: $0.to, reference: $0.reference) } }
         notes = SelectionReport.notes(result, report, diagnosis)
         adjustments = result.context.adjustments
         let ids = result.input.nominees.map(\.id)

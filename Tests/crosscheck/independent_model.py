@@ -1,0 +1,247 @@
+"""An independent model of a Seatwise selection (SPEC sections 2-4), built from the nominations CSV and
+the policy YAML and solved with HiGHS. It shares no code with Seatwise: it reads the files itself and
+writes every rule from the specification's words, so agreement with Seatwise is evidence, not echo.
+
+Nominations given to it carry explicit `region` and `development` columns (no country table needed)."""
+
+import csv
+import functools
+import math
+from pathlib import Path
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import highspy
+import yaml
+
+
+def norm(text):
+    return (text or "").strip().casefold()
+
+
+@dataclass
+class Nominee:
+    id: str
+    group: str
+    rank: int | None
+    status: str
+    terms: int
+    attrs: dict
+
+
+@dataclass
+class Row:
+    """One linear rule: sum of x over members, bounded; `ref` says what it is, as Seatwise's JSON does."""
+    members: list
+    lower: float
+    upper: float
+    ref: dict
+    soft: bool = False
+    priority: int = 0
+
+
+@dataclass
+class Instance:
+    nominees: list
+    seats: dict
+    quotas: list
+    continuing: str
+    max_terms: int | None
+    seed: int
+    objective: str
+    rows: list = field(default_factory=list)
+
+
+def bound_value(text, seats, is_min):
+    text = str(text).strip()
+    if text.endswith("%"):
+        p = Fraction(text[:-1]) / 100
+        v = p * seats
+        return math.ceil(v) if is_min else math.floor(v)
+    return int(text)
+
+
+COUNTRIES = Path(__file__).resolve().parents[2] / "Sources/Seatwise/Resources/countries.csv"
+
+
+@functools.cache
+def country_table():
+    """Region and development status by ISO code or name, from the reference table that ships."""
+    table = {}
+    with open(COUNTRIES, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            for key in (r["iso2"], r["iso3"], r["name"]):
+                table[norm(key)] = (r["un_regional_group"], r["development_status"])
+    return table
+
+
+def load(nominations_path, policy_path):
+    with open(policy_path, encoding="utf-8-sig") as f:
+        policy = yaml.safe_load(f)
+    nominees = []
+    with open(nominations_path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            row = {k.strip().lower(): (v or "").strip() for k, v in row.items()}
+            attrs = {k: v for k, v in row.items() if k not in ("id", "name", "rank", "status", "terms")}
+            if not attrs.get("region") or not attrs.get("development"):
+                region, development = country_table()[norm(attrs["country"])]
+                attrs["region"] = attrs.get("region") or region
+                attrs["development"] = attrs.get("development") or development
+            nominees.append(Nominee(row["id"], row["group"], int(row["rank"]) if row.get("rank") else None,
+                                    row.get("status") or "new", int(row.get("terms") or 0), attrs))
+    rules = policy.get("rules") or {}
+    inst = Instance(nominees, dict(policy["seats"]), policy.get("quotas") or [], rules.get("continuing", "keep"),
+                    rules.get("max_terms"), int((policy.get("tie_break") or {}).get("seed", 1)), policy.get("objective", "rank-sum"))
+    inst.rows = build_rows(inst)
+    return inst
+
+
+def fixed_value(inst, n):
+    """1, 0 or None (free), by status and term limit (SPEC section 4)."""
+    limited = inst.max_terms is not None and n.terms >= inst.max_terms
+    if n.status == "withdrawn":
+        return 0
+    if n.status == "required":
+        return 1
+    if n.status == "continuing" and inst.continuing == "keep":
+        return 0 if limited else 1
+    return 0 if limited else None
+
+
+def build_rows(inst):
+    rows = []
+    for g, s in inst.seats.items():
+        rows.append(Row([i for i, n in enumerate(inst.nominees) if n.group == g], s, s, {"kind": "seats", "group": g}))
+    for qi, q in enumerate(inst.quotas):
+        attr = q["attribute"].strip().lower()
+        if q.get("per") == "group":
+            scopes = [(g, s) for g, s in inst.seats.items()]
+        elif q.get("group"):
+            scopes = [(q["group"], inst.seats[q["group"]])]
+        else:
+            scopes = [(None, sum(inst.seats.values()))]
+        for group, seats in scopes:
+            members = [i for i, n in enumerate(inst.nominees) if group is None or n.group == group]
+            if q.get("each"):
+                present = sorted({norm(inst.nominees[i].attrs.get(attr)) for i in members
+                                  if fixed_value(inst, inst.nominees[i]) != 0 and inst.nominees[i].attrs.get(attr)})
+                value_sets = [[v] for v in present]
+            elif "values" in q:
+                value_sets = [[norm(v) for v in q["values"]]]
+            else:
+                value_sets = [[norm(q["value"])]]
+            for values in value_sets:
+                counted = [i for i in members if norm(inst.nominees[i].attrs.get(attr)) in values]
+                lo = bound_value(q["min"], seats, True) if "min" in q else None
+                hi = bound_value(q["max"], seats, False) if "max" in q else None
+                ref = {"quota": qi + 1, "attribute": attr, "values": values, "scope": group or "body"}
+                soft = not q.get("hard", False)
+                prio = int(q.get("priority", 0))
+                if lo is not None and hi is not None and lo == hi:
+                    rows.append(Row(counted, lo, lo, dict(ref, bound="exact"), soft, prio))
+                    continue
+                if lo is not None and lo > 0:
+                    rows.append(Row(counted, lo, math.inf, dict(ref, bound="min"), soft, prio))
+                if hi is not None:
+                    rows.append(Row(counted, -math.inf, hi, dict(ref, bound="max"), soft, prio))
+    return rows
+
+
+def same_rule(row, ref):
+    """Whether a row of this model is the rule a Seatwise reference names."""
+    if ref["kind"] == "seats":
+        return row.ref.get("kind") == "seats" and row.ref["group"] == ref["group"]
+    if ref["kind"] != "quota" or "quota" not in row.ref:
+        return False
+    return (row.ref["quota"] == ref["quota"] and row.ref["scope"] == ref["scope"] and row.ref["bound"] == ref["bound"]
+            and sorted(row.ref["values"]) == sorted(norm(v) for v in ref["values"]))
+
+
+class Solver:
+    """x_i binary per nominee, the given rows, fixings; objectives minimised in order, each then held."""
+
+    def __init__(self, inst, rows, fixings, groups=None, slacks=False):
+        self.inst = inst
+        self.h = highspy.Highs()
+        self.h.setOptionValue("output_flag", False)
+        self.h.setOptionValue("mip_rel_gap", 0.0)
+        self.h.setOptionValue("mip_abs_gap", 0.0)
+        self.cols = [i for i, n in enumerate(inst.nominees) if groups is None or n.group in groups]
+        self.index = {i: k for k, i in enumerate(self.cols)}
+        inf = highspy.kHighsInf
+        for i in self.cols:
+            v = fixings.get(i)
+            self.h.addVar(v if v is not None else 0, v if v is not None else 1)
+        self.h.changeColsIntegrality(len(self.cols), list(range(len(self.cols))), [highspy.HighsVarType.kInteger] * len(self.cols))
+        self.slack_cols = []
+        for row in rows:
+            idx = [self.index[i] for i in row.members if i in self.index]
+            vals = [1.0] * len(idx)
+            if slacks and row.soft and "quota" in row.ref:
+                # One slack per side that the row bounds, each an integer >= 0.
+                for sign, active in ((1.0, row.lower > -math.inf), (-1.0, row.upper < math.inf)):
+                    if active:
+                        self.h.addVar(0, len(self.cols))
+                        k = self.h.getNumCol() - 1
+                        self.h.changeColsIntegrality(1, [k], [highspy.HighsVarType.kInteger])
+                        self.slack_cols.append((k, row.priority))
+                        idx.append(k)
+                        vals.append(sign)
+            self.h.addRow(row.lower if row.lower > -math.inf else -inf, row.upper if row.upper < math.inf else inf,
+                          len(idx), idx, vals)
+
+    def minimize(self, costs):
+        """costs: {column: coefficient}; returns the optimum or None when infeasible."""
+        n = self.h.getNumCol()
+        c = [0.0] * n
+        for k, v in costs.items():
+            c[k] = float(v)
+        self.h.changeColsCost(n, list(range(n)), c)
+        self.h.changeObjectiveSense(highspy.ObjSense.kMinimize)
+        self.h.run()
+        status = self.h.getModelStatus()
+        if status == highspy.HighsModelStatus.kInfeasible:
+            return None
+        assert status == highspy.HighsModelStatus.kOptimal, status
+        return round(self.h.getInfo().objective_function_value)
+
+    def hold(self, costs, value):
+        idx = sorted(costs)
+        self.h.addRow(-highspy.kHighsInf, value + 0.5, len(idx), idx, [float(costs[k]) for k in idx])
+
+    def values(self):
+        sol = self.h.getSolution().col_value
+        return [round(v) for v in sol]
+
+    def feasible(self):
+        return self.minimize({}) is not None
+
+
+def fixings_of(inst):
+    return {i: fixed_value(inst, n) for i, n in enumerate(inst.nominees) if fixed_value(inst, n) is not None}
+
+
+def effective_ranks(inst):
+    worst = {}
+    for n in inst.nominees:
+        if n.rank is not None:
+            worst[n.group] = max(worst.get(n.group, 0), n.rank)
+    return [n.rank if n.rank is not None else worst.get(n.group, 0) + 1 for n in inst.nominees]
+
+
+MASK = (1 << 64) - 1
+
+
+def mix(z):
+    """SplitMix64's finaliser, as the README documents the tie-break order."""
+    z = (z + 0x9E3779B97F4A7C15) & MASK
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+def tie_weight(seed, nominee_id):
+    h = 0xCBF29CE484222325
+    for b in nominee_id.encode("utf-8"):
+        h = ((h ^ b) * 0x100000001B3) & MASK
+    return (mix(h ^ mix(seed)) >> 44) + 1
