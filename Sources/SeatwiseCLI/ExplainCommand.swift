@@ -19,14 +19,17 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let options = try selection.options() // Ctrl-C cancels from here on, reading included
         let selectionInput = try input.load()
+        Progress.phase("selecting")
         let result = try Selector.run(selectionInput, options: options)
         Notes.print(result)
         if result.status == .infeasible {
+            Progress.phase("diagnosing")
             let diagnosis = try Diagnoser.diagnose(result, budget: options.budget)
             try options.budget.checkCancelled()
             try output.emit(try SelectionReport.render(result, format: output.format, diagnosis: diagnosis), inputs: input.inputPaths)
             throw ExitCode(1)
         }
+        Progress.phase("explaining")
         let report = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall, nominee: nominee, budget: options.budget,
                                                                                progress: Progress.reporter("explaining")))
         try options.budget.checkCancelled()

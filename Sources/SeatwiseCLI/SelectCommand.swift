@@ -18,6 +18,9 @@ struct SelectionOptionGroup: ParsableArguments {
     @Option(name: .long, help: "Cap GLPK's memory at this many megabytes; a solve that needs more ends with exit 3.")
     var memoryLimit: Int?
 
+    @Flag(name: .long, help: "Report progress on standard error as plain lines, even when it is not a terminal.")
+    var progress = false
+
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let memoryLimit, memoryLimit < 1 || memoryLimit > 1_000_000 { throw ValidationError("--memory-limit must be between 1 and 1000000 megabytes") }
@@ -26,7 +29,8 @@ struct SelectionOptionGroup: ParsableArguments {
     /// Options for the whole command: the time limit counts from here and covers every phase, the
     /// memory cap applies on every thread that solves, and Ctrl-C cancels.
     func options() throws -> SelectionOptions {
-        SelectionOptions(mode: mode, seed: seed, timeLimit: timeLimit, cancellation: Interrupt.cancellation(), memoryLimit: memoryLimit)
+        Progress.lines = progress
+        return SelectionOptions(mode: mode, seed: seed, timeLimit: timeLimit, cancellation: Interrupt.cancellation(), memoryLimit: memoryLimit)
     }
 }
 
@@ -54,21 +58,25 @@ struct SelectCommand: ParsableCommand {
         let options = try selection.options() // Ctrl-C cancels from here on, reading included
         let selectionInput = try input.load()
         let loaded = Deadline.now()
+        Progress.phase("selecting")
         let result = try Selector.run(selectionInput, options: options)
         Notes.print(result)
         var explanations: ExplanationReport?
         var diagnosis: Diagnosis?
         let explanationOptions = ExplanationOptions(closeCall: closeCall, budget: options.budget, progress: Progress.reporter("explaining"))
         if result.status == .infeasible {
+            Progress.phase("diagnosing")
             diagnosis = try Diagnoser.diagnose(result, repair: repair, budget: options.budget)
             // The panel under the repair is explained under the repaired rules it was chosen by.
             if explain, let repaired = diagnosis?.repaired, repaired.status != .infeasible {
                 diagnosis?.repairedExplanations = try Explainer.explain(repaired, options: explanationOptions)
             }
         } else if explain {
+            Progress.phase("explaining")
             explanations = try Explainer.explain(result, options: explanationOptions)
         }
         let analysed = Deadline.now()
+        Progress.phase("writing")
         try options.budget.checkCancelled()
         let report = try SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis)
         try options.budget.checkCancelled()
