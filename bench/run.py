@@ -8,7 +8,8 @@ For each size it generates an instance with `seatwise generate`, then times in t
   - the same model exported with `export-lp`, solved by CBC (whole process) and by HiGHS (highspy, solve
     only), as ratios to Seatwise's solve-only time;
   - sortition-algorithms (the Sortition Foundation's library) finding one quota-feasible panel for the
-    body-wide quotas of the same instance, as a ratio to Seatwise end to end.
+    body-wide quotas of the same instance, as a ratio to Seatwise end to end;
+  - the time limit over a whole command and Ctrl-C in each phase at 20,000 nominees (bench/limits.py).
 Usage: python3 bench/run.py [--quick] [--markdown FILE]
 """
 import argparse
@@ -20,6 +21,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import limits
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".build/release/seatwise"
@@ -151,6 +154,7 @@ def main():
             seconds, peak, _ = median_run([BIN, "explain", folder / "nominations.csv", "--policy", folder / "policy.yaml",
                                            "--format", "json", "--output", folder / "explain.json"], 1 if args.quick else 3)
             explain_rows.append((f"{nominees:,} / {seats:,}", seconds, peak))
+        limit_rows = limits.rows(BIN, tmp)
 
     fmt = lambda s: "–" if s is None else f"{s:.3f} s"
     ratio = lambda a, b: "–" if a is None or not b else f"{a / b:.1f}×"
@@ -167,6 +171,8 @@ def main():
     lines += ["", "| explanation pack, nominees / seats | time (whole process) | peak memory |", "|---|---:|---:|"]
     for label, seconds, peak in explain_rows:
         lines.append(f"| {label} | {fmt(seconds)} | {peak:.0f} MB |")
+    lines += ["", "| limit | run | figure |", "|---|---|---|"]
+    lines += [f"| {kind} | {label} | {figure} |" for kind, label, figure in limit_rows]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.markdown:

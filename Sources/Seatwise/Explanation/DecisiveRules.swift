@@ -5,34 +5,41 @@
 
 struct DecisiveRules {
     let result: SelectionResult
-    /// For each quota outcome, its members as a set (built once).
+    /// For each quota outcome, its members as a set; for each nominee, the quota outcomes counting them
+    /// (both built once: explanations of large bodies ask for every nominee).
     private let members: [Set<Int>]
+    private let quotasOf: [[Int]]
+    private let seated: [Bool]
 
     init(result: SelectionResult) {
         self.result = result
         members = result.quotas.map { Set($0.row.members) }
+        var of = [[Int]](repeating: [], count: result.input.nominees.count)
+        for (k, q) in result.quotas.enumerated() where q.enforced { for i in q.row.members { of[i].append(k) } }
+        quotasOf = of
+        seated = result.isSeated
     }
 
     /// Enforced quota rows at their limit that count `i` in the direction that keeps the decision:
     /// minimums for the seated, maximums for the others.
     func countingAtLimit(_ i: Int) -> [String] {
-        let seated = result.isSeated[i]
-        return result.quotas.indices.filter { k in
+        quotasOf[i].filter { k in
             let q = result.quotas[k]
-            return q.enforced && members[k].contains(i) && (seated ? q.row.min == q.count : q.row.max == q.count)
+            return seated[i] ? q.row.min == q.count : q.row.max == q.count
         }.map { result.quotas[$0].row.label }
     }
 
     /// The rules at their limit that block swapping `i` with one of `rivals` (same group, ranked on the
-    /// other side of i): each named with the kind of rule it is.
+    /// other side of i), each with the kind of rule it is, in the order of the quota rows.
     func decisive(_ i: Int, rivals: [Int]) -> [(kind: String, label: String)] {
-        let seated = result.isSeated[i]
+        // Only a row that counts i or a rival can change in a swap.
+        let candidates = Set(quotasOf[i] + rivals.flatMap { quotasOf[$0] }).sorted()
         var labels: [(kind: String, label: String)] = []
-        for (k, q) in result.quotas.enumerated() where q.enforced {
-            let row = members[k]
+        for k in candidates {
+            let q = result.quotas[k], row = members[k]
             // In the swap, one leaves and one enters: i and a rival, in the order the decision fixes.
             let blocks = { (r: Int) -> String? in
-                let (leaving, entering) = seated ? (i, r) : (r, i)
+                let (leaving, entering) = seated[i] ? (i, r) : (r, i)
                 if q.row.min == q.count, row.contains(leaving), !row.contains(entering) { return "minimum" }
                 if q.row.max == q.count, row.contains(entering), !row.contains(leaving) { return "cap" }
                 return nil

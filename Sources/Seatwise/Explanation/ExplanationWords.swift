@@ -6,12 +6,24 @@ struct ExplanationWords {
     let closeCall: Int
     let seated: [Bool]
     let rules: DecisiveRules
+    /// Each group's nominees free to be chosen, and the worst rank among those seated by choice: every
+    /// explanation looks at its group, so these are indexed once.
+    private let freeByGroup: [String: [Int]]
+    private let worstSeatedRank: [String: Int]
 
     init(result: SelectionResult, closeCall: Int) {
         self.result = result
         self.closeCall = closeCall
-        seated = result.isSeated
+        let seated = result.isSeated
+        self.seated = seated
         rules = DecisiveRules(result: result)
+        var free: [String: [Int]] = [:], worst: [String: Int] = [:]
+        for (i, n) in result.input.nominees.enumerated() where result.standings[i] == .free {
+            free[n.group, default: []].append(i)
+            if seated[i] { worst[n.group] = max(worst[n.group] ?? 0, result.ranks[i]) }
+        }
+        freeByGroup = free
+        worstSeatedRank = worst
     }
 
     private func make(_ i: Int, _ reason: Explanation.Reason, _ message: String, rules: [String] = [], delta: Int? = nil, level: Int? = nil,
@@ -89,10 +101,9 @@ struct ExplanationWords {
     /// Free nominees of i's group ranked strictly above i and left out (i seated), or strictly below
     /// i and seated (i not seated).
     func rivals(_ i: Int) -> [Int] {
-        let group = result.input.nominees[i].group, rank = result.ranks[i]
-        return result.input.nominees.indices.filter { r in
-            r != i && result.standings[r] == .free && result.input.nominees[r].group == group
-                && (seated[i] ? (!seated[r] && result.ranks[r] < rank) : (seated[r] && result.ranks[r] > rank))
+        let rank = result.ranks[i]
+        return (freeByGroup[result.input.nominees[i].group] ?? []).filter { r in
+            r != i && (seated[i] ? (!seated[r] && result.ranks[r] < rank) : (seated[r] && result.ranks[r] > rank))
         }.sorted { (result.ranks[$0], result.input.nominees[$0].id) < (result.ranks[$1], result.input.nominees[$1].id) }
     }
 
@@ -106,8 +117,7 @@ struct ExplanationWords {
                 : "Seated ahead of higher-ranked nominees (\(ranked); left out although ranked higher: \(named))"
         }
         if rivals.isEmpty {
-            let lowest = result.input.nominees.indices.filter { seated[$0] && result.standings[$0] == .free && result.input.nominees[$0].group == n.group }
-                .map { result.ranks[$0] }.max()
+            let lowest = worstSeatedRank[n.group]
             return "Not seated: below \(n.group)'s cut (ranked \(Self.rankText(n.rank))\(lowest.map { "; the lowest-ranked member seated by choice is ranked \(Self.ordinal($0))" } ?? ""))"
         }
         return "Not seated although ranked higher (\(ranked); seated although ranked lower: \(named))"
