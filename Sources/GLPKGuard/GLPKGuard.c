@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <math.h>
 
 typedef struct { jmp_buf env; } sw_jump;
 
@@ -159,7 +160,19 @@ static int sw_remaining_ms(double deadline) {
     return (int)left;
 }
 
-int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, sw_solve_outcome *out, sw_fault *fault) {
+/* The simplex method in slices of at most 100 ms, each resuming from the last basis, so that a stop
+   request is seen within a slice (GLPK's simplex has no callback) and the deadline stays hard. */
+static int sw_sliced_simplex(glp_prob *P, glp_smcp *sm, double deadline, const int *cancel) {
+    for (;;) {
+        int left = sw_remaining_ms(deadline);
+        sm->tm_lim = left < 100 ? left : 100;
+        int rc = glp_simplex(P, sm);
+        if (rc != GLP_ETMLIM) return rc;
+        if (sw_stop_requested(cancel) || (deadline > 0 && sw_monotonic_seconds() >= deadline)) return GLP_ETMLIM;
+    }
+}
+
+int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, int lp_only, sw_solve_outcome *out, sw_fault *fault) {
     memset(out, 0, sizeof *out);
     out->mip_rc = -1;
     out->mip_status = GLP_UNDEF;
@@ -174,22 +187,20 @@ int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, sw_solve
     sm.meth = GLP_DUAL;
     sm.r_test = GLP_RT_FLIP;
     sm.presolve = GLP_OFF;
-    sm.tm_lim = sw_remaining_ms(deadline);
     if (cold) glp_adv_basis(P, 0);
-    int rc = glp_simplex(P, &sm);
-    if (rc != 0 && rc != GLP_ETMLIM) {
+    int rc = sw_sliced_simplex(P, &sm, deadline, cancel);
+    if (rc != 0 && rc != GLP_ETMLIM && !sw_stop_requested(cancel)) {
         /* The warm basis was unusable (singular or stalled): start again from an advanced basis. */
         glp_adv_basis(P, 0);
         sm.meth = GLP_DUALP;
-        sm.tm_lim = sw_remaining_ms(deadline);
-        rc = glp_simplex(P, &sm);
+        rc = sw_sliced_simplex(P, &sm, deadline, cancel);
     }
     out->simplex_rc = rc;
     out->lp_status = glp_get_status(P);
     out->lp_objective = glp_get_obj_val(P);
     if (rc == GLP_ETMLIM) out->stopped = 1;
     if (sw_stop_requested(cancel)) out->stopped = 2;
-    if (rc == 0 && out->lp_status == GLP_OPT && out->stopped != 2) {
+    if (rc == 0 && out->lp_status == GLP_OPT && out->stopped != 2 && !lp_only) {
         glp_iocp io;
         glp_init_iocp(&io);
         io.msg_lev = GLP_MSG_OFF;
@@ -205,6 +216,31 @@ int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, sw_solve
         out->mip_objective = glp_mip_obj_val(P);
     }
     SW_DONE();
+    return 0;
+}
+
+int sw_lp_proves_unique(glp_prob *P, int n, const double *point, double tolerance, int *unique, sw_fault *fault) {
+    *unique = 0;
+    SW_TRY(fault, -1);
+    glp_smcp sm;
+    glp_init_smcp(&sm);
+    sm.msg_lev = GLP_MSG_OFF;
+    sm.meth = GLP_DUAL;
+    sm.r_test = GLP_RT_FLIP;
+    sm.presolve = GLP_OFF;
+    int ok = glp_simplex(P, &sm) == 0 && glp_get_status(P) == GLP_OPT;
+    for (int j = 1; ok && j <= n; j++) {
+        if (fabs(glp_get_col_prim(P, j) - point[j]) > 1e-6) ok = 0;
+        int stat = glp_get_col_stat(P, j);
+        if ((stat == GLP_NL || stat == GLP_NU) && fabs(glp_get_col_dual(P, j)) < tolerance) ok = 0;
+    }
+    int m = glp_get_num_rows(P);
+    for (int i = 1; ok && i <= m; i++) {
+        int stat = glp_get_row_stat(P, i);
+        if ((stat == GLP_NL || stat == GLP_NU) && fabs(glp_get_row_dual(P, i)) < tolerance) ok = 0;
+    }
+    SW_DONE();
+    *unique = ok;
     return 0;
 }
 

@@ -1,6 +1,7 @@
 """Every explanation of a seeded run agrees with HiGHS on an independent model: the panel itself (rank
 sum, then the seeded tie-break order), and for each decision tested, the best panel with it reversed --
-its delta, and who enters and leaves (closest to the chosen panel, then the seed's order)."""
+its delta, and who enters and leaves (closest to the chosen panel, then the seed's order); where only a
+bound was proved (in rank order, below the cut), the bound holds."""
 
 import pytest
 
@@ -35,7 +36,7 @@ def check(seatwise, nominations, policy):
     assert result["objective"]["value"] == optimum
     assert {m["id"] for m in result["selected"]} == {ids[i] for i in panel}, "the seeded panel differs"
     index = {nid: i for i, nid in enumerate(ids)}
-    tested = 0
+    tested, bounded = 0, []
     for e in result["explanations"]:
         i = index[e["id"]]
         if fixings_of(inst).get(i) is not None:
@@ -46,8 +47,13 @@ def check(seatwise, nominations, policy):
         if value is None:
             assert e["delta"] is None and e["reason"] in ("cannot_be_seated", "cannot_be_left_out"), e
             continue
-        assert e["delta"] == value - optimum, (e["id"], e["delta"], value - optimum)
         assert (e["reason"] == "tie") == (value == optimum)
+        if e["delta"] is None:
+            # In rank order or below the cut, proved no tie by a bound: the bound must hold.
+            assert e["reason"] in ("in_rank_order", "below_cut") and 1 <= e["delta_at_least"] <= value - optimum, e
+            bounded.append(e["id"])
+            continue
+        assert e["delta"] == value - optimum, (e["id"], e["delta"], value - optimum)
         assert set(e["changes"]["enter"]) == {ids[k] for k in other - panel}, e["id"]
         assert set(e["changes"]["leave"]) == {ids[k] for k in panel - other}, e["id"]
         tested += 1
@@ -57,7 +63,7 @@ def check(seatwise, nominations, policy):
 @pytest.mark.parametrize("example", ["mag", "icg"])
 def test_examples(seatwise, example):
     folder = ROOT / "examples" / example
-    assert check(seatwise, folder / "nominations.csv", folder / "policy.yaml") > 20
+    assert check(seatwise, folder / "nominations.csv", folder / "policy.yaml") > 10
 
 
 @pytest.mark.parametrize("seed", range(8))

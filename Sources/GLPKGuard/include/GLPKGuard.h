@@ -43,10 +43,15 @@ int sw_scale(glp_prob *P, sw_fault *fault);
 int sw_set_col_bounds(glp_prob *P, int j, int type, double lb, double ub, sw_fault *fault);
 int sw_set_row_bounds(glp_prob *P, int i, int type, double lb, double ub, sw_fault *fault);
 /* Root LP by dual simplex with the long-step ratio test (presolve off, warm from the current basis,
-   or from a fresh advanced basis when cold != 0), then branch and bound. deadline: CLOCK_MONOTONIC
-   seconds, <= 0 for none. cancel: may be NULL. */
-int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, sw_solve_outcome *out,
+   or from a fresh advanced basis when cold != 0), then branch and bound unless lp_only != 0.
+   deadline: CLOCK_MONOTONIC seconds, <= 0 for none. cancel: may be NULL. */
+int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, int lp_only, sw_solve_outcome *out,
              sw_fault *fault);
+/* Whether `point` (n integer values, 1-based) is provably the only optimum of the current LP
+   relaxation: the relaxation is solved (warm), its optimum equals `point`, and every nonbasic variable
+   that is not fixed has a reduced cost of at least `tolerance` in magnitude (a dual nondegenerate basis),
+   so no other feasible point is as good. 1 = proved unique, 0 = not proved. */
+int sw_lp_proves_unique(glp_prob *P, int n, const double *point, double tolerance, int *unique, sw_fault *fault);
 int sw_mip_values(glp_prob *P, int n, double *out, sw_fault *fault);
 double sw_monotonic_seconds(void);
 /* Caps GLPK's memory (megabytes) on the calling thread; a breach becomes a fault. */

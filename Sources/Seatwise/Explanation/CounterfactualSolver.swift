@@ -29,6 +29,9 @@ public final class CounterfactualSolver {
             case impossible
             /// The time limit ended the search before the answer was proved.
             case unknown
+            /// Proved worse by at least this much (objective units, at the first stage) by the LP
+            /// relaxation alone; the panel itself was not computed.
+            case worseByAtLeast(Int)
         }
         public var status: Status
         /// The panel, when answered.
@@ -46,6 +49,22 @@ public final class CounterfactualSolver {
         try staged.force(j, to: value)
         defer { try? staged.force(j, to: nil) }
         return try answer(budget)
+    }
+
+    /// Tries to prove, from the LP relaxation alone, that every panel with column `j` forced to `value`
+    /// is worse than the chosen one in the first objective: `.worseByAtLeast(k)` when it is, nil when the
+    /// relaxation cannot tell (then `forcing` answers exactly).
+    public func provedWorse(_ j: Int, to value: Int, budget: SolveBudget = .unlimited) throws -> Answer? {
+        try staged.force(j, to: value)
+        defer { try? staged.force(j, to: nil) }
+        let first = staged.program.objectives[0]
+        try staged.problem.setObjective(first)
+        let (infeasible, bound) = try staged.problem.relaxationBound(deadline: budget.deadline, cancel: budget.cancellation)
+        guard !infeasible, let bound else { return nil }
+        let chosenValue = staged.program.value(of: first, at: chosen)
+        // Integer objective: the best integer value is the bound rounded toward the worse side.
+        let worse = first.minimize ? Int((bound - 1e-6).rounded(.up)) - chosenValue : chosenValue - Int((bound + 1e-6).rounded(.down))
+        return worse >= 1 ? Answer.without(.worseByAtLeast(worse)) : nil
     }
 
     /// The best panel with program row `k` given the bounds `lower`…`upper`.

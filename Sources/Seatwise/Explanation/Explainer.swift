@@ -43,7 +43,8 @@ public enum Explainer {
     static let chunks = 4
 
     enum Question: Sendable {
-        case force(model: Int, column: Int, value: Int)
+        /// With `boundFirst`, a proof from the LP relaxation that the reversal is worse suffices.
+        case force(model: Int, column: Int, value: Int, boundFirst: Bool)
         case relax(model: Int, row: Int, lower: Int?, upper: Int?)
     }
 
@@ -65,7 +66,7 @@ public enum Explainer {
         guard result.status != .infeasible else {
             let explanations = targets.map { i in
                 Explanation(nominee: i, decision: .notSeated, reason: .noPanel, message: "No panel meets the rules, so no one is seated; see the diagnosis.",
-                            delta: nil, deltaLevel: nil, entering: [], leaving: [], closeCall: false, rules: [])
+                            delta: nil, deltaAtLeast: nil, deltaLevel: nil, entering: [], leaving: [], closeCall: false, rules: [])
             }
             return ExplanationReport(explanations: explanations, prices: [], deviations: [])
         }
@@ -88,7 +89,9 @@ public enum Explainer {
         var asked: [(target: Int, question: Int)] = []
         for (t, i) in targets.enumerated() where explanations[t] == nil {
             asked.append((t, questions.count))
-            questions.append(.force(model: modelOf[i], column: columnOf[i], value: seated[i] ? 0 : 1))
+            // In rank order or below the cut, SPEC §6 asks only that the decision be no tie: a bound that
+            // proves the reversal worse is enough. Otherwise the best reversed panel is needed.
+            questions.append(.force(model: modelOf[i], column: columnOf[i], value: seated[i] ? 0 : 1, boundFirst: !words.hasRivals(i)))
         }
         let priceQuestions = options.prices && options.nominee == nil ? QuotaPrices.questions(result: result, models: models, first: questions.count) : []
         questions += priceQuestions.map(\.question)
@@ -154,7 +157,11 @@ public enum Explainer {
             try budget.checkCancelled()
             if budget.isExpired { return }
             switch questions[k] {
-            case .force(let m, let j, let value):
+            case .force(let m, let j, let value, let boundFirst):
+                if boundFirst, let proved = try solver(m).provedWorse(j, to: value, budget: budget) {
+                    box(k, Answer(answer: proved, conflictRules: [], conflictMessage: nil))
+                    continue
+                }
                 let answer = try solver(m).forcing(j, to: value, budget: budget)
                 if answer.status == .unknown { continue }
                 var rules: [String] = [], message: String?

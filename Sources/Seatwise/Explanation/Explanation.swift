@@ -16,6 +16,9 @@ public struct Explanation: Sendable {
     /// How much worse the best panel with this decision reversed is, in objective units: 0 for a tie,
     /// nil when no such panel exists or none was computed.
     public var delta: Int?
+    /// A proved lower bound on `delta` (equal to it when `delta` was computed; from the LP relaxation
+    /// when only "no tie" had to be shown); nil when nothing was proved.
+    public var deltaAtLeast: Int?
     /// For a lexicographic objective: the rank level at which the reversed panel is worse.
     public var deltaLevel: Int?
     /// Nominee indices entering and leaving the panel when the decision is reversed.

@@ -10,6 +10,7 @@ struct ExplanationWords {
     /// explanation looks at its group, so these are indexed once.
     private let freeByGroup: [String: [Int]]
     private let worstSeatedRank: [String: Int]
+    private let bestUnseatedRank: [String: Int]
 
     init(result: SelectionResult, closeCall: Int) {
         self.result = result
@@ -17,19 +18,20 @@ struct ExplanationWords {
         let seated = result.isSeated
         self.seated = seated
         rules = DecisiveRules(result: result)
-        var free: [String: [Int]] = [:], worst: [String: Int] = [:]
+        var free: [String: [Int]] = [:], worst: [String: Int] = [:], best: [String: Int] = [:]
         for (i, n) in result.input.nominees.enumerated() where result.standings[i] == .free {
             free[n.group, default: []].append(i)
-            if seated[i] { worst[n.group] = max(worst[n.group] ?? 0, result.ranks[i]) }
+            if seated[i] { worst[n.group] = max(worst[n.group] ?? 0, result.ranks[i]) } else { best[n.group] = min(best[n.group] ?? Int.max, result.ranks[i]) }
         }
         freeByGroup = free
         worstSeatedRank = worst
+        bestUnseatedRank = best
     }
 
-    private func make(_ i: Int, _ reason: Explanation.Reason, _ message: String, rules: [String] = [], delta: Int? = nil, level: Int? = nil,
-                      entering: [Int] = [], leaving: [Int] = [], close: Bool = false) -> Explanation {
+    private func make(_ i: Int, _ reason: Explanation.Reason, _ message: String, rules: [String] = [], delta: Int? = nil,
+                      deltaAtLeast: Int? = nil, level: Int? = nil, entering: [Int] = [], leaving: [Int] = [], close: Bool = false) -> Explanation {
         Explanation(nominee: i, decision: seated[i] ? .seated : .notSeated, reason: reason, message: message, delta: delta,
-                    deltaLevel: level, entering: entering, leaving: leaving, closeCall: close, rules: rules)
+                    deltaAtLeast: deltaAtLeast ?? delta, deltaLevel: level, entering: entering, leaving: leaving, closeCall: close, rules: rules)
     }
 
     /// Continuing, required, withdrawn and term-limited nominees: the rule decided; nil for the others.
@@ -63,6 +65,12 @@ struct ExplanationWords {
     /// A free nominee's decision from the best panel that reverses it.
     func explain(_ i: Int, _ a: Explainer.Answer, model: SelectionModel, chosen: PanelScore) throws -> Explanation {
         let isSeated = seated[i]
+        if case .worseByAtLeast(let k) = a.answer.status {
+            let level = model.rankLevels.first
+            let amount = result.objective == .rankSum ? "a rank sum at least \(k) higher" : "at least \(k) fewer member\(k == 1 ? "" : "s") of rank \(level ?? 1)"
+            let message = "\(lead(i, rivals: [])). Every panel \(isSeated ? "without" : "with") them is worse (\(amount), proved by the linear relaxation), so this is no tie."
+            return make(i, isSeated ? .inRankOrder : .belowCut, message, rules: rules.countingAtLimit(i), deltaAtLeast: k, level: level)
+        }
         guard let score = a.answer.score else {
             let rule = a.conflictMessage.map { ": \($0)" } ?? ""
             let message = isSeated ? "Seated: no panel that meets the rules leaves them out\(rule)." : "Not seated: no panel that meets the rules can seat them\(rule)."
@@ -98,9 +106,16 @@ struct ExplanationWords {
         return make(i, reason, message, rules: decisive.map(\.label), delta: delta, level: level, entering: entering, leaving: leaving, close: close)
     }
 
+    /// Whether `rivals(i)` is non-empty, in constant time.
+    func hasRivals(_ i: Int) -> Bool {
+        let group = result.input.nominees[i].group, rank = result.ranks[i]
+        return seated[i] ? (bestUnseatedRank[group] ?? Int.max) < rank : (worstSeatedRank[group] ?? Int.min) > rank
+    }
+
     /// Free nominees of i's group ranked strictly above i and left out (i seated), or strictly below
     /// i and seated (i not seated).
     func rivals(_ i: Int) -> [Int] {
+        guard hasRivals(i) else { return [] }
         let rank = result.ranks[i]
         return (freeByGroup[result.input.nominees[i].group] ?? []).filter { r in
             r != i && (seated[i] ? (!seated[r] && result.ranks[r] < rank) : (seated[r] && result.ranks[r] > rank))

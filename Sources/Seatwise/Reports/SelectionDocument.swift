@@ -81,6 +81,7 @@ public struct SelectionDocument: Encodable, Sendable {
         var id, name, group: String
         var decision, reason, message: String
         var delta: Int?
+        var deltaAtLeast: Int?
         var deltaLevel: Int?
         var changes: Changes
         var closeCall: Bool
@@ -89,10 +90,10 @@ public struct SelectionDocument: Encodable, Sendable {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(group, forKey: .group)
             try c.encode(decision, forKey: .decision); try c.encode(reason, forKey: .reason); try c.encode(message, forKey: .message)
-            try c.encode(delta, forKey: .delta); try c.encode(deltaLevel, forKey: .deltaLevel); try c.encode(changes, forKey: .changes)
+            try c.encode(delta, forKey: .delta); try c.encode(deltaAtLeast, forKey: .deltaAtLeast); try c.encode(deltaLevel, forKey: .deltaLevel); try c.encode(changes, forKey: .changes)
             try c.encode(closeCall, forKey: .closeCall); try c.encode(rules, forKey: .rules)
         }
-        enum Keys: String, CodingKey { case id, name, group, decision, reason, message, delta, deltaLevel, changes, closeCall, rules }
+        enum Keys: String, CodingKey { case id, name, group, decision, reason, message, delta, deltaAtLeast, deltaLevel, changes, closeCall, rules }
     }
     struct Price: Encodable {
         var rule: String, bound: String, from: Int, to: Int
@@ -164,7 +165,7 @@ public struct SelectionDocument: Encodable, Sendable {
             explanations = report.explanations.map { e in
                 let n = result.input.nominees[e.nominee]
                 return ExplanationEntry(id: n.id, name: n.name, group: n.group, decision: e.decision.rawValue, reason: e.reason.rawValue,
-                                        message: e.message, delta: e.delta, deltaLevel: e.deltaLevel,
+                                        message: e.message, delta: e.delta, deltaAtLeast: e.deltaAtLeast, deltaLevel: e.deltaLevel,
                                         changes: Changes(enter: e.entering.map { ids[$0] }, leave: e.leaving.map { ids[$0] }),
                                         closeCall: e.closeCall, rules: e.rules)
             }

@@ -142,6 +142,33 @@ public final class GLPKProblem {
         try checkAlive(fault)
     }
 
+    /// The optimum of the LP relaxation of the current objective (warm), or nil when the relaxation is
+    /// infeasible or the deadline ended it: a bound on every integer point, found without branching.
+    public func relaxationBound(deadline: Double?, cancel: SolverCancellation? = nil) throws -> (infeasible: Bool, bound: Double?) {
+        let p = try live()
+        var fault = sw_fault()
+        var out = sw_solve_outcome()
+        sw_solve(p, deadline ?? 0, cancel?.flag, 0, 1, &out, &fault)
+        try checkAlive(fault)
+        if out.stopped == 2 { throw SolverError.cancelled }
+        if out.lp_status == GLP_NOFEAS { return (true, nil) }
+        return (false, out.simplex_rc == 0 && out.lp_status == GLP_OPT ? out.lp_objective : nil)
+    }
+
+    /// Whether `point` is provably the only optimum of the current objective over the LP relaxation (so
+    /// the only integer optimum too): the relaxation's optimum is `point` and its basis is dual
+    /// nondegenerate (every nonbasic variable that can move has a reduced cost of at least `tolerance`).
+    /// False means "not proved", not "not unique".
+    public func lpProvesUnique(_ point: [Int], tolerance: Double = 1e-3) throws -> Bool {
+        let p = try live()
+        var fault = sw_fault()
+        var unique: Int32 = 0
+        let values = [0.0] + point.map(Double.init)
+        _ = values.withUnsafeBufferPointer { sw_lp_proves_unique(p, Int32(columnCount), $0.baseAddress, tolerance, &unique, &fault) }
+        try checkAlive(fault)
+        return unique != 0
+    }
+
     /// Scales rows and columns for the simplex method (rows of tie-break weights are large).
     public func scale() throws {
         let p = try live()
@@ -183,7 +210,7 @@ public final class GLPKProblem {
         let p = try live()
         var fault = sw_fault()
         var out = sw_solve_outcome()
-        sw_solve(p, deadline ?? 0, cancel?.flag, cold ? 1 : 0, &out, &fault)
+        sw_solve(p, deadline ?? 0, cancel?.flag, cold ? 1 : 0, 0, &out, &fault)
         try checkAlive(fault)
         if out.stopped == 2 { throw SolverError.cancelled }
         let stopped = out.stopped != 0

@@ -35,6 +35,8 @@ public final class StagedProblem {
     public let problem: GLPKProblem
     /// GLPK row index (1-based) holding each objective at its optimum once its stage is solved.
     private var stageRows: [Int] = []
+    /// Whether the rows and columns have been scaled (done once, only when a solve needs it).
+    private var scaled = false
     /// Supplies a further seeded objective (attempt 1, 2, …) when two points tie in every stage.
     private let refinement: ((Int) -> IntegerProgram.Objective)?
 
@@ -46,7 +48,6 @@ public final class StagedProblem {
         problem = try GLPKProblem(program)
         let held = refinement == nil ? program.objectives.dropLast() : program.objectives[...]
         for objective in held { stageRows.append(try addFreeRow(objective)) }
-        try problem.scale()
     }
 
     private func addFreeRow(_ objective: IntegerProgram.Objective) throws -> Int {
@@ -93,14 +94,11 @@ public final class StagedProblem {
         for stage in 0..<count {
             let objective = program.objectives[stage]
             try problem.setObjective(objective)
-            let outcome = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation)
+            let outcome = try solveKnowingFeasible(stage > 0, budget: budget)
             switch outcome.status {
             case .infeasible:
-                if stage == 0 {
-                    return StagedSolution(status: .infeasible, values: nil, stageValues: [], primaryBound: nil, provedStages: 0,
-                                          provedUnique: false, detail: outcome.detail)
-                }
-                throw SolverError.noAnswer("a panel found in one step of the search was lost in the next (a numerical fault in GLPK)")
+                return StagedSolution(status: .infeasible, values: nil, stageValues: [], primaryBound: nil, provedStages: 0,
+                                      provedUnique: false, detail: outcome.detail)
             case .unknown: return stopped(outcome, stage: stage, values: best)
             case .feasible: return stopped(outcome, stage: stage, values: try problem.values())
             case .optimal:
@@ -118,7 +116,9 @@ public final class StagedProblem {
         }
         // Prove the point unique; on a tie (equal seeded weights), add seeded objectives until it is.
         for attempt in 1...16 {
-            switch try otherOptimum(than: point, budget: budget) {
+            // Usually the relaxation proves it at once; otherwise one solve looks for another optimum.
+            let other: Other = try problem.lpProvesUnique(point) ? .none : try otherOptimum(than: point, budget: budget)
+            switch other {
             case .none:
                 return StagedSolution(status: .optimal, values: point, stageValues: stageValues, primaryBound: primaryBound,
                                       provedStages: count, provedUnique: true, detail: "")
@@ -129,7 +129,7 @@ public final class StagedProblem {
             case .found:
                 let extra = refinement(attempt)
                 try problem.setObjective(extra)
-                let outcome = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation)
+                let outcome = try solveKnowingFeasible(true, budget: budget)
                 guard outcome.status == .optimal else {
                     var solution = stopped(outcome, stage: count, values: point)
                     solution.detail = "the time limit ended the seeded choice between equally good panels"
@@ -162,16 +162,27 @@ public final class StagedProblem {
             if point[j] == 1 { baseline -= 1 }
         }
         try problem.setObjective(.init(label: "distance from the panel found", minimize: false, coefficients: coefficients))
-        var outcome = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation)
-        if outcome.status == .infeasible {
-            // `point` meets every row, so this is the warm basis failing on a knife-edge: start afresh.
-            outcome = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation, cold: true)
-        }
+        // This search runs on a degenerate face with rows of large seeded weights: scaled, the simplex
+        // method stays on its feet (unscaled it can stall for minutes).
+        if !scaled { try problem.scale(); scaled = true }
+        let outcome = try solveKnowingFeasible(true, budget: budget)
         switch outcome.status {
         case .optimal: return Int(outcome.objective.rounded()) > baseline ? .found : .none
-        case .infeasible: throw SolverError.noAnswer("a panel found in one step of the search was lost in the next (a numerical fault in GLPK)")
+        case .infeasible: throw SolverError.noAnswer("GLPK lost the panel it had found (a numerical fault)")
         case .feasible, .unknown: return .unknown(outcome)
         }
+    }
+
+    /// A solve of the current objective. When a point is known to meet every row (`known`), "infeasible"
+    /// can only be the simplex method failing on a knife-edge (rows of seeded weights are large), so the
+    /// problem is scaled and solved again from a fresh basis; a second "infeasible" is a fault.
+    private func solveKnowingFeasible(_ known: Bool, budget: SolveBudget) throws -> GLPKProblem.Outcome {
+        let outcome = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation)
+        guard known, outcome.status == .infeasible else { return outcome }
+        if !scaled { try problem.scale(); scaled = true }
+        let again = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation, cold: true)
+        if again.status == .infeasible { throw SolverError.noAnswer("GLPK lost the panel it had found (a numerical fault)") }
+        return again
     }
 
     /// Integer objectives: a fractional bound can be rounded toward the incumbent.
