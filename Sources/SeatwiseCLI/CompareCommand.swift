@@ -8,6 +8,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var adjustments: AdjustmentOptions
 
     @Option(name: .long, help: "Seed that decides between equally good panels (overrides the policy's tie_break.seed).")
     var seed: UInt64?
@@ -17,7 +18,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let options = SelectionOptions(seed: seed, timeLimit: timeLimit, cancellation: Interrupt.cancellation())
-        let comparison = try Comparison.run(try input.load(), options: options)
+        let round = Round(input: try input.load(), seed: seed, adjustments: adjustments.adjustments)
+        let comparison = try Comparison.run(round, budget: options.budget)
         Notes.print(comparison.coordinated)
         let report = try ComparisonReport.render(comparison, format: output.format)
         try options.budget.checkCancelled()

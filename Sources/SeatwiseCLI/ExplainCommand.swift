@@ -9,6 +9,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var selection: SelectionOptionGroup
+    @OptionGroup var adjustments: AdjustmentOptions
 
     @Option(name: .long, help: "Explain only the nominee with this id.")
     var nominee: String?
@@ -20,7 +21,8 @@ struct ExplainCommand: ParsableCommand {
         let options = try selection.options() // Ctrl-C cancels from here on, reading included
         let selectionInput = try input.load()
         Progress.phase("selecting")
-        let result = try Selector.run(selectionInput, options: options)
+        let round = Round(input: selectionInput, mode: options.mode, seed: options.seed, adjustments: adjustments.adjustments)
+        let result = try round.solve(budget: options.budget)
         Notes.print(result)
         if result.status == .infeasible {
             Progress.phase("diagnosing")

@@ -7,6 +7,7 @@ struct ExportLPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export-lp", abstract: "Write the integer program in CPLEX LP format, with readable row names.")
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var adjustments: AdjustmentOptions
 
     @Option(name: .long, help: "The LP file to write.")
     var output: String
@@ -19,9 +20,9 @@ struct ExportLPCommand: ParsableCommand {
 
     func run() throws {
         let selectionInput = try input.load()
-        let context = SelectionContext(selectionInput, seed: seed)
+        let context = try Round(input: selectionInput, mode: mode, seed: seed, adjustments: adjustments.adjustments).context()
         let rows = mode == .coordinated ? context.quotaRows : context.quotaRows.filter { $0.group != nil }
-        let model = context.model(groups: selectionInput.policy.groups, rows: rows)
+        let model = context.model(groups: context.input.policy.groups, rows: rows)
         let title = "\(selectionInput.policy.body), \(mode.rawValue) selection"
         try OutputFile.write(CPLEXLPWriter.write(model.program, title: title), to: output, protecting: input.inputPaths)
     }

@@ -40,6 +40,7 @@ struct SelectCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var selection: SelectionOptionGroup
+    @OptionGroup var adjustments: AdjustmentOptions
 
     @Flag(name: .long, help: "Explain every decision, price every quota at its limit, and report each group's deviations.")
     var explain = false
@@ -59,7 +60,8 @@ struct SelectCommand: ParsableCommand {
         let selectionInput = try input.load()
         let loaded = Deadline.now()
         Progress.phase("selecting")
-        let result = try Selector.run(selectionInput, options: options)
+        let round = Round(input: selectionInput, mode: options.mode, seed: options.seed, adjustments: adjustments.adjustments)
+        let result = try round.solve(budget: options.budget)
         Notes.print(result)
         var explanations: ExplanationReport?
         var diagnosis: Diagnosis?

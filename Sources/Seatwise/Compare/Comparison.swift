@@ -30,11 +30,15 @@ public struct Comparison: Sendable {
     public var input: SelectionInput { coordinated.input }
 
     public static func run(_ input: SelectionInput, options: SelectionOptions = SelectionOptions()) throws -> Comparison {
-        var options = options
-        options.mode = .independent
-        let independent = try Selector.run(input, options: options)
-        options.mode = .coordinated
-        let coordinated = try Selector.run(input, options: options)
+        try run(Round(input: input, seed: options.seed), budget: options.budget)
+    }
+
+    /// Both modes on one round, its adjustments included.
+    public static func run(_ round: Round, budget: SolveBudget = .unlimited) throws -> Comparison {
+        let context = try round.context()
+        let independent = try Selector.run(context: context, mode: .independent, budget: budget)
+        let coordinated = try Selector.run(context: context, mode: .coordinated, budget: budget)
+        let input = context.input
         let a = Set(independent.seated), b = Set(coordinated.seated)
         let groups = input.policy.seats.map { entry -> GroupCost in
             let i = independent.groups.first { $0.group == entry.group }, c = coordinated.groups.first { $0.group == entry.group }

@@ -140,7 +140,15 @@ public final class ConflictFinder {
         let nominee = nominees[model.columns[j]]
         if forced?.column == j { return "\(nominee.name) [\(nominee.id)] \(forced!.value == 1 ? "is seated" : "is left out") (the question asked)" }
         let v = model.program.variables[j]
-        return "\(nominee.name) [\(nominee.id)] \(v.lower == 1 ? "must be seated" : "cannot be seated") (\(nominee.status == .new ? "term limit" : nominee.status.rawValue))"
+        let why: String = switch model.fixedBy[j] {
+        case .continuing: "continuing"
+        case .required: "required"
+        case .withdrawn: "withdrawn"
+        case .termLimited: "term limit"
+        case .decision: "the coordinator's decision"
+        case nil: "fixed"
+        }
+        return "\(nominee.name) [\(nominee.id)] \(v.lower == 1 ? "must be seated" : "cannot be seated") (\(why))"
     }
 
     /// One exact sentence: for the conflict's most demanding bound, how far the other rules let its

@@ -40,6 +40,10 @@ struct ExplanationWords {
         switch result.standings[i] {
         case .fixedIn(.continuing):
             return make(i, .continuing, "Seated: a continuing member, kept under rules.continuing: keep; counts toward \(n.group)'s seats and the quotas.", rules: ["rules.continuing: keep"])
+        case .fixedIn(.decision):
+            return make(i, .decision, "Seated by decision of the coordinator (an adjustment of this round).", rules: ["adjustment: seat \(n.id)"])
+        case .fixedOut(.decision):
+            return make(i, .decision, "Not seated: excluded by decision of the coordinator (an adjustment of this round).", rules: ["adjustment: exclude \(n.id)"])
         case .fixedIn(_):
             let note = result.policy.rules.maxTerms.map { n.terms >= $0 ? " (although past the term limit of \($0))" : "" } ?? ""
             return make(i, .required, "Seated: a required seat\(note).", rules: ["status: required"])

@@ -11,6 +11,8 @@ public struct SelectionModel: Sendable {
     public var rankLevels: [Int]
     /// The groups this model seats.
     public var groups: [String]
+    /// The rule that fixes each column in or out (nil: free).
+    public var fixedBy: [StandingRule?]
     /// The seed and the ids of the columns, for further seeded orders when two panels tie.
     public var seed: UInt64
     private var columnIDs: [String]
@@ -30,6 +32,7 @@ public struct SelectionModel: Sendable {
 
         var program = IntegerProgram()
         var names = LPNames()
+        var fixedBy: [StandingRule?] = []
         for i in columns {
             let nominee = nominees[i]
             let standing = standings[i]
@@ -37,6 +40,10 @@ public struct SelectionModel: Sendable {
             case .free: (0, 1, "")
             case .fixedIn(let rule): (1, 1, " (fixed in: \(rule.rawValue))")
             case .fixedOut(let rule): (0, 0, " (fixed out: \(rule.rawValue))")
+            }
+            switch standing {
+            case .free: fixedBy.append(nil)
+            case .fixedIn(let rule), .fixedOut(let rule): fixedBy.append(rule)
             }
             program.variables.append(.init(name: names.make("x", [nominee.id]), label: "\(nominee.name) [\(nominee.id)], \(nominee.group)\(note)",
                                            lower: lower, upper: upper))
@@ -82,6 +89,7 @@ public struct SelectionModel: Sendable {
             rankLevels = levels
         }
         self.seed = seed
+        self.fixedBy = fixedBy
         columnIDs = columns.map { nominees[$0].id }
         program.objectives.append(Self.tieBreak(seed: seed, ids: columnIDs, salt: 0))
         self.program = program

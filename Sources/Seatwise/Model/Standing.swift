@@ -4,6 +4,8 @@
 public enum StandingRule: String, Sendable, Codable {
     case continuing, required, withdrawn
     case termLimited = "term_limited"
+    /// The coordinator's adjustment of the round (seat or exclude).
+    case decision
 }
 
 public enum Standing: Sendable, Equatable {

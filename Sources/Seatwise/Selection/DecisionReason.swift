@@ -20,6 +20,8 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
     case tie
     /// No panel was chosen (the policy is infeasible).
     case noPanel = "no_panel"
+    /// Seated or left out by the coordinator's adjustment of the round.
+    case decision
 
     /// Every nominee's reason, in one pass: a group's cut is computed once, not once per member.
     public static func all(in result: SelectionResult) -> [DecisionReason] {
@@ -34,6 +36,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
         return nominees.indices.map { i in
             switch result.standings[i] {
             case .fixedIn(.continuing): return .continuing
+            case .fixedIn(.decision), .fixedOut(.decision): return .decision
             case .fixedIn(_): return .required
             case .fixedOut(.withdrawn): return .withdrawn
             case .fixedOut(_): return .termLimited
@@ -60,6 +63,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
         case .cannotBeLeftOut: return "no panel that meets the rules can leave them out"
         case .tie: return "an equally good panel reverses this; the seed decided"
         case .noPanel: return "no panel meets the rules"
+        case .decision: return "by decision of the coordinator (an adjustment of this round)"
         }
     }
 }

@@ -1,0 +1,52 @@
+// The report of `seatwise what-if`: the unadjusted panel's objective, then per question its
+// adjustments in words and the difference (entering, leaving, objective change per group).
+
+import Foundation
+
+public enum WhatIfReport {
+    public typealias Answer = (question: WhatIfQuestion, answer: WhatIf?, problem: String?)
+
+    public static func text(base: SelectionResult, _ answers: [Answer]) -> String {
+        var out = "Seatwise what-if: \(base.policy.body), \(base.mode.rawValue), seed \(base.seed)\n"
+        out += "  Unadjusted panel: \(base.status.rawValue), rank sum \(base.rankSum.map(String.init) ?? "none")\n"
+        for (question, answer, problem) in answers {
+            out += "\n\(question.name): \(question.adjustments.map(\.description).joined(separator: "; "))\n"
+            if let problem { out += "  not asked: \(problem)\n"; continue }
+            guard let answer else { continue }
+            out += "  \(answer.summary)\n"
+            for g in answer.groups where g.change != 0 { out += "    \(g.group): rank sum \(g.rankSumBefore) → \(g.rankSumAfter)\n" }
+            for note in answer.result.context.adjustments { out += "    \(note)\n" }
+        }
+        return out
+    }
+
+    struct GroupEntry: Encodable { var group: String, rankSumBefore: Int, rankSumAfter: Int, change: Int }
+    struct Difference: Encodable { var entering: [String], leaving: [String], objectiveChange: Int?, groups: [GroupEntry] }
+    struct Entry: Encodable {
+        var name: String
+        var adjustments: [String]
+        var status: String?
+        var problem: String?
+        var difference: Difference?
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(name, forKey: .name); try c.encode(adjustments, forKey: .adjustments); try c.encode(status, forKey: .status)
+            try c.encode(problem, forKey: .problem); try c.encode(difference, forKey: .difference)
+        }
+        enum Keys: String, CodingKey { case name, adjustments, status, problem, difference }
+    }
+    struct Document: Encodable { var base: SelectionDocument, questions: [Entry] }
+
+    public static func json(base: SelectionResult, _ answers: [Answer]) throws -> String {
+        let ids = base.input.nominees.map(\.id)
+        let entries = answers.map { question, answer, problem in
+            Entry(name: question.name, adjustments: answer?.result.context.adjustments ?? question.adjustments.map(\.description),
+                  status: answer?.result.status.rawValue, problem: problem,
+                  difference: answer.map { a in
+                      Difference(entering: a.entering.map { ids[$0] }, leaving: a.leaving.map { ids[$0] }, objectiveChange: a.objectiveChange,
+                                 groups: a.groups.map { GroupEntry(group: $0.group, rankSumBefore: $0.rankSumBefore, rankSumAfter: $0.rankSumAfter, change: $0.change) })
+                  })
+        }
+        return try JSONReport.encode(Document(base: SelectionDocument(base), questions: entries))
+    }
+}

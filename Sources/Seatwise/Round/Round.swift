@@ -1,0 +1,93 @@
+// A selection round as a value: the validated input, the mode, the seed and the coordinator's
+// adjustments. Solving it gives a result that carries the rules it was solved under (adjustments
+// applied), so explanations, diagnoses and reports of an adjusted round use the adjusted rules.
+
+public struct Round: Sendable {
+    public var input: SelectionInput
+    public var mode: SelectionMode
+    /// Overrides the policy's seed (nil: the policy's, or the default).
+    public var seed: UInt64?
+    public var adjustments: [Adjustment]
+
+    public init(input: SelectionInput, mode: SelectionMode = .coordinated, seed: UInt64? = nil, adjustments: [Adjustment] = []) {
+        self.input = input
+        self.mode = mode
+        self.seed = seed
+        self.adjustments = adjustments
+    }
+
+    /// The round with more adjustments.
+    public func adjusted(_ more: [Adjustment]) -> Round {
+        var round = self
+        round.adjustments += more
+        return round
+    }
+
+    /// The rules this round is solved under: the policy with every adjustment applied, each stated in
+    /// words. Unknown ids, rows and groups are bad input, reported together with the closest names.
+    public func context() throws -> SelectionContext {
+        var input = self.input
+        var problems: [String] = []
+        // Seats first: percentages of a group's seats are then worked out on the new seats.
+        for case .groupSeats(let group, let seats) in adjustments {
+            guard let k = input.policy.seats.firstIndex(where: { $0.group == group }) else {
+                problems.append("no group is named '\(group)'\(Suggestions.closest(group, among: input.policy.groups))")
+                continue
+            }
+            input.policy.seats[k].seats = seats
+        }
+        var context = SelectionContext(input, seed: seed)
+        for adjustment in adjustments {
+            switch adjustment {
+            case .groupSeats(let group, let seats):
+                guard let old = self.input.policy.seats.first(where: { $0.group == group })?.seats else { continue }
+                context.adjustments.append("adjusted: \(group) has \(seats) seat\(seats == 1 ? "" : "s") instead of \(old), by decision of the coordinator")
+            case .seat(let id), .exclude(let id):
+                guard let i = input.nominees.firstIndex(where: { $0.id == id }) else {
+                    problems.append("no nominee has the id '\(id)'\(Suggestions.closest(id, among: input.nominees.map(\.id)))")
+                    continue
+                }
+                let n = input.nominees[i]
+                if case .seat = adjustment {
+                    context.standings[i] = .fixedIn(.decision)
+                    context.adjustments.append("adjusted: \(n.group)'s nominee \(n.name) [\(n.id)] seated by decision of the coordinator")
+                } else {
+                    context.standings[i] = .fixedOut(.decision)
+                    context.adjustments.append("adjusted: \(n.group)'s nominee \(n.name) [\(n.id)] excluded by decision of the coordinator")
+                }
+            case .setBound(let name, let side, let value):
+                guard let k = Self.quotaRow(named: name, in: context.quotaRows) else {
+                    problems.append("no quota row is '\(name)'\(Suggestions.closest(name, among: context.quotaRows.map(\.label))); name a row by its label or its number, 1 to \(context.quotaRows.count)")
+                    continue
+                }
+                let before = context.quotaRows[k].label
+                let old = side == .min ? context.quotaRows[k].min : context.quotaRows[k].max
+                if side == .min { context.quotaRows[k].min = value } else { context.quotaRows[k].max = value }
+                let oldText = old.map(String.init) ?? "none"
+                context.adjustments.append("adjusted: \(before): \(side.rawValue) \(oldText) → \(value), by decision of the coordinator")
+            }
+        }
+        guard problems.isEmpty else {
+            throw InputError(problems.map { InputDiagnostic(file: "adjustments", message: $0) })
+        }
+        return context
+    }
+
+    /// A quota row by its number (1-based) or its label.
+    static func quotaRow(named name: String, in rows: [QuotaRow]) -> Int? {
+        if let number = Int(name), number >= 1, number <= rows.count { return number - 1 }
+        return rows.firstIndex { $0.label == name }
+    }
+
+    /// Solves the round within `budget`, on this thread.
+    public func solve(budget: SolveBudget = .unlimited) throws -> SelectionResult {
+        try Selector.run(context: try context(), mode: mode, budget: budget)
+    }
+
+    /// Solves the round with `more` adjustments and says how the result differs from this round's own.
+    public func whatIf(_ more: [Adjustment], budget: SolveBudget = .unlimited) throws -> WhatIf {
+        let base = try solve(budget: budget)
+        let answer = try adjusted(more).solve(budget: budget)
+        return WhatIf(adjustments: more, base: base, result: answer)
+    }
+}

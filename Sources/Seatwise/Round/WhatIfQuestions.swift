@@ -1,0 +1,70 @@
+// The questions file of `seatwise what-if`: a YAML list, each item one question, a mapping of
+// `seat: [ids]`, `exclude: [ids]`, `set: ["LABEL-OR-NUMBER:min=N", …]`, `group_seats: {GROUP: N}`
+// and an optional `name`. Every problem is reported with its line and key path.
+
+import Yams
+
+public struct WhatIfQuestion: Sendable, Equatable {
+    public var name: String
+    public var adjustments: [Adjustment]
+}
+
+public enum WhatIfQuestions {
+    public static func read(_ file: InputFile) throws -> [WhatIfQuestion] {
+        guard let text = String(validating: file.bytes, as: UTF8.self), !text.contains("\u{0}") else {
+            throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the questions file is not valid UTF-8 text")])
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        } catch {
+            throw InputError([InputDiagnostic(file: file.path, message: "cannot parse the questions as YAML: \(error)")])
+        }
+        guard let root, case .sequence(let items) = root else {
+            throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the questions must be a list, one question an item")])
+        }
+        var problems: [InputDiagnostic] = []
+        func problem(_ node: Node, _ key: String, _ message: String) {
+            problems.append(InputDiagnostic(file: file.path, line: node.mark.map { $0.line }, column: node.mark.map { $0.column }, key: key, message: message))
+        }
+        func strings(_ node: Node, _ key: String) -> [String] {
+            guard case .sequence(let list) = node else { problem(node, key, "expected a list"); return [] }
+            return list.enumerated().compactMap { k, item in
+                guard let s = item.string, !s.isEmpty else { problem(item, "\(key)[\(k + 1)]", "expected text"); return nil }
+                return s
+            }
+        }
+        var questions: [WhatIfQuestion] = []
+        for (q, item) in items.enumerated() {
+            let path = "[\(q + 1)]"
+            guard case .mapping(let mapping) = item else { problem(item, path, "a question must be a mapping (seat, exclude, set, group_seats, name)"); continue }
+            var question = WhatIfQuestion(name: "question \(q + 1)", adjustments: [])
+            for (keyNode, value) in mapping {
+                let key = keyNode.string ?? ""
+                switch key {
+                case "name": question.name = value.string ?? question.name
+                case "seat": question.adjustments += strings(value, "\(path).seat").map(Adjustment.seat)
+                case "exclude": question.adjustments += strings(value, "\(path).exclude").map(Adjustment.exclude)
+                case "set":
+                    for (k, text) in strings(value, "\(path).set").enumerated() {
+                        if let a = Adjustment.parseBound(text) { question.adjustments.append(a) } else {
+                            problem(value, "\(path).set[\(k + 1)]", "'\(text)': expected 'LABEL-OR-NUMBER:min=N' or ':max=N'")
+                        }
+                    }
+                case "group_seats":
+                    guard case .mapping(let seats) = value else { problem(value, "\(path).group_seats", "expected a mapping GROUP: N"); continue }
+                    for (g, n) in seats {
+                        guard let group = g.string, let count = n.int, count >= 1, count <= 1_000_000 else {
+                            problem(n, "\(path).group_seats", "expected GROUP: N with N a whole number from 1"); continue
+                        }
+                        question.adjustments.append(.groupSeats(group: group, seats: count))
+                    }
+                default: problem(keyNode, "\(path).\(key)", "unknown key; a question has seat, exclude, set, group_seats and name")
+                }
+            }
+            questions.append(question)
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        return questions
+    }
+}

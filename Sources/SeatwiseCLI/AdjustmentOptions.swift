@@ -1,0 +1,34 @@
+// The coordinator's adjustments a command takes: --seat, --exclude, --set, --group-seats, each
+// repeatable; turned into the round's adjustments (unknown ids, rows and groups are exit 2).
+
+import ArgumentParser
+import Seatwise
+
+struct AdjustmentOptions: ParsableArguments {
+    @Option(name: .customLong("seat"), help: "Seat this nominee (by id) by decision of the coordinator. Repeatable.")
+    var seat: [String] = []
+
+    @Option(name: .customLong("exclude"), help: "Leave this nominee (by id) out. Repeatable.")
+    var exclude: [String] = []
+
+    @Option(name: .customLong("set"), help: "Set a quota row's bound: 'LABEL-OR-NUMBER:min=N' or ':max=N' (rows numbered as in the report). Repeatable.")
+    var bounds: [String] = []
+
+    @Option(name: .customLong("group-seats"), help: "Give a group this many seats: GROUP=N. Repeatable.")
+    var groupSeats: [String] = []
+
+    func validate() throws {
+        for text in bounds where Adjustment.parseBound(text) == nil {
+            throw ValidationError("--set '\(text)': expected 'LABEL-OR-NUMBER:min=N' or 'LABEL-OR-NUMBER:max=N' with N a whole number from 0")
+        }
+        for text in groupSeats where Adjustment.parseGroupSeats(text) == nil {
+            throw ValidationError("--group-seats '\(text)': expected GROUP=N with N a whole number from 1")
+        }
+    }
+
+    /// In the order a coordinator would read them: seats of groups, bounds, then nominees.
+    var adjustments: [Adjustment] {
+        groupSeats.compactMap(Adjustment.parseGroupSeats) + bounds.compactMap(Adjustment.parseBound)
+            + seat.map(Adjustment.seat) + exclude.map(Adjustment.exclude)
+    }
+}

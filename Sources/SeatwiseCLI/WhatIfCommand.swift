@@ -1,0 +1,41 @@
+// `seatwise what-if`: many what-ifs in one process: each question's adjustments solved on the round,
+// printed as the difference from the unadjusted panel (who enters, who leaves, the cost per group).
+
+import ArgumentParser
+import Foundation
+import Seatwise
+
+struct WhatIfCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "what-if", abstract: "Answer many what-if questions about a round in one run.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var selection: SelectionOptionGroup
+
+    @Option(name: .long, help: "The questions (YAML): a list of {name, seat, exclude, set, group_seats}.")
+    var questions: String
+
+    @Option(name: .long, help: "Report format: text or json.")
+    var format: ReportFormat = .text
+
+    func validate() throws {
+        guard format == .text || format == .json else { throw ValidationError("what-if writes text or json") }
+    }
+
+    func run() throws {
+        let options = try selection.options()
+        let list = try WhatIfQuestions.read(try InputFile.read(questions))
+        let round = Round(input: try input.load(), mode: options.mode, seed: options.seed)
+        let base = try round.solve(budget: options.budget)
+        var answers: [(WhatIfQuestion, WhatIf?, String?)] = []
+        for question in list {
+            try options.budget.checkCancelled()
+            do {
+                let result = try round.adjusted(question.adjustments).solve(budget: options.budget)
+                answers.append((question, WhatIf(adjustments: question.adjustments, base: base, result: result), nil))
+            } catch let error as InputError {
+                answers.append((question, nil, error.diagnostics.map(\.message).joined(separator: "; ")))
+            }
+        }
+        Console.out(format == .json ? try WhatIfReport.json(base: base, answers) : WhatIfReport.text(base: base, answers))
+    }
+}
