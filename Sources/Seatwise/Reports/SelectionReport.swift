@@ -115,7 +115,7 @@ public enum SelectionReport {
 
     static func text(_ result: SelectionResult, _ explanations: ExplanationReport?, _ diagnosis: Diagnosis?) -> String {
         var out = "Seatwise selection\n"
-        for (key, value) in headerLines(result) { out += "  \(key.padding(toLength: 12, withPad: " ", startingAt: 0)) \(value)\n" }
+        for (key, value) in headerLines(result) { out += "  \(key.padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(value))\n" }
         let nominees = result.input.nominees
         if result.status == .infeasible {
             out += "\nWhy no panel exists\n"
@@ -166,7 +166,7 @@ public enum SelectionReport {
             out += "  \(group)\n"
             for e in entries {
                 let n = nominees[e.nominee]
-                out += "    \(e.decision == .seated ? "in " : "out") \(n.name) [\(n.id)] \(e.reason.rawValue)\(e.closeCall && e.delta != 0 ? " (close call)" : ""): \(e.message)\n"
+                out += "    \(e.decision == .seated ? "in " : "out") \(VisibleText.oneLine(n.name)) [\(VisibleText.oneLine(n.id))] \(e.reason.rawValue)\(e.closeCall && e.delta != 0 ? " (close call)" : ""): \(e.message)\n"
             }
         }
         if !report.prices.isEmpty {
@@ -177,7 +177,7 @@ public enum SelectionReport {
             out += "\nEach group's ranking\n"
             for d in report.deviations {
                 out += "  - \(d.message)\n"
-                for e in d.passedOver { out += "      \(nominees[e.nominee].name) [\(nominees[e.nominee].id)]: \(e.message)\n" }
+                for e in d.passedOver { out += "      \(VisibleText.oneLine(nominees[e.nominee].name)) [\(VisibleText.oneLine(nominees[e.nominee].id))]: \(e.message)\n" }
             }
         }
         return out
@@ -190,7 +190,8 @@ public enum SelectionReport {
         for c in text {
             switch c {
             case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": out += "\\\(c)"
-            case "\n", "\r": out += " "
+            // Every line-break kind, CRLF included (one Character in Swift), ends a table row.
+            case _ where c.isNewline: out += " "
             default: out.append(c)
             }
         }
