@@ -9,11 +9,15 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: "Seed that decides between equally good panels (overrides the policy's tie_break.seed).")
+    @Option(name: .long, parsing: .unconditional, help: "Seed that decides between equally good panels (overrides the policy's tie_break.seed).")
     var seed: UInt64?
 
-    @Option(name: .long, help: "Stop each search after this many seconds.")
+    @Option(name: .long, parsing: .unconditional, help: "Stop each search after this many seconds.")
     var timeLimit: Double?
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
 
     func run() throws {
         let comparison = try Comparison.run(try input.load(), options: SelectionOptions(seed: seed, timeLimit: timeLimit))
