@@ -77,9 +77,9 @@ struct InputSizeTests {
         let policy = Fixtures.write("body: B\nseats:\n  Government: 500\n  Civil Society: 500\nquotas:\n"
                                     + "  - { attribute: gender, value: female, min: 40% }\n  - { attribute: country, each: true, max: 20% }\n", "p.yaml", in: folder)
         let out = folder.appendingPathComponent("report.json").path
-        let run = try limited(400_000, ["select", nominations, "--policy", policy, "--memory-limit", "300", "--output", out])
+        let run = try limited(400_000, ["select", nominations, "--policy", policy, "--memory-limit", "200", "--output", out])
         #expect(run.status == 3, "exit \(run.status): \(run.stderr.suffix(300))")
-        #expect(run.stderr.contains("nominees, 2 quotas), more than --memory-limit 300 MB"))
+        #expect(run.stderr.contains("nominees, 2 quotas), more than --memory-limit 200 MB"))
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
