@@ -130,8 +130,12 @@ public struct CountryTable: Sendable {
     /// required columns, two- and three-letter codes, known regions and statuses, unique codes and names.
     /// Every problem is reported with its line and column.
     public static func load(_ url: URL) throws -> CountryTable {
-        let file = url.path
-        let input = try InputFile.read(file)
+        try load(InputFile.read(url.path))
+    }
+
+    /// The same, from bytes already read (and for the fuzzer).
+    public static func load(_ input: InputFile) throws -> CountryTable {
+        let file = input.path
         let (rows, tokenProblems) = CSVTokenizer(file: file).parse(input.bytes)
         if !tokenProblems.isEmpty { throw InputError(tokenProblems) }
         guard let header = rows.first else { throw InputError([InputDiagnostic(file: file, line: 1, message: "the country table is empty")]) }
@@ -164,12 +168,13 @@ public struct CountryTable: Sendable {
                 fail(key, "\(Quote.value(value)) is not a \(length == 2 ? "two" : "three")-letter code")
             }
             if name.isEmpty { fail("name", "is blank; every country needs a name") }
-            // Codes and names must each name one country: a second row would silently win or lose.
+            // Codes and names share one lookup: each must name one country, or a second row would
+            // silently win or lose (a name spelt like another row's code included).
             for (key, value) in [("iso2", iso2.lowercased()), ("iso3", iso3.lowercased()), ("name", nameKey(name))] where !value.isEmpty {
-                if let first = firstLine["\(key)\u{1F}\(value)"] {
+                if let first = firstLine[value], first != row.line {
                     fail(key, "\(Quote.value(field(key).text.trimmed)) is already listed on line \(first)")
                 } else {
-                    firstLine["\(key)\u{1F}\(value)"] = row.line
+                    firstLine[value] = row.line
                 }
             }
             func region(_ key: String) -> String? {
