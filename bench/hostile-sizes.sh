@@ -45,6 +45,6 @@ with open(f"{d}/one-field.csv", "w") as f:
 PY
 
 measure "check, 100,000 groups" "$BIN" check "$DIR/groups.csv" --policy "$DIR/groups.yaml"
-for shape in short-rows wide-rows empty-fields bad-rows one-field; do
+for shape in ${SHAPES:-short-rows wide-rows empty-fields bad-rows one-field}; do
     measure "check, 100 MB nominations: $shape" "$BIN" check "$DIR/$shape.csv" --policy "$DIR/policy.yaml"
 done

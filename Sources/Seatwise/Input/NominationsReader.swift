@@ -48,7 +48,6 @@ public struct NominationsReader: Sendable {
             }
         }
         var customValues = 0
-        var overLimit = false
         var columns: [String] = []
         var seen: [String: Int] = [:]
         var headerLine = 0
@@ -241,11 +240,15 @@ public struct NominationsReader: Sendable {
                 let value = text(name)
                 if !value.isEmpty { attributes[name] = value; customValues += 1 }
             }
-            if !overLimit, nominees.count >= Self.maximumNominees || customValues > Self.maximumCustomValues {
-                overLimit = true
+            if nominees.count >= Self.maximumNominees || customValues > Self.maximumCustomValues {
                 problem(record.line, nil, nil, nominees.count >= Self.maximumNominees
-                        ? "more than \(Self.maximumNominees) nominees; Seatwise reads at most that many"
-                        : "more than \(Self.maximumCustomValues) values in custom columns; Seatwise reads at most that many")
+                        ? "more than \(Self.maximumNominees) nominees; Seatwise reads at most that many (the rest of the file is not checked)"
+                        : "more than \(Self.maximumCustomValues) values in custom columns; Seatwise reads at most that many (the rest of the file is not checked)")
+                // The file is refused: what it held is let go, and the rest is not read into memory.
+                usable = false
+                nominees = []
+                firstLineOfId = [:]
+                return
             }
             // Rows of a file already known to be bad are checked but not kept.
             if problems.isEmpty {

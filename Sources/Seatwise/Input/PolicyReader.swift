@@ -22,7 +22,10 @@ public struct PolicyReader: Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver: the reader parses every value itself, so the default resolver's regular
+            // expressions, run on every key to compare keys for duplicates, were most of the time
+            // spent on a policy of 100,000 groups.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw InputError([state.diagnostic(for: error, text: text)])
         } catch {
@@ -68,7 +71,7 @@ public struct PolicyReader: Sendable {
 
         mutating func integer(_ node: Node, _ path: String, minimum: Int, maximum: Int = PolicyReader.maximumCount) -> Int? {
             guard let text = string(node, path) else { return nil }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmed
             guard let value = Int(trimmed) else {
                 if trimmed.isWholeNumberText {
                     problem(node, path, "\(Quote.value(text)) is too \(trimmed.isNegativeNumberText ? "small" : "large"); it must be from \(minimum) to \(maximum)")
@@ -94,7 +97,7 @@ public struct PolicyReader: Sendable {
         /// `3` or `40%` (up to 100%, at most 4 decimals).
         mutating func bound(_ node: Node, _ path: String) -> QuotaBound? {
             guard let raw = string(node, path) else { return nil }
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = raw.trimmed
             if text.hasSuffix("%") {
                 let number = text.dropLast().trimmingCharacters(in: .whitespaces)
                 let parts = number.split(separator: ".", omittingEmptySubsequences: false)
@@ -134,7 +137,7 @@ public struct PolicyReader: Sendable {
                 if case .mapping(let mapping) = node {
                     var seen = Set<String>()
                     for (keyNode, value) in mapping {
-                        let group = (keyNode.string ?? "").trimmingCharacters(in: .whitespaces)
+                        let group = (keyNode.string ?? "").trimmed
                         let path = "seats.\(group)"
                         // `~:` or `null:` is YAML's null, not a group named "~".
                         if case .scalar(let scalar) = keyNode, scalar.style == .plain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) {
