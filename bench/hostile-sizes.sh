@@ -1,6 +1,7 @@
 #!/bin/sh
 # Issue 15's size targets, measured (not timed tests): `check` on a policy of 100,000 groups, and the
-# peak memory of reading 100 MB nominations files of several shapes. Run after `swift build -c release`:
+# peak memory of reading 100 MB nominations files of several shapes (each refused with exit 2, except
+# million-nominees, the largest file accepted: exit 0). Run after `swift build -c release`:
 #   sh bench/hostile-sizes.sh [path/to/seatwise]
 set -eu
 BIN=${1:-.build/release/seatwise}
@@ -39,12 +40,18 @@ fill("short-rows.csv", "id,name,group,gender,country\n", lambda i: f"{i},P,Gover
 fill("wide-rows.csv", "id,name,group,gender,country," + ",".join(f"c{k}" for k in range(95)) + "\n",
      lambda i: f"{i},P,Government,f,KE," + ",".join("x" for _ in range(95)) + "\n")
 fill("empty-fields.csv", "id,name,group,gender,country\n", lambda i: "a" + "," * 10_000_000 + "\n")
+# The largest file that is accepted: 1,000,000 nominees in about 100 MB.
+with open(f"{d}/million-nominees.csv", "w") as f:
+    f.write("id,name,group,gender,country,rank,organization\n")
+    f.writelines(f"n{i:07d},Person with a fairly long name {i:07d},{'Government' if i % 2 else 'Civil Society'},"
+                 f"{'female' if i % 3 else 'male'},{('KE', 'DE', 'BR', 'IN')[i % 4]},{i // 2 + 1},Organisation {i % 5000:04d}\n"
+                 for i in range(1_000_000))
 fill("bad-rows.csv", "id,name,group,gender,country,rank\n", lambda i: f"{i},P,Government,f,KE,0\n")
 with open(f"{d}/one-field.csv", "w") as f:
     f.write("id,name,group,gender,country\n\"" + "x" * (mb - 40) + "\"\n")
 PY
 
 measure "check, 100,000 groups" "$BIN" check "$DIR/groups.csv" --policy "$DIR/groups.yaml"
-for shape in ${SHAPES:-short-rows wide-rows empty-fields bad-rows one-field}; do
+for shape in ${SHAPES:-short-rows wide-rows empty-fields bad-rows one-field million-nominees}; do
     measure "check, 100 MB nominations: $shape" "$BIN" check "$DIR/$shape.csv" --policy "$DIR/policy.yaml"
 done
