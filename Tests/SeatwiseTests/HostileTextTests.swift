@@ -57,6 +57,18 @@ struct HostileTextTests {
         #expect(!text.stdout.split(separator: "\n").contains { $0.hasPrefix("Lind") || $0.hasPrefix("Jr") })
     }
 
+    @Test("a line break in a name does not split a note or an explanation of the text report")
+    func lineBreakInNote() throws {
+        let folder = Fixtures.temporaryFolder()
+        let nominations = Fixtures.write("id,name,group,gender,country,rank,status,terms\na1,\"Ana\r\nLind\",Government,female,KE,1,required,5\n"
+                                         + "a2,Bo,Government,male,DE,2,,0\na3,\"Cy\nEo\",Civil Society,female,BR,1,,0\n", "n.csv", in: folder)
+        let policy = Fixtures.write("body: B\nseats:\n  Government: 1\n  Civil Society: 1\nrules: { max_terms: 3 }\n", "p.yaml", in: folder)
+        let run = try CLI.run(["select", nominations, "--policy", policy, "--explain", "--seed", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("  - Ana Lind [a1] is required"), "the note: \(run.stdout)")
+        #expect(!run.stdout.split(separator: "\n").contains { $0.hasPrefix("Lind") || $0.hasPrefix("Eo") })
+    }
+
     @Test("values that print alike count alike: zero-width space, full width, case")
     func lookAlikeValues() throws {
         #expect(AttributeKey.normalize("fe\u{200B}male") == "female")

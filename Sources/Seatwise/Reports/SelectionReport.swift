@@ -120,12 +120,12 @@ public enum SelectionReport {
         if result.status == .infeasible {
             out += "\nWhy no panel exists\n"
             for (k, conflict) in conflicts(result, diagnosis).enumerated() {
-                out += "  \(k + 1). \(conflict.message)\n"
-                for rule in conflict.rules { out += "       - \(rule)\n" }
+                out += "  \(k + 1). \(VisibleText.oneLine(conflict.message))\n"
+                for rule in conflict.rules { out += "       - \(VisibleText.oneLine(rule))\n" }
             }
             if let repairs = diagnosis?.repairs, !repairs.isEmpty {
-                out += "\nSmallest repair (by declared priorities)\n  \(repairLine(repairs[0]))\n"
-                for alternative in repairs.dropFirst() { out += "  alternative: \(repairLine(alternative))\n" }
+                out += "\nSmallest repair (by declared priorities)\n  \(VisibleText.oneLine(repairLine(repairs[0])))\n"
+                for alternative in repairs.dropFirst() { out += "  alternative: \(VisibleText.oneLine(repairLine(alternative)))\n" }
             }
         } else {
             out += "\nSeats\n"
@@ -148,7 +148,7 @@ public enum SelectionReport {
         out += result.quotas.isEmpty ? "  (the policy sets no quotas)\n" : quotas.render()
         if !result.notes.isEmpty {
             out += "\nNotes\n"
-            for note in result.notes { out += "  - \(note)\n" }
+            for note in result.notes { out += "  - \(VisibleText.oneLine(note))\n" }
         }
         if let explanations { out += explanationText(result, explanations) }
         if let repaired = diagnosis?.repaired {
@@ -163,21 +163,21 @@ public enum SelectionReport {
         for group in result.policy.groups {
             let entries = report.explanations.filter { nominees[$0.nominee].group == group }
             guard !entries.isEmpty else { continue }
-            out += "  \(group)\n"
+            out += "  \(VisibleText.oneLine(group))\n"
             for e in entries {
                 let n = nominees[e.nominee]
-                out += "    \(e.decision == .seated ? "in " : "out") \(VisibleText.oneLine(n.name)) [\(VisibleText.oneLine(n.id))] \(e.reason.rawValue)\(e.closeCall && e.delta != 0 ? " (close call)" : ""): \(e.message)\n"
+                out += "    \(e.decision == .seated ? "in " : "out") \(VisibleText.oneLine(n.name)) [\(VisibleText.oneLine(n.id))] \(e.reason.rawValue)\(e.closeCall && e.delta != 0 ? " (close call)" : ""): \(VisibleText.oneLine(e.message))\n"
             }
         }
         if !report.prices.isEmpty {
             out += "\nQuota prices (each quota at its limit, moved by one seat)\n"
-            for p in report.prices { out += "  - \(p.message)\n" }
+            for p in report.prices { out += "  - \(VisibleText.oneLine(p.message))\n" }
         }
         if !report.deviations.isEmpty {
             out += "\nEach group's ranking\n"
             for d in report.deviations {
-                out += "  - \(d.message)\n"
-                for e in d.passedOver { out += "      \(VisibleText.oneLine(nominees[e.nominee].name)) [\(VisibleText.oneLine(nominees[e.nominee].id))]: \(e.message)\n" }
+                out += "  - \(VisibleText.oneLine(d.message))\n"
+                for e in d.passedOver { out += "      \(VisibleText.oneLine(nominees[e.nominee].name)) [\(VisibleText.oneLine(nominees[e.nominee].id))]: \(VisibleText.oneLine(e.message))\n" }
             }
         }
         return out
