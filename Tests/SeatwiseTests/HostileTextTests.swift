@@ -76,6 +76,8 @@ struct HostileTextTests {
         #expect(AttributeKey.normalize(" FEMALE ") == "female")
         #expect(AttributeKey.normalize("A\u{200D}1") == AttributeKey.normalize("a1"))
         #expect(AttributeKey.normalize("Straße") == AttributeKey.normalize("STRASSE"))
+        #expect(Fixtures.countries.lookup("\u{FF2B}\u{FF25}")?.iso3 == "KEN")
+        #expect(Fixtures.countries.lookup("K\u{200B}E")?.iso3 == "KEN")
         let folder = Fixtures.temporaryFolder()
         let nominations = Fixtures.write("id,name,group,gender,country,rank\na1,Ana,Government,fe\u{200B}male,KE,1\na2,Bo,Government,male,DE,2\n"
                                          + "a3,Cy,Civil Society,\u{FF46}emale,BR,1\na4,Di,Civil Society,male,IN,2\n", "n.csv", in: folder)

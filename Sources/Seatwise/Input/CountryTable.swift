@@ -77,6 +77,9 @@ public struct CountryTable: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let k = index[trimmed.lowercased()] { return records[k] }
         if let k = index[CountryTable.nameKey(trimmed)] { return records[k] }
+        // Full-width or invisible-character spellings (ＫＥ, K<ZWSP>E): the normal form ids and values use.
+        let normal = AttributeKey.normalize(trimmed)
+        if normal != trimmed.lowercased(), let k = index[normal] ?? index[CountryTable.nameKey(normal)] { return records[k] }
         return nil
     }
 
