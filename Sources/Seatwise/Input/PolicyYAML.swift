@@ -36,8 +36,11 @@ extension PolicyReader.State {
     /// Keys over 1,024 characters are beyond libyaml's simple-key limit, and it reports them as a
     /// missing ':'; say what is wrong instead.
     func longKey(near line: Int, in text: String) -> InputDiagnostic? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for l in max(1, line - 1)...min(lines.count, line + 1) where l >= 1 {
+        // Lines as libyaml counts them: LF, CR and CRLF each end one (a CRLF is one Character).
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
+        let first = max(1, line - 1), last = min(lines.count, line + 1)
+        guard first <= last else { return nil }
+        for l in first...last {
             let content = lines[l - 1]
             let key = (content.firstIndex(of: ":").map { content[..<$0] } ?? content).drop(while: { $0 == " " || $0 == "-" })
             if key.count > 1024 {
