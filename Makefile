@@ -56,6 +56,8 @@ FUZZ_SECONDS ?= 600
 fuzz: deps
 	SEATWISE_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product FuzzNominations -Xswiftc -sanitize=fuzzer,address
 	SEATWISE_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product FuzzPolicy -Xswiftc -sanitize=fuzzer,address
-	mkdir -p .build-fuzz/corpus/nominations .build-fuzz/corpus/policy .build-fuzz/crashes
+	SEATWISE_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product FuzzCountries -Xswiftc -sanitize=fuzzer,address
+	mkdir -p .build-fuzz/corpus/nominations .build-fuzz/corpus/policy .build-fuzz/corpus/countries .build-fuzz/crashes
 	.build-fuzz/debug/FuzzNominations -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus/nominations Fuzz/Corpus/nominations
 	.build-fuzz/debug/FuzzPolicy -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus/policy Fuzz/Corpus/policy
+	.build-fuzz/debug/FuzzCountries -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus/countries Fuzz/Corpus/countries

@@ -47,10 +47,10 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// libFuzzer harnesses for the two readers, present only when SEATWISE_FUZZ is set (see `make fuzz`):
+// libFuzzer harnesses for the three readers, present only when SEATWISE_FUZZ is set (see `make fuzz`):
 // they have no main of their own, so an ordinary build must not try to link them.
 if ProcessInfo.processInfo.environment["SEATWISE_FUZZ"] != nil {
-    for (name, folder) in [("FuzzNominations", "Fuzz/Nominations"), ("FuzzPolicy", "Fuzz/Policy")] {
+    for (name, folder) in [("FuzzNominations", "Fuzz/Nominations"), ("FuzzPolicy", "Fuzz/Policy"), ("FuzzCountries", "Fuzz/Countries")] {
         package.targets.append(.executableTarget(name: name, dependencies: ["Seatwise"], path: folder,
                                                  swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
         package.products.append(.executable(name: name, targets: [name]))

@@ -15,7 +15,9 @@ public func fuzzNominations(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(!problem.message.isEmpty)
     }
     if problems.isEmpty {
-        precondition(Set(nominations.nominees.map(\.id)).count == nominations.nominees.count, "duplicate ids accepted")
+        // Ids are unique in their normal form (case, width and invisible characters do not count).
+        precondition(Set(nominations.nominees.map { AttributeKey.normalize($0.id) }).count == nominations.nominees.count, "duplicate ids accepted")
+        precondition(nominations.columns.count <= NominationsReader.maximumColumns)
         for n in nominations.nominees {
             precondition(!n.id.isEmpty && !n.name.isEmpty && !n.gender.isEmpty && !n.region.isEmpty && !n.development.isEmpty)
             precondition(n.rank.map { $0 >= 1 } ?? true)

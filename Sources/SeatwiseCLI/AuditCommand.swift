@@ -4,10 +4,6 @@ import ArgumentParser
 import Foundation
 import Seatwise
 
-extension ReferenceShare: ExpressibleByArgument {
-    public init?(argument: String) { self.init(parsing: argument) }
-}
-
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit", abstract: "Audit a published roster (a CSV in the nominations format).")
 
@@ -15,7 +11,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "The policy file (YAML).") var policy: String
     @Option(name: .long, help: "The nominations the roster was chosen from: gives expected counts and exact probabilities.") var pool: String?
     @Option(name: .long, parsing: .singleValue, help: "A reference share to test, ATTRIBUTE=VALUE:SHARE (e.g. gender=female:0.5); repeatable.")
-    var reference: [ReferenceShare] = []
+    var reference: [String] = []
     @Option(name: .long, help: "A country table to use instead of the bundled one.") var countries: String?
     @Flag(name: .long, help: "Replace every name with initials in the report.") var redact = false
     @OptionGroup var output: OutputOptions
@@ -30,10 +26,27 @@ struct AuditCommand: ParsableCommand {
                 problems += e.diagnostics.filter { d in !problems.contains(d) }
             }
         }
+        let references = reference.compactMap { text -> ReferenceShare? in
+            guard let share = ReferenceShare(parsing: text) else {
+                problems.append(InputDiagnostic(file: "--reference", key: text, message: "is not ATTRIBUTE=VALUE:SHARE, e.g. gender=female:0.5 or gender=female:50%"))
+                return nil
+            }
+            return share
+        }
+        // A misspelt attribute would otherwise be dropped without a word.
+        if let rosterInput {
+            let known = Auditor.referenceAttributes(rosterInput)
+            for (text, share) in zip(reference, reference.map(ReferenceShare.init(parsing:))) {
+                guard let share, !known.contains(share.attribute) else { continue }
+                let close = CloseMatches.of(share.attribute, among: known)
+                let hint = close.isEmpty ? "" : "did you mean \(close.joined(separator: " or "))? "
+                problems.append(InputDiagnostic(file: "--reference", key: text, message: "\(Quote.value(share.attribute)) is not an attribute with shares; \(hint)(\(Quote.list(known)))"))
+            }
+        }
         if !problems.isEmpty { throw InputError(problems) }
         var rosterValue = rosterInput!
         if redact { rosterValue = rosterValue.redacted(); poolInput = poolInput?.redacted() }
-        let audit = Auditor.audit(roster: rosterValue, pool: poolInput, references: reference)
+        let audit = Auditor.audit(roster: rosterValue, pool: poolInput, references: references)
         try output.emit(AuditReport.render(audit, format: output.format), inputs: [roster, policy] + (pool.map { [$0] } ?? []) + (countries.map { [$0] } ?? []))
     }
 }

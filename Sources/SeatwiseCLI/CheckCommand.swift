@@ -8,19 +8,31 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    static let linesPerKind = 20
+
     func run() throws {
         let selectionInput = try input.load()
         let context = SelectionContext(selectionInput)
         let failures = PreCheck.run(input: selectionInput, standings: context.standings, quotaRows: context.quotaRows,
                                     groups: selectionInput.policy.groups)
         let policy = selectionInput.policy
-        Console.out("\(input.nominations): \(selectionInput.nominees.count) nominees; \(input.policy): \(policy.seats.count) groups, \(policy.totalSeats) seats, \(policy.quotas.count) quotas (\(context.quotaRows.count) rows)\n")
-        for note in context.notes { Console.out("note: \(note)\n") }
+        Console.line("\(input.nominations): \(selectionInput.nominees.count) nominees; \(input.policy): \(policy.seats.count) groups, \(policy.totalSeats) seats, \(policy.quotas.count) quotas (\(context.quotaRows.count) rows)")
+        for note in context.notes { Console.line("note: \(note)") }
         if failures.isEmpty {
             Console.out("the files are valid and no counting check rules a panel out (run select to solve)\n")
             return
         }
-        for failure in failures { Console.out("infeasible: \(failure.message)\n") }
+        // A policy of 100,000 groups can fail 100,000 times: a few lines of each kind, then the count.
+        var shown: [PreCheckFailure.Kind: Int] = [:]
+        for failure in failures {
+            shown[failure.kind, default: 0] += 1
+            if shown[failure.kind]! <= Self.linesPerKind { Console.line("infeasible: \(failure.message)") }
+        }
+        for kind in PreCheckFailure.Kind.allCases {
+            if let count = shown[kind], count > Self.linesPerKind {
+                Console.line("infeasible: … and \(count - Self.linesPerKind) more like the \(Self.linesPerKind) above")
+            }
+        }
         throw ExitCode(1)
     }
 }

@@ -10,11 +10,15 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var adjustments: AdjustmentOptions
 
-    @Option(name: .long, help: "Seed that decides between equally good panels (overrides the policy's tie_break.seed).")
+    @Option(name: .long, parsing: .unconditional, help: "Seed that decides between equally good panels (overrides the policy's tie_break.seed).")
     var seed: UInt64?
 
-    @Option(name: .long, help: "Stop each search after this many seconds.")
+    @Option(name: .long, parsing: .unconditional, help: "Stop each search after this many seconds.")
     var timeLimit: Double?
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
 
     func run() throws {
         let options = SelectionOptions(seed: seed, timeLimit: timeLimit, cancellation: Interrupt.cancellation())

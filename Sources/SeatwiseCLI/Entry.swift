@@ -7,15 +7,32 @@ import Seatwise
 
 @main
 enum Entry {
+    /// At most `InputDiagnostic.maximumPerFile` problems per file are printed, then their count (one
+    /// more is let through: the nominations reader's own count of what it did not keep).
+    static func listed(_ diagnostics: [InputDiagnostic]) -> [InputDiagnostic] {
+        let limit = InputDiagnostic.maximumPerFile + 1
+        var perFile: [String: Int] = [:]
+        var listed: [InputDiagnostic] = []
+        for d in diagnostics {
+            perFile[d.file, default: 0] += 1
+            if perFile[d.file]! <= limit { listed.append(d) }
+        }
+        for (file, count) in perFile.sorted(by: { $0.key < $1.key }) where count > limit {
+            listed.append(InputDiagnostic(file: file, message: "\(count - limit) more problems not listed (the first \(limit) are)"))
+        }
+        return listed
+    }
+
     static func main() {
         do {
             var command = try SeatwiseCommand.parseAsRoot()
             try command.run()
         } catch let error as InputError {
-            Console.error(error.diagnostics.map { "error: \($0.description)" }.joined(separator: "\n"))
+            // Each problem on one line, whatever the echoed value holds.
+            Console.error(Self.listed(error.diagnostics).map { "error: " + VisibleText.escaped($0.description) }.joined(separator: "\n"))
             exit(2)
         } catch let error as OutputFile.Refused {
-            Console.error("error: \(error.description)")
+            Console.error("error: " + VisibleText.escaped(error.description))
             exit(2)
         } catch let error as SolverError {
             Console.error("error: \(error.description)")
@@ -36,12 +53,20 @@ enum Entry {
     }
 }
 
+/// Messages may quote input text, so control characters in them are shown escaped (`\u{1B}`).
 enum Console {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let safe = VisibleText.escaped(text, keeping: ["\n"])
+        FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
     }
 
+    /// Reports are made safe by `OutputOptions.emit` for their format; this prints them as they are.
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// A line of plain text on standard output (not a report).
+    static func line(_ text: String) {
+        out(VisibleText.escaped(text) + "\n")
     }
 }

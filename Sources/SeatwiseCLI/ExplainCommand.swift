@@ -14,12 +14,17 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "Explain only the nominee with this id.")
     var nominee: String?
 
-    @Option(name: .long, help: "Flag reversals that cost at most this much as close calls.")
+    @Option(name: .long, parsing: .unconditional, help: "Flag reversals that cost at most this much as close calls.")
     var closeCall: Int = ExplanationOptions.defaultCloseCall
+
+    func validate() throws {
+        if closeCall < 0 { throw ValidationError("--close-call must be 0 or more") }
+    }
 
     func run() throws {
         let options = try selection.options() // Ctrl-C cancels from here on, reading included
         let selectionInput = try input.load()
+        try selection.checkMemory(selectionInput)
         Progress.phase("selecting")
         let round = Round(input: selectionInput, mode: options.mode, seed: options.seed, adjustments: adjustments.adjustments)
         let result = try round.solve(budget: options.budget)

@@ -15,7 +15,7 @@ struct ExportLPCommand: ParsableCommand {
     @Option(name: .long, help: "coordinated, or independent (every group's own model, side by side in one file).")
     var mode: SelectionMode = .coordinated
 
-    @Option(name: .long, help: "Seed of the tie-break objective listed in the file's comments.")
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the tie-break objective listed in the file's comments.")
     var seed: UInt64?
 
     func run() throws {

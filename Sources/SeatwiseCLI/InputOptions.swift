@@ -33,11 +33,13 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Report format: text, markdown, json, csv or html.")
     var format: ReportFormat = .text
 
-    @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(name: .long, help: "Write the report to this file (atomically; a device or FIFO is written directly; - is standard output).")
     var output: String?
 
+    /// Input text in the report (names, the body) may hold escape sequences: shown escaped, never raw.
     func emit(_ text: String, inputs: [String]) throws {
-        if let output { try OutputFile.write(text, to: output, protecting: inputs) } else { Console.out(text) }
+        let safe = VisibleText.report(text, format: format)
+        if let output { try OutputFile.write(safe, to: output, protecting: inputs) } else { Console.out(safe) }
     }
 }
 

@@ -9,13 +9,13 @@ struct SelectionOptionGroup: ParsableArguments {
     @Option(name: .long, help: "coordinated (MAG-style, one choice across all groups) or independent (IGC-style, each group alone).")
     var mode: SelectionMode = .coordinated
 
-    @Option(name: .long, help: "Seed that decides between equally good panels (overrides the policy's tie_break.seed).")
+    @Option(name: .long, parsing: .unconditional, help: "Seed that decides between equally good panels (overrides the policy's tie_break.seed).")
     var seed: UInt64?
 
-    @Option(name: .long, help: "Stop the search after this many seconds and report the best panel found.")
+    @Option(name: .long, parsing: .unconditional, help: "Stop the search after this many seconds and report the best panel found.")
     var timeLimit: Double?
 
-    @Option(name: .long, help: "Cap GLPK's memory at this many megabytes; a solve that needs more ends with exit 3.")
+    @Option(name: .long, parsing: .unconditional, help: "Cap GLPK's memory at this many megabytes; a solve that needs more ends with exit 3.")
     var memoryLimit: Int?
 
     @Flag(name: .long, help: "Report progress on standard error as plain lines, even when it is not a terminal.")
@@ -24,6 +24,16 @@ struct SelectionOptionGroup: ParsableArguments {
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let memoryLimit, memoryLimit < 1 || memoryLimit > 1_000_000 { throw ValidationError("--memory-limit must be between 1 and 1000000 megabytes") }
+    }
+
+    /// A run whose known need (nominees × quotas) is past `--memory-limit` stops here, exit 3, before
+    /// anything is built: an allocation failure later would abort the process.
+    func checkMemory(_ input: SelectionInput) throws {
+        guard let memoryLimit else { return }
+        let need = MemoryEstimate.selectionBytes(input)
+        if need > memoryLimit * 1024 * 1024 {
+            throw SolverError.noAnswer("this selection needs about \(need / (1024 * 1024)) MB (\(input.nominees.count) nominees, \(input.policy.quotas.count) quotas), more than --memory-limit \(memoryLimit) MB")
+        }
     }
 
     /// Options for the whole command: the time limit counts from here and covers every phase, the
@@ -45,7 +55,7 @@ struct SelectCommand: ParsableCommand {
     @Flag(name: .long, help: "Explain every decision, price every quota at its limit, and report each group's deviations.")
     var explain = false
 
-    @Option(name: .long, help: "With --explain: flag reversals that cost at most this much as close calls.")
+    @Option(name: .long, parsing: .unconditional, help: "With --explain: flag reversals that cost at most this much as close calls.")
     var closeCall: Int = ExplanationOptions.defaultCloseCall
 
     @Flag(name: .long, help: "When the policy is infeasible, also choose the best panel under the smallest repair.")
@@ -54,10 +64,15 @@ struct SelectCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time of each phase (read, model, solve, report) on standard error.")
     var timings = false
 
+    func validate() throws {
+        if closeCall < 0 { throw ValidationError("--close-call must be 0 or more") }
+    }
+
     func run() throws {
         let start = Deadline.now()
         let options = try selection.options() // Ctrl-C cancels from here on, reading included
         let selectionInput = try input.load()
+        try selection.checkMemory(selectionInput)
         let loaded = Deadline.now()
         Progress.phase("selecting")
         let round = Round(input: selectionInput, mode: options.mode, seed: options.seed, adjustments: adjustments.adjustments)

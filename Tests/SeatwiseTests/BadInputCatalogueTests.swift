@@ -13,10 +13,12 @@ struct BadInputCatalogueTests {
             .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/expect").path) }.sorted()
     }
 
-    func check(nominations: String, policy: String, expected: [String], label: String, seconds limit: Double = 60) throws {
+    func check(nominations: String, policy: String, countries: String? = nil, expected: [String], label: String,
+               seconds limit: Double = 60) throws {
         let out = Fixtures.temporaryFolder().appendingPathComponent("report.json").path
         let start = Date()
-        let run = try CLI.run(["select", nominations, "--policy", policy, "--format", "json", "--output", out])
+        let table = countries.map { ["--countries", $0] } ?? []
+        let run = try CLI.run(["select", nominations, "--policy", policy, "--format", "json", "--output", out] + table)
         let elapsed = Date().timeIntervalSince(start)
         #expect(run.status == 2, "\(label): exit \(run.status)\n\(run.stderr)")
         #expect(run.stdout.isEmpty, "\(label): printed a report")
@@ -25,9 +27,14 @@ struct BadInputCatalogueTests {
         for text in expected { #expect(run.stderr.contains(text), "\(label): missing «\(text)» in\n\(run.stderr)") }
         for line in run.stderr.split(separator: "\n") {
             // Every problem names its file, and a line or a key.
-            #expect(line.hasPrefix("error: ") && (line.contains(".csv") || line.contains(".yaml")), "\(label): «\(line)»")
+            #expect(line.hasPrefix("error: ") && (line.contains(".csv") || line.contains(".yaml")), "\(label): «\(line.prefix(300))»")
+            // Echoed values are quoted short, and lists of allowed values are cut.
+            #expect(line.count <= 1_500, "\(label): a line of \(line.count) characters")
         }
-        let check = try CLI.run(["check", nominations, "--policy", policy])
+        // No control character of the input reaches the terminal raw.
+        let raw = run.stderr.unicodeScalars.first { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
+        #expect(raw == nil, "\(label): raw control character U+\(String(raw?.value ?? 0, radix: 16)) on standard error")
+        let check = try CLI.run(["check", nominations, "--policy", policy] + table)
         #expect(check.status == 2, "\(label): check exits \(check.status)")
     }
 
@@ -42,8 +49,9 @@ struct BadInputCatalogueTests {
             return FileManager.default.fileExists(atPath: path) ? path : Self.folder.appendingPathComponent(fallback).path
         }
         let expected = try String(contentsOf: dir.appendingPathComponent("expect"), encoding: .utf8).split(separator: "\n").map(String.init)
+        let countries = dir.appendingPathComponent("countries.csv").path
         try check(nominations: file("nominations.csv", "default-nominations.csv"), policy: file("policy.yaml", "default-policy.yaml"),
-                  expected: expected, label: name)
+                  countries: FileManager.default.fileExists(atPath: countries) ? countries : nil, expected: expected, label: name)
     }
 
     @Test("a 10 MB field is refused with its place")

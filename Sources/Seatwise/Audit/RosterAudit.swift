@@ -17,9 +17,11 @@ public struct ReferenceShare: Sendable, Equatable {
         self.share = share
     }
 
-    /// Parses ATTRIBUTE=VALUE:SHARE, the share as 0.5 or 50%.
+    /// Parses ATTRIBUTE=VALUE:SHARE, the share as 0.5 or 50%; one `=` and one `:` (so that
+    /// `female:0.5:0.3` is refused, not read as the value `female:0.5`).
     public init?(parsing text: String) {
-        guard let eq = text.firstIndex(of: "="), let colon = text.lastIndex(of: ":"), eq < colon else { return nil }
+        guard let eq = text.firstIndex(of: "="), let colon = text.lastIndex(of: ":"), eq < colon,
+              text.filter({ $0 == "=" }).count == 1, text.filter({ $0 == ":" }).count == 1 else { return nil }
         let attribute = AttributeKey.normalize(String(text[..<eq]))
         let value = String(text[text.index(after: eq)..<colon]).trimmingCharacters(in: .whitespaces)
         var shareText = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
@@ -58,6 +60,9 @@ public struct AuditResult: Sendable {
 }
 
 public enum Auditor {
+    /// The attributes a reference share may name: those that get share rows.
+    public static func referenceAttributes(_ input: SelectionInput) -> [String] { shareAttributes(input) }
+
     /// Attributes whose every value gets a share row; country and organization are left to quotas (too many values).
     static func shareAttributes(_ input: SelectionInput) -> [String] {
         ["gender", "region", "development"] + input.attributeNames.filter { !["gender", "country", "region", "development", "organization", "group"].contains($0) }

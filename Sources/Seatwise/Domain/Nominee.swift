@@ -49,10 +49,19 @@ public struct Nominee: Sendable, Hashable {
     }
 }
 
-/// The comparison form of attribute values: SPEC §2 compares them case-insensitively after trimming.
+/// The comparison form of ids and attribute values: SPEC §2 compares them case-insensitively after
+/// trimming; beyond that, text that prints the same must compare the same, so the form is NFKC (full-width
+/// `ｆemale` is `female`), without invisible format characters (`fe<ZWSP>male`, `A<ZWJ>1`), case-folded.
 public enum AttributeKey {
     public static func normalize(_ value: String) -> String {
-        value.trimmed.lowercased()
+        // Nearly every value is ASCII: its form is just trimmed and lower-cased.
+        if value.utf8.allSatisfy({ $0 < 0x80 }) { return value.trimmed.lowercased() }
+        var visible = String.UnicodeScalarView()
+        for scalar in value.precomposedStringWithCompatibilityMapping.unicodeScalars
+        where scalar.properties.generalCategory != .format {
+            visible.append(scalar)
+        }
+        return String(visible).trimmed.folding(options: [.caseInsensitive], locale: nil)
     }
 }
 

@@ -4,7 +4,9 @@
 public struct Policy: Sendable {
     public var body: String
     /// Seats per stakeholder group, in the policy's order.
-    public var seats: [(group: String, seats: Int)]
+    public var seats: [(group: String, seats: Int)] { didSet { seatsByGroup = Self.index(seats) } }
+    /// `seats(of:)` is asked once per group: an index keeps 100,000 groups linear, not quadratic.
+    private var seatsByGroup: [String: Int]
     public var quotas: [Quota]
     public var rules: SelectionRules
     public var objective: ObjectiveKind
@@ -17,6 +19,7 @@ public struct Policy: Sendable {
                 rules: SelectionRules = SelectionRules(), objective: ObjectiveKind = .rankSum, seed: UInt64? = nil) {
         self.body = body
         self.seats = seats
+        self.seatsByGroup = Self.index(seats)
         self.quotas = quotas
         self.rules = rules
         self.objective = objective
@@ -25,7 +28,11 @@ public struct Policy: Sendable {
 
     public var groups: [String] { seats.map(\.group) }
     public var totalSeats: Int { seats.reduce(0) { $0 + $1.seats } }
-    public func seats(of group: String) -> Int { seats.first { $0.group == group }?.seats ?? 0 }
+    public func seats(of group: String) -> Int { seatsByGroup[group] ?? 0 }
+
+    private static func index(_ seats: [(group: String, seats: Int)]) -> [String: Int] {
+        Dictionary(seats.map { ($0.group, $0.seats) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 public enum ObjectiveKind: String, Sendable, Codable {

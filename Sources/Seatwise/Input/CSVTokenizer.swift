@@ -11,6 +11,17 @@ struct CSVField: Sendable {
 struct CSVRecord: Sendable {
     var fields: [CSVField]
     var line: Int
+    /// Fields past the tokenizer's limit: counted, not kept, so a row of millions of empty fields
+    /// costs no memory.
+    var extraFields = 0
+
+    var fieldCount: Int { fields.count + extraFields }
+}
+
+/// How many fields a record may keep; the reader lowers it to the header's width once it has the header.
+final class CSVFieldLimit {
+    var value: Int
+    init(_ value: Int = .max) { self.value = value }
 }
 
 struct CSVTokenizer {
@@ -27,21 +38,32 @@ struct CSVTokenizer {
     }
 
     /// Hands each record to `onRecord` as soon as it is complete, so a large file is never held twice.
-    func parse(_ data: [UInt8], onRecord: (CSVRecord) -> Void) -> [InputDiagnostic] {
+    func parse(_ data: [UInt8], limit: CSVFieldLimit = CSVFieldLimit(), onRecord: (CSVRecord) -> Void) -> [InputDiagnostic] {
         var problems: [InputDiagnostic] = []
+        var omitted = 0
+        // A file of nothing but NUL bytes or stray quotes must not hold a message per byte.
         func problem(_ line: Int, _ column: Int, _ message: String) {
-            problems.append(InputDiagnostic(file: file, line: line, column: column, message: message))
+            if problems.count < InputDiagnostic.maximumPerFile {
+                problems.append(InputDiagnostic(file: file, line: line, column: column, message: message))
+            } else {
+                omitted += 1
+            }
+        }
+        func finish() -> [InputDiagnostic] {
+            if omitted > 0 { problems.append(.omitted(omitted, file: file)) }
+            return problems
         }
         var i = 0
         let n = data.count
         if n >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { i = 3 }
         if n >= 2, (data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF) {
             problem(1, 1, "the file is UTF-16; save it as UTF-8")
-            return problems
+            return finish()
         }
         var line = 1
         var column = 1
         var fields: [CSVField] = []
+        var extraFields = 0
         var recordLine = 1
         var buffer: [UInt8] = []
         buffer.reserveCapacity(64)
@@ -50,6 +72,11 @@ struct CSVTokenizer {
             if byte & 0xC0 != 0x80 { column += 1 }
         }
         func finishField(_ fieldLine: Int, _ fieldColumn: Int) {
+            if fields.count >= limit.value {
+                extraFields += 1
+                buffer.removeAll(keepingCapacity: true)
+                return
+            }
             var text: String
             if let valid = String(validating: buffer, as: UTF8.self) {
                 text = valid
@@ -66,10 +93,13 @@ struct CSVTokenizer {
         }
         func finishRecord() {
             // A line holding nothing at all is skipped, as spreadsheet users expect.
-            if !(fields.count == 1 && fields[0].text.isEmpty) {
-                onRecord(CSVRecord(fields: fields, line: recordLine))
+            if !(fields.count == 1 && fields[0].text.isEmpty && extraFields == 0) {
+                onRecord(CSVRecord(fields: fields, line: recordLine, extraFields: extraFields))
             }
             fields.removeAll(keepingCapacity: true)
+            extraFields = 0
+            // A record of a million fields must not keep its capacity for the next one.
+            if fields.capacity > 4096 { fields = [] }
         }
         func endOfLine() {
             // Consumes LF, CRLF or a lone CR at data[i].
@@ -84,6 +114,7 @@ struct CSVTokenizer {
         while i < n {
             let fieldLine = line
             let fieldColumn = column
+            var reportedNUL = false
             if data[i] == 0x22 {
                 // Quoted field.
                 i += 1
@@ -111,7 +142,7 @@ struct CSVTokenizer {
                         column = 1
                         continue
                     }
-                    if b == 0 { problem(line, column, "NUL byte in a field") }
+                    if b == 0, !reportedNUL { problem(line, column, "NUL byte in a field"); reportedNUL = true }
                     buffer.append(b)
                     advance(b)
                     i += 1
@@ -120,7 +151,7 @@ struct CSVTokenizer {
                     problem(fieldLine, fieldColumn, "the quote opened here is never closed")
                     finishField(fieldLine, fieldColumn)
                     finishRecord()
-                    return problems
+                    return finish()
                 }
                 if i < n, data[i] != 0x2C, data[i] != 0x0A, data[i] != 0x0D {
                     problem(line, column, "unexpected text after a closing quote; a quote inside a field must be doubled (\"\")")
@@ -135,7 +166,7 @@ struct CSVTokenizer {
                         problem(line, column, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
                         reportedQuote = true
                     }
-                    if b == 0 { problem(line, column, "NUL byte in a field") }
+                    if b == 0, !reportedNUL { problem(line, column, "NUL byte in a field"); reportedNUL = true }
                     buffer.append(b)
                     advance(b)
                     i += 1
@@ -150,7 +181,7 @@ struct CSVTokenizer {
                 i += 1
                 column += 1
                 if i >= n {
-                    fields.append(CSVField(text: "", line: line, column: column))
+                    finishField(line, column)
                     finishRecord()
                 }
                 continue
@@ -159,6 +190,6 @@ struct CSVTokenizer {
             finishRecord()
             recordLine = line
         }
-        return problems
+        return finish()
     }
 }

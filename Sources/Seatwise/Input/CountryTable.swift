@@ -77,6 +77,9 @@ public struct CountryTable: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let k = index[trimmed.lowercased()] { return records[k] }
         if let k = index[CountryTable.nameKey(trimmed)] { return records[k] }
+        // Full-width or invisible-character spellings (ＫＥ, K<ZWSP>E): the normal form ids and values use.
+        let normal = AttributeKey.normalize(trimmed)
+        if normal != trimmed.lowercased(), let k = index[normal] ?? index[CountryTable.nameKey(normal)] { return records[k] }
         return nil
     }
 
@@ -126,37 +129,83 @@ public struct CountryTable: Sendable {
     }
 
     /// Reads a table in the bundled format (columns iso2, iso3, name, un_regional_group,
-    /// development_status, un_regional_group_geographic).
+    /// development_status, optionally un_regional_group_geographic) and validates it like any input:
+    /// required columns, two- and three-letter codes, known regions and statuses, unique codes and names.
+    /// Every problem is reported with its line and column.
     public static func load(_ url: URL) throws -> CountryTable {
-        let file = url.path
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError([InputDiagnostic(file: file, message: "cannot read the country table: \(error.localizedDescription)")])
+        try load(InputFile.read(url.path))
+    }
+
+    /// The same, from bytes already read (and for the fuzzer).
+    public static func load(_ input: InputFile) throws -> CountryTable {
+        let file = input.path
+        let (rows, tokenProblems) = CSVTokenizer(file: file).parse(input.bytes)
+        if !tokenProblems.isEmpty { throw InputError(tokenProblems) }
+        guard let header = rows.first else { throw InputError([InputDiagnostic(file: file, line: 1, message: "the country table is empty")]) }
+        var problems: [InputDiagnostic] = []
+        let names = header.fields.enumerated().map { k, field in
+            k == 0 && field.text.hasPrefix("\u{FEFF}") ? AttributeKey.normalize(String(field.text.dropFirst())) : AttributeKey.normalize(field.text)
         }
-        let (rows, problems) = CSVTokenizer(file: file).parse([UInt8](data))
-        if !problems.isEmpty { throw InputError(problems) }
-        guard let header = rows.first else { throw InputError([InputDiagnostic(file: file, message: "the country table is empty")]) }
-        let names = header.fields.map { AttributeKey.normalize($0.text) }
-        func column(_ name: String) throws -> Int {
-            guard let k = names.firstIndex(of: name) else {
-                throw InputError([InputDiagnostic(file: file, line: 1, message: "the country table has no column '\(name)'")])
-            }
-            return k
+        let required = ["iso2", "iso3", "name", "un_regional_group", "development_status"]
+        let missing = required.filter { !names.contains($0) }
+        if !missing.isEmpty {
+            throw InputError([InputDiagnostic(file: file, line: header.line, message: "the country table has no column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (it needs \(required.joined(separator: ", ")))")])
         }
-        let iso2 = try column("iso2"), iso3 = try column("iso3"), name = try column("name")
-        let region = try column("un_regional_group"), development = try column("development_status")
-        let geographic = names.firstIndex(of: "un_regional_group_geographic")
+        let column = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let geographic = column["un_regional_group_geographic"]
         var records: [CountryRecord] = []
+        var firstLine: [String: Int] = [:]
         for row in rows.dropFirst() {
-            let f = row.fields.map(\.text)
-            guard f.count == names.count else {
-                throw InputError([InputDiagnostic(file: file, line: row.line, message: "row has \(f.count) fields, the header has \(names.count)")])
+            guard row.fields.count == names.count else {
+                problems.append(InputDiagnostic(file: file, line: row.line, message: "the row has \(row.fields.count) fields, the header has \(names.count)"))
+                continue
             }
-            var regionValue = f[region].isEmpty ? nil : f[region]
-            if regionValue == nil, let g = geographic, !f[g].isEmpty { regionValue = f[g] }
-            records.append(CountryRecord(iso2: f[iso2], iso3: f[iso3], name: f[name], region: regionValue,
-                                         development: f[development].isEmpty ? nil : f[development]))
+            func field(_ name: String) -> CSVField { row.fields[column[name]!] }
+            func fail(_ name: String, _ message: String) {
+                let f = field(name)
+                problems.append(InputDiagnostic(file: file, line: f.line, column: f.column, key: name, message: message))
+            }
+            let iso2 = field("iso2").text.trimmed, iso3 = field("iso3").text.trimmed, name = field("name").text.trimmed
+            for (key, value, length) in [("iso2", iso2, 2), ("iso3", iso3, 3)]
+            where value.count != length || !value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) }) {
+                fail(key, "\(Quote.value(value)) is not a \(length == 2 ? "two" : "three")-letter code")
+            }
+            if name.isEmpty { fail("name", "is blank; every country needs a name") }
+            // Codes and names share one lookup: each must name one country, or a second row would
+            // silently win or lose (a name spelt like another row's code included).
+            for (key, value) in [("iso2", iso2.lowercased()), ("iso3", iso3.lowercased()), ("name", nameKey(name))] where !value.isEmpty {
+                if let first = firstLine[value], first != row.line {
+                    fail(key, "\(Quote.value(field(key).text.trimmed)) is already listed on line \(first)")
+                } else {
+                    firstLine[value] = row.line
+                }
+            }
+            func region(_ key: String) -> String? {
+                let text = field(key).text.trimmed
+                if text.isEmpty { return nil }
+                guard let region = canonicalRegion(text) else {
+                    fail(key, "\(Quote.value(text)) is not a UN regional group (\(regions.joined(separator: ", ")))")
+                    return nil
+                }
+                return region
+            }
+            var regionValue = region("un_regional_group")
+            if let g = geographic {
+                let geographicRegion = region(names[g])
+                if regionValue == nil { regionValue = geographicRegion }
+            }
+            var development: String?
+            let developmentText = field("development_status").text.trimmed
+            if !developmentText.isEmpty {
+                development = canonicalDevelopment(developmentText)
+                if development == nil {
+                    fail("development_status", "\(Quote.value(developmentText)) is not a development status (\(developmentStatuses.joined(separator: ", ")))")
+                }
+            }
+            records.append(CountryRecord(iso2: iso2, iso3: iso3, name: name, region: regionValue, development: development))
         }
+        if records.isEmpty, problems.isEmpty { problems.append(InputDiagnostic(file: file, line: header.line, message: "the country table lists no countries")) }
+        if !problems.isEmpty { throw InputError(problems) }
         return CountryTable(records: records)
     }
 }

@@ -17,6 +17,14 @@ public struct InputDiagnostic: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// Problems listed per file: past this, the rest are counted, not kept (a 100 MB file of bad rows
+    /// must not need gigabytes of messages).
+    public static let maximumPerFile = 1_000
+
+    static func omitted(_ count: Int, file: String) -> InputDiagnostic {
+        InputDiagnostic(file: file, message: "\(count) more problem\(count == 1 ? "" : "s") not listed (the first \(maximumPerFile) are)")
+    }
+
     /// `file:line:column: key: message`, the form compilers use, so editors can jump to it.
     public var description: String {
         var place = file

@@ -7,6 +7,11 @@ public struct NominationsReader: Sendable {
     public static let builtInColumns = requiredColumns + ["rank", "region", "development", "organization", "status", "terms"]
     /// Ranks above this are refused as implausible (and would only invite overflow).
     public static let maximumRank = 1_000_000
+    /// Limits that keep memory bounded whatever the file's shape (about 0.5 KB per nominee): columns in
+    /// the header, nominees, and custom attribute values kept over the whole file.
+    public static let maximumColumns = 100
+    public static let maximumNominees = 1_000_000
+    public static let maximumCustomValues = 5_000_000
 
     /// The policy's groups; nil when the policy could not be read (groups are then not checked).
     public var groups: [String]?
@@ -34,9 +39,15 @@ public struct NominationsReader: Sendable {
     /// when rows are bad, so a policy can still be checked against them).
     public func readCollectingProblems(_ file: InputFile) -> (Nominations, [InputDiagnostic]) {
         var problems: [InputDiagnostic] = []
+        var omitted = 0
         func problem(_ line: Int, _ column: Int?, _ key: String?, _ message: String) {
-            problems.append(InputDiagnostic(file: file.path, line: line, column: column, key: key, message: message))
+            if problems.count < InputDiagnostic.maximumPerFile {
+                problems.append(InputDiagnostic(file: file.path, line: line, column: column, key: key, message: message))
+            } else {
+                omitted += 1
+            }
         }
+        var customValues = 0
         var columns: [String] = []
         var seen: [String: Int] = [:]
         var headerLine = 0
@@ -45,14 +56,22 @@ public struct NominationsReader: Sendable {
         let groupByKey = Dictionary((groups ?? []).map { (AttributeKey.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
         var nominees: [Nominee] = []
         var firstLineOfId: [String: Int] = [:]
-        let tokenProblems = CSVTokenizer(file: file.path).parse(file.bytes) { record in
+        // The header may have one column past the limit (to say so); rows no more fields than the header.
+        let limit = CSVFieldLimit(Self.maximumColumns + 1)
+        var tokenProblems = CSVTokenizer(file: file.path).parse(file.bytes, limit: limit) { record in
             if headerLine == 0 {
                 headerLine = record.line
                 readHeader(record)
+                limit.value = columns.count
             } else {
                 rows += 1
                 if usable { readRow(record) }
             }
+        }
+        // The tokenizer's own count of problems it did not list (its only problem without a line).
+        if let last = tokenProblems.last, last.line == nil {
+            tokenProblems.removeLast()
+            omitted += Int(String(last.message.prefix(while: { $0.isNumber }))) ?? 0
         }
         problems = tokenProblems + problems
         if headerLine == 0 {
@@ -61,15 +80,25 @@ public struct NominationsReader: Sendable {
         }
         if rows == 0, problems.isEmpty { problem(headerLine, nil, nil, "the file has a header but no nominees") }
         problems.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+        if problems.count > InputDiagnostic.maximumPerFile {
+            omitted += problems.count - InputDiagnostic.maximumPerFile
+            problems.removeLast(problems.count - InputDiagnostic.maximumPerFile)
+        }
+        if omitted > 0 { problems.append(.omitted(omitted, file: file.path)) }
         return (Nominations(nominees: nominees, columns: columns), problems)
 
         func readHeader(_ header: CSVRecord) {
+        if header.fieldCount > Self.maximumColumns {
+            problem(header.line, nil, nil, "the header has \(header.fieldCount) columns; at most \(Self.maximumColumns) are read")
+            columns = header.fields.prefix(Self.maximumColumns).map { AttributeKey.normalize($0.text) }
+            return
+        }
         for (k, field) in header.fields.enumerated() {
             var name = AttributeKey.normalize(field.text)
             if k == 0, name.hasPrefix("\u{FEFF}") { name.removeFirst() }
             if name.isEmpty { problem(field.line, field.column, nil, "column \(k + 1) of the header has no name") }
             if let first = seen[name], !name.isEmpty {
-                problem(field.line, field.column, name, "the column '\(name)' appears twice (first as column \(first + 1))")
+                problem(field.line, field.column, name, "the column \(Quote.value(name)) appears twice (first as column \(first + 1))")
             } else {
                 seen[name] = k
             }
@@ -83,8 +112,8 @@ public struct NominationsReader: Sendable {
         }
 
         func readRow(_ record: CSVRecord) {
-            if record.fields.count != columns.count {
-                problem(record.line, nil, nil, "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(columns.count)")
+            if record.fieldCount != columns.count {
+                problem(record.line, nil, nil, "the row has \(record.fieldCount) field\(record.fieldCount == 1 ? "" : "s"), the header has \(columns.count)")
                 return
             }
             func field(_ name: String) -> CSVField? { seen[name].map { record.fields[$0] } }
@@ -106,11 +135,16 @@ public struct NominationsReader: Sendable {
             let countryText = require("country")
 
             if !id.isEmpty {
-                if let first = firstLineOfId[id] {
-                    fail("id", "the id '\(id)' is used twice (first on line \(first))")
+                // Ids that print alike (case, width, invisible characters) are the same person.
+                let idKey = AttributeKey.normalize(id)
+                if idKey.isEmpty {
+                    fail("id", "\(Quote.value(id)) has no visible character")
+                    ok = false
+                } else if let first = firstLineOfId[idKey] {
+                    fail("id", "the id \(Quote.value(id)) is used twice (first on line \(first))")
                     ok = false
                 } else {
-                    firstLineOfId[id] = record.line
+                    firstLineOfId[idKey] = record.line
                 }
             }
             var group = ""
@@ -118,7 +152,7 @@ public struct NominationsReader: Sendable {
                 if let g = groupByKey[AttributeKey.normalize(groupText)] {
                     group = g
                 } else if let groups {
-                    fail("group", "'\(groupText)' is not a group of the policy (\(groups.joined(separator: ", ")))")
+                    fail("group", "\(Quote.value(groupText)) is not a group of the policy (\(Quote.list(groups)))")
                     ok = false
                 }
             }
@@ -127,11 +161,11 @@ public struct NominationsReader: Sendable {
             if !rankText.isEmpty {
                 if let r = Int(rankText), r >= 1, r <= Self.maximumRank {
                     rank = r
-                } else if let r = Int(rankText), r > Self.maximumRank {
-                    fail("rank", "\(r) is too large; ranks go up to \(Self.maximumRank)")
+                } else if rankText.isWholeNumberText, !rankText.isNegativeNumberText, Int(rankText).map({ $0 > Self.maximumRank }) ?? true {
+                    fail("rank", "\(Quote.value(rankText)) is too large; ranks go up to \(Self.maximumRank)")
                     ok = false
                 } else {
-                    fail("rank", "'\(rankText)' is not a positive whole number (1 = first choice; leave blank for unranked)")
+                    fail("rank", "\(Quote.value(rankText)) is not a positive whole number (1 = first choice; leave blank for unranked)")
                     ok = false
                 }
             }
@@ -141,15 +175,18 @@ public struct NominationsReader: Sendable {
                 if let s = NomineeStatus(rawValue: AttributeKey.normalize(statusText)) {
                     status = s
                 } else {
-                    fail("status", "'\(statusText)' is not a status (new, continuing, required, withdrawn)")
+                    fail("status", "\(Quote.value(statusText)) is not a status (new, continuing, required, withdrawn)")
                     ok = false
                 }
             }
             var terms = 0
             let termsText = text("terms")
             if !termsText.isEmpty {
-                if let t = Int(termsText), t >= 0, t <= 1000 { terms = t } else {
-                    fail("terms", "'\(termsText)' is not a whole number of terms (0 or more)")
+                if let t = Int(termsText), t >= 0, t <= 1000 { terms = t } else if termsText.isWholeNumberText, !termsText.isNegativeNumberText {
+                    fail("terms", "\(Quote.value(termsText)) is too large; terms go up to 1000")
+                    ok = false
+                } else {
+                    fail("terms", "\(Quote.value(termsText)) is not a whole number of terms (0 or more)")
                     ok = false
                 }
             }
@@ -158,7 +195,7 @@ public struct NominationsReader: Sendable {
             if !regionText.isEmpty {
                 region = CountryTable.canonicalRegion(regionText)
                 if region == nil {
-                    fail("region", "'\(regionText)' is not a UN regional group (\(CountryTable.regions.joined(separator: ", ")))")
+                    fail("region", "\(Quote.value(regionText)) is not a UN regional group (\(CountryTable.regions.joined(separator: ", ")))")
                     ok = false
                 }
             }
@@ -167,7 +204,7 @@ public struct NominationsReader: Sendable {
             if !developmentText.isEmpty {
                 development = CountryTable.canonicalDevelopment(developmentText)
                 if development == nil {
-                    fail("development", "'\(developmentText)' is not a development status (\(CountryTable.developmentStatuses.joined(separator: ", ")))")
+                    fail("development", "\(Quote.value(developmentText)) is not a development status (\(CountryTable.developmentStatuses.joined(separator: ", ")))")
                     ok = false
                 }
             }
@@ -188,7 +225,7 @@ public struct NominationsReader: Sendable {
                 } else if !regionText.isEmpty, !developmentText.isEmpty {
                     country = countryText.uppercased()
                 } else {
-                    fail("country", "'\(countryText)' is not in the country table; use an ISO 3166 code, or give the row both region and development")
+                    fail("country", "\(Quote.value(countryText)) is not in the country table; use an ISO 3166 code, or give the row both region and development")
                     ok = false
                 }
             }
@@ -201,7 +238,17 @@ public struct NominationsReader: Sendable {
             if !organization.isEmpty { attributes["organization"] = organization }
             for name in columns where !Self.builtInColumns.contains(name) && !name.isEmpty {
                 let value = text(name)
-                if !value.isEmpty { attributes[name] = value }
+                if !value.isEmpty { attributes[name] = value; customValues += 1 }
+            }
+            if nominees.count >= Self.maximumNominees || customValues > Self.maximumCustomValues {
+                problem(record.line, nil, nil, nominees.count >= Self.maximumNominees
+                        ? "more than \(Self.maximumNominees) nominees; Seatwise reads at most that many (the rest of the file is not checked)"
+                        : "more than \(Self.maximumCustomValues) values in custom columns; Seatwise reads at most that many (the rest of the file is not checked)")
+                // The file is refused: what it held is let go, and the rest is not read into memory.
+                usable = false
+                nominees = []
+                firstLineOfId = [:]
+                return
             }
             // Rows of a file already known to be bad are checked but not kept.
             if problems.isEmpty {

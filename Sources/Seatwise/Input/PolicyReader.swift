@@ -12,50 +12,41 @@ public struct PolicyReader: Sendable {
 
     public func read(_ file: InputFile) throws -> Policy {
         var state = State(file: file.path)
-        guard let text = String(validating: file.bytes, as: UTF8.self) else {
+        guard var text = String(validating: file.bytes, as: UTF8.self) else {
             throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the policy is not valid UTF-8")])
         }
         if text.contains("\u{0}") {
             throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the policy contains a NUL byte")])
         }
+        // A byte-order mark (Windows editors write one) is not part of the YAML.
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver: the reader parses every value itself, so the default resolver's regular
+            // expressions, run on every key to compare keys for duplicates, were most of the time
+            // spent on a policy of 100,000 groups.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
-            throw InputError([state.diagnostic(for: error)])
+            throw InputError([state.diagnostic(for: error, text: text)])
         } catch {
             throw InputError([InputDiagnostic(file: file.path, message: "cannot parse the policy: \(error)")])
         }
         guard let root, case .mapping(let top) = root else {
             throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the policy must be a mapping with at least 'seats'")])
         }
+        state.rejectTags(root, path: "")
+        if !state.problems.isEmpty { throw InputError(state.problems) }
         let policy = state.policy(top)
         if !state.problems.isEmpty { throw InputError(state.problems) }
         return policy!
     }
 
-    private struct State {
+    struct State {
         let file: String
         var problems: [InputDiagnostic] = []
 
         mutating func problem(_ node: Node?, _ key: String, _ message: String) {
             problems.append(InputDiagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column, key: key, message: message))
-        }
-
-        func diagnostic(for error: YamlError) -> InputDiagnostic {
-            switch error {
-            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
-                let detail = context.map { "\($0.text) " } ?? ""
-                return InputDiagnostic(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(problem)")
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                return InputDiagnostic(file: file, line: context.mark.line, column: context.mark.column,
-                                       message: "duplicate key\(duplicates.count == 1 ? "" : "s") in a mapping: \(duplicates.joined(separator: ", "))")
-            case .reader(let problem, _, _, _):
-                return InputDiagnostic(file: file, message: "cannot read the policy: \(problem)")
-            default:
-                return InputDiagnostic(file: file, message: "cannot parse the policy: \(error)")
-            }
         }
 
         /// The mapping's entries by key, reporting keys that are not in `allowed`.
@@ -80,8 +71,14 @@ public struct PolicyReader: Sendable {
 
         mutating func integer(_ node: Node, _ path: String, minimum: Int, maximum: Int = PolicyReader.maximumCount) -> Int? {
             guard let text = string(node, path) else { return nil }
-            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                problem(node, path, "'\(text)' is not a whole number"); return nil
+            let trimmed = text.trimmed
+            guard let value = Int(trimmed) else {
+                if trimmed.isWholeNumberText {
+                    problem(node, path, "\(Quote.value(text)) is too \(trimmed.isNegativeNumberText ? "small" : "large"); it must be from \(minimum) to \(maximum)")
+                } else {
+                    problem(node, path, "\(Quote.value(text)) is not a whole number")
+                }
+                return nil
             }
             if value < minimum { problem(node, path, "must be at least \(minimum), not \(value)"); return nil }
             if value > maximum { problem(node, path, "must be at most \(maximum), not \(value)"); return nil }
@@ -93,36 +90,40 @@ public struct PolicyReader: Sendable {
             switch text.lowercased() {
             case "true", "yes", "on": return true
             case "false", "no", "off": return false
-            default: problem(node, path, "'\(text)' is not true or false"); return nil
+            default: problem(node, path, "\(Quote.value(text)) is not true or false"); return nil
             }
         }
 
         /// `3` or `40%` (up to 100%, at most 4 decimals).
         mutating func bound(_ node: Node, _ path: String) -> QuotaBound? {
             guard let raw = string(node, path) else { return nil }
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = raw.trimmed
             if text.hasSuffix("%") {
                 let number = text.dropLast().trimmingCharacters(in: .whitespaces)
                 let parts = number.split(separator: ".", omittingEmptySubsequences: false)
                 guard !number.isEmpty, parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
                       parts.count == 1 || parts[1].count <= 4 else {
-                    problem(node, path, "'\(raw)' is not a percentage like 40% or 12.5% (no sign, at most 4 decimals)")
+                    problem(node, path, "\(Quote.value(raw)) is not a percentage like 40% or 12.5% (no sign, at most 4 decimals)")
                     return nil
                 }
                 let decimals = parts.count == 2 ? parts[1].count : 0
                 var denominator = 100
                 for _ in 0..<decimals { denominator *= 10 }
                 guard let numerator = Int(parts.joined()), numerator <= denominator else {
-                    problem(node, path, "'\(raw)' is over 100%"); return nil
+                    problem(node, path, "\(Quote.value(raw)) is over 100%"); return nil
                 }
                 return .percent(numerator: numerator, denominator: denominator)
             }
             if let count = Int(text) {
-                if count < 0 { problem(node, path, "'\(raw)' is negative; a bound is a count of seats (0 or more) or a percentage"); return nil }
-                if count > PolicyReader.maximumCount { problem(node, path, "'\(raw)' is more than \(PolicyReader.maximumCount) seats"); return nil }
+                if count < 0 { problem(node, path, "\(Quote.value(raw)) is negative; a bound is a count of seats (0 or more) or a percentage"); return nil }
+                if count > PolicyReader.maximumCount { problem(node, path, "\(Quote.value(raw)) is more than \(PolicyReader.maximumCount) seats"); return nil }
                 return .count(count)
             }
-            problem(node, path, "'\(raw)' is neither a count of seats (3) nor a percentage (40%)")
+            if text.isWholeNumberText {
+                problem(node, path, "\(Quote.value(raw)) is too \(text.isNegativeNumberText ? "small" : "large"); a count of seats is from 0 to \(PolicyReader.maximumCount)")
+                return nil
+            }
+            problem(node, path, "\(Quote.value(raw)) is neither a count of seats (3) nor a percentage (40%)")
             return nil
         }
 
@@ -136,11 +137,15 @@ public struct PolicyReader: Sendable {
                 if case .mapping(let mapping) = node {
                     var seen = Set<String>()
                     for (keyNode, value) in mapping {
-                        let group = (keyNode.string ?? "").trimmingCharacters(in: .whitespaces)
+                        let group = (keyNode.string ?? "").trimmed
                         let path = "seats.\(group)"
+                        // `~:` or `null:` is YAML's null, not a group named "~".
+                        if case .scalar(let scalar) = keyNode, scalar.style == .plain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) {
+                            problem(keyNode, "seats", "a group name is missing (YAML reads \(Quote.value(scalar.string)) as no value); quote it if it is a name"); continue
+                        }
                         if group.isEmpty { problem(keyNode, "seats", "a group name is blank"); continue }
                         if !seen.insert(AttributeKey.normalize(group)).inserted {
-                            problem(keyNode, path, "the group '\(group)' is listed twice (names are compared ignoring case)"); continue
+                            problem(keyNode, path, "the group \(Quote.value(group)) is listed twice (names are compared ignoring case)"); continue
                         }
                         if let count = integer(value, path, minimum: 1) { seats.append((group, count)) }
                     }
@@ -158,7 +163,7 @@ public struct PolicyReader: Sendable {
                     let r = entries(mapping, path: "rules", allowed: ["continuing", "max_terms"])
                     if let c = r["continuing"], let text = string(c, "rules.continuing") {
                         if let value = SelectionRules.Continuing(rawValue: text.lowercased()) { rules.continuing = value } else {
-                            problem(c, "rules.continuing", "'\(text)' is not keep or compete")
+                            problem(c, "rules.continuing", "\(Quote.value(text)) is not keep or compete")
                         }
                     }
                     if let m = r["max_terms"] { rules.maxTerms = integer(m, "rules.max_terms", minimum: 1) }
@@ -168,7 +173,7 @@ public struct PolicyReader: Sendable {
             var objective = ObjectiveKind.rankSum
             if let node = keys["objective"], let text = string(node, "objective") {
                 if let kind = ObjectiveKind(rawValue: text.lowercased()) { objective = kind } else {
-                    problem(node, "objective", "'\(text)' is not rank-sum or lexicographic")
+                    problem(node, "objective", "\(Quote.value(text)) is not rank-sum or lexicographic")
                 }
             }
 
@@ -177,8 +182,10 @@ public struct PolicyReader: Sendable {
                 if case .mapping(let mapping) = node {
                     let t = entries(mapping, path: "tie_break", allowed: ["seed"])
                     if let s = t["seed"], let text = string(s, "tie_break.seed") {
-                        if let value = UInt64(text.trimmingCharacters(in: .whitespaces)) { seed = value } else {
-                            problem(s, "tie_break.seed", "'\(text)' is not a whole number from 0 to \(UInt64.max)")
+                        let trimmed = text.trimmingCharacters(in: .whitespaces)
+                        if let value = UInt64(trimmed) { seed = value } else {
+                            let kind = trimmed.isWholeNumberText ? (trimmed.isNegativeNumberText ? "is negative" : "is too large") : "is not a whole number"
+                            problem(s, "tie_break.seed", "\(Quote.value(text)) \(kind); a seed is a whole number from 0 to \(UInt64.max)")
                         }
                     }
                 } else { problem(node, "tie_break", "must be a mapping such as { seed: 2026 }") }
@@ -187,8 +194,10 @@ public struct PolicyReader: Sendable {
             var quotas: [Quota] = []
             if let node = keys["quotas"] {
                 if case .sequence(let sequence) = node {
+                    // Groups by comparison key, once: a search per quota would be quadratic in 100,000 groups.
+                    let groupByKey = Dictionary(seats.map { (AttributeKey.normalize($0.group), $0) }, uniquingKeysWith: { a, _ in a })
                     for (k, item) in sequence.enumerated() {
-                        if let quota = self.quota(item, index: k, seats: seats) { quotas.append(quota) }
+                        if let quota = self.quota(item, index: k, seats: seats, groupByKey: groupByKey) { quotas.append(quota) }
                     }
                 } else if node.string != "" {
                     problem(node, "quotas", "must be a list of quotas")
@@ -197,7 +206,7 @@ public struct PolicyReader: Sendable {
             return Policy(body: body, seats: seats, quotas: quotas, rules: rules, objective: objective, seed: seed)
         }
 
-        mutating func quota(_ node: Node, index: Int, seats: [(group: String, seats: Int)]) -> Quota? {
+        mutating func quota(_ node: Node, index: Int, seats: [(group: String, seats: Int)], groupByKey: [String: (group: String, seats: Int)]) -> Quota? {
             let path = "quotas[\(index + 1)]"
             guard case .mapping(let mapping) = node else {
                 problem(node, path, "must be a mapping such as { attribute: gender, value: female, min: 40% }"); return nil
@@ -235,20 +244,18 @@ public struct PolicyReader: Sendable {
                 if q["group"] != nil { problem(p, "\(path).per", "give per: group or group: NAME, not both") }
                 if let text = string(p, "\(path).per") {
                     if AttributeKey.normalize(text) == "group" { scope = .perGroup } else {
-                        problem(p, "\(path).per", "'\(text)' is not a scope; the only one is per: group")
+                        problem(p, "\(path).per", "\(Quote.value(text)) is not a scope; the only one is per: group")
                     }
                 }
             } else if let g = q["group"], let text = string(g, "\(path).group") {
-                if let match = seats.first(where: { AttributeKey.normalize($0.group) == AttributeKey.normalize(text) }) {
+                if let match = groupByKey[AttributeKey.normalize(text)] {
                     scope = .group(match.group)
                 } else {
-                    problem(g, "\(path).group", "'\(text)' is not a group in seats (\(seats.map(\.group).joined(separator: ", ")))")
+                    problem(g, "\(path).group", "\(Quote.value(text)) is not a group in seats (\(Quote.list(seats.map(\.group))))")
                 }
             }
             var priority = 0
-            if let p = q["priority"], let text = string(p, "\(path).priority") {
-                if let value = Int(text) { priority = value } else { problem(p, "\(path).priority", "'\(text)' is not a whole number") }
-            }
+            if let p = q["priority"], let value = integer(p, "\(path).priority", minimum: -PolicyReader.maximumCount) { priority = value }
             var hard = false
             if let h = q["hard"], let flag = bool(h, "\(path).hard") { hard = flag }
 
@@ -258,7 +265,7 @@ public struct PolicyReader: Sendable {
                 switch scope {
                 case .body: scopes = [("the body", seats.reduce(0) { $0 + $1.seats })]
                 case .perGroup: scopes = seats.map { ($0.group, $0.seats) }
-                case .group(let g): scopes = seats.filter { $0.group == g }.map { ($0.group, $0.seats) }
+                case .group(let g): scopes = [(g, groupByKey[AttributeKey.normalize(g)]?.seats ?? 0)]
                 }
                 for (name, s) in scopes where minimum.minimum(seats: s) > maximum.maximum(seats: s) {
                     problem(q["min"], "\(path).min", "min \(minimum.description) (\(minimum.minimum(seats: s)) seats) is above max \(maximum.description) (\(maximum.maximum(seats: s)) seats) in \(name)")

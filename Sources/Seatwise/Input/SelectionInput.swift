@@ -45,7 +45,7 @@ public struct SelectionInput: Sendable {
                 let path = "quotas[\(quota.index + 1)]"
                 guard names.contains(quota.attribute) else {
                     problems.append(InputDiagnostic(file: policyPath, line: quota.line == 0 ? nil : quota.line, key: "\(path).attribute",
-                                                    message: "'\(quota.attribute)' is not a column of \(nominationsPath) nor a built-in attribute (\(names.joined(separator: ", ")))"))
+                                                    message: "\(Quote.value(quota.attribute)) is not a column of \(nominationsPath) nor a built-in attribute (\(Quote.list(names, limit: 40)))"))
                     continue
                 }
                 do {
@@ -70,12 +70,12 @@ public struct SelectionInput: Sendable {
             switch quota.attribute {
             case "region":
                 guard let region = CountryTable.canonicalRegion(value) else {
-                    throw SelectorProblem(text: "'\(value)' is not a UN regional group (\(CountryTable.regions.joined(separator: ", ")))")
+                    throw SelectorProblem(text: "\(Quote.value(value)) is not a UN regional group (\(CountryTable.regions.joined(separator: ", ")))")
                 }
                 return region
             case "development":
                 guard let status = CountryTable.canonicalDevelopment(value) else {
-                    throw SelectorProblem(text: "'\(value)' is not a development status (\(CountryTable.developmentStatuses.joined(separator: ", ")))")
+                    throw SelectorProblem(text: "\(Quote.value(value)) is not a development status (\(CountryTable.developmentStatuses.joined(separator: ", ")))")
                 }
                 return status
             case "country":

@@ -48,7 +48,7 @@ public enum AuditReport {
 
     static func text(_ audit: AuditResult) -> String {
         var out = "Seatwise audit\n"
-        for (k, v) in headerLines(audit) { out += "  \(k.padding(toLength: 8, withPad: " ", startingAt: 0)) \(v)\n" }
+        for (k, v) in headerLines(audit) { out += "  \(k.padding(toLength: 8, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
         out += "\nSeats\n"
         var seats = TextTable(["Group", "Members", "Seats"])
         for g in audit.groups { seats.add([g.group, "\(g.seated)", "\(g.seats)"]) }

@@ -49,7 +49,7 @@ public enum ComparisonReport {
     static func text(_ c: Comparison) -> String {
         var out = "Seatwise comparison: independent (IGC-style) and coordinated (MAG-style)\n"
         for (k, v) in SelectionReport.headerLines(c.coordinated) where k != "Mode" && k != "Status" {
-            out += "  \(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(v)\n"
+            out += "  \(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n"
         }
         out += "  Independent  \(SelectionReport.statusLine(c.independent))\(c.independent.status == .infeasible ? "" : "; breaks \(c.independent.violations.count) body-wide quota row(s)")\n"
         out += "  Coordinated  \(SelectionReport.statusLine(c.coordinated))\n"

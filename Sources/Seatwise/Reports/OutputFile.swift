@@ -1,5 +1,7 @@
 // Writes a report atomically (temporary file in the same folder, then rename) and refuses to
-// overwrite any input file, however it is named (same path, link or hard link).
+// overwrite any input file, however it is named (same path, link or hard link). A path that is not a
+// regular file (a device such as /dev/null, a FIFO) is written directly: renaming over it would
+// replace it with a regular file.
 
 import Foundation
 
@@ -10,12 +12,30 @@ public enum OutputFile {
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// `--output -` means standard output.
+    public static let standardOutput = "-"
+
     public static func write(_ text: String, to path: String, protecting inputs: [String]) throws {
+        if path == standardOutput {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        if path.isEmpty { throw Refused(path: "''", reason: "the output path is empty") }
+        if path.hasSuffix("/") { throw Refused(path: path, reason: "ends with '/', which names a folder; give a file name") }
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         for input in inputs {
             let source = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath()
             if source.path == target.path || sameFile(source.path, target.path) {
                 throw Refused(path: path, reason: "is an input file (\(input)); choose another output file")
+            }
+        }
+        var info = stat()
+        if stat(target.path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw Refused(path: path, reason: "is a folder; give a file name")
+            case S_IFCHR, S_IFIFO: return try writeDirectly(text, to: target.path, shownAs: path)
+            default: throw Refused(path: path, reason: "is neither a regular file, a device nor a FIFO; choose another output file")
             }
         }
         let folder = target.deletingLastPathComponent()
@@ -35,6 +55,16 @@ public enum OutputFile {
             throw refused
         } catch {
             try? FileManager.default.removeItem(at: temporary)
+            throw Refused(path: path, reason: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Devices and FIFOs: opened for writing as they are (a FIFO waits for its reader), never created.
+    private static func writeDirectly(_ text: String, to target: String, shownAs path: String) throws {
+        let fd = open(target, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Refused(path: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do { try handle.write(contentsOf: Data(text.utf8)) } catch {
             throw Refused(path: path, reason: "cannot write: \(error.localizedDescription)")
         }
     }

@@ -121,17 +121,17 @@ public enum SelectionReport {
 
     static func text(_ result: SelectionResult, _ explanations: ExplanationReport?, _ diagnosis: Diagnosis?) -> String {
         var out = "Seatwise selection\n"
-        for (key, value) in headerLines(result) { out += "  \(key.padding(toLength: 12, withPad: " ", startingAt: 0)) \(value)\n" }
+        for (key, value) in headerLines(result) { out += "  \(key.padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(value))\n" }
         let nominees = result.input.nominees
         if result.status == .infeasible {
             out += "\nWhy no panel exists\n"
             for (k, conflict) in conflicts(result, diagnosis).enumerated() {
-                out += "  \(k + 1). \(conflict.message)\n"
-                for rule in conflict.rules { out += "       - \(rule)\n" }
+                out += "  \(k + 1). \(VisibleText.oneLine(conflict.message))\n"
+                for rule in conflict.rules { out += "       - \(VisibleText.oneLine(rule))\n" }
             }
             if let repairs = diagnosis?.repairs, !repairs.isEmpty {
-                out += "\nSmallest repair (by declared priorities)\n  \(repairLine(repairs[0]))\n"
-                for alternative in repairs.dropFirst() { out += "  alternative: \(repairLine(alternative))\n" }
+                out += "\nSmallest repair (by declared priorities)\n  \(VisibleText.oneLine(repairLine(repairs[0])))\n"
+                for alternative in repairs.dropFirst() { out += "  alternative: \(VisibleText.oneLine(repairLine(alternative)))\n" }
             }
         } else {
             out += "\nSeats\n"
@@ -154,7 +154,7 @@ public enum SelectionReport {
         out += result.quotas.isEmpty ? "  (the policy sets no quotas)\n" : quotas.render()
         if !notes(result, explanations, diagnosis).isEmpty {
             out += "\nNotes\n"
-            for note in notes(result, explanations, diagnosis) { out += "  - \(note)\n" }
+            for note in notes(result, explanations, diagnosis) { out += "  - \(VisibleText.oneLine(note))\n" }
         }
         if let explanations { out += explanationText(result, explanations) }
         if let repaired = diagnosis?.repaired {
@@ -169,21 +169,21 @@ public enum SelectionReport {
         for group in result.policy.groups {
             let entries = report.explanations.filter { nominees[$0.nominee].group == group }
             guard !entries.isEmpty else { continue }
-            out += "  \(group)\n"
+            out += "  \(VisibleText.oneLine(group))\n"
             for e in entries {
                 let n = nominees[e.nominee]
-                out += "    \(e.decision == .seated ? "in " : "out") \(n.name) [\(n.id)] \(e.reason.rawValue)\(e.closeCall && e.delta != 0 ? " (close call)" : ""): \(e.message)\n"
+                out += "    \(e.decision == .seated ? "in " : "out") \(VisibleText.oneLine(n.name)) [\(VisibleText.oneLine(n.id))] \(e.reason.rawValue)\(e.closeCall && e.delta != 0 ? " (close call)" : ""): \(VisibleText.oneLine(e.message))\n"
             }
         }
         if !report.prices.isEmpty {
             out += "\nQuota prices (each quota at its limit, moved by one seat)\n"
-            for p in report.prices { out += "  - \(p.message)\n" }
+            for p in report.prices { out += "  - \(VisibleText.oneLine(p.message))\n" }
         }
         if !report.deviations.isEmpty {
             out += "\nEach group's ranking\n"
             for d in report.deviations {
-                out += "  - \(d.message)\n"
-                for e in d.passedOver { out += "      \(nominees[e.nominee].name) [\(nominees[e.nominee].id)]: \(e.message)\n" }
+                out += "  - \(VisibleText.oneLine(d.message))\n"
+                for e in d.passedOver { out += "      \(VisibleText.oneLine(nominees[e.nominee].name)) [\(VisibleText.oneLine(nominees[e.nominee].id))]: \(VisibleText.oneLine(e.message))\n" }
             }
         }
         return out
@@ -196,7 +196,8 @@ public enum SelectionReport {
         for c in text {
             switch c {
             case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": out += "\\\(c)"
-            case "\n", "\r": out += " "
+            // Every line-break kind, CRLF included (one Character in Swift), ends a table row.
+            case _ where c.isNewline: out += " "
             default: out.append(c)
             }
         }

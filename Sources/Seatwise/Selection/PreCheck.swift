@@ -6,6 +6,12 @@ public struct PreCheckFailure: Sendable, Equatable {
     public var message: String
     /// Labels of the rules involved.
     public var rules: [String]
+    /// Which check failed, so that a long list can be cut per kind.
+    public var kind: Kind = .other
+
+    public enum Kind: String, Sendable, CaseIterable {
+        case seats, mustBeSeated, minimum, maximum, minimumsAddUp, other
+    }
 }
 
 public enum PreCheck {
@@ -13,19 +19,22 @@ public enum PreCheck {
         let nominees = input.nominees
         var failures: [PreCheckFailure] = []
         let groupSet = Set(groups)
+        // Nominees indexed by group once: a filter per group would be quadratic in 100,000 groups.
+        var byGroup: [String: [Int]] = [:]
+        for i in nominees.indices where groupSet.contains(nominees[i].group) { byGroup[nominees[i].group, default: []].append(i) }
         for group in groups {
             let seats = input.policy.seats(of: group)
-            let members = nominees.indices.filter { nominees[$0].group == group }
+            let members = byGroup[group] ?? []
             let eligible = members.filter { !standings[$0].isFixedOut }.count
             let fixed = members.filter { standings[$0].isFixedIn }.count
             let rule = "\(group) fills exactly \(seats) seats"
             if eligible < seats {
                 let out = members.count - eligible
                 let detail = out > 0 ? " (\(members.count) nominated, \(out) withdrawn or term-limited)" : ""
-                failures.append(.init(message: "\(group) has \(eligible) eligible nominee\(eligible == 1 ? "" : "s") for \(seats) seats\(detail)", rules: [rule]))
+                failures.append(.init(message: "\(group) has \(eligible) eligible nominee\(eligible == 1 ? "" : "s") for \(seats) seats\(detail)", rules: [rule], kind: .seats))
             }
             if fixed > seats {
-                failures.append(.init(message: "\(group) has \(fixed) members who must be seated (continuing or required) but only \(seats) seats", rules: [rule]))
+                failures.append(.init(message: "\(group) has \(fixed) members who must be seated (continuing or required) but only \(seats) seats", rules: [rule], kind: .mustBeSeated))
             }
         }
         for row in quotaRows where row.group.map(groupSet.contains) ?? true {
@@ -33,10 +42,10 @@ public enum PreCheck {
             let eligible = inScope.filter { !standings[$0].isFixedOut }.count
             let fixed = inScope.filter { standings[$0].isFixedIn }.count
             if let min = row.min, eligible < min {
-                failures.append(.init(message: "\(row.scopeName) needs at least \(min) with \(row.subject), but only \(eligible) eligible nominee\(eligible == 1 ? " has" : "s have") it", rules: [row.label]))
+                failures.append(.init(message: "\(row.scopeName) needs at least \(min) with \(row.subject), but only \(eligible) eligible nominee\(eligible == 1 ? " has" : "s have") it", rules: [row.label], kind: .minimum))
             }
             if let max = row.max, fixed > max {
-                failures.append(.init(message: "\(row.scopeName) allows at most \(max) with \(row.subject), but \(fixed) members who must be seated have it", rules: [row.label]))
+                failures.append(.init(message: "\(row.scopeName) allows at most \(max) with \(row.subject), but \(fixed) members who must be seated have it", rules: [row.label], kind: .maximum))
             }
         }
         // Minimums on disjoint values of one attribute in one scope cannot add up past its seats.
@@ -56,7 +65,7 @@ public enum PreCheck {
             if chosen.count > 1, let first = chosen.first, total > first.seatsInScope {
                 let parts = chosen.map { "\($0.min!) with \($0.values.joined(separator: " or "))" }.joined(separator: ", ")
                 failures.append(.init(message: "the minimums on \(first.attribute) in \(first.scopeName) add up to \(total) (\(parts)), more than its \(first.seatsInScope) seats",
-                                      rules: chosen.map(\.label)))
+                                      rules: chosen.map(\.label), kind: .minimumsAddUp))
             }
         }
         return failures
