@@ -41,7 +41,8 @@ public enum RepairSolver {
         for (k, row) in model.program.rows.enumerated() {
             guard let q = row.origin.quotaRow else { continue }
             let quota = model.quotaRows[q]
-            guard !quota.hard, let global = quotaRows.firstIndex(of: quota) else { continue }
+            let global = model.quotaRowIDs[q]
+            guard !quota.hard else { continue }
             func add(_ coefficient: Int, _ bound: String, _ upper: Int) {
                 program.variables.append(.init(name: "slack_\(row.name)_\(bound)", label: "relaxation of \(row.label) (\(bound))", lower: 0, upper: max(upper, 0)))
                 program.rows[k].terms.append((program.variables.count - 1, coefficient))

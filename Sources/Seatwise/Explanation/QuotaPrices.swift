@@ -13,12 +13,12 @@ enum QuotaPrices {
 
     /// One question per bound at its limit, in the models' row order.
     static func questions(result: SelectionResult, models: [SelectionModel], first: Int) -> [Question] {
-        var index: [QuotaRow: Int] = [:]
-        for (k, row) in result.context.quotaRows.enumerated() where index[row] == nil { index[row] = k }
         var out: [Question] = []
         for (m, model) in models.enumerated() {
             for (k, row) in model.program.rows.enumerated() {
-                guard let q = row.origin.quotaRow, let global = index[model.quotaRows[q]], result.quotas[global].satisfied else { continue }
+                guard let q = row.origin.quotaRow else { continue }
+                let global = model.quotaRowIDs[q]
+                guard result.quotas[global].satisfied else { continue }
                 let count = result.quotas[global].count
                 if row.sense != .atMost, count == row.rhs, row.rhs > 0 {
                     out.append(Question(quotaRow: global, bound: "min", from: row.rhs, to: row.rhs - 1, model: m,

@@ -7,6 +7,8 @@ public struct SelectionModel: Sendable {
     public var columns: [Int]
     /// The quota rows this model enforces, indexed by `IntegerProgram.Origin`.
     public var quotaRows: [QuotaRow]
+    /// For each of them, its index among the context's quota rows (the result's `quotas`).
+    public var quotaRowIDs: [Int]
     /// For a lexicographic objective: the rank level of each objective stage before the tie-break.
     public var rankLevels: [Int]
     /// The groups this model seats.
@@ -19,7 +21,8 @@ public struct SelectionModel: Sendable {
 
     /// Builds the model over the nominees of `groups`, enforcing `quotaRows`.
     public init(input: SelectionInput, standings: [Standing], ranks: [Int], quotaRows: [QuotaRow],
-                groups: [String], seed: UInt64) {
+                groups: [String], seed: UInt64, quotaRowIDs: [Int]? = nil) {
+        self.quotaRowIDs = quotaRowIDs ?? Array(quotaRows.indices)
         let policy = input.policy
         let nominees = input.nominees
         let groupSet = Set(groups)

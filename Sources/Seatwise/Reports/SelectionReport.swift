@@ -19,6 +19,9 @@ public enum SelectionReport {
         result.context.adjustments + result.notes + (explanations?.notes ?? []) + (diagnosis?.notes ?? [])
     }
 
+    /// How many conflicts the text and markdown reports show before counting the rest.
+    static let shownConflicts = 50
+
     /// Conflicts for people: the diagnosis when there is one, else the pre-checks.
     static func conflicts(_ result: SelectionResult, _ diagnosis: Diagnosis?) -> [ConflictReport] {
         diagnosis?.conflicts ?? result.preCheckFailures.map { ConflictReport(rules: $0.rules, message: $0.message) }
@@ -125,10 +128,12 @@ public enum SelectionReport {
         let nominees = result.input.nominees
         if result.status == .infeasible {
             out += "\nWhy no panel exists\n"
-            for (k, conflict) in conflicts(result, diagnosis).enumerated() {
+            let all = conflicts(result, diagnosis)
+            for (k, conflict) in all.prefix(shownConflicts).enumerated() {
                 out += "  \(k + 1). \(VisibleText.oneLine(conflict.message))\n"
                 for rule in conflict.rules { out += "       - \(VisibleText.oneLine(rule))\n" }
             }
+            if all.count > shownConflicts { out += "  … and \(all.count - shownConflicts) more (the JSON report lists every one)\n" }
             if let repairs = diagnosis?.repairs, !repairs.isEmpty {
                 out += "\nSmallest repair (by declared priorities)\n  \(VisibleText.oneLine(repairLine(repairs[0])))\n"
                 for alternative in repairs.dropFirst() { out += "  alternative: \(VisibleText.oneLine(repairLine(alternative)))\n" }
@@ -210,10 +215,12 @@ public enum SelectionReport {
         let nominees = result.input.nominees
         if result.status == .infeasible {
             out += "\n## Why no panel exists\n\n"
-            for (k, conflict) in conflicts(result, diagnosis).enumerated() {
+            let all = conflicts(result, diagnosis)
+            for (k, conflict) in all.prefix(shownConflicts).enumerated() {
                 out += "\(k + 1). \(cell(conflict.message))\n"
                 for rule in conflict.rules { out += "   - \(cell(rule))\n" }
             }
+            if all.count > shownConflicts { out += "\n… and \(all.count - shownConflicts) more (the JSON report lists every one)\n" }
             if let repairs = diagnosis?.repairs, !repairs.isEmpty {
                 out += "\n## Smallest repair\n\n- \(cell(repairLine(repairs[0])))\n"
                 for alternative in repairs.dropFirst() { out += "- alternative: \(cell(repairLine(alternative)))\n" }

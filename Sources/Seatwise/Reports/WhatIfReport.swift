@@ -14,7 +14,11 @@ public enum WhatIfReport {
             if let problem { out += "  not asked: \(problem)\n"; continue }
             guard let answer else { continue }
             out += "  \(answer.summary)\n"
-            for g in answer.groups where g.change != 0 { out += "    \(g.group): rank sum \(g.rankSumBefore) → \(g.rankSumAfter)\n" }
+            if answer.result.status == .infeasible {
+                out += "    (select with the same adjustments names the conflicting rules and the smallest repair)\n"
+            } else {
+                for g in answer.groups where g.change != 0 { out += "    \(g.group): rank sum \(g.rankSumBefore) → \(g.rankSumAfter)\n" }
+            }
             for note in answer.result.context.adjustments { out += "    \(note)\n" }
         }
         return out
@@ -42,7 +46,7 @@ public enum WhatIfReport {
         let entries = answers.map { question, answer, problem in
             Entry(name: question.name, adjustments: answer?.result.context.adjustments ?? question.adjustments.map(\.description),
                   status: answer?.result.status.rawValue, problem: problem,
-                  difference: answer.map { a in
+                  difference: answer.flatMap { a in a.result.status == .infeasible ? nil :
                       Difference(entering: a.entering.map { ids[$0] }, leaving: a.leaving.map { ids[$0] }, objectiveChange: a.objectiveChange,
                                  groups: a.groups.map { GroupEntry(group: $0.group, rankSumBefore: $0.rankSumBefore, rankSumAfter: $0.rankSumAfter, change: $0.change) })
                   })

@@ -48,9 +48,10 @@ public struct SelectionContext: Sendable {
         }
     }
 
-    /// The model over `groups` with the quota rows that apply to them.
-    public func model(groups: [String], rows: [QuotaRow]) -> SelectionModel {
-        SelectionModel(input: input, standings: standings, ranks: ranks, quotaRows: rows, groups: groups, seed: seed)
+    /// The model over `groups` with the quota rows that apply to them (`ids`: their indices in
+    /// `quotaRows`, when they are not all of them).
+    public func model(groups: [String], rows: [QuotaRow], ids: [Int]? = nil) -> SelectionModel {
+        SelectionModel(input: input, standings: standings, ranks: ranks, quotaRows: rows, groups: groups, seed: seed, quotaRowIDs: ids)
     }
 
     /// The models a mode solves: one over all groups (coordinated), or one per group with that group's
@@ -60,7 +61,12 @@ public struct SelectionContext: Sendable {
         case .coordinated:
             return [model(groups: input.policy.groups, rows: quotaRows)]
         case .independent:
-            return input.policy.groups.map { group in model(groups: [group], rows: quotaRows.filter { $0.group == group }) }
+            var byGroup: [String: [Int]] = [:]
+            for (k, row) in quotaRows.enumerated() { if let g = row.group { byGroup[g, default: []].append(k) } }
+            return input.policy.groups.map { group in
+                let ids = byGroup[group] ?? []
+                return model(groups: [group], rows: ids.map { quotaRows[$0] }, ids: ids)
+            }
         }
     }
 

@@ -1,0 +1,72 @@
+// Rounds and their adjustments: each kind is applied, stated in words, and used by the explanations;
+// a what-if names who enters and leaves; unknown names are bad input with the closest ones. (Optimality
+// of adjusted rounds is checked against HiGHS in Tests/crosscheck/test_adjustments.py.)
+
+import Foundation
+import Testing
+@testable import Seatwise
+
+@Suite("Rounds and what-ifs")
+struct RoundTests {
+    @Test("seating a nominee: the panel holds them, the report says so, and their explanation names the decision")
+    func seat() throws {
+        let round = Round(input: TrustFixtures.organisationCap())
+        let answer = try round.whatIf([.seat("p2")])
+        let ids = answer.result.input.nominees.map(\.id)
+        #expect(answer.entering.map { ids[$0] }.contains("p2"))
+        #expect(answer.result.context.adjustments == ["adjusted: P's nominee Person p2 [p2] seated by decision of the coordinator"])
+        let e = try Explainer.explain(answer.result, options: ExplanationOptions(nominee: "p2")).explanations[0]
+        #expect(e.reason == .decision && e.message.contains("decision of the coordinator"))
+        #expect(answer.objectiveChange == 1, "rank sum 6 → 7")
+    }
+
+    @Test("excluding, moving a bound and changing a group's seats")
+    func otherAdjustments() throws {
+        let round = Round(input: TrustFixtures.organisationCap())
+        let base = try round.solve()
+        #expect(try round.whatIf([.exclude("p1")]).leaving.map { base.input.nominees[$0].id } == ["p1"])
+        // Lifting the Org X cap lets the group's first choices in.
+        let lifted = try round.whatIf([.setBound(row: "1", side: .max, value: 3)])
+        #expect(Set(lifted.result.seated.map { base.input.nominees[$0].id }) == ["p1", "p2", "q1"])
+        #expect(lifted.result.context.adjustments[0].contains("max 1 → 3"))
+        #expect(lifted.result.quotas[0].row.max == 3)
+        let wider = try round.whatIf([.groupSeats(group: "Q", seats: 2)])
+        #expect(wider.result.seated.count == 4 && wider.result.context.adjustments[0].contains("2 seats instead of 1"))
+    }
+
+    @Test("unknown ids, rows and groups are bad input, all at once, with the closest names")
+    func unknownNames() throws {
+        let round = Round(input: TrustFixtures.organisationCap(), adjustments: [.seat("p9"), .setBound(row: "7", side: .min, value: 1),
+                                                                                .groupSeats(group: "Qq", seats: 2)])
+        do {
+            _ = try round.solve()
+            Issue.record("unknown names were accepted")
+        } catch let error as InputError {
+            #expect(error.diagnostics.count == 3)
+            #expect(error.description.contains("closest: 'p1'") && error.description.contains("closest: 'Q'"))
+        }
+    }
+
+    @Test("the CLI: --seat and --set are stated in the JSON; what-if answers each question")
+    func cli() throws {
+        let args = ["examples/mag/nominations.csv", "--policy", "examples/mag/policy.yaml"]
+        let run = try CLI.run(["select"] + args + ["--exclude", "MAG-013", "--set", "1:min=18", "--format", "json"])
+        #expect(run.status == 0)
+        let adjustments = run.json["adjustments"] as? [String] ?? []
+        #expect(adjustments.count == 2 && adjustments.allSatisfy { $0.contains("by decision of the coordinator") })
+        #expect(!((run.json["selected"] as? [[String: Any]]) ?? []).contains { $0["id"] as? String == "MAG-013" })
+        let bad = try CLI.run(["select"] + args + ["--seat", "MAG-12O"])
+        #expect(bad.status == 2 && bad.stderr.contains("closest: 'MAG-120'"))
+        let folder = Fixtures.temporaryFolder()
+        let questions = Fixtures.write("- { name: without 13, exclude: [MAG-013] }\n- { seat: [nobody] }\n", "q.yaml", in: folder)
+        let whatIf = try CLI.run(["what-if"] + args + ["--questions", questions, "--format", "json"])
+        #expect(whatIf.status == 0)
+        let answers = whatIf.json["questions"] as? [[String: Any]] ?? []
+        #expect(answers.count == 2)
+        #expect(((answers.first?["difference"] as? [String: Any])?["leaving"] as? [String])?.contains("MAG-013") == true)
+        #expect((answers.last?["problem"] as? String)?.contains("no nominee has the id 'nobody'") == true)
+        let badFile = Fixtures.write("- { seat: MAG-013, colour: red }\n", "bad.yaml", in: folder)
+        let refused = try CLI.run(["what-if"] + args + ["--questions", badFile])
+        #expect(refused.status == 2 && refused.stderr.contains("[1].seat") && refused.stderr.contains("[1].colour"))
+    }
+}
