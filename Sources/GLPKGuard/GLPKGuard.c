@@ -105,9 +105,9 @@ int sw_add_row(glp_prob *P, int len, const int *ind, const double *val, int type
     return i;
 }
 
-int sw_scale(glp_prob *P, sw_fault *fault) {
+int sw_scale(glp_prob *P, int on, sw_fault *fault) {
     SW_TRY(fault, -1);
-    glp_scale_prob(P, GLP_SF_AUTO);
+    if (on) glp_scale_prob(P, GLP_SF_AUTO); else glp_unscale_prob(P);
     SW_DONE();
     return 0;
 }
@@ -160,6 +160,15 @@ static int sw_remaining_ms(double deadline) {
     return (int)left;
 }
 
+/* Silent dual simplex with the long-step ratio test, presolve off (GLPK-NOTES, "Speed"). */
+static void sw_init_simplex(glp_smcp *sm) {
+    glp_init_smcp(sm);
+    sm->msg_lev = GLP_MSG_OFF;
+    sm->meth = GLP_DUAL;
+    sm->r_test = GLP_RT_FLIP;
+    sm->presolve = GLP_OFF;
+}
+
 /* The simplex method in slices of at most 100 ms, each resuming from the last basis, so that a stop
    request is seen within a slice (GLPK's simplex has no callback) and the deadline stays hard. */
 static int sw_sliced_simplex(glp_prob *P, glp_smcp *sm, double deadline, const int *cancel) {
@@ -182,11 +191,7 @@ int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, int lp_o
     }
     SW_TRY(fault, -1);
     glp_smcp sm;
-    glp_init_smcp(&sm);
-    sm.msg_lev = GLP_MSG_OFF;
-    sm.meth = GLP_DUAL;
-    sm.r_test = GLP_RT_FLIP;
-    sm.presolve = GLP_OFF;
+    sw_init_simplex(&sm);
     if (cold) glp_adv_basis(P, 0);
     int rc = sw_sliced_simplex(P, &sm, deadline, cancel);
     if (rc != 0 && rc != GLP_ETMLIM && !sw_stop_requested(cancel)) {
@@ -223,11 +228,7 @@ int sw_lp_proves_unique(glp_prob *P, int n, const double *point, double toleranc
     *unique = 0;
     SW_TRY(fault, -1);
     glp_smcp sm;
-    glp_init_smcp(&sm);
-    sm.msg_lev = GLP_MSG_OFF;
-    sm.meth = GLP_DUAL;
-    sm.r_test = GLP_RT_FLIP;
-    sm.presolve = GLP_OFF;
+    sw_init_simplex(&sm);
     int ok = glp_simplex(P, &sm) == 0 && glp_get_status(P) == GLP_OPT;
     for (int j = 1; ok && j <= n; j++) {
         if (fabs(glp_get_col_prim(P, j) - point[j]) > 1e-6) ok = 0;
@@ -241,6 +242,24 @@ int sw_lp_proves_unique(glp_prob *P, int n, const double *point, double toleranc
     }
     SW_DONE();
     *unique = ok;
+    return 0;
+}
+
+int sw_lp_reduced_costs(glp_prob *P, int n, double *dj, int *nonbasic, double *objective, int *ok, sw_fault *fault) {
+    *ok = 0;
+    SW_TRY(fault, -1);
+    glp_smcp sm;
+    sw_init_simplex(&sm);
+    if (glp_simplex(P, &sm) == 0 && glp_get_status(P) == GLP_OPT) {
+        *ok = 1;
+        *objective = glp_get_obj_val(P);
+        for (int j = 1; j <= n; j++) {
+            int stat = glp_get_col_stat(P, j);
+            nonbasic[j] = stat == GLP_NL ? 1 : stat == GLP_NU ? 2 : 0;
+            dj[j] = glp_get_col_dual(P, j);
+        }
+    }
+    SW_DONE();
     return 0;
 }
 

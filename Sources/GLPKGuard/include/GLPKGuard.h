@@ -38,8 +38,8 @@ void sw_delete(glp_prob *P);
 int sw_set_objective(glp_prob *P, int minimize, int n, const double *coef, sw_fault *fault);
 int sw_add_row(glp_prob *P, int len, const int *ind, const double *val, int type, double lb, double ub,
                sw_fault *fault);
-/* Scales rows and columns (GLPK's automatic choice); call once every row is in place. */
-int sw_scale(glp_prob *P, sw_fault *fault);
+/* Scales rows and columns (GLPK's automatic choice), or with on == 0 removes the scaling. */
+int sw_scale(glp_prob *P, int on, sw_fault *fault);
 int sw_set_col_bounds(glp_prob *P, int j, int type, double lb, double ub, sw_fault *fault);
 int sw_set_row_bounds(glp_prob *P, int i, int type, double lb, double ub, sw_fault *fault);
 /* Root LP by dual simplex with the long-step ratio test (presolve off, warm from the current basis,
@@ -52,6 +52,10 @@ int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, int lp_o
    that is not fixed has a reduced cost of at least `tolerance` in magnitude (a dual nondegenerate basis),
    so no other feasible point is as good. 1 = proved unique, 0 = not proved. */
 int sw_lp_proves_unique(glp_prob *P, int n, const double *point, double tolerance, int *unique, sw_fault *fault);
+/* Solves the LP relaxation of the current objective (warm) and reads, for each of the n columns, its
+   reduced cost and whether it is nonbasic at its lower bound (1), at its upper bound (2), or neither (0). Returns 1 with the optimum in *objective,
+   0 when the relaxation has no optimum. */
+int sw_lp_reduced_costs(glp_prob *P, int n, double *dj, int *nonbasic, double *objective, int *ok, sw_fault *fault);
 int sw_mip_values(glp_prob *P, int n, double *out, sw_fault *fault);
 double sw_monotonic_seconds(void);
 /* Caps GLPK's memory (megabytes) on the calling thread; a breach becomes a fault. */

@@ -15,10 +15,16 @@ public final class CounterfactualSolver {
         self.chosen = chosen
         var program = model.program
         let tieBreak = program.objectives.removeLast()
-        program.objectives.append(.init(label: "closeness: change as few members of the chosen panel as possible",
-                                        minimize: true, coefficients: chosen.map { $0 ? 0 : 1 }))
+        // Every panel has the same size (seats are exact), so "fewest newcomers" is "most members kept":
+        // a row over the chosen panel's columns only, far sparser than one over everyone else.
+        program.objectives.append(.init(label: "closeness: keep as many members of the chosen panel as possible",
+                                        minimize: false, coefficients: chosen.map { $0 ? 1 : 0 }))
         program.objectives.append(tieBreak)
         staged = try StagedProblem(program, refinement: model.tieBreakRefinement)
+        // Solved first, from the fresh problem: the reduced costs (which differ between the optimal
+        // bases of a degenerate relaxation) then never depend on the questions asked before.
+        try staged.problem.setObjective(program.objectives[0])
+        relaxation = try staged.problem.reducedCosts()
     }
 
     public struct Answer: Sendable {
@@ -55,6 +61,9 @@ public final class CounterfactualSolver {
     /// is worse than the chosen one in the first objective: `.worseByAtLeast(k)` when it is, nil when the
     /// relaxation cannot tell (then `forcing` answers exactly).
     public func provedWorse(_ j: Int, to value: Int, budget: SolveBudget = .unlimited) throws -> Answer? {
+        // First from the unforced relaxation's reduced costs (one LP for all questions), then by
+        // re-solving the relaxation with the column forced.
+        if let worse = reducedCostBound(j, to: value), worse >= 1 { return Answer.without(.worseByAtLeast(worse)) }
         try staged.force(j, to: value)
         defer { try? staged.force(j, to: nil) }
         let first = staged.program.objectives[0]
@@ -65,6 +74,20 @@ public final class CounterfactualSolver {
         // Integer objective: the best integer value is the bound rounded toward the worse side.
         let worse = first.minimize ? Int((bound - 1e-6).rounded(.up)) - chosenValue : chosenValue - Int((bound + 1e-6).rounded(.down))
         return worse >= 1 ? Answer.without(.worseByAtLeast(worse)) : nil
+    }
+
+    /// The unforced relaxation of the first objective, solved once: its optimum and reduced costs.
+    private let relaxation: (objective: Double, costs: [(at: Int, cost: Double)?])?
+
+    /// How much worse (at least) every panel is with column `j` forced to `value`, from the relaxation's
+    /// reduced cost; nil unless the column is nonbasic at the other bound in the relaxation.
+    private func reducedCostBound(_ j: Int, to value: Int) -> Int? {
+        guard let (objective, costs) = relaxation, let nonbasic = costs[j], nonbasic.at != value else { return nil }
+        let d = nonbasic.cost
+        let first = staged.program.objectives[0]
+        let chosenValue = staged.program.value(of: first, at: chosen)
+        return first.minimize ? Int((objective + abs(d) - 1e-6).rounded(.up)) - chosenValue
+            : chosenValue - Int((objective - abs(d) + 1e-6).rounded(.down))
     }
 
     /// The best panel with program row `k` given the bounds `lower`…`upper`.

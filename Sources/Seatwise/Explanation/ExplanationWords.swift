@@ -72,7 +72,7 @@ struct ExplanationWords {
         if case .worseByAtLeast(let k) = a.answer.status {
             let level = model.rankLevels.first
             let amount = result.objective == .rankSum ? "a rank sum at least \(k) higher" : "at least \(k) fewer member\(k == 1 ? "" : "s") of rank \(level ?? 1)"
-            let message = "\(lead(i, rivals: [])). Every panel \(isSeated ? "without" : "with") them is worse (\(amount), proved by the linear relaxation), so this is no tie."
+            let message = "\(lead(i, rivals: [])). No panel \(isSeated ? "without" : "with") them is as good: each has \(amount), if one meets the rules at all (proved by the linear relaxation), so this is no tie."
             return make(i, isSeated ? .inRankOrder : .belowCut, message, rules: rules.countingAtLimit(i), deltaAtLeast: k, level: level)
         }
         guard let score = a.answer.score else {

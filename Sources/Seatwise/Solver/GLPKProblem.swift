@@ -155,6 +155,23 @@ public final class GLPKProblem {
         return (false, out.simplex_rc == 0 && out.lp_status == GLP_OPT ? out.lp_objective : nil)
     }
 
+    /// The LP relaxation of the current objective (warm): its optimum, and for each column that is
+    /// nonbasic, the bound it sits at (0 or 1) and its reduced cost (nil when basic). Moving a nonbasic
+    /// column to its other bound worsens the relaxation, and so every integer point, by at least
+    /// |reduced cost|. Nil when there is no optimum.
+    public func reducedCosts() throws -> (objective: Double, costs: [(at: Int, cost: Double)?])? {
+        let p = try live()
+        var fault = sw_fault()
+        var dj = [Double](repeating: 0, count: columnCount + 1)
+        var nonbasic = [Int32](repeating: 0, count: columnCount + 1)
+        var objective = 0.0, ok: Int32 = 0
+        _ = dj.withUnsafeMutableBufferPointer { d in nonbasic.withUnsafeMutableBufferPointer { b in
+            sw_lp_reduced_costs(p, Int32(columnCount), d.baseAddress, b.baseAddress, &objective, &ok, &fault) } }
+        try checkAlive(fault)
+        guard ok != 0 else { return nil }
+        return (objective, (1...max(columnCount, 1)).prefix(columnCount).map { nonbasic[$0] == 0 ? nil : (nonbasic[$0] == 1 ? 0 : 1, dj[$0]) })
+    }
+
     /// Whether `point` is provably the only optimum of the current objective over the LP relaxation (so
     /// the only integer optimum too): the relaxation's optimum is `point` and its basis is dual
     /// nondegenerate (every nonbasic variable that can move has a reduced cost of at least `tolerance`).
@@ -169,11 +186,12 @@ public final class GLPKProblem {
         return unique != 0
     }
 
-    /// Scales rows and columns for the simplex method (rows of tie-break weights are large).
-    public func scale() throws {
+    /// Scales rows and columns for the simplex method (rows of tie-break weights are large), or with
+    /// `false` removes the scaling (scaled, these near-integral problems solve more slowly).
+    public func scale(_ on: Bool = true) throws {
         let p = try live()
         var fault = sw_fault()
-        sw_scale(p, &fault)
+        sw_scale(p, on ? 1 : 0, &fault)
         try checkAlive(fault)
     }
 

@@ -35,8 +35,6 @@ public final class StagedProblem {
     public let problem: GLPKProblem
     /// GLPK row index (1-based) holding each objective at its optimum once its stage is solved.
     private var stageRows: [Int] = []
-    /// Whether the rows and columns have been scaled (done once, only when a solve needs it).
-    private var scaled = false
     /// Supplies a further seeded objective (attempt 1, 2, …) when two points tie in every stage.
     private let refinement: ((Int) -> IntegerProgram.Objective)?
 
@@ -163,8 +161,10 @@ public final class StagedProblem {
         }
         try problem.setObjective(.init(label: "distance from the panel found", minimize: false, coefficients: coefficients))
         // This search runs on a degenerate face with rows of large seeded weights: scaled, the simplex
-        // method stays on its feet (unscaled it can stall for minutes).
-        if !scaled { try problem.scale(); scaled = true }
+        // method stays on its feet (unscaled it can stall for minutes). Unscaled again afterwards, since
+        // the ordinary stages are faster without.
+        try problem.scale()
+        defer { try? problem.scale(false) }
         let outcome = try solveKnowingFeasible(true, budget: budget)
         switch outcome.status {
         case .optimal: return Int(outcome.objective.rounded()) > baseline ? .found : .none
@@ -179,7 +179,8 @@ public final class StagedProblem {
     private func solveKnowingFeasible(_ known: Bool, budget: SolveBudget) throws -> GLPKProblem.Outcome {
         let outcome = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation)
         guard known, outcome.status == .infeasible else { return outcome }
-        if !scaled { try problem.scale(); scaled = true }
+        try problem.scale()
+        defer { try? problem.scale(false) }
         let again = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation, cold: true)
         if again.status == .infeasible { throw SolverError.noAnswer("GLPK lost the panel it had found (a numerical fault)") }
         return again
