@@ -55,9 +55,10 @@ struct TrustExplanationTests {
                                             countries: Fixtures.countries)
         let result = try Selector.run(input)
         let all = try Explainer.explain(result).explanations
-        for e in all where e.delta != nil {
+        for e in all {
             let one = try Explainer.explain(result, options: ExplanationOptions(nominee: input.nominees[e.nominee].id)).explanations[0]
-            #expect(one.message == e.message && one.entering == e.entering && one.leaving == e.leaving && one.rules == e.rules)
+            #expect(one.message == e.message && one.entering == e.entering && one.leaving == e.leaving && one.rules == e.rules
+                    && one.delta == e.delta && one.deltaAtLeast == e.deltaAtLeast && one.reason == e.reason, "\(e.message)")
         }
     }
 
