@@ -144,15 +144,15 @@ public struct SelectionDocument: Encodable, Sendable {
         seedSource = result.seedSource.rawValue
         inputs = Inputs(nominations: p.nominations, nominationsSha256: p.nominationsSHA256, policy: p.policy, policySha256: p.policySHA256)
         groups = result.groups.map { Group(group: $0.group, seats: $0.seats, seated: $0.seated, rankSum: $0.rankSum, topChoicesSeated: $0.topChoicesSeated) }
-        let reasons = DecisionReason.all(in: result)
+        let reasons = MemberReasons(result)
         selected = result.seated.map { i in
             let n = result.input.nominees[i]
-            let reason = reasons[i]
+            let reason = reasons.reasons[i]
             var custom = n.attributes
             for key in ["gender", "country", "region", "development", "organization", "group"] { custom[key] = nil }
             return Member(id: n.id, name: n.name, group: n.group, rank: n.rank, effectiveRank: result.ranks[i], gender: n.gender,
                           country: n.country, region: n.region, development: n.development, organization: n.attributes["organization"],
-                          status: n.status.rawValue, terms: n.terms, attributes: custom, reason: reason.rawValue, message: reason.sentence)
+                          status: n.status.rawValue, terms: n.terms, attributes: custom, reason: reason.rawValue, message: reasons.sentence(i))
         }
         quotas = result.quotas.map(Quota.init)
         conflicts = diagnosis.map { $0.conflicts.map { Conflict(rules: $0.rules, message: $0.message, references: $0.references) } }

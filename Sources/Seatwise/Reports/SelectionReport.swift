@@ -145,11 +145,11 @@ public enum SelectionReport {
             out += seats.render()
             out += "\nPanel (\(result.seated.count) members)\n"
             var panel = TextTable(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"])
-            let reasons = DecisionReason.all(in: result)
+            let reasons = MemberReasons(result)
             for i in result.seated {
                 let n = nominees[i]
                 panel.add([n.group, n.id, n.name, n.rank.map(String.init) ?? "–", n.gender, n.country, n.region, n.development,
-                           reasons[i].sentence])
+                           reasons.sentence(i)])
             }
             out += panel.render()
         }
@@ -229,11 +229,11 @@ public enum SelectionReport {
             out += "\n## Seats\n\n| Group | Seated | Rank sum | From the group's top choices |\n|---|---:|---:|---:|\n"
             for g in result.groups { out += "| \(cell(g.group)) | \(g.seated)/\(g.seats) | \(g.rankSum) | \(g.topChoicesSeated) of \(g.seats) |\n" }
             out += "\n## Panel (\(result.seated.count) members)\n\n| Group | ID | Name | Rank | Gender | Country | Region | Development | Why |\n|---|---|---|---:|---|---|---|---|---|\n"
-            let reasons = DecisionReason.all(in: result)
+            let reasons = MemberReasons(result)
             for i in result.seated {
                 let n = nominees[i]
                 let cells = [n.group, n.id, n.name, n.rank.map(String.init) ?? "–", n.gender, n.country, n.region, n.development,
-                             reasons[i].sentence]
+                             reasons.sentence(i)]
                 out += "| " + cells.map(cell).joined(separator: " | ") + " |\n"
             }
         }
@@ -299,14 +299,14 @@ public enum SelectionReport {
             .subtracting(["gender", "country", "region", "development", "organization", "group"])).sorted()
         var out = CSVCell.row(["group", "id", "name", "rank", "gender", "country", "region", "development", "organization", "status", "terms"]
                               + custom + ["reason", "message"] + CSVCell.provenanceHeader)
-        let reasons = DecisionReason.all(in: result)
+        let reasons = MemberReasons(result)
         for i in result.seated {
             let n = result.input.nominees[i]
-            let reason = reasons[i]
+            let reason = reasons.reasons[i]
             out += CSVCell.row([n.group, n.id, n.name, n.rank.map(String.init) ?? "", n.gender, n.country, n.region, n.development,
                                 n.attributes["organization"] ?? "", n.status.rawValue, String(n.terms)]
                                + custom.map { n.attributes[$0] ?? "" }
-                               + [reason.rawValue, reason.sentence] + provenance)
+                               + [reason.rawValue, reasons.sentence(i)] + provenance)
         }
         return out
     }

@@ -73,6 +73,9 @@ struct TrustExplanationTests {
         for id in ["q2", "p3"] { #expect(byID[id]!.reason == .aheadOfHigherRanked && byID[id]!.rules == [cap], "\(id): \(byID[id]!.message)") }
         for id in ["q1", "p2"] { #expect(byID[id]!.reason == .passedOver && byID[id]!.rules == [cap], "\(id): \(byID[id]!.message)") }
         #expect(byID["q2"]!.message.contains("Person q1 [q1]") && byID["q2"]!.message.contains("the cap \(cap)"))
+        // The member tables of every report say the same without --explain (issue 16: "the quotas need it" named no rule).
+        let reasons = MemberReasons(result)
+        #expect(reasons.sentence(ids.firstIndex(of: "q2")!).contains("the cap \(cap)"))
         // On random bodies: never an empty list, and every rule named is at its limit.
         var rng = TestRandom(99)
         for _ in 0..<120 {

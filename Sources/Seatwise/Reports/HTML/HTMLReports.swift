@@ -48,11 +48,11 @@ public enum HTMLReports {
         SelectionReport.headerLines(result).filter { $0.0 != "Body" && $0.0 != "Status" }
     }
 
-    static func memberRows(_ result: SelectionResult, reasons: [DecisionReason]) -> [[HTML.Cell]] {
+    static func memberRows(_ result: SelectionResult, reasons: MemberReasons) -> [[HTML.Cell]] {
         result.seated.map { i in
             let n = result.input.nominees[i]
             return [.text(n.group), .text(n.id), .text(n.name), .text(n.rank.map(String.init) ?? "–"), .text(n.gender), .text(n.country),
-                    .text(n.region), .text(n.development), .text(reasons[i].sentence)]
+                    .text(n.region), .text(n.development), .text(reasons.sentence(i))]
         }
     }
 
@@ -93,7 +93,7 @@ public enum HTMLReports {
                                    numeric: [1, 2, 3])
             body += HTML.section("Seats and each group's ranking", chart + table, id: "groups")
             body += HTML.section("The panel", HTML.table(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"],
-                                                         memberRows(result, reasons: DecisionReason.all(in: result)), numeric: [3], id: "panel"), id: "members")
+                                                         memberRows(result, reasons: MemberReasons(result)), numeric: [3], id: "panel"), id: "members")
         }
         if let explanations {
             let nominees = result.input.nominees
@@ -117,7 +117,7 @@ public enum HTMLReports {
         if let repaired = diagnosis?.repaired {
             body += HTML.section("The best panel under the smallest repair",
                                  HTML.table(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"],
-                                            memberRows(repaired, reasons: DecisionReason.all(in: repaired)), numeric: [3]), id: "repaired")
+                                            memberRows(repaired, reasons: MemberReasons(repaired)), numeric: [3]), id: "repaired")
         }
         let subtitle = "Selection round, \(result.mode.rawValue) (\(result.mode == .coordinated ? "MAG-style" : "IGC-style")) — \(SelectionReport.statusLine(result))"
         return HTML.page(title: result.policy.body, subtitle: subtitle, body: body, provenance: provenance(result))
