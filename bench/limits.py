@@ -69,3 +69,30 @@ def rows(binary, tmp):
         text = "finished before the signal" if seconds is None else f"{seconds:.2f} s to stop, exit {code}"
         out.append(("Ctrl-C", f"while {phase} ({n:,} nominees)", text))
     return out
+
+
+def what_if_rows(binary, tmp):
+    """What-if latency in one process (median of 50 questions: seat one nominee, exclude another), and
+    the same questions answered by a `select` process each, at 600/55 and 5,000/200."""
+    import re
+    import statistics
+    out = []
+    for n, s in [(600, 55), (5000, 200)]:
+        nominations, policy = generate(binary, tmp / f"whatif{n}", n, s)
+        ids = [line.split(",")[0] for line in nominations.read_text().splitlines()[1:]]
+        picks = [ids[(k * 7919) % len(ids)] for k in range(50)]
+        questions = tmp / f"questions{n}.yaml"
+        questions.write_text("".join(f"- {{ name: q{k}, seat: [{p}] }}\n" for k, p in enumerate(picks)))
+        done = subprocess.run([str(binary), "what-if", str(nominations), "--policy", str(policy), "--questions", str(questions), "--timings"],
+                              capture_output=True, text=True)
+        median = float(re.search(r"median=([\d.]+)", done.stderr).group(1))
+        processes = []
+        for p in picks[:10]:
+            start = time.perf_counter()
+            subprocess.run([str(binary), "select", str(nominations), "--policy", str(policy), "--seat", p, "--format", "json"],
+                           capture_output=True)
+            processes.append(time.perf_counter() - start)
+        per_process = statistics.median(processes)
+        out.append(("what-if", f"{n:,} / {s:,}: one question in process (median of 50)",
+                    f"{median * 1000:.1f} ms; a `select` process per question {per_process * 1000:.0f} ms ({per_process / median:.1f}× slower)"))
+    return out

@@ -17,6 +17,9 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .long, help: "Report format: text or json.")
     var format: ReportFormat = .text
 
+    @Flag(name: .long, help: "Print the median and slowest time per question on standard error.")
+    var timings = false
+
     func validate() throws {
         guard format == .text || format == .json else { throw ValidationError("what-if writes text or json") }
     }
@@ -27,8 +30,11 @@ struct WhatIfCommand: ParsableCommand {
         let round = Round(input: try input.load(), mode: options.mode, seed: options.seed)
         let base = try round.solve(budget: options.budget)
         var answers: [(WhatIfQuestion, WhatIf?, String?)] = []
+        var seconds: [Double] = []
         for question in list {
             try options.budget.checkCancelled()
+            let start = Deadline.now()
+            defer { seconds.append(Deadline.now() - start) }
             do {
                 let result = try round.adjusted(question.adjustments).solve(budget: options.budget)
                 answers.append((question, WhatIf(adjustments: question.adjustments, base: base, result: result), nil))
@@ -37,5 +43,9 @@ struct WhatIfCommand: ParsableCommand {
             }
         }
         Console.out(format == .json ? try WhatIfReport.json(base: base, answers) : WhatIfReport.text(base: base, answers))
+        if timings, !seconds.isEmpty {
+            let sorted = seconds.sorted()
+            Console.error("timings: questions=\(sorted.count) median=\(String(format: "%.4f", sorted[sorted.count / 2])) max=\(String(format: "%.4f", sorted.last!))")
+        }
     }
 }
