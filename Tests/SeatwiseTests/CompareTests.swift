@@ -50,5 +50,12 @@ struct CompareInfeasibleTests {
         #expect(run.status == 1)
         #expect(run.stdout.contains("Independent  infeasible") && !run.stdout.contains("breaks"))
         #expect(run.stderr.contains("seatwise select"))
+        // No "members who differ" and no "both ways choose the same panel" where neither has one (issue 16).
+        for format in ["text", "markdown", "html"] {
+            let out = try CLI.run(["compare", "examples/infeasible/nominations.csv", "--policy", "examples/infeasible/policy.yaml", "--format", format]).stdout
+            #expect(out.contains("o comparison: neither the independent nor the coordinated selection has a panel"), "\(format)")
+            #expect(!out.contains("replaced)") && !out.contains("same panel"), "\(format)")
+        }
+        #expect(run.stdout.contains("Objective    rank-sum; independent: none; coordinated: none"))
     }
 }

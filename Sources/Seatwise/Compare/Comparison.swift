@@ -29,6 +29,16 @@ public struct Comparison: Sendable {
 
     public var input: SelectionInput { coordinated.input }
 
+    /// When a side has no panel, which one, in words ("the coordinated selection"); nil when both have one.
+    public var missingPanel: String? {
+        switch (independent.status == .infeasible, coordinated.status == .infeasible) {
+        case (true, true): return "neither the independent nor the coordinated selection"
+        case (true, false): return "the independent selection"
+        case (false, true): return "the coordinated selection"
+        case (false, false): return nil
+        }
+    }
+
     public static func run(_ input: SelectionInput, options: SelectionOptions = SelectionOptions()) throws -> Comparison {
         try run(Round(input: input, seed: options.seed), budget: options.budget)
     }

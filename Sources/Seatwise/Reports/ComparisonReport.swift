@@ -40,6 +40,15 @@ public enum ComparisonReport {
     static let groupHeader = ["Group", "Seats", "Rank sum, independent", "Rank sum, coordinated", "Cost", "Replaced", "Top choices seated"]
     static let quotaHeader = ["Rule", "Bound", "Independent", "Verdict", "Coordinated", "Verdict"]
 
+    /// The header of a comparison: the coordinated header's provenance, with the objective of each mode.
+    static func header(_ c: Comparison) -> [(String, String)] {
+        SelectionReport.headerLines(c.coordinated).filter { $0.0 != "Mode" && $0.0 != "Status" }.map { key, value in
+            guard key == "Objective" else { return (key, value) }
+            let kind = c.input.policy.objective.rawValue
+            return (key, "\(kind); independent: \(c.independent.objectiveSummary); coordinated: \(c.coordinated.objectiveSummary)")
+        }
+    }
+
     static func differences(_ c: Comparison) -> [[String]] {
         let n = c.input.nominees
         return c.onlyIndependent.map { [n[$0].group, n[$0].id, n[$0].name, "independent only", n[$0].gender, n[$0].region] }
@@ -48,9 +57,7 @@ public enum ComparisonReport {
 
     static func text(_ c: Comparison) -> String {
         var out = "Seatwise comparison: independent (IGC-style) and coordinated (MAG-style)\n"
-        for (k, v) in SelectionReport.headerLines(c.coordinated) where k != "Mode" && k != "Status" {
-            out += "  \(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n"
-        }
+        for (k, v) in header(c) { out += "  \(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
         out += "  Independent  \(SelectionReport.statusLine(c.independent))\(c.independent.status == .infeasible ? "" : "; breaks \(c.independent.violations.count) body-wide quota row(s)")\n"
         out += "  Coordinated  \(SelectionReport.statusLine(c.coordinated))\n"
         out += "\nQuotas\n"
@@ -61,6 +68,10 @@ public enum ComparisonReport {
         var groups = TextTable(groupHeader)
         for row in groupRows(c) { groups.add(row) }
         out += groups.render()
+        if let missing = c.missingPanel {
+            out += "\nMembers who differ\n  (no comparison: \(missing) has a panel that meets the rules)\n"
+            return out
+        }
         out += "\nMembers who differ (\(c.onlyIndependent.count) replaced)\n"
         var differ = TextTable(["Group", "ID", "Name", "Seated by", "Gender", "Region"])
         for row in differences(c) { differ.add(row) }
@@ -75,11 +86,12 @@ public enum ComparisonReport {
                 + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |\n" }.joined()
         }
         var out = "# Independent and coordinated selection: \(cell(c.input.policy.body))\n\n"
-        for (k, v) in SelectionReport.headerLines(c.coordinated) where k != "Mode" && k != "Status" { out += "- **\(k)**: \(cell(v))\n" }
+        for (k, v) in header(c) { out += "- **\(k)**: \(cell(v))\n" }
         out += "- **Independent**: \(cell(SelectionReport.statusLine(c.independent)))\(c.independent.status == .infeasible ? "" : "; breaks \(c.independent.violations.count) body-wide quota row(s)")\n"
         out += "- **Coordinated**: \(cell(SelectionReport.statusLine(c.coordinated)))\n"
         out += "\n## Quotas\n\n" + table(quotaHeader, quotaRows(c))
         out += "\n## What coordination costs each group\n\n" + table(groupHeader, groupRows(c))
+        if let missing = c.missingPanel { return out + "\n## Members who differ\n\nNo comparison: \(missing) has a panel that meets the rules.\n" }
         out += "\n## Members who differ\n\n" + table(["Group", "ID", "Name", "Seated by", "Gender", "Region"], differences(c))
         return out
     }

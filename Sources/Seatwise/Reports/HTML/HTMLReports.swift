@@ -167,7 +167,11 @@ public enum HTMLReports {
         let nominees = c.input.nominees
         let differ: [[HTML.Cell]] = c.onlyIndependent.map { i in [.text(nominees[i].group), .text("\(nominees[i].name) [\(nominees[i].id)]"), .text("independent only"), .text(nominees[i].gender), .text(nominees[i].region)] }
             + c.onlyCoordinated.map { i in [.text(nominees[i].group), .text("\(nominees[i].name) [\(nominees[i].id)]"), .text("coordinated only"), .text(nominees[i].gender), .text(nominees[i].region)] }
-        body += HTML.section("Members who differ", HTML.table(["Group", "Nominee", "Seated by", "Gender", "Region"], differ, id: "differ"), id: "differences")
+        if let missing = c.missingPanel {
+            body += HTML.section("Members who differ", "<p>No comparison: \(HTML.escape(missing)) has a panel that meets the rules.</p>", id: "differences")
+        } else {
+            body += HTML.section("Members who differ", HTML.table(["Group", "Nominee", "Seated by", "Gender", "Region"], differ, id: "differ"), id: "differences")
+        }
         for (title, r) in [("Composition, independent", ind), ("Composition, coordinated", coo)] where r.status != .infeasible {
             body += HTML.section(title, composition(r.seated.map { nominees[$0] }, attributes: ["gender", "region"]), id: title.hasSuffix("independent") ? "composition-independent" : "composition-coordinated")
         }
