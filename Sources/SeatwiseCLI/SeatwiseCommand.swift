@@ -7,7 +7,7 @@ struct SeatwiseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seatwise",
         abstract: "Choose the members of a multistakeholder body from nomination lists, exactly, and explain every decision.",
-        version: "seatwise \(Seatwise.version) (GLPK \(Seatwise.glpkVersion))",
+        version: "seatwise \(SeatwiseTool.version) (GLPK \(SeatwiseTool.glpkVersion))",
         subcommands: [SelectCommand.self, CheckCommand.self, ExplainCommand.self, WhatIfCommand.self, AuditCommand.self, CompareCommand.self, ExportLPCommand.self, GenerateCommand.self]
     )
 }

@@ -13,7 +13,7 @@ struct BruteForceTests {
         var feasible = 0, infeasible = 0
         for instance in 0..<160 {
             let input = RandomInstance.make(&rng, objective: objective)
-            let result = try Selector.run(input, options: SelectionOptions(mode: mode))
+            let result = try SelectionSolver.run(input, options: SelectionOptions(mode: mode))
             let policy = input.policy
             let groupRuns: [[String]] = mode == .coordinated ? [policy.groups] : policy.groups.map { [$0] }
             let bests = groupRuns.map { BruteForce.best(input.nominees, policy, groups: $0, bodyQuotas: mode == .coordinated) }
@@ -51,8 +51,8 @@ struct BruteForceTests {
         for _ in 0..<60 {
             var input = RandomInstance.make(&rng, objective: .rankSum)
             input.policy.quotas = input.policy.quotas.filter(\.isGroupScoped)
-            let coordinated = try Selector.run(input, options: SelectionOptions(mode: .coordinated))
-            let independent = try Selector.run(input, options: SelectionOptions(mode: .independent))
+            let coordinated = try SelectionSolver.run(input, options: SelectionOptions(mode: .coordinated))
+            let independent = try SelectionSolver.run(input, options: SelectionOptions(mode: .independent))
             #expect(coordinated.status == independent.status)
             if coordinated.status == .optimal {
                 compared += 1

@@ -36,7 +36,7 @@ struct CLITests {
             #expect(selected.isEmpty)
             #expect(!(json["conflicts"] as? [[String: Any]] ?? []).isEmpty)
         } else {
-            let seats = try Selector.run(try load(name)).policy.totalSeats
+            let seats = try SelectionSolver.run(try load(name)).policy.totalSeats
             #expect(selected.count == seats)
             #expect(selected.allSatisfy { $0["id"] is String && $0["group"] is String })
             if mode == .coordinated { #expect(quotas.allSatisfy { $0["satisfied"] as? Bool == true }) }

@@ -64,7 +64,7 @@ struct CrossCheckTests {
             let model = context.model(groups: input.policy.groups, rows: context.quotaRows)
             let lp = folder.appendingPathComponent("r\(k).lp")
             try Data(CPLEXLPWriter.write(model.program, title: "random \(k)").utf8).write(to: lp)
-            let result = try Selector.run(input)
+            let result = try SelectionSolver.run(input)
             let (glpsol, cbc) = try solveElsewhere(lp.path, folder: folder)
             if result.status == .optimal {
                 #expect(cbc == Double(result.rankSum!), "instance \(k)")

@@ -40,7 +40,7 @@ struct DiagnosisTests {
             guard input.nominees.count <= 13 else { continue }
             let context = SelectionContext(input)
             guard PreCheck.run(input: input, standings: context.standings, quotaRows: context.quotaRows, groups: input.policy.groups).isEmpty else { continue }
-            let model = Selector.models(context, mode: .coordinated)[0]
+            let model = SelectionSolver.models(context, mode: .coordinated)[0]
             let conflicts = try ConflictFinder(model: model, nominees: input.nominees).conflicts(limit: 3).conflicts
             let solvable = Self.feasible(model.program, rows: Array(model.program.rows.indices),
                                          fixed: Set(model.program.variables.indices.filter { model.program.variables[$0].lower == model.program.variables[$0].upper }))
@@ -69,7 +69,7 @@ struct DiagnosisTests {
         for instance in 0..<300 where repaired < 20 {
             var input = RandomInstance.make(&rng, objective: .rankSum)
             if input.policy.quotas.count > 1 { input.policy.quotas[0].hard = true }
-            let result = try Selector.run(input)
+            let result = try SelectionSolver.run(input)
             guard result.status == .infeasible else { continue }
             let diagnosis = try Diagnoser.diagnose(result, repair: true)
             #expect(!diagnosis.conflicts.isEmpty, "instance \(instance): infeasible but no conflict named")
@@ -80,7 +80,7 @@ struct DiagnosisTests {
                 for step in repair.steps {
                     if step.bound == "min" { context.quotaRows[step.quotaRow].min = step.to } else { context.quotaRows[step.quotaRow].max = step.to }
                 }
-                let fixed = try Selector.run(context: context, mode: .coordinated)
+                let fixed = try SelectionSolver.run(context: context, mode: .coordinated)
                 #expect(fixed.status == .optimal, "instance \(instance): the repair \(repair.steps.map(\.rule)) leaves the policy infeasible")
                 let panel = Set(fixed.seated)
                 for row in context.quotaRows {

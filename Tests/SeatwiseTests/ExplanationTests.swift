@@ -40,7 +40,7 @@ struct ExplanationTests {
     }()
 
     func explain() throws -> (SelectionResult, [String: Explanation]) {
-        let result = try Selector.run(Self.fixture)
+        let result = try SelectionSolver.run(Self.fixture)
         let report = try Explainer.explain(result)
         let ids = result.input.nominees.map(\.id)
         return (result, Dictionary(uniqueKeysWithValues: report.explanations.map { (ids[$0.nominee], $0) }))
@@ -91,7 +91,7 @@ struct ExplanationTests {
 
     @Test("quota prices: the female minimum at its limit, lowered by one, frees a better panel")
     func prices() throws {
-        let result = try Selector.run(Self.fixture)
+        let result = try SelectionSolver.run(Self.fixture)
         let report = try Explainer.explain(result)
         let female = report.prices.first { $0.label.hasPrefix("quota 1:") }
         #expect(female?.bound == "min" && female?.from == 2 && female?.to == 1)
@@ -103,7 +103,7 @@ struct ExplanationTests {
 
     @Test("one nominee on request; an unknown id is bad input")
     func oneNominee() throws {
-        let result = try Selector.run(Self.fixture)
+        let result = try SelectionSolver.run(Self.fixture)
         let report = try Explainer.explain(result, options: ExplanationOptions(nominee: "c3"))
         #expect(report.explanations.count == 1 && report.explanations[0].reason == .aheadOfHigherRanked)
         #expect(throws: InputError.self) { _ = try Explainer.explain(result, options: ExplanationOptions(nominee: "zz")) }
@@ -116,7 +116,7 @@ struct ExplanationTests {
         var checked = 0, impossible = 0
         for instance in 0..<150 {
             let input = RandomInstance.make(&rng, objective: objective)
-            let result = try Selector.run(input)
+            let result = try SelectionSolver.run(input)
             guard result.status == .optimal else { continue }
             let report = try Explainer.explain(result)
             let policy = input.policy

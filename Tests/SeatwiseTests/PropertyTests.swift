@@ -16,7 +16,7 @@ struct PropertyTests {
         await propertyCheck(count: 150, input: Self.seeds) { seed in
             var rng = TestRandom(UInt64(seed))
             let input = RandomInstance.make(&rng, objective: seed % 2 == 0 ? .rankSum : .lexicographic)
-            let result = try! Selector.run(input)
+            let result = try! SelectionSolver.run(input)
             if result.status == .optimal {
                 #expect(BruteForce.meetsRules(Set(result.seated), input.nominees, input.policy, groups: input.policy.groups, bodyQuotas: true))
                 #expect(result.quotas.allSatisfy { $0.satisfied })
@@ -55,7 +55,7 @@ struct PropertyTests {
             // Loosen one quota: drop its minimum, or raise its maximum to the seats.
             if looser.policy.quotas[k].min != nil { looser.policy.quotas[k].min = nil } else { looser.policy.quotas[k].max = .count(input.policy.totalSeats) }
             if looser.policy.quotas[k].min == nil && looser.policy.quotas[k].max == nil { looser.policy.quotas[k].max = .count(input.policy.totalSeats) }
-            let strict = try! Selector.run(input), loose = try! Selector.run(looser)
+            let strict = try! SelectionSolver.run(input), loose = try! SelectionSolver.run(looser)
             if strict.status == .optimal {
                 #expect(loose.status == .optimal)
                 #expect(loose.rankSum! <= strict.rankSum!)
@@ -68,9 +68,9 @@ struct PropertyTests {
         await propertyCheck(count: 150, input: Self.seeds) { seed in
             var rng = TestRandom(UInt64(seed))
             let input = RandomInstance.make(&rng, objective: .rankSum)
-            let independent = try! Selector.run(input, options: SelectionOptions(mode: .independent))
+            let independent = try! SelectionSolver.run(input, options: SelectionOptions(mode: .independent))
             guard independent.status == .optimal, independent.violations.isEmpty else { return }
-            let coordinated = try! Selector.run(input, options: SelectionOptions(mode: .coordinated))
+            let coordinated = try! SelectionSolver.run(input, options: SelectionOptions(mode: .coordinated))
             #expect(coordinated.status == .optimal)
             #expect(coordinated.rankSum == independent.rankSum)
             #expect(coordinated.seated == independent.seated)

@@ -70,3 +70,16 @@ struct RoundTests {
         #expect(refused.status == 2 && refused.stderr.contains("[1].seat") && refused.stderr.contains("[1].colour"))
     }
 }
+
+@Suite("Entry points on the values")
+struct EntryPointTests {
+    @Test("input.round().solve(), result.explanations() and result.diagnosis() give what the engines give")
+    func entryPoints() throws {
+        let input = TrustFixtures.organisationCap()
+        let result = try input.round().solve()
+        #expect(result.seated == (try SelectionSolver.run(input)).seated)
+        #expect(try result.explanations().explanations.count == input.nominees.count)
+        let infeasible = try TrustFixtures.wideRepair().round().solve()
+        #expect(try infeasible.diagnosis(repair: true).repaired?.status == .optimal)
+    }
+}

@@ -24,7 +24,7 @@ struct SolverFaultTests {
         var rng = TestRandom(1)
         var input = RandomInstance.make(&rng, objective: .rankSum)
         input.policy.quotas = []
-        let result = try Selector.run(input)
+        let result = try SelectionSolver.run(input)
         #expect(result.status == .optimal || result.status == .infeasible)
         #expect(try GLPKProblem(bigProgram()).columnCount == 20_000)
     }
@@ -50,12 +50,12 @@ struct SolverFaultTests {
                                             countries: Fixtures.countries)
         // The deadline has passed before the first solve starts, so no panel can be found.
         do {
-            _ = try Selector.run(input, options: SelectionOptions(timeLimit: 1e-9))
+            _ = try SelectionSolver.run(input, options: SelectionOptions(timeLimit: 1e-9))
             Issue.record("an exhausted time limit returned a result")
         } catch let error as SolverError {
             #expect(error.description.contains("time limit was reached before any panel was found"), "\(error)")
         }
-        let full = try Selector.run(input, options: SelectionOptions(timeLimit: 60))
+        let full = try SelectionSolver.run(input, options: SelectionOptions(timeLimit: 60))
         #expect(full.status == .optimal)
     }
 }
@@ -76,12 +76,12 @@ struct CancellationTests {
         cancellation.cancel()
         #expect(cancellation.isCancelled)
         do {
-            _ = try Selector.run(input, options: SelectionOptions(cancellation: cancellation))
+            _ = try SelectionSolver.run(input, options: SelectionOptions(cancellation: cancellation))
             Issue.record("a cancelled solve returned a result")
         } catch let error as SolverError {
             #expect(error.description == "the solve was cancelled before it finished")
         }
-        let result = try Selector.run(input, options: SelectionOptions(cancellation: SolverCancellation()))
+        let result = try SelectionSolver.run(input, options: SelectionOptions(cancellation: SolverCancellation()))
         #expect(result.status == .optimal && result.seated.count == 100)
     }
 

@@ -16,12 +16,12 @@ struct TieBreakTests {
     @Test("the same seed gives the same panel whatever the row order")
     func rowOrderDoesNotMatter() throws {
         var rng = TestRandom(3)
-        let reference = try Selector.run(allTied(seed: 42)).seated.map { allTied(seed: 42).nominees[$0].id }
+        let reference = try SelectionSolver.run(allTied(seed: 42)).seated.map { allTied(seed: 42).nominees[$0].id }
         for _ in 0..<10 {
             var input = allTied(seed: 42)
             let shuffled = input.nominees.shuffled(using: &rng)
             input = SelectionInput(policy: input.policy, nominees: shuffled)
-            let result = try Selector.run(input)
+            let result = try SelectionSolver.run(input)
             #expect(result.seated.map { input.nominees[$0].id } == reference)
         }
     }
@@ -31,7 +31,7 @@ struct TieBreakTests {
         var panels = Set<[String]>()
         for seed in UInt64(0)..<12 {
             let input = allTied(seed: seed)
-            let result = try Selector.run(input)
+            let result = try SelectionSolver.run(input)
             #expect(result.status == .optimal)
             #expect(result.seated.count == 3)
             panels.insert(result.seated.map { input.nominees[$0].id }.sorted())
@@ -51,10 +51,10 @@ struct TieBreakTests {
 
     @Test("without a seed the default seed is used and reported")
     func defaultSeed() throws {
-        let result = try Selector.run(allTied(seed: nil))
+        let result = try SelectionSolver.run(allTied(seed: nil))
         #expect(result.seed == Policy.defaultSeed)
         #expect(result.seedSource == .default)
-        let overridden = try Selector.run(allTied(seed: 5), options: SelectionOptions(seed: 77))
+        let overridden = try SelectionSolver.run(allTied(seed: 5), options: SelectionOptions(seed: 77))
         #expect(overridden.seed == 77)
         #expect(overridden.seedSource == .commandLine)
     }

@@ -46,8 +46,8 @@ public struct Comparison: Sendable {
     /// Both modes on one round, its adjustments included.
     public static func run(_ round: Round, budget: SolveBudget = .unlimited) throws -> Comparison {
         let context = try round.context()
-        let independent = try Selector.run(context: context, mode: .independent, budget: budget)
-        let coordinated = try Selector.run(context: context, mode: .coordinated, budget: budget)
+        let independent = try SelectionSolver.run(context: context, mode: .independent, budget: budget)
+        let coordinated = try SelectionSolver.run(context: context, mode: .coordinated, budget: budget)
         let input = context.input
         let a = Set(independent.seated), b = Set(coordinated.seated)
         let groups = input.policy.seats.map { entry -> GroupCost in

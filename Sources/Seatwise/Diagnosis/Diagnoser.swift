@@ -70,7 +70,7 @@ public enum Diagnoser {
             if budget.isExpired {
                 notes.append("the time limit ended before the panel under the repair was chosen")
             } else {
-                repaired = try Selector.run(context: context.applying(first), mode: result.mode, budget: budget)
+                repaired = try SelectionSolver.run(context: context.applying(first), mode: result.mode, budget: budget)
             }
         }
         return Diagnosis(conflicts: conflicts, repairs: repairs, repaired: repaired, notes: notes)

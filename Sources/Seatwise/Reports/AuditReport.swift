@@ -25,7 +25,7 @@ public enum AuditReport {
         var lines = [("Body", audit.policy.body), ("Mode", "audit of a published roster"), ("Roster", "\(audit.roster.nominations.path) (\(audit.size) members, sha256 \(audit.roster.nominations.sha256))"),
                      ("Policy", "\(audit.roster.policyFile.path) (sha256 \(audit.roster.policyFile.sha256))")]
         if let pool = audit.pool { lines.append(("Pool", "\(pool.nominations.path) (\(pool.nominees.count) nominees, sha256 \(pool.nominations.sha256))")) }
-        lines.append(("Tool", "seatwise \(Seatwise.version), GLPK \(Seatwise.glpkVersion)"))
+        lines.append(("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)"))
         return lines
     }
 
@@ -139,7 +139,7 @@ struct AuditDocument: Encodable {
     var notes: [String]
 
     init(_ audit: AuditResult) {
-        tool = .init(name: "seatwise", version: Seatwise.version, glpk: Seatwise.glpkVersion)
+        tool = .init(name: "seatwise", version: SeatwiseTool.version, glpk: SeatwiseTool.glpkVersion)
         body = audit.policy.body
         objective = audit.policy.objective.rawValue
         seed = audit.policy.seed

@@ -17,6 +17,6 @@ enum CSVCell {
     static let provenanceHeader = ["body", "mode", "objective", "seed", "nominations_sha256", "policy_sha256", "seatwise_version", "glpk_version"]
 
     static func provenance(body: String, mode: String, objective: String, seed: UInt64?, nominations: String, policy: String) -> [String] {
-        [body, mode, objective, seed.map(String.init) ?? "", nominations, policy, Seatwise.version, Seatwise.glpkVersion]
+        [body, mode, objective, seed.map(String.init) ?? "", nominations, policy, SeatwiseTool.version, SeatwiseTool.glpkVersion]
     }
 }

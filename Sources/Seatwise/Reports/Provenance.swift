@@ -13,8 +13,8 @@ public struct Provenance: Sendable {
 
     public init(input: SelectionInput) {
         tool = "seatwise"
-        toolVersion = Seatwise.version
-        glpkVersion = Seatwise.glpkVersion
+        toolVersion = SeatwiseTool.version
+        glpkVersion = SeatwiseTool.glpkVersion
         body = input.policy.body
         nominations = input.nominations.path
         nominationsSHA256 = input.nominations.sha256

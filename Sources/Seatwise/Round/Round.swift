@@ -81,7 +81,7 @@ public struct Round: Sendable {
 
     /// Solves the round within `budget`, on this thread.
     public func solve(budget: SolveBudget = .unlimited) throws -> SelectionResult {
-        try Selector.run(context: try context(), mode: mode, budget: budget)
+        try SelectionSolver.run(context: try context(), mode: mode, budget: budget)
     }
 
     /// Solves the round with `more` adjustments and says how the result differs from this round's own.

@@ -10,7 +10,7 @@ import Testing
 struct TrustDiagnosisTests {
     @Test("a repair that moves bounds by 5 and 2 seats at two priority levels (defect 1)")
     func wideRepair() throws {
-        let result = try Selector.run(TrustFixtures.wideRepair())
+        let result = try SelectionSolver.run(TrustFixtures.wideRepair())
         #expect(result.status == .infeasible)
         let diagnosis = try Diagnoser.diagnose(result, repair: true)
         let best = try #require(diagnosis.repairs.first)
@@ -27,7 +27,7 @@ struct TrustDiagnosisTests {
 
     @Test("independent mode offers no repair when one group cannot be filled by any (defect 4)")
     func noFalseRepair() throws {
-        let result = try Selector.run(TrustFixtures.unfillableGroup(), options: SelectionOptions(mode: .independent))
+        let result = try SelectionSolver.run(TrustFixtures.unfillableGroup(), options: SelectionOptions(mode: .independent))
         #expect(result.status == .infeasible)
         let diagnosis = try Diagnoser.diagnose(result, repair: true)
         #expect(diagnosis.repairs.isEmpty, "offered \(diagnosis.repairs.map { $0.steps.map(\.rule) })")
@@ -41,7 +41,7 @@ struct TrustDiagnosisTests {
         let input = try SelectionInput.load(nominations: Fixtures.root.appendingPathComponent("examples/infeasible/nominations.csv").path,
                                             policy: Fixtures.root.appendingPathComponent("examples/infeasible/policy.yaml").path,
                                             countries: Fixtures.countries)
-        let diagnosis = try Diagnoser.diagnose(try Selector.run(input), repair: true)
+        let diagnosis = try Diagnoser.diagnose(try SelectionSolver.run(input), repair: true)
         let repaired = try #require(diagnosis.repaired)
         let lowered = try #require(diagnosis.repairs.first?.steps.first)
         #expect(lowered.from == 3 && lowered.to == 2)
@@ -61,7 +61,7 @@ struct TrustDiagnosisTests {
 
     @Test("an exhausted time limit ends the diagnosis with what it found, in words, and offers no partial repair (defect 3)")
     func diagnosisWithinBudget() throws {
-        let result = try Selector.run(TrustFixtures.wideRepair())
+        let result = try SelectionSolver.run(TrustFixtures.wideRepair())
         let spent = SolveBudget(deadline: Deadline.now())
         let started = Deadline.now()
         let diagnosis = try Diagnoser.diagnose(result, repair: true, budget: spent)
@@ -72,7 +72,7 @@ struct TrustDiagnosisTests {
 
     @Test("a cancelled diagnosis throws cancelled, not a partial answer")
     func diagnosisCancelled() throws {
-        let result = try Selector.run(TrustFixtures.wideRepair())
+        let result = try SelectionSolver.run(TrustFixtures.wideRepair())
         let cancellation = SolverCancellation()
         cancellation.cancel()
         #expect(throws: SolverError.self) { _ = try Diagnoser.diagnose(result, budget: SolveBudget(cancellation: cancellation)) }

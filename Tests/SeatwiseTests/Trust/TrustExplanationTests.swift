@@ -11,7 +11,7 @@ struct TrustExplanationTests {
     @Test("a tie across groups is a tie with delta 0, whatever the seed (defect 5)", arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
     func crossGroupTie(seed: UInt64) throws {
         let input = TrustFixtures.crossTie(seed: seed)
-        let result = try Selector.run(input)
+        let result = try SelectionSolver.run(input)
         let report = try Explainer.explain(result)
         for e in report.explanations {
             #expect(e.reason == .tie && e.delta == 0, "\(input.nominees[e.nominee].id): \(e.reason) \(e.message)")
@@ -26,7 +26,7 @@ struct TrustExplanationTests {
         for instance in 0..<150 where checked < 60 {
             let input = RandomInstance.make(&rng, objective: .rankSum)
             guard input.nominees.count <= 14 else { continue }
-            let result = try Selector.run(input)
+            let result = try SelectionSolver.run(input)
             guard result.status == .optimal else { continue }
             let best = BruteForce.best(input.nominees, input.policy, groups: input.policy.groups, bodyQuotas: true)!.key[0]
             let report = try Explainer.explain(result)
@@ -53,7 +53,7 @@ struct TrustExplanationTests {
         let input = try SelectionInput.load(nominations: Fixtures.root.appendingPathComponent("examples/wgec/nominations.csv").path,
                                             policy: Fixtures.root.appendingPathComponent("examples/wgec/policy.yaml").path,
                                             countries: Fixtures.countries)
-        let result = try Selector.run(input)
+        let result = try SelectionSolver.run(input)
         let all = try Explainer.explain(result).explanations
         for e in all {
             let one = try Explainer.explain(result, options: ExplanationOptions(nominee: input.nominees[e.nominee].id)).explanations[0]
@@ -64,7 +64,7 @@ struct TrustExplanationTests {
 
     @Test("a seated-ahead or passed-over decision names the rules at their limit that decide it (defect 6)")
     func decisiveRulesNamed() throws {
-        let result = try Selector.run(TrustFixtures.organisationCap())
+        let result = try SelectionSolver.run(TrustFixtures.organisationCap())
         let ids = result.input.nominees.map(\.id)
         #expect(Set(result.seated.map { ids[$0] }) == ["p1", "p3", "q2"])
         let report = try Explainer.explain(result)
@@ -80,7 +80,7 @@ struct TrustExplanationTests {
         var rng = TestRandom(99)
         for _ in 0..<120 {
             let input = RandomInstance.make(&rng, objective: .rankSum)
-            let r = try Selector.run(input)
+            let r = try SelectionSolver.run(input)
             guard r.status == .optimal else { continue }
             for e in try Explainer.explain(r).explanations where [.aheadOfHigherRanked, .passedOver].contains(e.reason) {
                 #expect(!e.rules.isEmpty, "\(e.message)")
@@ -91,7 +91,7 @@ struct TrustExplanationTests {
 
     @Test("a panel not proved optimal gets no counterfactual claims: no deltas, no prices, a note (defect 2)")
     func notProvedOptimal() throws {
-        var result = try Selector.run(TrustFixtures.organisationCap())
+        var result = try SelectionSolver.run(TrustFixtures.organisationCap())
         result.status = .timeLimit
         let report = try Explainer.explain(result)
         #expect(report.explanations.allSatisfy { $0.delta == nil && $0.entering.isEmpty })
@@ -101,7 +101,7 @@ struct TrustExplanationTests {
 
     @Test("an exhausted time limit ends the explanations at once and says how many were not tested (defect 3)")
     func explanationsWithinBudget() throws {
-        let result = try Selector.run(TrustFixtures.organisationCap())
+        let result = try SelectionSolver.run(TrustFixtures.organisationCap())
         let report = try Explainer.explain(result, options: ExplanationOptions(budget: SolveBudget(deadline: Deadline.now())))
         #expect(report.explanations.allSatisfy { $0.delta == nil })
         #expect(report.notes.contains { $0.contains("6 of 6 decisions were not tested") }, "\(report.notes)")

@@ -28,7 +28,7 @@ struct TrustSolverTests {
     func callerStateSurvives() throws {
         let mine = try GLPKProblem(Self.tiny())
         try mine.setObjective(Self.tiny().objectives[0])
-        let result = try Selector.run(TrustFixtures.organisationCap())
+        let result = try SelectionSolver.run(TrustFixtures.organisationCap())
         _ = try Explainer.explain(result)
         #expect(try mine.solve(deadline: nil).objective == 4)
     }
@@ -56,7 +56,7 @@ struct TrustSolverTests {
         let folder = Fixtures.temporaryFolder()
         let input = try SelectionInput.load(nominations: Fixtures.write(instance.nominationsCSV, "n.csv", in: folder),
                                             policy: Fixtures.write(instance.policyYAML, "p.yaml", in: folder), countries: Fixtures.countries)
-        let result = try Selector.run(input)
+        let result = try SelectionSolver.run(input)
         #expect(throws: SolverError.self) {
             _ = try Explainer.explain(result, options: ExplanationOptions(budget: SolveBudget(memoryLimit: 1)))
         }
@@ -88,7 +88,7 @@ struct TrustSolverTests {
                             quotas: [Quota(attribute: "gender", selector: .one("female"), min: .count(1), max: .count(1))], seed: seed)
         var panels: Set<[String]> = []
         for order in [[0, 1, 2, 3], [1, 0, 3, 2], [3, 2, 1, 0], [2, 3, 0, 1], [1, 3, 0, 2], [2, 0, 3, 1]] {
-            let result = try Selector.run(SelectionInput(policy: policy, nominees: order.map { nominees[$0] }))
+            let result = try SelectionSolver.run(SelectionInput(policy: policy, nominees: order.map { nominees[$0] }))
             #expect(result.status == .optimal)
             panels.insert(result.seated.map { result.input.nominees[$0].id }.sorted())
         }
@@ -100,12 +100,12 @@ struct TrustSolverTests {
         let input = TrustFixtures.organisationCap()
         let context = SelectionContext(input)
         let model = context.models(mode: .coordinated)[0]
-        let full = try Selector.solve(model, budget: .unlimited)
+        let full = try SelectionSolver.solve(model, budget: .unlimited)
         var cut = full
         cut.status = .timeLimit
         cut.provedStages = model.program.objectives.count - 1
         cut.detail = ""
-        let result = try Selector.finish(context, mode: .coordinated, solutions: [(model, cut)], failures: [])
+        let result = try SelectionSolver.finish(context, mode: .coordinated, solutions: [(model, cut)], failures: [])
         #expect(result.status == .optimal && !result.tieBreakFinished)
         let note = try #require(result.notes.last)
         #expect(note.contains("after the objective was proved optimal") && note.contains("seeded tie-break"))
@@ -115,13 +115,13 @@ struct TrustSolverTests {
     @Test("--seed equal to the policy's seed is reported as given on the command line (defect 11)")
     func seedSource() throws {
         let input = TrustFixtures.organisationCap()
-        #expect(try Selector.run(input).seedSource == .policy)
-        #expect(try Selector.run(input, options: SelectionOptions(seed: input.policy.seed)).seedSource == .commandLine)
+        #expect(try SelectionSolver.run(input).seedSource == .policy)
+        #expect(try SelectionSolver.run(input, options: SelectionOptions(seed: input.policy.seed)).seedSource == .commandLine)
     }
 
     @Test("a report that cannot be encoded is an error, never {} (defect 11)")
     func encodingFailure() throws {
-        var result = try Selector.run(TrustFixtures.organisationCap())
+        var result = try SelectionSolver.run(TrustFixtures.organisationCap())
         result.bound = .infinity
         #expect(throws: ReportError.self) { _ = try SelectionReport.render(result, format: .json) }
     }

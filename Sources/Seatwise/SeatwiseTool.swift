@@ -1,6 +1,6 @@
 // Facts about this build that every report carries.
 
-public enum Seatwise {
+public enum SeatwiseTool {
     public static let version = "0.1.0"
     public static var glpkVersion: String { GLPKProblem.version }
 }

@@ -21,7 +21,7 @@ public struct SelectionOptions: Sendable {
     public var cancellation: SolverCancellation? { budget.cancellation }
 }
 
-public enum Selector {
+public enum SelectionSolver {
     public static func run(_ input: SelectionInput, options: SelectionOptions = SelectionOptions()) throws -> SelectionResult {
         try run(context: SelectionContext(input, seed: options.seed), mode: options.mode, budget: options.budget)
     }
