@@ -7,7 +7,7 @@ SWIFT ?= swift
 BIN = .build/release/seatwise
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build release deps clean install bench fuzz
+.PHONY: demo test build release deps clean install bench fuzz docs
 
 deps:
 	@missing=""; \
@@ -61,3 +61,7 @@ fuzz: deps
 	.build-fuzz/debug/FuzzNominations -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus/nominations Fuzz/Corpus/nominations
 	.build-fuzz/debug/FuzzPolicy -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus/policy Fuzz/Corpus/policy
 	.build-fuzz/debug/FuzzCountries -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus/countries Fuzz/Corpus/countries
+
+# The DocC catalogue (Sources/Seatwise/Seatwise.docc), built into .build/docs.
+docs: deps
+	$(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation --target Seatwise --output-path .build/docs --disable-indexing
