@@ -47,6 +47,16 @@ struct RoundTests {
         }
     }
 
+    @Test("seating and excluding one nominee, or seating a withdrawn one, is refused")
+    func contradictions() throws {
+        var input = TrustFixtures.organisationCap()
+        input.nominees[0].status = .withdrawn
+        let id = input.nominees[0].id
+        for adjustments: [Adjustment] in [[.seat("p3"), .exclude("p3")], [.seat(id)]] {
+            #expect(throws: InputError.self) { _ = try Round(input: input, adjustments: adjustments).solve() }
+        }
+    }
+
     @Test("the CLI: --seat and --set are stated in the JSON; what-if answers each question")
     func cli() throws {
         let args = ["examples/mag/nominations.csv", "--policy", "examples/mag/policy.yaml"]

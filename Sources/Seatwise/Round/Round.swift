@@ -48,9 +48,18 @@ public struct Round: Sendable {
                     continue
                 }
                 let n = input.nominees[i]
+                if adjustments.contains(.seat(id)) && adjustments.contains(.exclude(id)) {
+                    if case .seat = adjustment { problems.append("'\(id)' is both seated and excluded") }
+                    continue
+                }
                 if case .seat = adjustment {
+                    if n.status == .withdrawn {
+                        problems.append("'\(id)' cannot be seated: the nomination was withdrawn")
+                        continue
+                    }
+                    let past = context.standings[i] == .fixedOut(.termLimited) ? ", although past the term limit" : ""
                     context.standings[i] = .fixedIn(.decision)
-                    context.adjustments.append("adjusted: \(n.group)'s nominee \(n.name) [\(n.id)] seated by decision of the coordinator")
+                    context.adjustments.append("adjusted: \(n.group)'s nominee \(n.name) [\(n.id)] seated by decision of the coordinator\(past)")
                 } else {
                     context.standings[i] = .fixedOut(.decision)
                     context.adjustments.append("adjusted: \(n.group)'s nominee \(n.name) [\(n.id)] excluded by decision of the coordinator")
