@@ -30,11 +30,36 @@ struct InputOptions: ParsableArguments {
 }
 
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Report format: text, markdown, json, csv or html.")
-    var format: ReportFormat = .text
+    @Option(name: .customLong("format"), help: "Report format: text, markdown, json, csv or html (default: from --output's extension, else text).")
+    var requestedFormat: ReportFormat?
 
     @Option(name: .long, help: "Write the report to this file (atomically; a device or FIFO is written directly; - is standard output).")
     var output: String?
+
+    /// The format an --output file's extension names (.html, .json, .csv, .md, .txt); nil for others.
+    var formatOfOutput: ReportFormat? {
+        guard let output, let dot = output.lastIndex(of: "."), !output[dot...].contains("/") else { return nil }
+        switch output[output.index(after: dot)...].lowercased() {
+        case "html", "htm": return .html
+        case "json": return .json
+        case "csv": return .csv
+        case "md", "markdown": return .markdown
+        case "txt", "text": return .text
+        default: return nil
+        }
+    }
+
+    /// The explicit --format, else the one --output's extension names, else text.
+    var format: ReportFormat { requestedFormat ?? formatOfOutput ?? .text }
+
+    func validate() throws {
+        if let output, output.lowercased().hasSuffix(".xlsx") || output.lowercased().hasSuffix(".xls") {
+            throw ValidationError("--output \(output): spreadsheet output is not available yet; write .csv, which Excel opens")
+        }
+        if let requested = requestedFormat, let implied = formatOfOutput, requested != implied {
+            throw ValidationError("--format \(requested.rawValue) contradicts --output \(output ?? ""), whose extension means \(implied.rawValue)")
+        }
+    }
 
     /// Input text in the report (names, the body) may hold escape sequences: shown escaped, never raw.
     func emit(_ text: String, inputs: [String]) throws {

@@ -93,3 +93,21 @@ struct EntryPointTests {
         #expect(try infeasible.diagnosis(repair: true).repaired?.status == .optimal)
     }
 }
+
+@Suite("Report format from --output")
+struct OutputFormatTests {
+    @Test("--output FILE without --format takes the format from the extension; a contradicting --format is exit 2")
+    func formatFromExtension() throws {
+        let folder = Fixtures.temporaryFolder()
+        let args = ["select", "examples/icg/nominations.csv", "--policy", "examples/icg/policy.yaml"]
+        for (name, start) in [("r.html", "<!DOCTYPE html>"), ("r.json", "{"), ("r.md", "# "), ("r.csv", "group,id,name")] {
+            let path = folder.appendingPathComponent(name).path
+            #expect(try CLI.run(args + ["--output", path]).status == 0)
+            #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix(start), "\(name)")
+        }
+        let contradiction = try CLI.run(args + ["--output", folder.appendingPathComponent("x.json").path, "--format", "csv"])
+        #expect(contradiction.status == 2 && contradiction.stderr.contains("contradicts"))
+        let workbook = try CLI.run(args + ["--output", folder.appendingPathComponent("x.xlsx").path])
+        #expect(workbook.status == 2 && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.xlsx").path))
+    }
+}
