@@ -111,3 +111,21 @@ struct OutputFormatTests {
         #expect(workbook.status == 2 && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.xlsx").path))
     }
 }
+
+@Suite("Files as people save them")
+struct SavedFileTests {
+    @Test("a CSV separated by semicolons or tabs is read, with a note saying so", arguments: [";", "\t"])
+    func separators(_ separator: String) throws {
+        let folder = Fixtures.temporaryFolder()
+        let rows = ["id,name,group,gender,country,rank", "g1,\"Ana, Ruiz\",Government,female,KEN,1", "g2,Bo Li,Government,male,CHN,2",
+                    "c1,Cy Ode,Civil Society,female,BRA,1"]
+        let text = rows.map { $0.replacingOccurrences(of: ",", with: separator).replacingOccurrences(of: "Ana\(separator) Ruiz", with: "Ana, Ruiz") }
+            .joined(separator: "\r\n") + "\r\n"
+        let nominations = Fixtures.write(text, "n.csv", in: folder)
+        let policy = Fixtures.write(Fixtures.simplePolicy, "p.yaml", in: folder)
+        let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: Fixtures.countries)
+        #expect(input.nominees.map(\.name).sorted() == ["Ana, Ruiz", "Bo Li", "Cy Ode"])
+        let result = try input.round().solve()
+        #expect(result.notes.contains { $0.contains(separator == ";" ? "separated by semicolons" : "separated by tabs") })
+    }
+}

@@ -29,6 +29,22 @@ struct CSVTokenizer {
     static let maximumFieldBytes = 65_536
 
     let file: String
+    /// The byte between fields: a comma, or the semicolon or tab that Excel writes in many locales.
+    var delimiter: UInt8 = 0x2C
+
+    /// The delimiter a file's header line uses: a comma, unless the line has none and has semicolons
+    /// (then `;`) or tabs (then a tab).
+    static func sniffDelimiter(_ data: [UInt8]) -> UInt8 {
+        var commas = 0, semicolons = 0, tabs = 0, quoted = false
+        for b in data.prefix(65_536) {
+            if b == 0x22 { quoted.toggle() }
+            if quoted { continue }
+            if b == 0x0A { break }
+            if b == 0x2C { commas += 1 } else if b == 0x3B { semicolons += 1 } else if b == 0x09 { tabs += 1 }
+        }
+        if commas > 0 { return 0x2C }
+        return semicolons > 0 ? 0x3B : tabs > 0 ? 0x09 : 0x2C
+    }
 
     /// All records at once (for small files such as the country table).
     func parse(_ data: [UInt8]) -> (records: [CSVRecord], problems: [InputDiagnostic]) {
@@ -153,15 +169,15 @@ struct CSVTokenizer {
                     finishRecord()
                     return finish()
                 }
-                if i < n, data[i] != 0x2C, data[i] != 0x0A, data[i] != 0x0D {
+                if i < n, data[i] != delimiter, data[i] != 0x0A, data[i] != 0x0D {
                     problem(line, column, "unexpected text after a closing quote; a quote inside a field must be doubled (\"\")")
-                    while i < n, data[i] != 0x2C, data[i] != 0x0A, data[i] != 0x0D { advance(data[i]); i += 1 }
+                    while i < n, data[i] != delimiter, data[i] != 0x0A, data[i] != 0x0D { advance(data[i]); i += 1 }
                 }
             } else {
                 var reportedQuote = false
                 while i < n {
                     let b = data[i]
-                    if b == 0x2C || b == 0x0A || b == 0x0D { break }
+                    if b == delimiter || b == 0x0A || b == 0x0D { break }
                     if b == 0x22, !reportedQuote {
                         problem(line, column, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
                         reportedQuote = true
@@ -177,7 +193,7 @@ struct CSVTokenizer {
                 finishRecord()
                 break
             }
-            if data[i] == 0x2C {
+            if data[i] == delimiter {
                 i += 1
                 column += 1
                 if i >= n {

@@ -21,6 +21,8 @@ public struct NominationsReader: Sendable {
     public struct Nominations: Sendable {
         public var nominees: [Nominee]
         public var columns: [String]
+        /// What was read differently from the specification's format, in words (a semicolon-separated file).
+        public var notes: [String] = []
     }
 
     public init(groups: [String]?, countries: CountryTable) {
@@ -58,7 +60,9 @@ public struct NominationsReader: Sendable {
         var firstLineOfId: [String: Int] = [:]
         // The header may have one column past the limit (to say so); rows no more fields than the header.
         let limit = CSVFieldLimit(Self.maximumColumns + 1)
-        var tokenProblems = CSVTokenizer(file: file.path).parse(file.bytes, limit: limit) { record in
+        var tokenizer = CSVTokenizer(file: file.path)
+        tokenizer.delimiter = CSVTokenizer.sniffDelimiter(file.bytes)
+        var tokenProblems = tokenizer.parse(file.bytes, limit: limit) { record in
             if headerLine == 0 {
                 headerLine = record.line
                 readHeader(record)
@@ -85,7 +89,11 @@ public struct NominationsReader: Sendable {
             problems.removeLast(problems.count - InputDiagnostic.maximumPerFile)
         }
         if omitted > 0 { problems.append(.omitted(omitted, file: file.path)) }
-        return (Nominations(nominees: nominees, columns: columns), problems)
+        var read = Nominations(nominees: nominees, columns: columns)
+        if tokenizer.delimiter != 0x2C {
+            read.notes.append("\(file.path) is separated by \(tokenizer.delimiter == 0x3B ? "semicolons" : "tabs"), not commas (as Excel saves CSV in many locales); it was read that way")
+        }
+        return (read, problems)
 
         func readHeader(_ header: CSVRecord) {
         if header.fieldCount > Self.maximumColumns {

@@ -9,6 +9,8 @@ public struct SelectionInput: Sendable {
     public var policyFile: InputFile
     /// Attribute names the nominations carry (built-in and custom), for quotas.
     public var attributeNames: [String]
+    /// How the files were read where it differs from the specification's format, in words.
+    public var notes: [String] = []
 
     public init(policy: Policy, nominees: [Nominee], attributeNames: [String] = NominationsReader.attributeNames(columns: []),
                 nominations: InputFile = InputFile(path: "nominations", bytes: []),
@@ -55,8 +57,10 @@ public struct SelectionInput: Sendable {
                 }
             }
             if problems.isEmpty {
-                return SelectionInput(policy: checked, nominees: nominations.nominees, attributeNames: names,
-                                      nominations: nominationsFile!, policyFile: policyFile!)
+                var input = SelectionInput(policy: checked, nominees: nominations.nominees, attributeNames: names,
+                                           nominations: nominationsFile!, policyFile: policyFile!)
+                input.notes = nominations.notes
+                return input
             }
         }
         throw InputError(problems)

@@ -36,7 +36,7 @@ public struct SelectionContext: Sendable {
             (self.seed, seedSource) = (Policy.defaultSeed, .default)
         }
         adjustments = []
-        notes = []
+        notes = input.notes
         if let maxTerms = rules.maxTerms {
             for nominee in input.nominees where nominee.terms >= maxTerms {
                 if nominee.status == .required {
