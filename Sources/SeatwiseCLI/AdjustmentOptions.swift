@@ -19,10 +19,10 @@ struct AdjustmentOptions: ParsableArguments {
 
     func validate() throws {
         for text in bounds where Adjustment.parseBound(text) == nil {
-            throw ValidationError("--set '\(text)': expected 'LABEL-OR-NUMBER:min=N' or 'LABEL-OR-NUMBER:max=N' with N a whole number from 0")
+            throw ValidationError("--set '\(text)': expected 'LABEL-OR-NUMBER:min=N' or 'LABEL-OR-NUMBER:max=N' with N a whole number from 0 to 1000000")
         }
         for text in groupSeats where Adjustment.parseGroupSeats(text) == nil {
-            throw ValidationError("--group-seats '\(text)': expected GROUP=N with N a whole number from 1")
+            throw ValidationError("--group-seats '\(text)': expected GROUP=N with N a whole number from 1 to 1000000")
         }
     }
 

@@ -13,7 +13,7 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Seed that decides between equally good panels (overrides the policy's tie_break.seed).")
     var seed: UInt64?
 
-    @Option(name: .long, parsing: .unconditional, help: "Stop each search after this many seconds.")
+    @Option(name: .long, parsing: .unconditional, help: "Stop solving after this many seconds, both modes together; what was not finished is said.")
     var timeLimit: Double?
 
     func validate() throws {

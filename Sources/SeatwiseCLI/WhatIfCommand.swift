@@ -33,6 +33,10 @@ struct WhatIfCommand: ParsableCommand {
         var seconds: [Double] = []
         for question in list {
             try options.budget.checkCancelled()
+            if options.budget.isExpired {
+                answers.append((question, nil, "not answered: the time limit ended the run first"))
+                continue
+            }
             let start = Deadline.now()
             defer { seconds.append(Deadline.now() - start) }
             do {
@@ -40,6 +44,8 @@ struct WhatIfCommand: ParsableCommand {
                 answers.append((question, WhatIf(adjustments: question.adjustments, base: base, result: result), nil))
             } catch let error as InputError {
                 answers.append((question, nil, error.diagnostics.map(\.message).joined(separator: "; ")))
+            } catch SolverError.noAnswer where options.budget.isExpired {
+                answers.append((question, nil, "not answered: the time limit ended the run first"))
             }
         }
         Console.out(format == .json ? try WhatIfReport.json(base: base, answers) : WhatIfReport.text(base: base, answers))

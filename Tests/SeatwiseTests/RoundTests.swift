@@ -129,3 +129,20 @@ struct SavedFileTests {
         #expect(result.notes.contains { $0.contains(separator == ";" ? "separated by semicolons" : "separated by tabs") })
     }
 }
+
+@Suite("Adjustments as a reviewer tried them")
+struct AdjustmentReviewTests {
+    @Test("ids in any case, repeated adjustments stated once, a minimum above the maximum refused, a required member's exclusion said")
+    func review() throws {
+        let input = TrustFixtures.organisationCap()
+        let lower = try Round(input: input, adjustments: [.exclude("P1")]).solve()
+        #expect(!lower.seated.map { input.nominees[$0].id }.contains("p1"))
+        let twice = try Round(input: input, adjustments: [.groupSeats(group: "Q", seats: 2), .groupSeats(group: "Q", seats: 3)]).context()
+        #expect(twice.adjustments.count == 1 && twice.adjustments[0].contains("3 seats") && twice.input.policy.seats(of: "Q") == 3)
+        #expect(throws: InputError.self) { _ = try Round(input: input, adjustments: [.setBound(row: "1", side: .min, value: 3)]).context() }
+        var required = input
+        required.nominees[1].status = .required
+        let excluded = try Round(input: required, adjustments: [.exclude(required.nominees[1].id)]).context()
+        #expect(excluded.adjustments[0].hasSuffix("although required"))
+    }
+}

@@ -70,7 +70,11 @@ public enum Diagnoser {
             if budget.isExpired {
                 notes.append("the time limit ended before the panel under the repair was chosen")
             } else {
-                repaired = try SelectionSolver.run(context: context.applying(first), mode: result.mode, budget: budget)
+                do {
+                    repaired = try SelectionSolver.run(context: context.applying(first), mode: result.mode, budget: budget)
+                } catch SolverError.noAnswer(let message) where budget.isExpired {
+                    notes.append("the time limit ended before the panel under the repair was chosen (\(message))")
+                }
             }
         }
         return Diagnosis(conflicts: conflicts, repairs: repairs, repaired: repaired, notes: notes)

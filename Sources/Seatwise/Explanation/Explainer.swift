@@ -58,8 +58,10 @@ public enum Explainer {
         let nominees = result.input.nominees
         var targets = Array(nominees.indices)
         if let id = options.nominee {
-            guard let i = nominees.firstIndex(where: { $0.id == id }) else {
-                throw InputError([InputDiagnostic(file: result.input.nominations.path, key: "id", message: "no nominee has the id '\(id)'")])
+            let key = AttributeKey.normalize(id)
+            guard let i = nominees.firstIndex(where: { $0.id == id }) ?? nominees.firstIndex(where: { AttributeKey.normalize($0.id) == key }) else {
+                throw InputError([InputDiagnostic(file: result.input.nominations.path, key: "id",
+                                                  message: "no nominee has the id '\(id)'\(Suggestions.closest(id, among: nominees.map(\.id)))")])
             }
             targets = [i]
         }

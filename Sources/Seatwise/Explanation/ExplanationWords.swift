@@ -60,10 +60,9 @@ struct ExplanationWords {
     /// A free nominee whose reversal was not tested: what the ranks show, with no claim about cost.
     func unknown(_ i: Int, why: Unknown) -> Explanation {
         let rivals = self.rivals(i)
-        let reason: Explanation.Reason = seated[i] ? (rivals.isEmpty ? .inRankOrder : .aheadOfHigherRanked) : (rivals.isEmpty ? .belowCut : .passedOver)
         let cause = why == .notProved ? "the time limit ended the search before the panel was proved best" : "the time limit ended the explanations before this one"
         let message = "\(lead(i, rivals: rivals)). Not tested against the best panel \(seated[i] ? "without" : "with") them: \(cause), so what reversing this decision would cost is not known."
-        return make(i, reason, message)
+        return make(i, .notTested, message)
     }
 
     /// A free nominee's decision from the best panel that reverses it.

@@ -181,6 +181,23 @@ public struct SelectionDocument: Encodable, Sendable {
     }
 
     public func json() throws -> String { try JSONReport.encode(self) }
+
+    // Written by hand so that absent values are null, never left out (README, "JSON report").
+    enum Keys: String, CodingKey {
+        case tool, body, mode, status, objective, seed, seedSource, inputs, groups, selected, quotas, conflicts, repairs, notes
+        case adjustments, explanations, quotaPrices, groupDeviations, repaired
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(tool, forKey: .tool); try c.encode(body, forKey: .body); try c.encode(mode, forKey: .mode)
+        try c.encode(status, forKey: .status); try c.encode(objective, forKey: .objective); try c.encode(seed, forKey: .seed)
+        try c.encode(seedSource, forKey: .seedSource); try c.encode(inputs, forKey: .inputs); try c.encode(groups, forKey: .groups)
+        try c.encode(selected, forKey: .selected); try c.encode(quotas, forKey: .quotas); try c.encode(conflicts, forKey: .conflicts)
+        try c.encode(repairs, forKey: .repairs); try c.encode(notes, forKey: .notes); try c.encode(adjustments, forKey: .adjustments)
+        try c.encode(explanations, forKey: .explanations); try c.encode(quotaPrices, forKey: .quotaPrices)
+        try c.encode(groupDeviations, forKey: .groupDeviations); try c.encode(repaired, forKey: .repaired)
+    }
 }
 
 /// The one JSON encoding every report uses: snake_case keys, sorted, pretty-printed.

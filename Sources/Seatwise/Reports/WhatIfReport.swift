@@ -25,7 +25,15 @@ public enum WhatIfReport {
     }
 
     struct GroupEntry: Encodable { var group: String, rankSumBefore: Int, rankSumAfter: Int, change: Int }
-    struct Difference: Encodable { var entering: [String], leaving: [String], objectiveChange: Int?, groups: [GroupEntry] }
+    struct Difference: Encodable {
+        var entering: [String], leaving: [String], objectiveChange: Int?, groups: [GroupEntry]
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(entering, forKey: .entering); try c.encode(leaving, forKey: .leaving)
+            try c.encode(objectiveChange, forKey: .objectiveChange); try c.encode(groups, forKey: .groups)
+        }
+        enum Keys: String, CodingKey { case entering, leaving, objectiveChange, groups }
+    }
     struct Entry: Encodable {
         var name: String
         var adjustments: [String]

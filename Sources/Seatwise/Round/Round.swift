@@ -28,8 +28,10 @@ public struct Round: Sendable {
     public func context() throws -> SelectionContext {
         var input = self.input
         var problems: [String] = []
+        var seatsSet: Set<String> = []
+        func seen(_ group: String) -> Bool { !seatsSet.insert(group).inserted }
         // Seats first: percentages of a group's seats are then worked out on the new seats.
-        for case .groupSeats(let group, let seats) in adjustments {
+        for case .groupSeats(let group, let seats) in adjustments.reversed() where !seen(group) {
             guard let k = input.policy.seats.firstIndex(where: { $0.group == group }) else {
                 problems.append("no group is named '\(group)'\(Suggestions.closest(group, among: input.policy.groups))")
                 continue
@@ -37,18 +39,32 @@ public struct Round: Sendable {
             input.policy.seats[k].seats = seats
         }
         var context = SelectionContext(input, seed: seed)
-        for adjustment in adjustments {
+        // Ids in the one normal form the reader compares them in (NFKC, invisible characters removed, case folded).
+        let byID = Dictionary(input.nominees.indices.map { (AttributeKey.normalize(input.nominees[$0].id), $0) }, uniquingKeysWith: { a, _ in a })
+        // A repeated adjustment is applied and stated once; for the same group or row bound, the last one stands.
+        var unique: [Adjustment] = []
+        for adjustment in adjustments.reversed() {
+            let same = unique.contains { other in
+                switch (adjustment, other) {
+                case let (.groupSeats(a, _), .groupSeats(b, _)): return a == b
+                case let (.setBound(a, sa, _), .setBound(b, sb, _)): return a == b && sa == sb
+                default: return adjustment == other
+                }
+            }
+            if !same { unique.insert(adjustment, at: 0) }
+        }
+        for adjustment in unique {
             switch adjustment {
             case .groupSeats(let group, let seats):
                 guard let old = self.input.policy.seats.first(where: { $0.group == group })?.seats else { continue }
                 context.adjustments.append("adjusted: \(group) has \(seats) seat\(seats == 1 ? "" : "s") instead of \(old), by decision of the coordinator")
             case .seat(let id), .exclude(let id):
-                guard let i = input.nominees.firstIndex(where: { $0.id == id }) else {
+                guard let i = byID[AttributeKey.normalize(id)] else {
                     problems.append("no nominee has the id '\(id)'\(Suggestions.closest(id, among: input.nominees.map(\.id)))")
                     continue
                 }
                 let n = input.nominees[i]
-                if adjustments.contains(.seat(id)) && adjustments.contains(.exclude(id)) {
+                if unique.contains(.seat(id)) && unique.contains(.exclude(id)) {
                     if case .seat = adjustment { problems.append("'\(id)' is both seated and excluded") }
                     continue
                 }
@@ -61,8 +77,10 @@ public struct Round: Sendable {
                     context.standings[i] = .fixedIn(.decision)
                     context.adjustments.append("adjusted: \(n.group)'s nominee \(n.name) [\(n.id)] seated by decision of the coordinator\(past)")
                 } else {
+                    let overriding = context.standings[i] == .fixedIn(.required) ? ", although required"
+                        : context.standings[i] == .fixedIn(.continuing) ? ", although a continuing member" : ""
                     context.standings[i] = .fixedOut(.decision)
-                    context.adjustments.append("adjusted: \(n.group)'s nominee \(n.name) [\(n.id)] excluded by decision of the coordinator")
+                    context.adjustments.append("adjusted: \(n.group)'s nominee \(n.name) [\(n.id)] excluded by decision of the coordinator\(overriding)")
                 }
             case .setBound(let name, let side, let value):
                 guard let k = Self.quotaRow(named: name, in: context.quotaRows) else {
@@ -72,6 +90,10 @@ public struct Round: Sendable {
                 let before = context.quotaRows[k].label
                 let old = side == .min ? context.quotaRows[k].min : context.quotaRows[k].max
                 if side == .min { context.quotaRows[k].min = value } else { context.quotaRows[k].max = value }
+                if let lo = context.quotaRows[k].min, let hi = context.quotaRows[k].max, lo > hi {
+                    problems.append("\(before): \(side.rawValue)=\(value) would put its minimum (\(lo)) above its maximum (\(hi))")
+                    continue
+                }
                 let oldText = old.map(String.init) ?? "none"
                 context.adjustments.append("adjusted: \(before): \(side.rawValue) \(oldText) → \(value), by decision of the coordinator")
             }

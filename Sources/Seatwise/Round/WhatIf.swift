@@ -30,8 +30,10 @@ public struct WhatIf: Sendable {
         return after - before
     }
 
+    /// Each group's rank sum before and after; empty when either side has no panel.
     public var groups: [GroupChange] {
-        zip(base.groups, result.groups).map { GroupChange(group: $0.group, rankSumBefore: $0.rankSum, rankSumAfter: $1.rankSum) }
+        guard base.status != .infeasible, result.status != .infeasible else { return [] }
+        return zip(base.groups, result.groups).map { GroupChange(group: $0.group, rankSumBefore: $0.rankSum, rankSumAfter: $1.rankSum) }
     }
 
     /// One line: "N0123 [Civil Society] in; N0456 [Civil Society] out; rank sum +3".

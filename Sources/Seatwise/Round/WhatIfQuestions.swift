@@ -42,7 +42,8 @@ public enum WhatIfQuestions {
             for (keyNode, value) in mapping {
                 let key = keyNode.string ?? ""
                 switch key {
-                case "name": question.name = value.string ?? question.name
+                case "name":
+                    if let name = value.scalar?.string { question.name = name } else { problem(value, "\(path).name", "expected text") }
                 case "seat": question.adjustments += strings(value, "\(path).seat").map(Adjustment.seat)
                 case "exclude": question.adjustments += strings(value, "\(path).exclude").map(Adjustment.exclude)
                 case "set":
@@ -55,7 +56,7 @@ public enum WhatIfQuestions {
                     guard case .mapping(let seats) = value else { problem(value, "\(path).group_seats", "expected a mapping GROUP: N"); continue }
                     for (g, n) in seats {
                         guard let group = g.string, let count = n.int, count >= 1, count <= 1_000_000 else {
-                            problem(n, "\(path).group_seats", "expected GROUP: N with N a whole number from 1"); continue
+                            problem(n, "\(path).group_seats", "expected GROUP: N with N a whole number from 1 to 1000000"); continue
                         }
                         question.adjustments.append(.groupSeats(group: group, seats: count))
                     }

@@ -22,6 +22,9 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
     case noPanel = "no_panel"
     /// Seated or left out by the coordinator's adjustment of the round.
     case decision
+    /// Not tested against the best panel that reverses it (the panel not proved optimal, or the time
+    /// limit reached first): no claim is made.
+    case notTested = "not_tested"
 
     /// Every nominee's reason, in one pass: a group's cut is computed once, not once per member.
     public static func all(in result: SelectionResult) -> [DecisionReason] {
@@ -64,6 +67,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
         case .tie: return "an equally good panel reverses this; the seed decided"
         case .noPanel: return "no panel meets the rules"
         case .decision: return "by decision of the coordinator (an adjustment of this round)"
+        case .notTested: return "not tested against the best panel that reverses it (time limit)"
         }
     }
 }

@@ -85,9 +85,12 @@ public final class StagedProblem {
         var extraRows: [Int] = []
         defer { for row in stageRows + extraRows { try? problem.setRowBounds(row, lower: nil, upper: nil) } }
         func stopped(_ outcome: GLPKProblem.Outcome, stage: Int, values: [Int]?) -> StagedSolution {
-            StagedSolution(status: .timeLimit, values: values, stageValues: stageValues,
-                           primaryBound: stage == 0 ? outcome.bound.map { Self.rounded($0, program.objectives[0]) } : primaryBound,
-                           provedStages: stage, provedUnique: false, detail: outcome.detail)
+            // Past the first stage a point is in hand: GLPK's own words ("before any panel") would mislead.
+            let detail = stage == 0 || outcome.status == .feasible ? outcome.detail
+                : "the time limit ended step \(stage + 1) of \(program.objectives.count) of the search, after a panel was found"
+            return StagedSolution(status: .timeLimit, values: values, stageValues: stageValues,
+                                  primaryBound: stage == 0 ? outcome.bound.map { Self.rounded($0, program.objectives[0]) } : primaryBound,
+                                  provedStages: stage, provedUnique: false, detail: detail)
         }
         for stage in 0..<count {
             let objective = program.objectives[stage]

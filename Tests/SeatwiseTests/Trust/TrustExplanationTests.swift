@@ -95,7 +95,7 @@ struct TrustExplanationTests {
         result.status = .timeLimit
         let report = try Explainer.explain(result)
         #expect(report.explanations.allSatisfy { $0.delta == nil && $0.entering.isEmpty })
-        #expect(report.explanations.filter { result.standings[$0.nominee] == .free }.allSatisfy { $0.message.contains("not known") })
+        #expect(report.explanations.filter { result.standings[$0.nominee] == .free }.allSatisfy { $0.message.contains("not known") && $0.reason == .notTested })
         #expect(report.prices.isEmpty && report.notes.contains { $0.contains("not proved optimal") })
     }
 
