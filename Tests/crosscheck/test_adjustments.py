@@ -80,6 +80,12 @@ def test_adjustments(seatwise, write_body, seed, mode):
             value = max(0, q["count"] + rng.choice([-2, -1, 1, 2]))
             number = base["quotas"].index(q) + 1
             args = ["--set", f"{number}:{side}={value}"]
+            other = q["max"] if side == "min" else q["min"]
+            if other is not None and (value > other if side == "min" else value < other):
+                # A minimum above the maximum (or the reverse) is refused, as in a policy file.
+                done = seatwise("select", nominations, "--policy", policy_path, "--mode", mode, *args)
+                assert done.returncode == 2 and "above its maximum" in done.stderr, done.stderr
+                continue
             changed = type(inst)(inst.nominees, inst.seats, inst.quotas, inst.continuing, inst.max_terms, inst.seed, inst.objective,
                                  with_bound(inst, q, side, value))
         else:
