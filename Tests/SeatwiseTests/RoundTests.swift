@@ -78,6 +78,12 @@ struct RoundTests {
         let badFile = Fixtures.write("- { seat: MAG-013, colour: red }\n", "bad.yaml", in: folder)
         let refused = try CLI.run(["what-if"] + args + ["--questions", badFile])
         #expect(refused.status == 2 && refused.stderr.contains("[1].seat") && refused.stderr.contains("[1].colour"))
+        // YAML errors with their place, and tags refused, as in a policy.
+        let syntax = Fixtures.write("- { seat: [a] \n- [\n", "syntax.yaml", in: folder)
+        let broken = try CLI.run(["what-if"] + args + ["--questions", syntax])
+        #expect(broken.status == 2 && broken.stderr.contains("syntax.yaml:2:1: YAML syntax error"))
+        let tagged = Fixtures.write("- { seat: !!binary aGVsbG8= }\n", "tag.yaml", in: folder)
+        #expect(try CLI.run(["what-if"] + args + ["--questions", tagged]).stderr.contains("the YAML tag '!!binary' is not allowed"))
     }
 }
 

@@ -14,16 +14,22 @@ public enum WhatIfQuestions {
         guard let text = String(validating: file.bytes, as: UTF8.self), !text.contains("\u{0}") else {
             throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the questions file is not valid UTF-8 text")])
         }
+        // The policy reader's YAML checks: syntax errors and duplicate keys with their place, tags refused.
+        var yaml = PolicyReader.State(file: file.path)
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+            root = try Yams.compose(yaml: body, .basic)
+        } catch let error as YamlError {
+            throw InputError([yaml.diagnostic(for: error, text: body)])
         } catch {
             throw InputError([InputDiagnostic(file: file.path, message: "cannot parse the questions as YAML: \(error)")])
         }
         guard let root, case .sequence(let items) = root else {
             throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the questions must be a list, one question an item")])
         }
-        var problems: [InputDiagnostic] = []
+        yaml.rejectTags(root, path: "")
+        var problems: [InputDiagnostic] = yaml.problems
         func problem(_ node: Node, _ key: String, _ message: String) {
             problems.append(InputDiagnostic(file: file.path, line: node.mark.map { $0.line }, column: node.mark.map { $0.column }, key: key, message: message))
         }
