@@ -92,3 +92,20 @@ struct AuditTests {
         #expect(run.json["size"] as? Int == 30)
     }
 }
+
+@Suite("Audit rows for absent values")
+struct AuditAbsentValueTests {
+    @Test("without a pool, every region of the reference list is a row: an absent one is counted 0 and judged")
+    func absentRegion() throws {
+        let members = (0..<4).map { k in
+            Nominee(id: "m\(k)", name: "M \(k)", group: "G", rank: nil,
+                    attributes: ["gender": "female", "country": "KEN", "region": k < 2 ? "African" : "WEOG", "development": "developing"])
+        }
+        let policy = Policy(body: "Roster", seats: [("G", 4)], quotas: [Quota(index: 0, attribute: "region", selector: .each, min: .count(1))])
+        let audit = Auditor.audit(roster: SelectionInput(policy: policy, nominees: members))
+        let rows = Dictionary(uniqueKeysWithValues: audit.quotas.map { ($0.row.values[0], $0) })
+        #expect(Set(rows.keys) == Set(CountryTable.regions))
+        #expect(rows["GRULAC"]?.count == 0 && rows["GRULAC"]?.satisfied == false)
+        #expect(rows["African"]?.satisfied == true)
+    }
+}

@@ -68,6 +68,38 @@ public enum Auditor {
         ["gender", "region", "development"] + input.attributeNames.filter { !["gender", "country", "region", "development", "organization", "group"].contains($0) }
     }
 
+    /// Attributes whose values the reference data lists: every one of them is a row of an `each` quota,
+    /// whether or not the roster (or the pool) has it, so an absent region is counted 0 and judged.
+    static let referenceValues: [String: [String]] = ["region": CountryTable.regions, "development": CountryTable.developmentStatuses]
+
+    static func withReferenceValues(_ rows: [QuotaRow], policy: Policy) -> [QuotaRow] {
+        var rows = rows
+        for quota in policy.quotas where quota.selector == .each {
+            guard let values = referenceValues[quota.attribute] else { continue }
+            let scopes: [(group: String?, seats: Int)] = switch quota.scope {
+            case .body: [(nil, policy.totalSeats)]
+            case .perGroup: policy.seats.map { ($0.group, $0.seats) }
+            case .group(let g): [(g, policy.seats(of: g))]
+            }
+            for scope in scopes {
+                let present = Set(rows.filter { $0.quotaIndex == quota.index && $0.group == scope.group }.flatMap { $0.values.map(AttributeKey.normalize) })
+                for value in values where !present.contains(AttributeKey.normalize(value)) {
+                    rows.append(QuotaRow(quotaIndex: quota.index, attribute: quota.attribute, values: [value], group: scope.group,
+                                         seatsInScope: scope.seats, min: quota.min?.minimum(seats: scope.seats),
+                                         max: quota.max?.maximum(seats: scope.seats), members: [], priority: quota.priority, hard: quota.hard))
+                }
+            }
+        }
+        let groupOrder = Dictionary(policy.groups.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        return rows.enumerated().sorted {
+            let a = $0.element, b = $1.element
+            guard a.quotaIndex == b.quotaIndex else { return a.quotaIndex < b.quotaIndex }
+            let ga = a.group.flatMap { groupOrder[$0] } ?? -1, gb = b.group.flatMap { groupOrder[$0] } ?? -1
+            if ga != gb { return ga < gb }
+            return a.values.joined() == b.values.joined() ? $0.offset < $1.offset : a.values.joined() < b.values.joined()
+        }.map(\.element)
+    }
+
     public static func audit(roster: SelectionInput, pool: SelectionInput? = nil, references: [ReferenceShare] = []) -> AuditResult {
         let policy = roster.policy
         let members = roster.nominees
@@ -76,7 +108,7 @@ public enum Auditor {
         // so a value no member has still shows (count 0).
         let base = pool ?? roster
         let baseStandings = base.nominees.map { pool == nil ? Standing.free : Standing.of($0, rules: policy.rules) }
-        let rows = QuotaRow.expand(policy: policy, nominees: base.nominees, standings: baseStandings)
+        let rows = withReferenceValues(QuotaRow.expand(policy: policy, nominees: base.nominees, standings: baseStandings), policy: policy)
         func count(_ row: QuotaRow) -> Int {
             let keys = Set(row.values.map(AttributeKey.normalize))
             return members.filter { (row.group == nil || $0.group == row.group) && ($0.key(of: row.attribute).map(keys.contains) ?? false) }.count
@@ -91,7 +123,9 @@ public enum Auditor {
             return GroupOutcome(group: entry.group, seats: entry.seats, seated: inGroup.count, rankSum: 0, topChoicesSeated: 0)
         }
         for g in groups where g.seated != g.seats { notes.append("\(g.group) has \(g.seated) members on the roster for \(g.seats) seats") }
-        if pool == nil { notes.append("without --pool, `each` quotas cover only the values present on the roster") }
+        if pool == nil, policy.quotas.contains(where: { $0.selector == .each && !referenceValues.keys.contains($0.attribute) }) {
+            notes.append("without --pool, `each` quotas on attributes other than region and development cover only the values present on the roster: a value nobody on it has cannot be checked")
+        }
 
         // Shares, with the pool's null model and the references.
         var shares: [ShareRow] = []
