@@ -107,7 +107,7 @@ public enum Explainer {
             explanations[target] = try words.explain(i, answer, model: models[modelOf[i]], chosen: chosenScores[modelOf[i]])
         }
         let prices = priceQuestions.enumerated().compactMap { k, p -> QuotaPrice? in
-            answers[questions.count - priceQuestions.count + k].map { QuotaPrices.price(p, answer: $0.answer, model: models[p.model], chosen: chosenScores[p.model], result: result) }
+            answers[questions.count - priceQuestions.count + k].map { QuotaPrices.price(p, answer: $0.answer, model: models[p.model], chosen: chosenScores[p.model], words: words) }
         }
         var notes: [String] = []
         let missing = asked.filter { answers[$0.question] == nil }.count

@@ -34,7 +34,8 @@ enum QuotaPrices {
     }
 
     static func price(_ p: Question, answer: CounterfactualSolver.Answer, model: SelectionModel, chosen: PanelScore,
-                      result: SelectionResult) -> QuotaPrice {
+                      words: ExplanationWords) -> QuotaPrice {
+        let result = words.result
         let label = result.quotas[p.quotaRow].row.label
         let move = "\(p.bound == "min" ? "lowering" : "raising") its \(p.bound) from \(p.from) to \(p.to)"
         guard let score = answer.score else {
@@ -44,7 +45,6 @@ enum QuotaPrices {
         let (delta, level) = chosen.delta(to: score, levels: model.rankLevels)
         let entering = answer.entering.map { model.columns[$0] }, leaving = answer.leaving.map { model.columns[$0] }
         let gain = -delta
-        let words = ExplanationWords(result: result, closeCall: 0)
         let text = gain == 0 ? "would not improve the panel" :
             "would improve it by \(gain)\(level.map { " member\(gain == 1 ? "" : "s") of rank \($0)" } ?? " in the rank sum"): \(words.changeText(entering: entering, leaving: leaving))"
         return QuotaPrice(quotaRow: p.quotaRow, label: label, bound: p.bound, from: p.from, to: p.to, improvement: gain, improvementLevel: level,
