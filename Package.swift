@@ -20,12 +20,19 @@ let package = Package(
     targets: [
         // GLPK's C API (libglpk-dev ships no pkg-config file, so the module map links it directly).
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
-        // The only C of our own: wraps each GLPK call so that a GLPK fatal error returns instead of aborting.
-        .target(name: "GLPKGuard", dependencies: ["CGLPK"], path: "Sources/GLPKGuard"),
+        // A monotonic clock and an atomic stop flag, shared by the solver-neutral layer and GLPK's guard.
+        .target(name: "SolverSignals", path: "Sources/SolverSignals"),
+        // Wraps each GLPK call so that a GLPK fatal error returns instead of aborting.
+        .target(name: "GLPKGuard", dependencies: ["CGLPK", "SolverSignals"], path: "Sources/GLPKGuard"),
+        // The solver-neutral integer program, the SolverSession protocol and the staged (lexicographic) solve.
+        .target(name: "SeatwiseSolver", dependencies: ["SolverSignals"], path: "Sources/SeatwiseSolver"),
+        // GLPK behind SolverSession: the only Swift that imports GLPK's C modules.
+        .target(name: "SeatwiseGLPK", dependencies: ["SeatwiseSolver", "GLPKGuard", "CGLPK"], path: "Sources/SeatwiseGLPK"),
         .target(
             name: "Seatwise",
             dependencies: [
-                "GLPKGuard",
+                "SeatwiseSolver",
+                "SeatwiseGLPK",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -42,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeatwiseTests",
-            dependencies: ["Seatwise", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["Seatwise", "SeatwiseGLPK", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/SeatwiseTests"
         ),
     ],

@@ -126,21 +126,11 @@ int sw_set_row_bounds(glp_prob *P, int i, int type, double lb, double ub, sw_fau
     return 0;
 }
 
-double sw_monotonic_seconds(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 typedef struct {
     double deadline;
     const int *cancel;
     sw_solve_outcome *out;
 } sw_search;
-
-void sw_request_stop(int *flag) { __atomic_store_n(flag, 1, __ATOMIC_SEQ_CST); }
-
-int sw_stop_requested(const int *flag) { return flag != NULL && __atomic_load_n(flag, __ATOMIC_SEQ_CST) != 0; }
 
 /* Branch-and-bound callback: keeps the best open bound and stops the search at the deadline or on
    cancellation (tm_lim alone is not a hard limit). */
@@ -148,13 +138,13 @@ static void sw_branch_callback(glp_tree *T, void *info) {
     sw_search *s = info;
     int p = glp_ios_best_node(T);
     if (p != 0) { s->out->best_bound = glp_ios_node_bound(T, p); s->out->have_bound = 1; }
-    if (sw_stop_requested(s->cancel)) { s->out->stopped = 2; glp_ios_terminate(T); }
-    else if (s->deadline > 0 && sw_monotonic_seconds() >= s->deadline) { s->out->stopped = 1; glp_ios_terminate(T); }
+    if (ss_stop_requested(s->cancel)) { s->out->stopped = 2; glp_ios_terminate(T); }
+    else if (s->deadline > 0 && ss_monotonic_seconds() >= s->deadline) { s->out->stopped = 1; glp_ios_terminate(T); }
 }
 
 static int sw_remaining_ms(double deadline) {
     if (deadline <= 0) return 0x7fffffff;
-    double left = (deadline - sw_monotonic_seconds()) * 1000.0;
+    double left = (deadline - ss_monotonic_seconds()) * 1000.0;
     if (left < 1) return 1;
     if (left > 2e9) return 0x7fffffff;
     return (int)left;
@@ -177,7 +167,7 @@ static int sw_sliced_simplex(glp_prob *P, glp_smcp *sm, double deadline, const i
         sm->tm_lim = left < 100 ? left : 100;
         int rc = glp_simplex(P, sm);
         if (rc != GLP_ETMLIM) return rc;
-        if (sw_stop_requested(cancel) || (deadline > 0 && sw_monotonic_seconds() >= deadline)) return GLP_ETMLIM;
+        if (ss_stop_requested(cancel) || (deadline > 0 && ss_monotonic_seconds() >= deadline)) return GLP_ETMLIM;
     }
 }
 
@@ -185,7 +175,7 @@ int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, int lp_o
     memset(out, 0, sizeof *out);
     out->mip_rc = -1;
     out->mip_status = GLP_UNDEF;
-    if (deadline > 0 && sw_monotonic_seconds() >= deadline) {
+    if (deadline > 0 && ss_monotonic_seconds() >= deadline) {
         out->stopped = 1; /* no time left: nothing is started, so the outcome does not depend on speed */
         return 0;
     }
@@ -194,7 +184,7 @@ int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, int lp_o
     sw_init_simplex(&sm);
     if (cold) glp_adv_basis(P, 0);
     int rc = sw_sliced_simplex(P, &sm, deadline, cancel);
-    if (rc != 0 && rc != GLP_ETMLIM && !sw_stop_requested(cancel)) {
+    if (rc != 0 && rc != GLP_ETMLIM && !ss_stop_requested(cancel)) {
         /* The warm basis was unusable (singular or stalled): start again from an advanced basis. */
         glp_adv_basis(P, 0);
         sm.meth = GLP_DUALP;
@@ -204,7 +194,7 @@ int sw_solve(glp_prob *P, double deadline, const int *cancel, int cold, int lp_o
     out->lp_status = glp_get_status(P);
     out->lp_objective = glp_get_obj_val(P);
     if (rc == GLP_ETMLIM) out->stopped = 1;
-    if (sw_stop_requested(cancel)) out->stopped = 2;
+    if (ss_stop_requested(cancel)) out->stopped = 2;
     if (rc == 0 && out->lp_status == GLP_OPT && out->stopped != 2 && !lp_only) {
         glp_iocp io;
         glp_init_iocp(&io);

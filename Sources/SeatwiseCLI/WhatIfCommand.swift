@@ -28,7 +28,9 @@ struct WhatIfCommand: ParsableCommand {
         let options = try selection.options()
         let list = try WhatIfQuestions.read(try InputFile.read(questions))
         let round = Round(input: try input.load(), mode: options.mode, seed: options.seed)
-        let base = try round.solve(budget: options.budget)
+        // One session: the round's problem stays alive and every question re-solves it from the last basis.
+        let session = try round.open(budget: options.budget)
+        let base = session.base
         var answers: [(WhatIfQuestion, WhatIf?, String?)] = []
         var seconds: [Double] = []
         for question in list {
@@ -40,8 +42,7 @@ struct WhatIfCommand: ParsableCommand {
             let start = Deadline.now()
             defer { seconds.append(Deadline.now() - start) }
             do {
-                let result = try round.adjusted(question.adjustments).solve(budget: options.budget)
-                answers.append((question, WhatIf(adjustments: question.adjustments, base: base, result: result), nil))
+                answers.append((question, try session.whatIf(question.adjustments, budget: options.budget), nil))
             } catch let error as InputError {
                 answers.append((question, nil, error.diagnostics.map(\.message).joined(separator: "; ")))
             } catch SolverError.noAnswer where options.budget.isExpired {
@@ -51,7 +52,8 @@ struct WhatIfCommand: ParsableCommand {
         Console.out(format == .json ? try WhatIfReport.json(base: base, answers) : WhatIfReport.text(base: base, answers))
         if timings, !seconds.isEmpty {
             let sorted = seconds.sorted()
-            Console.error("timings: questions=\(sorted.count) median=\(String(format: "%.4f", sorted[sorted.count / 2])) max=\(String(format: "%.4f", sorted.last!))")
+            let counts = session.solveCounts
+            Console.error("timings: questions=\(sorted.count) median=\(String(format: "%.4f", sorted[sorted.count / 2])) max=\(String(format: "%.4f", sorted.last!)) warm=\(counts.warm) cold=\(counts.cold)")
         }
     }
 }

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Seatwise
+import SeatwiseGLPK
 
 @Suite("GLPK faults", .serialized)
 struct SolverFaultTests {
@@ -10,7 +11,7 @@ struct SolverFaultTests {
         var p = IntegerProgram()
         for j in 0..<20_000 { p.variables.append(.init(name: "x\(j)", label: "", lower: 0, upper: 1)) }
         for i in 0..<200 {
-            p.rows.append(.init(name: "r\(i)", label: "", terms: (0..<2_000).map { ($0 * 10 + i % 10, 1) }, sense: .atMost, rhs: 5, origin: .seats(group: "g")))
+            p.rows.append(.init(name: "r\(i)", label: "", terms: (0..<2_000).map { .init(variable: $0 * 10 + i % 10, coefficient: 1) }, sense: .atMost, rhs: 5, origin: .seats(group: "g")))
         }
         p.objectives = [.init(label: "o", minimize: true, coefficients: Array(repeating: 1, count: 20_000))]
         return p
@@ -33,7 +34,7 @@ struct SolverFaultTests {
     func invalidUse() throws {
         var p = IntegerProgram()
         p.variables = [.init(name: "a", label: "", lower: 0, upper: 1)]
-        p.rows = [.init(name: "r", label: "", terms: [(0, 1), (0, 1)], sense: .atMost, rhs: 1, origin: .seats(group: "g"))]
+        p.rows = [.init(name: "r", label: "", terms: [.init(variable: 0, coefficient: 1), .init(variable: 0, coefficient: 1)], sense: .atMost, rhs: 1, origin: .seats(group: "g"))]
         do {
             _ = try GLPKProblem(p)
             Issue.record("a duplicate entry should be refused")
@@ -147,10 +148,10 @@ struct FaultIsolationTests {
     func otherProblemsSurvive() throws {
         var small = IntegerProgram()
         small.variables = [.init(name: "a", label: "", lower: 0, upper: 1)]
-        small.rows = [.init(name: "r", label: "", terms: [(0, 1)], sense: .atMost, rhs: 1, origin: .seats(group: "g"))]
+        small.rows = [.init(name: "r", label: "", terms: [.init(variable: 0, coefficient: 1)], sense: .atMost, rhs: 1, origin: .seats(group: "g"))]
         small.objectives = [.init(label: "o", minimize: false, coefficients: [1])]
         var bad = small
-        bad.rows[0].terms = [(0, 1), (0, 1)] // a duplicate entry: a GLPK fatal error
+        bad.rows[0].terms = [.init(variable: 0, coefficient: 1), .init(variable: 0, coefficient: 1)] // a duplicate entry: a GLPK fatal error
         // Both live on this thread; everything here runs synchronously, so on one thread.
         let survivor = try GLPKProblem(small)
         #expect(try survivor.solve(deadline: nil).status == .optimal)

@@ -2,6 +2,7 @@
 in both modes, on random bodies: Seatwise's adjusted optimum (or infeasibility) equals HiGHS's on the
 independent model with the same change made there."""
 
+import json
 import math
 import random
 
@@ -63,6 +64,7 @@ def test_adjustments(seatwise, write_body, seed, mode):
     free = [i for i in range(len(ids)) if fixings_of(inst).get(i) is None]
     seated = {m["id"] for m in base["selected"]}
     quotas = [q for q in base["quotas"] if q["enforced"]]
+    asked = []  # (question, expected optimum): asked again of `what-if`, one process, the problem kept warm
     for kind in ["seat", "exclude", "set", "group-seats"]:
         extra, args, changed = {}, [], inst
         if kind == "seat":
@@ -97,6 +99,10 @@ def test_adjustments(seatwise, write_body, seed, mode):
             changed.rows = build_rows(changed)
         done = seatwise("select", nominations, "--policy", policy_path, "--mode", mode, "--format", "json", *args)
         expected = optimum(changed, mode, extra)
+        option, value = args
+        key = {"--seat": "seat", "--exclude": "exclude", "--set": "set", "--group-seats": "group_seats"}[option]
+        question = {"group_seats": {value.rsplit("=", 1)[0]: int(value.rsplit("=", 1)[1])}} if key == "group_seats" else {key: [value]}
+        asked.append((dict(name=kind, **question), expected, done))
         result = report(done)
         assert result["adjustments"] and "by decision of the coordinator" in result["adjustments"][0], result["adjustments"]
         if expected is None:
@@ -104,3 +110,21 @@ def test_adjustments(seatwise, write_body, seed, mode):
         else:
             assert done.returncode == 0, (kind, args, done.stderr)
             assert result["objective"]["value"] == expected, (kind, args, result["objective"]["value"], expected)
+
+    # The same questions in one what-if run (the round's problem kept alive, re-solved from the last
+    # basis): each answer agrees with HiGHS and with its own `select` process, panel for panel.
+    questions = nominations.parent / "questions.yaml"
+    questions.write_text("\n".join("- " + json.dumps(q) for q, _, _ in asked) + "\n")
+    done = seatwise("what-if", nominations, "--policy", policy_path, "--mode", mode, "--questions", questions, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    answers = report(done)
+    before = answers["base"]["objective"]["value"]
+    for (question, expected, alone), answer in zip(asked, answers["questions"], strict=True):
+        alone = report(alone)
+        if expected is None:
+            assert answer["status"] == "infeasible", (question, answer)
+            continue
+        assert answer["status"] == alone["status"], (question, answer)
+        assert before + answer["difference"]["objective_change"] == expected, (question, answer, expected)
+        panel = (seated - set(answer["difference"]["leaving"])) | set(answer["difference"]["entering"])
+        assert panel == {m["id"] for m in alone["selected"]}, question

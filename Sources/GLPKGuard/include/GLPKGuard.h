@@ -4,6 +4,7 @@
 #define SEATWISE_GLPK_GUARD_H
 
 #include <glpk.h>
+#include "SolverSignals.h"
 
 /* What a failed call reports. After a fault every GLPK object of the calling thread is dead. */
 typedef struct sw_fault {
@@ -57,12 +58,8 @@ int sw_lp_proves_unique(glp_prob *P, int n, const double *point, double toleranc
    0 when the relaxation has no optimum. */
 int sw_lp_reduced_costs(glp_prob *P, int n, double *dj, int *nonbasic, double *objective, int *ok, sw_fault *fault);
 int sw_mip_values(glp_prob *P, int n, double *out, sw_fault *fault);
-double sw_monotonic_seconds(void);
 /* Caps GLPK's memory (megabytes) on the calling thread; a breach becomes a fault. */
 int sw_mem_limit(int megabytes, sw_fault *fault);
-/* A stop request another thread may set while a solve runs (read atomically in the search callback). */
-void sw_request_stop(int *flag);
-int sw_stop_requested(const int *flag);
 /* Counts how often the calling thread's GLPK environment has been freed (after a fault, or by
    sw_thread_done): a problem object created under an older count no longer exists. */
 unsigned long sw_environment_generation(void);

@@ -35,7 +35,7 @@ public final class ConflictFinder {
         self.nominees = nominees
         var program = model.program
         program.objectives = [.init(label: "feasibility", minimize: true, coefficients: Array(repeating: 0, count: program.variables.count))]
-        staged = try StagedProblem(program)
+        staged = try StagedProblem(program, backend: solverBackend)
     }
 
     /// Rows that are quota bounds (the rules a deletion filter may drop).
@@ -57,8 +57,8 @@ public final class ConflictFinder {
 
     /// Every row and column back to the program's own bounds (after a search the budget cut short).
     private func restoreAll() throws {
-        for k in model.program.rows.indices { try staged.restoreRow(k) }
-        for j in model.program.variables.indices { try staged.force(j, to: nil) }
+        for k in model.program.rows.indices { try staged.restoreRow(RowIndex(k)) }
+        for j in model.program.variables.indices { try staged.force(ColumnIndex(j), to: nil) }
     }
 
     /// Up to `limit` distinct irreducible conflicts, with `forcing` as an extra hard rule; none when
@@ -66,9 +66,9 @@ public final class ConflictFinder {
     public func conflicts(forcing: (column: Int, value: Int)? = nil, limit: Int = 5, budget: SolveBudget = .unlimited) throws -> ConflictSearch {
         self.budget = budget
         forced = forcing
-        if let forcing { try staged.force(forcing.column, to: forcing.value) }
+        if let forcing { try staged.force(ColumnIndex(forcing.column), to: forcing.value) }
         defer {
-            if let forcing { try? staged.force(forcing.column, to: nil) }
+            if let forcing { try? staged.force(ColumnIndex(forcing.column), to: nil) }
             forced = nil
         }
         var found: [Conflict] = []
@@ -78,7 +78,7 @@ public final class ConflictFinder {
             return ConflictSearch(conflicts: found, finished: true)
         } catch is OutOfTime {
             try restoreAll()
-            if let forcing { try staged.force(forcing.column, to: forcing.value) }
+            if let forcing { try staged.force(ColumnIndex(forcing.column), to: forcing.value) }
             return ConflictSearch(conflicts: found, finished: false)
         }
     }
@@ -87,8 +87,8 @@ public final class ConflictFinder {
         var queue: [[Int]] = [[]]
         while let exclusion = queue.first, found.count < limit {
             queue.removeFirst()
-            for k in exclusion { try staged.setRowBounds(k, lower: nil, upper: nil) }
-            defer { for k in exclusion { try? staged.restoreRow(k) } }
+            for k in exclusion { try staged.setRowBounds(RowIndex(k), lower: nil, upper: nil) }
+            defer { for k in exclusion { try? staged.restoreRow(RowIndex(k)) } }
             guard try !feasible() else { continue }
             let conflict = try irreducible(among: quotaRows.filter { !exclusion.contains($0) })
             if !found.contains(where: { $0.rows == conflict.rows }) {
@@ -104,9 +104,9 @@ public final class ConflictFinder {
         var dropped: [Int] = []
         var kept: [Int] = []
         for k in candidates {
-            try staged.setRowBounds(k, lower: nil, upper: nil)
+            try staged.setRowBounds(RowIndex(k), lower: nil, upper: nil)
             if try feasible() {
-                try staged.restoreRow(k)
+                try staged.restoreRow(RowIndex(k))
                 kept.append(k)
             } else {
                 dropped.append(k)
@@ -117,20 +117,20 @@ public final class ConflictFinder {
         let seatsRows = model.program.rows.indices.filter { model.program.rows[$0].origin.quotaRow == nil }
         var freedSeats: [Int] = []
         for k in seatsRows {
-            try staged.setRowBounds(k, lower: nil, upper: nil)
-            if try feasible() { try staged.restoreRow(k); hard.append(k) } else { freedSeats.append(k) }
+            try staged.setRowBounds(RowIndex(k), lower: nil, upper: nil)
+            if try feasible() { try staged.restoreRow(RowIndex(k)); hard.append(k) } else { freedSeats.append(k) }
         }
         var fixed: [Int] = []
         var freedColumns: [Int] = []
         for (j, variable) in model.program.variables.enumerated() where variable.lower == variable.upper && forced?.column != j {
-            try staged.problem.setColumnBounds(j, lower: 0, upper: 1)
-            if try feasible() { try staged.force(j, to: nil); fixed.append(j) } else { freedColumns.append(j) }
+            try staged.session.setColumnBounds(ColumnIndex(j), lower: 0, upper: 1)
+            if try feasible() { try staged.force(ColumnIndex(j), to: nil); fixed.append(j) } else { freedColumns.append(j) }
         }
         if let forced { fixed.append(forced.column) }
         let message = try describe(kept, hardRows: hard)
-        for j in freedColumns { try staged.force(j, to: nil) }
-        for k in freedSeats { try staged.restoreRow(k) }
-        for k in dropped { try staged.restoreRow(k) }
+        for j in freedColumns { try staged.force(ColumnIndex(j), to: nil) }
+        for k in freedSeats { try staged.restoreRow(RowIndex(k)) }
+        for k in dropped { try staged.restoreRow(RowIndex(k)) }
         let labels = kept.map { model.program.rows[$0].label } + hard.map { model.program.rows[$0].label }
             + fixed.map { fixingLabel($0) }
         return Conflict(rows: kept, hardRows: hard, fixedColumns: fixed.sorted(), labels: labels, message: message)
@@ -158,12 +158,12 @@ public final class ConflictFinder {
         for k in rows {
             let row = program.rows[k]
             let wantsMore = row.sense != .atMost
-            try staged.setRowBounds(k, lower: nil, upper: nil)
+            try staged.setRowBounds(RowIndex(k), lower: nil, upper: nil)
             var coefficients = Array(repeating: 0, count: program.variables.count)
             for term in row.terms { coefficients[term.variable] = term.coefficient }
-            try staged.problem.setObjective(.init(label: "", minimize: !wantsMore, coefficients: coefficients))
-            let outcome = try staged.problem.solve(deadline: budget.deadline, cancel: budget.cancellation)
-            try staged.restoreRow(k)
+            try staged.session.setObjective(.init(label: "", minimize: !wantsMore, coefficients: coefficients))
+            let outcome = try staged.session.solve(deadline: budget.deadline, cancel: budget.cancellation)
+            try staged.restoreRow(RowIndex(k))
             guard outcome.status == .optimal else { continue }
             let reach = Int(outcome.objective.rounded())
             let subject = subject(of: row)

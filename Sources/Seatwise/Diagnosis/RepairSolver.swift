@@ -45,7 +45,7 @@ public enum RepairSolver {
             guard !quota.hard else { continue }
             func add(_ coefficient: Int, _ bound: String, _ upper: Int) {
                 program.variables.append(.init(name: "slack_\(row.name)_\(bound)", label: "relaxation of \(row.label) (\(bound))", lower: 0, upper: max(upper, 0)))
-                program.rows[k].terms.append((program.variables.count - 1, coefficient))
+                program.rows[k].terms.append(.init(variable: program.variables.count - 1, coefficient: coefficient))
                 slacks.append(Slack(row: k, quotaRow: global, bound: bound, column: program.variables.count - 1))
             }
             if row.sense != .atMost { add(1, "min", row.rhs) }
@@ -64,7 +64,7 @@ public enum RepairSolver {
                                     coefficients: objective.coefficients + Array(repeating: 0, count: n - model.program.variables.count)))
         }
         program.objectives = objectives
-        let staged = try StagedProblem(program)
+        let staged = try StagedProblem(program, backend: solverBackend)
 
         struct OutOfTime: Error {}
         /// The best repair under the current slack bounds; nil when none exists.
@@ -100,8 +100,8 @@ public enum RepairSolver {
         // Alternatives: forbid relaxing each rule of the best repair in turn (those the budget allows).
         for step in best.steps where repairs.count <= alternatives {
             let forbidden = slacks.filter { $0.quotaRow == step.quotaRow && $0.bound == step.bound }
-            for s in forbidden { try staged.problem.setColumnBounds(s.column, lower: 0, upper: 0) }
-            defer { for s in forbidden { try? staged.force(s.column, to: nil) } }
+            for s in forbidden { try staged.session.setColumnBounds(ColumnIndex(s.column), lower: 0, upper: 0) }
+            defer { for s in forbidden { try? staged.force(ColumnIndex(s.column), to: nil) } }
             do {
                 if let other = try solve(), !repairs.contains(other) { repairs.append(other) }
             } catch is OutOfTime {

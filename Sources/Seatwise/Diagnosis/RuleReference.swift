@@ -3,7 +3,8 @@
 // that anyone can rebuild the conflicting rules with another solver and check them.
 
 public struct RuleReference: Sendable, Equatable, Encodable {
-    public enum Kind: String, Sendable, Encodable { case quota, seats, fixed }
+    /// `row`: a row a library user added to a program, standing for no rule of the policy.
+    public enum Kind: String, Sendable, Encodable { case quota, seats, fixed, row }
     public var kind: Kind
     /// Quota: its number in the policy (1-based), attribute, values and scope ("body" or a group).
     public var quota: Int?
@@ -32,6 +33,7 @@ public struct RuleReference: Sendable, Equatable, Encodable {
         case .quotaMin(let q): return quota(model.quotaRows[q], bound: "min", value: row.rhs)
         case .quotaMax(let q): return quota(model.quotaRows[q], bound: "max", value: row.rhs)
         case .quotaExact(let q): return quota(model.quotaRows[q], bound: "exact", value: row.rhs)
+        case .other: return RuleReference(kind: .row, bound: row.sense.rawValue, value: row.rhs)
         }
     }
 

@@ -20,11 +20,11 @@ public final class CounterfactualSolver {
         program.objectives.append(.init(label: "closeness: keep as many members of the chosen panel as possible",
                                         minimize: false, coefficients: chosen.map { $0 ? 1 : 0 }))
         program.objectives.append(tieBreak)
-        staged = try StagedProblem(program, refinement: model.tieBreakRefinement)
+        staged = try StagedProblem(program, backend: solverBackend, refinement: model.tieBreakRefinement)
         // Solved first, from the fresh problem: the reduced costs (which differ between the optimal
         // bases of a degenerate relaxation) then never depend on the questions asked before.
-        try staged.problem.setObjective(program.objectives[0])
-        relaxation = try staged.problem.reducedCosts()
+        try staged.session.setObjective(program.objectives[0])
+        relaxation = try staged.session.reducedCosts()
     }
 
     public struct Answer: Sendable {
@@ -52,8 +52,8 @@ public final class CounterfactualSolver {
 
     /// The best panel with column `j` forced to `value` (1 = seated).
     public func forcing(_ j: Int, to value: Int, budget: SolveBudget = .unlimited) throws -> Answer {
-        try staged.force(j, to: value)
-        defer { try? staged.force(j, to: nil) }
+        try staged.force(ColumnIndex(j), to: value)
+        defer { try? staged.force(ColumnIndex(j), to: nil) }
         return try answer(budget)
     }
 
@@ -64,12 +64,12 @@ public final class CounterfactualSolver {
         // First from the unforced relaxation's reduced costs (one LP for all questions), then by
         // re-solving the relaxation with the column forced.
         if let worse = reducedCostBound(j, to: value), worse >= 1 { return Answer.without(.worseByAtLeast(worse)) }
-        try staged.force(j, to: value)
-        defer { try? staged.force(j, to: nil) }
+        try staged.force(ColumnIndex(j), to: value)
+        defer { try? staged.force(ColumnIndex(j), to: nil) }
         let first = staged.program.objectives[0]
-        try staged.problem.setObjective(first)
-        let (infeasible, bound) = try staged.problem.relaxationBound(deadline: budget.deadline, cancel: budget.cancellation)
-        guard !infeasible, let bound else { return nil }
+        try staged.session.setObjective(first)
+        let relaxed = try staged.session.relaxationBound(deadline: budget.deadline, cancel: budget.cancellation)
+        guard !relaxed.infeasible, let bound = relaxed.bound else { return nil }
         let chosenValue = staged.program.value(of: first, at: chosen)
         // Integer objective: the best integer value is the bound rounded toward the worse side.
         let worse = first.minimize ? Int((bound - 1e-6).rounded(.up)) - chosenValue : chosenValue - Int((bound + 1e-6).rounded(.down))
@@ -77,12 +77,13 @@ public final class CounterfactualSolver {
     }
 
     /// The unforced relaxation of the first objective, solved once: its optimum and reduced costs.
-    private let relaxation: (objective: Double, costs: [(at: Int, cost: Double)?])?
+    private let relaxation: ReducedCosts?
 
     /// How much worse (at least) every panel is with column `j` forced to `value`, from the relaxation's
     /// reduced cost; nil unless the column is nonbasic at the other bound in the relaxation.
     private func reducedCostBound(_ j: Int, to value: Int) -> Int? {
-        guard let (objective, costs) = relaxation, let nonbasic = costs[j], nonbasic.at != value else { return nil }
+        guard let relaxation, let nonbasic = relaxation.costs[j], nonbasic.at != value else { return nil }
+        let objective = relaxation.objective
         let d = nonbasic.cost
         let first = staged.program.objectives[0]
         let chosenValue = staged.program.value(of: first, at: chosen)
@@ -92,8 +93,8 @@ public final class CounterfactualSolver {
 
     /// The best panel with program row `k` given the bounds `lower`…`upper`.
     public func relaxing(row k: Int, lower: Int?, upper: Int?, budget: SolveBudget = .unlimited) throws -> Answer {
-        try staged.setRowBounds(k, lower: lower, upper: upper)
-        defer { try? staged.restoreRow(k) }
+        try staged.setRowBounds(RowIndex(k), lower: lower, upper: upper)
+        defer { try? staged.restoreRow(RowIndex(k)) }
         return try answer(budget)
     }
 

@@ -80,3 +80,9 @@ public struct QuotaRow: Sendable, Hashable {
         return rows
     }
 }
+
+/// A model's per-quota-row arrays (`quotaRows`, `quotaRowIDs`) are read by the typed index a program
+/// row's origin carries.
+extension Array {
+    subscript(quotaRow: QuotaRowIndex) -> Element { self[quotaRow.rawValue] }
+}

@@ -53,25 +53,25 @@ public struct SelectionModel: Sendable {
         }
         for group in groups {
             let seats = policy.seats(of: group)
-            let terms = columns.indices.filter { nominees[columns[$0]].group == group }.map { ($0, 1) }
+            let terms = columns.indices.filter { nominees[columns[$0]].group == group }.map { IntegerProgram.Term(variable: $0, coefficient: 1) }
             program.rows.append(.init(name: names.make("seats", [group]), label: "\(group) fills exactly \(seats) seats",
                                       terms: terms, sense: .equal, rhs: seats, origin: .seats(group: group)))
         }
         for (k, row) in quotaRows.enumerated() {
-            let terms = row.members.compactMap { columnOf[$0] >= 0 ? (columnOf[$0], 1) : nil }
+            let terms = row.members.compactMap { columnOf[$0] >= 0 ? IntegerProgram.Term(variable: columnOf[$0], coefficient: 1) : nil }
             let parts = [row.attribute] + row.values + (row.group.map { [$0] } ?? [])
             if let min = row.min, let max = row.max, min == max {
                 program.rows.append(.init(name: names.make("q\(row.quotaIndex + 1)", parts + ["eq"]), label: row.label,
-                                          terms: terms, sense: .equal, rhs: min, origin: .quotaExact(row: k)))
+                                          terms: terms, sense: .equal, rhs: min, origin: .quotaExact(row: QuotaRowIndex(k))))
                 continue
             }
             if let min = row.min, min > 0 {
                 program.rows.append(.init(name: names.make("q\(row.quotaIndex + 1)", parts + ["min"]), label: row.label,
-                                          terms: terms, sense: .atLeast, rhs: min, origin: .quotaMin(row: k)))
+                                          terms: terms, sense: .atLeast, rhs: min, origin: .quotaMin(row: QuotaRowIndex(k))))
             }
             if let max = row.max, max < Swift.min(row.seatsInScope, terms.count) {
                 program.rows.append(.init(name: names.make("q\(row.quotaIndex + 1)", parts + ["max"]), label: row.label,
-                                          terms: terms, sense: .atMost, rhs: max, origin: .quotaMax(row: k)))
+                                          terms: terms, sense: .atMost, rhs: max, origin: .quotaMax(row: QuotaRowIndex(k))))
             }
         }
 

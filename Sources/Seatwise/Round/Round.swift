@@ -39,8 +39,16 @@ public struct Round: Sendable {
             input.policy.seats[k].seats = seats
         }
         var context = SelectionContext(input, seed: seed)
-        // Ids in the one normal form the reader compares them in (NFKC, invisible characters removed, case folded).
-        let byID = Dictionary(input.nominees.indices.map { (AttributeKey.normalize(input.nominees[$0].id), $0) }, uniquingKeysWith: { a, _ in a })
+        // Ids in the one normal form the reader compares them in (NFKC, invisible characters removed, case
+        // folded); an id given exactly is found without normalising every id (what-ifs ask many times).
+        var normalized: [String: Int]?
+        func nominee(_ id: String) -> Int? {
+            if let i = input.nominees.firstIndex(where: { $0.id == id }) { return i }
+            if normalized == nil {
+                normalized = Dictionary(input.nominees.indices.map { (AttributeKey.normalize(input.nominees[$0].id), $0) }, uniquingKeysWith: { a, _ in a })
+            }
+            return normalized?[AttributeKey.normalize(id)]
+        }
         // A repeated adjustment is applied and stated once; for the same group or row bound, the last one stands.
         var unique: [Adjustment] = []
         for adjustment in adjustments.reversed() {
@@ -59,7 +67,7 @@ public struct Round: Sendable {
                 guard let old = self.input.policy.seats.first(where: { $0.group == group })?.seats else { continue }
                 context.adjustments.append("adjusted: \(group) has \(seats) seat\(seats == 1 ? "" : "s") instead of \(old), by decision of the coordinator")
             case .seat(let id), .exclude(let id):
-                guard let i = byID[AttributeKey.normalize(id)] else {
+                guard let i = nominee(id) else {
                     problems.append("no nominee has the id '\(id)'\(Suggestions.closest(id, among: input.nominees.map(\.id)))")
                     continue
                 }
@@ -116,9 +124,13 @@ public struct Round: Sendable {
     }
 
     /// Solves the round with `more` adjustments and says how the result differs from this round's own.
+    /// For a sequence of questions, open a `RoundSession` once: it answers each from the last basis.
     public func whatIf(_ more: [Adjustment], budget: SolveBudget = .unlimited) throws -> WhatIf {
-        let base = try solve(budget: budget)
-        let answer = try adjusted(more).solve(budget: budget)
-        return WhatIf(adjustments: more, base: base, result: answer)
+        try RoundSession(self, budget: budget).whatIf(more, budget: budget)
+    }
+
+    /// Opens the round for a sequence of what-ifs (see `RoundSession`).
+    public func open(budget: SolveBudget = .unlimited) throws -> RoundSession {
+        try RoundSession(self, budget: budget)
     }
 }

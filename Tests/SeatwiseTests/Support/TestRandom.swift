@@ -11,3 +11,8 @@ struct TestRandom: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension TestRandom {
+    /// A uniform integer in 0..<bound.
+    mutating func int(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &self) }
+}

@@ -5,20 +5,21 @@
 import Foundation
 import Testing
 @testable import Seatwise
+@testable import SeatwiseGLPK
 
 @Suite("Trust: solver and results")
 struct TrustSolverTests {
     static func tiny() -> IntegerProgram {
         var p = IntegerProgram()
         p.variables = [.init(name: "a", label: "", lower: 0, upper: 1), .init(name: "s", label: "", lower: 0, upper: 5)]
-        p.rows = [.init(name: "r", label: "", terms: [(0, 1), (1, 1)], sense: .atLeast, rhs: 4, origin: .seats(group: "g"))]
+        p.rows = [.init(name: "r", label: "", terms: [.init(variable: 0, coefficient: 1), .init(variable: 1, coefficient: 1)], sense: .atLeast, rhs: 4, origin: .seats(group: "g"))]
         p.objectives = [.init(label: "o", minimize: true, coefficients: [1, 1])]
         return p
     }
 
     @Test("integer columns read back as integers, not 0-1 flags (defect 1)")
     func integerValues() throws {
-        let solution = try StagedProblem(Self.tiny()).solve()
+        let solution = try StagedProblem(Self.tiny(), backend: GLPKBackend()).solve()
         #expect(solution.status == .optimal)
         #expect(solution.values.map { $0[0] + $0[1] } == 4)
         #expect(solution.stageValues == [4])

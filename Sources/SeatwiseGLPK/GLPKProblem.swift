@@ -5,8 +5,9 @@
 import CGLPK
 import Foundation
 import GLPKGuard
+import SeatwiseSolver
 
-public final class GLPKProblem {
+public final class GLPKProblem: SolverSession {
     private var handle: OpaquePointer?
     /// The thread's environment generation the problem was made in; a later one means GLPK freed it.
     private let generation: UInt
@@ -119,9 +120,9 @@ public final class GLPKProblem {
         }
     }
 
-    /// Adds a row with optional bounds and returns its 1-based GLPK index.
+    /// Adds a row with optional bounds; GLPK numbers it one above its `RowIndex`.
     @discardableResult
-    public func addRow(terms: [(variable: Int, coefficient: Int)], lower: Int?, upper: Int?) throws -> Int {
+    public func addRow(terms: [IntegerProgram.Term], lower: Int?, upper: Int?) throws -> RowIndex {
         let p = try live()
         var fault = sw_fault()
         let index = [Int32(0)] + terms.map { Int32($0.variable + 1) }
@@ -130,36 +131,36 @@ public final class GLPKProblem {
         let row = index.withUnsafeBufferPointer { i in values.withUnsafeBufferPointer { v in
             sw_add_row(p, Int32(terms.count), i.baseAddress, v.baseAddress, type, l, u, &fault) } }
         try checkAlive(fault)
-        return Int(row)
+        return RowIndex(Int(row) - 1)
     }
 
-    /// Sets the bounds of GLPK row `i` (1-based); a free row keeps the basis valid.
-    public func setRowBounds(_ i: Int, lower: Int?, upper: Int?) throws {
+    /// Sets a row's bounds (GLPK's row `row + 1`); a free row keeps the basis valid.
+    public func setRowBounds(_ row: RowIndex, lower: Int?, upper: Int?) throws {
         let p = try live()
         var fault = sw_fault()
         let (type, l, u) = GLPKProblem.type(lower, upper)
-        sw_set_row_bounds(p, Int32(i), type, l, u, &fault)
+        sw_set_row_bounds(p, Int32(row.rawValue + 1), type, l, u, &fault)
         try checkAlive(fault)
     }
 
     /// The optimum of the LP relaxation of the current objective (warm), or nil when the relaxation is
     /// infeasible or the deadline ended it: a bound on every integer point, found without branching.
-    public func relaxationBound(deadline: Double?, cancel: SolverCancellation? = nil) throws -> (infeasible: Bool, bound: Double?) {
+    public func relaxationBound(deadline: Double?, cancel: SolverCancellation?) throws -> RelaxationBound {
         let p = try live()
         var fault = sw_fault()
         var out = sw_solve_outcome()
         sw_solve(p, deadline ?? 0, cancel?.flag, 0, 1, &out, &fault)
         try checkAlive(fault)
         if out.stopped == 2 { throw SolverError.cancelled }
-        if out.lp_status == GLP_NOFEAS { return (true, nil) }
-        return (false, out.simplex_rc == 0 && out.lp_status == GLP_OPT ? out.lp_objective : nil)
+        if out.lp_status == GLP_NOFEAS { return RelaxationBound(infeasible: true, bound: nil) }
+        return RelaxationBound(infeasible: false, bound: out.simplex_rc == 0 && out.lp_status == GLP_OPT ? out.lp_objective : nil)
     }
 
     /// The LP relaxation of the current objective (warm): its optimum, and for each column that is
     /// nonbasic, the bound it sits at (0 or 1) and its reduced cost (nil when basic). Moving a nonbasic
     /// column to its other bound worsens the relaxation, and so every integer point, by at least
     /// |reduced cost|. Nil when there is no optimum.
-    public func reducedCosts() throws -> (objective: Double, costs: [(at: Int, cost: Double)?])? {
+    public func reducedCosts() throws -> ReducedCosts? {
         let p = try live()
         var fault = sw_fault()
         var dj = [Double](repeating: 0, count: columnCount + 1)
@@ -169,14 +170,17 @@ public final class GLPKProblem {
             sw_lp_reduced_costs(p, Int32(columnCount), d.baseAddress, b.baseAddress, &objective, &ok, &fault) } }
         try checkAlive(fault)
         guard ok != 0 else { return nil }
-        return (objective, (1...max(columnCount, 1)).prefix(columnCount).map { nonbasic[$0] == 0 ? nil : (nonbasic[$0] == 1 ? 0 : 1, dj[$0]) })
+        return ReducedCosts(objective: objective,
+                            costs: (1...max(columnCount, 1)).prefix(columnCount).map { nonbasic[$0] == 0 ? nil : (nonbasic[$0] == 1 ? 0 : 1, dj[$0]) })
     }
 
     /// Whether `point` is provably the only optimum of the current objective over the LP relaxation (so
     /// the only integer optimum too): the relaxation's optimum is `point` and its basis is dual
     /// nondegenerate (every nonbasic variable that can move has a reduced cost of at least `tolerance`).
     /// False means "not proved", not "not unique".
-    public func lpProvesUnique(_ point: [Int], tolerance: Double = 1e-3) throws -> Bool {
+    public func lpProvesUnique(_ point: [Int]) throws -> Bool { try lpProvesUnique(point, tolerance: 1e-3) }
+
+    public func lpProvesUnique(_ point: [Int], tolerance: Double) throws -> Bool {
         let p = try live()
         var fault = sw_fault()
         var unique: Int32 = 0
@@ -188,43 +192,26 @@ public final class GLPKProblem {
 
     /// Scales rows and columns for the simplex method (rows of tie-break weights are large), or with
     /// `false` removes the scaling (scaled, these near-integral problems solve more slowly).
-    public func scale(_ on: Bool = true) throws {
+    public func setScaling(_ on: Bool) throws {
         let p = try live()
         var fault = sw_fault()
         sw_scale(p, on ? 1 : 0, &fault)
         try checkAlive(fault)
     }
 
-    /// Sets the bounds of column `j` (0-based).
-    public func setColumnBounds(_ j: Int, lower: Int, upper: Int) throws {
+    /// Sets a column's bounds (GLPK's column `column + 1`).
+    public func setColumnBounds(_ column: ColumnIndex, lower: Int, upper: Int) throws {
         let p = try live()
         var fault = sw_fault()
         let (type, l, u) = GLPKProblem.type(lower, upper)
-        sw_set_col_bounds(p, Int32(j + 1), type, l, u, &fault)
+        sw_set_col_bounds(p, Int32(column.rawValue + 1), type, l, u, &fault)
         try checkAlive(fault)
-    }
-
-    public struct Outcome: Sendable {
-        public enum Status: Sendable, Equatable {
-            case optimal
-            /// The search stopped early with a feasible 0-1 point.
-            case feasible
-            case infeasible
-            /// The search stopped early with no feasible point.
-            case unknown
-        }
-        public var status: Status
-        public var objective: Double
-        /// The best bound proved, when the search stopped early.
-        public var bound: Double?
-        public var stoppedByDeadline: Bool
-        public var detail: String
     }
 
     /// Solves the current problem: root LP by dual simplex with the long-step ratio test (warm from the
     /// last basis), then branch and bound. `deadline` is in `Deadline.now()` seconds.
     /// `cold` starts the simplex method from a fresh basis instead of the last one.
-    public func solve(deadline: Double?, cancel: SolverCancellation? = nil, cold: Bool = false) throws -> Outcome {
+    public func solve(deadline: Double?, cancel: SolverCancellation?, cold: Bool) throws -> SolveOutcome {
         let p = try live()
         var fault = sw_fault()
         var out = sw_solve_outcome()
@@ -233,21 +220,21 @@ public final class GLPKProblem {
         if out.stopped == 2 { throw SolverError.cancelled }
         let stopped = out.stopped != 0
         if out.mip_rc < 0 {
-            if out.lp_status == GLP_NOFEAS { return Outcome(status: .infeasible, objective: 0, bound: nil, stoppedByDeadline: false, detail: "the LP relaxation is infeasible") }
-            if stopped { return Outcome(status: .unknown, objective: 0, bound: nil, stoppedByDeadline: true, detail: "the time limit ended the LP relaxation") }
+            if out.lp_status == GLP_NOFEAS { return SolveOutcome(status: .infeasible, objective: 0, bound: nil, stoppedByDeadline: false, detail: "the LP relaxation is infeasible") }
+            if stopped { return SolveOutcome(status: .unknown, objective: 0, bound: nil, stoppedByDeadline: true, detail: "the time limit ended the LP relaxation") }
             throw SolverError.noAnswer("GLPK's simplex method did not reach an answer (\(GLPKProblem.simplexWords(out.simplex_rc)))")
         }
         switch out.mip_status {
         case GLP_OPT:
-            return Outcome(status: .optimal, objective: out.mip_objective, bound: out.mip_objective, stoppedByDeadline: false, detail: "")
+            return SolveOutcome(status: .optimal, objective: out.mip_objective, bound: out.mip_objective, stoppedByDeadline: false, detail: "")
         case GLP_FEAS:
-            return Outcome(status: .feasible, objective: out.mip_objective, bound: out.have_bound != 0 ? out.best_bound : out.lp_objective,
+            return SolveOutcome(status: .feasible, objective: out.mip_objective, bound: out.have_bound != 0 ? out.best_bound : out.lp_objective,
                            stoppedByDeadline: stopped, detail: "the time limit ended the search after a panel was found but before it was proved best")
         case GLP_NOFEAS:
-            return Outcome(status: .infeasible, objective: 0, bound: nil, stoppedByDeadline: false, detail: "no 0-1 point meets every row")
+            return SolveOutcome(status: .infeasible, objective: 0, bound: nil, stoppedByDeadline: false, detail: "no 0-1 point meets every row")
         default:
             if stopped || out.mip_rc == GLP_ETMLIM || out.mip_rc == GLP_ESTOP {
-                return Outcome(status: .unknown, objective: 0, bound: out.have_bound != 0 ? out.best_bound : out.lp_objective,
+                return SolveOutcome(status: .unknown, objective: 0, bound: out.have_bound != 0 ? out.best_bound : out.lp_objective,
                                stoppedByDeadline: true, detail: "the time limit ended the search before any panel was found")
             }
             throw SolverError.noAnswer("GLPK's branch and bound ended without a panel (\(GLPKProblem.simplexWords(out.mip_rc)))")

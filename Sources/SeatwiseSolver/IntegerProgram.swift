@@ -8,6 +8,13 @@ public struct IntegerProgram: Sendable {
         /// 0 and 1 for a free nominee; equal bounds fix the nominee in or out.
         public var lower: Int
         public var upper: Int
+
+        public init(name: String, label: String, lower: Int, upper: Int) {
+            self.name = name
+            self.label = label
+            self.lower = lower
+            self.upper = upper
+        }
     }
 
     public enum Sense: String, Sendable { case equal = "=", atLeast = ">=", atMost = "<=" }
@@ -15,34 +22,71 @@ public struct IntegerProgram: Sendable {
     /// What a row stands for, so that diagnostics can speak of rules rather than rows.
     public enum Origin: Sendable, Equatable {
         case seats(group: String)
-        case quotaMin(row: Int)
-        case quotaMax(row: Int)
+        case quotaMin(row: QuotaRowIndex)
+        case quotaMax(row: QuotaRowIndex)
         /// min and max of a quota row are equal.
-        case quotaExact(row: Int)
+        case quotaExact(row: QuotaRowIndex)
+        /// A row of the program's own, standing for no rule of a policy.
+        case other
 
         /// The quota row (index into the model's quota rows) a bound belongs to; nil for seats.
-        public var quotaRow: Int? {
+        public var quotaRow: QuotaRowIndex? {
             switch self {
-            case .seats: return nil
+            case .seats, .other: return nil
             case .quotaMin(let row), .quotaMax(let row), .quotaExact(let row): return row
             }
         }
     }
 
+    /// A coefficient of a row: `coefficient` times the variable in column `variable`.
+    public struct Term: Sendable, Equatable {
+        public var variable: Int
+        public var coefficient: Int
+        public init(variable: Int, coefficient: Int) {
+            self.variable = variable
+            self.coefficient = coefficient
+        }
+        public var column: ColumnIndex { ColumnIndex(variable) }
+    }
+
     public struct Row: Sendable {
         public var name: String
         public var label: String
-        public var terms: [(variable: Int, coefficient: Int)]
+        public var terms: [Term]
         public var sense: Sense
         public var rhs: Int
         public var origin: Origin
+
+        public init(name: String, label: String, terms: [Term], sense: Sense, rhs: Int, origin: Origin = .other) {
+            self.name = name
+            self.label = label
+            self.terms = terms
+            self.sense = sense
+            self.rhs = rhs
+            self.origin = origin
+        }
+
+        /// The bounds the row puts on its sum of terms (nil: none on that side).
+        public var bounds: (lower: Int?, upper: Int?) {
+            switch sense {
+            case .equal: return (rhs, rhs)
+            case .atLeast: return (rhs, nil)
+            case .atMost: return (nil, rhs)
+            }
+        }
     }
 
-    public struct Objective: Sendable {
+    public struct Objective: Sendable, Equatable {
         public var label: String
         public var minimize: Bool
         /// One coefficient per variable.
         public var coefficients: [Int]
+
+        public init(label: String, minimize: Bool, coefficients: [Int]) {
+            self.label = label
+            self.minimize = minimize
+            self.coefficients = coefficients
+        }
     }
 
     public var variables: [Variable] = []
@@ -64,31 +108,5 @@ public struct IntegerProgram: Sendable {
         var total = 0
         for (j, on) in x.enumerated() where on { total += objective.coefficients[j] }
         return total
-    }
-}
-
-/// Names that every LP reader accepts: ASCII letters, digits and `_`, starting with a letter, unique.
-struct LPNames {
-    private var used: Set<String> = []
-
-    mutating func make(_ prefix: String, _ parts: [String]) -> String {
-        var base = prefix
-        for part in parts {
-            // Bytes, not Characters: this runs once per nominee. Runs of anything else become one "_".
-            var clean: [UInt8] = []
-            clean.reserveCapacity(min(part.utf8.count, 40))
-            for byte in part.utf8 {
-                let keep = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                if keep { clean.append(byte) } else if clean.last != 0x5F && !clean.isEmpty { clean.append(0x5F) }
-                if clean.count >= 40 { break }
-            }
-            while clean.last == 0x5F { clean.removeLast() }
-            if !clean.isEmpty { base += "_" + String(decoding: clean, as: UTF8.self) }
-        }
-        var name = base
-        var k = 2
-        while used.contains(name) { name = "\(base)_\(k)"; k += 1 }
-        used.insert(name)
-        return name
     }
 }

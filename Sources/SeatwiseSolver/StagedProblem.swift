@@ -1,4 +1,4 @@
-// Optimises an IntegerProgram's objectives in order on one GLPK problem: after each stage a row holds
+// Optimises an IntegerProgram's objectives in order on one solver session: after each stage a row holds
 // that objective at its optimum, so later stages choose only among earlier optima (exact, no weights).
 // The stage rows are created once, free, and only their bounds move, so the problem can be re-solved
 // many times (forcing a nominee in or out, relaxing a bound) from the previous basis. Optionally it
@@ -29,49 +29,65 @@ public struct StagedSolution: Sendable {
     public var panel: [Bool]? { values?.map { $0 != 0 } }
 }
 
-/// One GLPK problem built from a program, for repeated staged solves. Confined to its thread.
+/// One solver session built from a program, for repeated staged solves. Confined to its thread.
 public final class StagedProblem {
-    public let program: IntegerProgram
-    public let problem: GLPKProblem
-    /// GLPK row index (1-based) holding each objective at its optimum once its stage is solved.
-    private var stageRows: [Int] = []
+    /// The program the session now stands for (its bounds move with `rebound(to:)`).
+    public private(set) var program: IntegerProgram
+    /// The live problem; callers may move its bounds and objective between staged solves.
+    public let session: any SolverSession
+    /// The row holding each objective at its optimum once its stage is solved.
+    private var stageRows: [RowIndex] = []
     /// Supplies a further seeded objective (attempt 1, 2, …) when two points tie in every stage.
     private let refinement: ((Int) -> IntegerProgram.Objective)?
 
     /// With `refinement`, every solve proves its point unique (one extra solve) and, on a tie, adds
     /// refinement objectives until the point is unique.
-    public init(_ program: IntegerProgram, refinement: ((Int) -> IntegerProgram.Objective)? = nil) throws {
+    public init(_ program: IntegerProgram, backend: any SolverBackend, refinement: ((Int) -> IntegerProgram.Objective)? = nil) throws {
         self.program = program
         self.refinement = refinement
-        problem = try GLPKProblem(program)
+        session = try backend.session(for: program)
         let held = refinement == nil ? program.objectives.dropLast() : program.objectives[...]
         for objective in held { stageRows.append(try addFreeRow(objective)) }
     }
 
-    private func addFreeRow(_ objective: IntegerProgram.Objective) throws -> Int {
-        let terms = objective.coefficients.enumerated().compactMap { $0.element != 0 ? (variable: $0.offset, coefficient: $0.element) : nil }
-        return try problem.addRow(terms: terms, lower: nil, upper: nil)
+    private func addFreeRow(_ objective: IntegerProgram.Objective) throws -> RowIndex {
+        let terms = objective.coefficients.enumerated().compactMap { $0.element != 0 ? IntegerProgram.Term(variable: $0.offset, coefficient: $0.element) : nil }
+        return try session.addRow(terms: terms, lower: nil, upper: nil)
     }
 
-    /// Forces column `j` to `value`; nil restores the program's own bounds.
-    public func force(_ j: Int, to value: Int?) throws {
-        let v = program.variables[j]
-        try problem.setColumnBounds(j, lower: value ?? v.lower, upper: value ?? v.upper)
+    /// Forces a column to `value`; nil restores the program's own bounds.
+    public func force(_ column: ColumnIndex, to value: Int?) throws {
+        let v = program.variables[column.rawValue]
+        try session.setColumnBounds(column, lower: value ?? v.lower, upper: value ?? v.upper)
     }
 
-    /// Sets the bounds of program row `k` (0-based, as in `program.rows`); nil, nil frees it.
-    public func setRowBounds(_ k: Int, lower: Int?, upper: Int?) throws {
-        try problem.setRowBounds(k + 1, lower: lower, upper: upper)
+    /// Sets the bounds of a program row (as in `program.rows`); nil, nil frees it.
+    public func setRowBounds(_ row: RowIndex, lower: Int?, upper: Int?) throws {
+        try session.setRowBounds(row, lower: lower, upper: upper)
     }
 
-    /// Restores program row `k` to its own sense and right-hand side.
-    public func restoreRow(_ k: Int) throws {
-        let row = program.rows[k]
-        switch row.sense {
-        case .equal: try setRowBounds(k, lower: row.rhs, upper: row.rhs)
-        case .atLeast: try setRowBounds(k, lower: row.rhs, upper: nil)
-        case .atMost: try setRowBounds(k, lower: nil, upper: row.rhs)
+    /// Makes the session stand for `other` when it differs from the current program only in column and
+    /// row bounds (same columns, same row terms, same objectives): the changed bounds are moved, the basis
+    /// kept, so the next solve starts warm. False (nothing changed) when the structure differs.
+    public func rebound(to other: IntegerProgram) throws -> Bool {
+        guard other.variables.count == program.variables.count, other.rows.count == program.rows.count,
+              other.objectives == program.objectives,
+              zip(other.rows, program.rows).allSatisfy({ $0.terms == $1.terms }) else { return false }
+        for (j, (new, old)) in zip(other.variables, program.variables).enumerated() where new.lower != old.lower || new.upper != old.upper {
+            try session.setColumnBounds(ColumnIndex(j), lower: new.lower, upper: new.upper)
         }
+        for (k, (new, old)) in zip(other.rows, program.rows).enumerated() where new.bounds != old.bounds {
+            let bounds = new.bounds
+            try session.setRowBounds(RowIndex(k), lower: bounds.lower, upper: bounds.upper)
+        }
+        program = other
+        return true
+    }
+
+    /// Restores a program row to its own sense and right-hand side.
+    public func restoreRow(_ row: RowIndex) throws {
+        let bounds = program.rows[row.rawValue].bounds
+        try setRowBounds(row, lower: bounds.lower, upper: bounds.upper)
     }
 
     /// Runs every stage within `budget`. `stages` limits how many objectives are optimised (nil: all;
@@ -82,9 +98,9 @@ public final class StagedProblem {
         var best: [Int]?
         var primaryBound: Double?
         let count = min(stages ?? program.objectives.count, program.objectives.count)
-        var extraRows: [Int] = []
-        defer { for row in stageRows + extraRows { try? problem.setRowBounds(row, lower: nil, upper: nil) } }
-        func stopped(_ outcome: GLPKProblem.Outcome, stage: Int, values: [Int]?) -> StagedSolution {
+        var extraRows: [RowIndex] = []
+        defer { for row in stageRows + extraRows { try? session.setRowBounds(row, lower: nil, upper: nil) } }
+        func stopped(_ outcome: SolveOutcome, stage: Int, values: [Int]?) -> StagedSolution {
             // Past the first stage a point is in hand: GLPK's own words ("before any panel") would mislead.
             let detail = stage == 0 || outcome.status == .feasible ? outcome.detail
                 : "the time limit ended step \(stage + 1) of \(program.objectives.count) of the search, after a panel was found"
@@ -94,16 +110,16 @@ public final class StagedProblem {
         }
         for stage in 0..<count {
             let objective = program.objectives[stage]
-            try problem.setObjective(objective)
+            try session.setObjective(objective)
             let outcome = try solveKnowingFeasible(stage > 0, budget: budget)
             switch outcome.status {
             case .infeasible:
                 return StagedSolution(status: .infeasible, values: nil, stageValues: [], primaryBound: nil, provedStages: 0,
                                       provedUnique: false, detail: outcome.detail)
             case .unknown: return stopped(outcome, stage: stage, values: best)
-            case .feasible: return stopped(outcome, stage: stage, values: try problem.values())
+            case .feasible: return stopped(outcome, stage: stage, values: try session.values())
             case .optimal:
-                let values = try problem.values()
+                let values = try session.values()
                 let value = program.value(of: objective, at: values)
                 best = values
                 if stage == 0 { primaryBound = Double(value) }
@@ -118,7 +134,7 @@ public final class StagedProblem {
         // Prove the point unique; on a tie (equal seeded weights), add seeded objectives until it is.
         for attempt in 1...16 {
             // Usually the relaxation proves it at once; otherwise one solve looks for another optimum.
-            let other: Other = try problem.lpProvesUnique(point) ? .none : try otherOptimum(than: point, budget: budget)
+            let other: Other = try session.lpProvesUnique(point) ? .none : try otherOptimum(than: point, budget: budget)
             switch other {
             case .none:
                 return StagedSolution(status: .optimal, values: point, stageValues: stageValues, primaryBound: primaryBound,
@@ -129,14 +145,14 @@ public final class StagedProblem {
                 return solution
             case .found:
                 let extra = refinement(attempt)
-                try problem.setObjective(extra)
+                try session.setObjective(extra)
                 let outcome = try solveKnowingFeasible(true, budget: budget)
                 guard outcome.status == .optimal else {
                     var solution = stopped(outcome, stage: count, values: point)
                     solution.detail = "the time limit ended the seeded choice between equally good panels"
                     return solution
                 }
-                point = try problem.values()
+                point = try session.values()
                 let row = try addFreeRow(extra)
                 extraRows.append(row)
                 try hold(row, extra, at: program.value(of: extra, at: point))
@@ -147,11 +163,11 @@ public final class StagedProblem {
 
     /// Holds an objective at its optimum, exactly: the face of optimal points stays as small as it is,
     /// so the uniqueness proof usually ends at the root.
-    private func hold(_ row: Int, _ objective: IntegerProgram.Objective, at value: Int) throws {
-        try problem.setRowBounds(row, lower: objective.minimize ? nil : value, upper: objective.minimize ? value : nil)
+    private func hold(_ row: RowIndex, _ objective: IntegerProgram.Objective, at value: Int) throws {
+        try session.setRowBounds(row, lower: objective.minimize ? nil : value, upper: objective.minimize ? value : nil)
     }
 
-    private enum Other { case none, found, unknown(GLPKProblem.Outcome) }
+    private enum Other { case none, found, unknown(SolveOutcome) }
 
     /// With every stage held at its optimum: is there another point differing on a 0-1 column? Found by
     /// maximising the number of 0-1 columns that differ from `point`.
@@ -162,16 +178,16 @@ public final class StagedProblem {
             coefficients[j] = point[j] == 1 ? -1 : 1
             if point[j] == 1 { baseline -= 1 }
         }
-        try problem.setObjective(.init(label: "distance from the panel found", minimize: false, coefficients: coefficients))
+        try session.setObjective(.init(label: "distance from the panel found", minimize: false, coefficients: coefficients))
         // This search runs on a degenerate face with rows of large seeded weights: scaled, the simplex
         // method stays on its feet (unscaled it can stall for minutes). Unscaled again afterwards, since
         // the ordinary stages are faster without.
-        try problem.scale()
-        defer { try? problem.scale(false) }
+        try session.setScaling(true)
+        defer { try? session.setScaling(false) }
         let outcome = try solveKnowingFeasible(true, budget: budget)
         switch outcome.status {
         case .optimal: return Int(outcome.objective.rounded()) > baseline ? .found : .none
-        case .infeasible: throw SolverError.noAnswer("GLPK lost the panel it had found (a numerical fault)")
+        case .infeasible: throw SolverError.noAnswer("the solver lost the panel it had found (a numerical fault)")
         case .feasible, .unknown: return .unknown(outcome)
         }
     }
@@ -179,13 +195,13 @@ public final class StagedProblem {
     /// A solve of the current objective. When a point is known to meet every row (`known`), "infeasible"
     /// can only be the simplex method failing on a knife-edge (rows of seeded weights are large), so the
     /// problem is scaled and solved again from a fresh basis; a second "infeasible" is a fault.
-    private func solveKnowingFeasible(_ known: Bool, budget: SolveBudget) throws -> GLPKProblem.Outcome {
-        let outcome = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation)
+    private func solveKnowingFeasible(_ known: Bool, budget: SolveBudget) throws -> SolveOutcome {
+        let outcome = try session.solve(deadline: budget.deadline, cancel: budget.cancellation, cold: false)
         guard known, outcome.status == .infeasible else { return outcome }
-        try problem.scale()
-        defer { try? problem.scale(false) }
-        let again = try problem.solve(deadline: budget.deadline, cancel: budget.cancellation, cold: true)
-        if again.status == .infeasible { throw SolverError.noAnswer("GLPK lost the panel it had found (a numerical fault)") }
+        try session.setScaling(true)
+        defer { try? session.setScaling(false) }
+        let again = try session.solve(deadline: budget.deadline, cancel: budget.cancellation, cold: true)
+        if again.status == .infeasible { throw SolverError.noAnswer("the solver lost the panel it had found (a numerical fault)") }
         return again
     }
 

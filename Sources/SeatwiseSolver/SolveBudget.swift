@@ -1,13 +1,13 @@
 // What a command may spend on solving: one deadline for every phase (selection, explanations,
-// diagnosis, repairs), a stop request that any thread may raise, and GLPK's memory cap per thread.
+// diagnosis, repairs), a stop request that any thread may raise, and the solver's memory cap per thread.
 
-import GLPKGuard
+import SolverSignals
 
 public struct SolveBudget: Sendable {
     /// `Deadline.now()` seconds after which no solve starts and running ones stop; nil = no limit.
     public var deadline: Double?
     public var cancellation: SolverCancellation?
-    /// GLPK's memory cap in megabytes, applied on every thread that solves for this budget.
+    /// The solver's memory cap in megabytes, applied on every thread that solves for this budget.
     public var memoryLimit: Int?
 
     public static let unlimited = SolveBudget()
@@ -31,16 +31,13 @@ public struct SolveBudget: Sendable {
         if cancellation?.isCancelled == true { throw SolverError.cancelled }
     }
 
-    /// Applies the memory cap to the calling thread's GLPK environment.
-    func applyToThread() throws {
-        if let memoryLimit { try limitGLPKMemory(megabytes: memoryLimit) }
-    }
 }
 
 /// A stop request for solves in progress: `cancel()` may be called from any thread (a signal handler's
 /// queue, a UI); the branch-and-bound callback reads it and ends the search (`SolverError.cancelled`).
 public final class SolverCancellation: @unchecked Sendable {
-    let flag: UnsafeMutablePointer<Int32>
+    /// Written and read only atomically (SolverSignals), so any thread may raise it during a solve.
+    package let flag: UnsafeMutablePointer<Int32>
 
     public init() {
         flag = .allocate(capacity: 1)
@@ -49,19 +46,12 @@ public final class SolverCancellation: @unchecked Sendable {
 
     deinit { flag.deallocate() }
 
-    public func cancel() { sw_request_stop(flag) }
-    public var isCancelled: Bool { sw_stop_requested(flag) != 0 }
+    public func cancel() { ss_request_stop(flag) }
+    public var isCancelled: Bool { ss_stop_requested(flag) != 0 }
 }
 
 /// Monotonic clock seconds, the same clock the C guard checks deadlines against.
 public enum Deadline {
-    public static func now() -> Double { sw_monotonic_seconds() }
+    public static func now() -> Double { ss_monotonic_seconds() }
     public static func after(seconds: Double?) -> Double? { seconds.map { now() + $0 } }
-}
-
-/// Caps GLPK's memory on the calling thread (megabytes); exceeding it becomes a `SolverError`.
-public func limitGLPKMemory(megabytes: Int) throws {
-    var fault = sw_fault()
-    sw_mem_limit(Int32(megabytes), &fault)
-    if fault.failed != 0 { throw SolverError.glpkFault("cannot set the memory limit") }
 }
