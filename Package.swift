@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // `make docs`: the DocC catalogue in Sources/Seatwise/Seatwise.docc.
@@ -34,6 +35,7 @@ let package = Package(
                 "SeatwiseSolver",
                 "SeatwiseGLPK",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/Seatwise",
@@ -49,7 +51,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SeatwiseTests",
-            dependencies: ["Seatwise", "SeatwiseGLPK", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["Seatwise", "SeatwiseGLPK", .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "OrderedCollections", package: "swift-collections")],
             path: "Tests/SeatwiseTests"
         ),
     ],

@@ -50,7 +50,7 @@ struct AuditTests {
         for k in 0..<8 {
             pool.append(Self.person("b\(k)", "B", k < 3 ? "female" : "male", status: k == 0 ? .continuing : (k == 7 ? .withdrawn : .new)))
         }
-        let policy = Policy(body: "B", seats: [("A", 2), ("B", 3)])
+        let policy = Policy(body: "B", seats: ["A": 2, "B": 3])
         let poolInput = SelectionInput(policy: policy, nominees: pool)
         // Enumerate: A chooses 2 of 6; B seats b0 and chooses 2 of b1…b6.
         var counts = [Int](repeating: 0, count: 6)
@@ -101,7 +101,7 @@ struct AuditAbsentValueTests {
             Nominee(id: "m\(k)", name: "M \(k)", group: "G", rank: nil,
                     attributes: ["gender": "female", "country": "KEN", "region": k < 2 ? "African" : "WEOG", "development": "developing"])
         }
-        let policy = Policy(body: "Roster", seats: [("G", 4)], quotas: [Quota(index: 0, attribute: "region", selector: .each, min: .count(1))])
+        let policy = Policy(body: "Roster", seats: ["G": 4], quotas: [Quota(index: 0, attribute: "region", selector: .each, min: .count(1))])
         let audit = Auditor.audit(roster: SelectionInput(policy: policy, nominees: members))
         let rows = Dictionary(uniqueKeysWithValues: audit.quotas.map { ($0.row.values[0], $0) })
         #expect(Set(rows.keys) == Set(CountryTable.regions))

@@ -31,7 +31,7 @@ struct ExplanationTests {
             nominee("i1", "IO", rank: 2, "male", "GHA", "African"),
             nominee("i2", "IO", rank: 1, "male", "NLD", "WEOG"), // no WEOG seat in IO
         ]
-        let policy = Policy(body: "Fixture", seats: [("Gov", 3), ("CS", 2), ("TC", 1), ("IO", 1)], quotas: [
+        let policy = Policy(body: "Fixture", seats: ["Gov": 3, "CS": 2, "TC": 1, "IO": 1], quotas: [
             Quota(index: 0, attribute: "gender", selector: .one("female"), min: .count(2)),
             Quota(index: 1, attribute: "country", selector: .each, max: .count(1), scope: .perGroup),
             Quota(index: 2, attribute: "region", selector: .one("WEOG"), max: .count(0), scope: .group("IO")),

@@ -17,7 +17,7 @@ struct ModelTests {
             nominee("c", "Gov", "male", "African", status: .continuing), nominee("d", "CS", "female", "GRULAC", rank: 1),
             nominee("e", "CS", "male", "WEOG", rank: 1, terms: 3), nominee("f", "CS", "female", "WEOG", status: .withdrawn),
         ]
-        let policy = Policy(body: "B", seats: [("Gov", 2), ("CS", 1)], quotas: [
+        let policy = Policy(body: "B", seats: ["Gov": 2, "CS": 1], quotas: [
             Quota(index: 0, attribute: "gender", selector: .one("female"), min: .percent(numerator: 40, denominator: 100)),
             Quota(index: 1, attribute: "region", selector: .each, max: .count(1), scope: .perGroup),
             Quota(index: 2, attribute: "gender", selector: .one("male"), min: .count(1), max: .count(1), scope: .group("Gov")),

@@ -28,7 +28,7 @@ struct PolicyReaderTests {
         tie_break: { seed: 2026 }
         """)
         #expect(policy.body == "IGF MAG (example)")
-        #expect(policy.seats.map(\.group) == ["Government", "Civil Society"] && policy.totalSeats == 30)
+        #expect(policy.groups == ["Government", "Civil Society"] && policy.totalSeats == 30)
         #expect(policy.quotas.count == 5)
         #expect(policy.quotas[0].min == .percent(numerator: 40, denominator: 100))
         #expect(policy.quotas[1].selector == .each && policy.quotas[1].priority == 3)

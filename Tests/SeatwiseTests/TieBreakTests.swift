@@ -10,7 +10,7 @@ struct TieBreakTests {
         let nominees = (0..<10).map { k in
             Nominee(id: "N\(k)", name: "Person \(k)", group: "G", rank: nil, attributes: ["gender": k % 2 == 0 ? "female" : "male", "region": "WEOG", "country": "DEU", "development": "developed"])
         }
-        return SelectionInput(policy: Policy(body: "ties", seats: [("G", 3)], seed: seed), nominees: nominees)
+        return SelectionInput(policy: Policy(body: "ties", seats: ["G": 3], seed: seed), nominees: nominees)
     }
 
     @Test("the same seed gives the same panel whatever the row order")

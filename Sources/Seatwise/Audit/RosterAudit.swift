@@ -65,7 +65,7 @@ public enum Auditor {
 
     /// Attributes whose every value gets a share row; country and organization are left to quotas (too many values).
     static func shareAttributes(_ input: SelectionInput) -> [String] {
-        ["gender", "region", "development"] + input.attributeNames.filter { !["gender", "country", "region", "development", "organization", "group"].contains($0) }
+        ["gender", "region", "development"] + input.attributeNames.filter { !AttributeKey.builtIn.contains($0) }
     }
 
     /// Attributes whose values the reference data lists: every one of them is a row of an `each` quota,
@@ -76,12 +76,7 @@ public enum Auditor {
         var rows = rows
         for quota in policy.quotas where quota.selector == .each {
             guard let values = referenceValues[quota.attribute] else { continue }
-            let scopes: [(group: String?, seats: Int)] = switch quota.scope {
-            case .body: [(nil, policy.totalSeats)]
-            case .perGroup: policy.seats.map { ($0.group, $0.seats) }
-            case .group(let g): [(g, policy.seats(of: g))]
-            }
-            for scope in scopes {
+            for scope in quota.scope.scopes(in: policy.seats) {
                 let present = Set(rows.filter { $0.quotaIndex == quota.index && $0.group == scope.group }.flatMap { $0.values.map(AttributeKey.normalize) })
                 for value in values where !present.contains(AttributeKey.normalize(value)) {
                     rows.append(QuotaRow(quotaIndex: quota.index, attribute: quota.attribute, values: [value], group: scope.group,
@@ -115,10 +110,9 @@ public enum Auditor {
         }
         let quotas = rows.map { row -> QuotaOutcome in
             let c = count(row)
-            let ok = (row.min.map { c >= $0 } ?? true) && (row.max.map { c <= $0 } ?? true)
-            return QuotaOutcome(row: row, count: c, satisfied: ok, atLimit: c == row.min || c == row.max, enforced: true)
+            return QuotaOutcome(row: row, count: c, hasPanel: true, enforced: true)
         }
-        let groups = policy.seats.map { entry -> GroupOutcome in
+        let groups = policy.seats.map { (group: $0.key, seats: $0.value) }.map { entry -> GroupOutcome in
             let inGroup = members.filter { $0.group == entry.group }
             return GroupOutcome(group: entry.group, seats: entry.seats, seated: inGroup.count, rankSum: 0, topChoicesSeated: 0)
         }

@@ -50,7 +50,7 @@ public struct Comparison: Sendable {
         let coordinated = try SelectionSolver.run(context: context, mode: .coordinated, budget: budget)
         let input = context.input
         let a = Set(independent.seated), b = Set(coordinated.seated)
-        let groups = input.policy.seats.map { entry -> GroupCost in
+        let groups = input.policy.seats.map { (group: $0.key, seats: $0.value) }.map { entry -> GroupCost in
             let i = independent.groups.first { $0.group == entry.group }, c = coordinated.groups.first { $0.group == entry.group }
             let hasI = independent.status != .infeasible, hasC = coordinated.status != .infeasible
             let replaced = a.subtracting(b).filter { input.nominees[$0].group == entry.group }.count

@@ -53,6 +53,10 @@ public struct Nominee: Sendable, Hashable {
 /// trimming; beyond that, text that prints the same must compare the same, so the form is NFKC (full-width
 /// `ｆemale` is `female`), without invisible format characters (`fe<ZWSP>male`, `A<ZWJ>1`), case-folded.
 public enum AttributeKey {
+    /// The attributes every nomination has (from its columns and the country table), in report order;
+    /// any other column is a custom attribute.
+    public static let builtIn = ["gender", "country", "region", "development", "organization", "group"]
+
     public static func normalize(_ value: String) -> String {
         // Nearly every value is ASCII: its form is just trimmed and lower-cased.
         if value.utf8.allSatisfy({ $0 < 0x80 }) { return value.trimmed.lowercased() }

@@ -1,12 +1,12 @@
 // The selection policy (SPEC §3) as validated values: seats, quotas, rules, objective and seed.
 // Percentages are kept as exact fractions so that rounding (⌈p·S⌉, ⌊p·S⌋) is exact.
 
+import OrderedCollections
+
 public struct Policy: Sendable {
     public var body: String
     /// Seats per stakeholder group, in the policy's order.
-    public var seats: [(group: String, seats: Int)] { didSet { seatsByGroup = Self.index(seats) } }
-    /// `seats(of:)` is asked once per group: an index keeps 100,000 groups linear, not quadratic.
-    private var seatsByGroup: [String: Int]
+    public var seats: OrderedDictionary<String, Int>
     public var quotas: [Quota]
     public var rules: SelectionRules
     public var objective: ObjectiveKind
@@ -15,24 +15,19 @@ public struct Policy: Sendable {
 
     public static let defaultSeed: UInt64 = 1
 
-    public init(body: String, seats: [(group: String, seats: Int)], quotas: [Quota] = [],
+    public init(body: String, seats: OrderedDictionary<String, Int>, quotas: [Quota] = [],
                 rules: SelectionRules = SelectionRules(), objective: ObjectiveKind = .rankSum, seed: UInt64? = nil) {
         self.body = body
         self.seats = seats
-        self.seatsByGroup = Self.index(seats)
         self.quotas = quotas
         self.rules = rules
         self.objective = objective
         self.seed = seed
     }
 
-    public var groups: [String] { seats.map(\.group) }
-    public var totalSeats: Int { seats.reduce(0) { $0 + $1.seats } }
-    public func seats(of group: String) -> Int { seatsByGroup[group] ?? 0 }
-
-    private static func index(_ seats: [(group: String, seats: Int)]) -> [String: Int] {
-        Dictionary(seats.map { ($0.group, $0.seats) }, uniquingKeysWith: { first, _ in first })
-    }
+    public var groups: [String] { Array(seats.keys) }
+    public var totalSeats: Int { seats.values.reduce(0, +) }
+    public func seats(of group: String) -> Int { seats[group] ?? 0 }
 }
 
 public enum ObjectiveKind: String, Sendable, Codable {
@@ -110,6 +105,28 @@ public enum QuotaScope: Sendable, Equatable {
     case body
     case perGroup
     case group(String)
+
+    /// What the whole body is called wherever a scope is put in words.
+    public static let bodyWords = "the body"
+
+    /// The scope in words: "the body", "each group" or the group's name.
+    public var words: String {
+        switch self {
+        case .body: return Self.bodyWords
+        case .perGroup: return "each group"
+        case .group(let g): return g
+        }
+    }
+
+    /// The concrete scopes a quota with this scope applies to, with their seats: the body (group nil),
+    /// every group, or one group.
+    public func scopes(in seats: OrderedDictionary<String, Int>) -> [(group: String?, seats: Int)] {
+        switch self {
+        case .body: return [(nil, seats.values.reduce(0, +))]
+        case .perGroup: return seats.map { ($0.key, $0.value) }
+        case .group(let g): return [(g, seats[g] ?? 0)]
+        }
+    }
 }
 
 public struct Quota: Sendable {

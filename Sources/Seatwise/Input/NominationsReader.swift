@@ -268,7 +268,6 @@ public struct NominationsReader: Sendable {
 
     /// The attribute names a quota may use with nominations whose header is `columns`.
     public static func attributeNames(columns: [String]) -> [String] {
-        ["gender", "country", "region", "development", "organization", "group"]
-            + columns.filter { !builtInColumns.contains($0) && !$0.isEmpty }
+        AttributeKey.builtIn + columns.filter { !builtInColumns.contains($0) && !$0.isEmpty }
     }
 }

@@ -1,6 +1,7 @@
 // Reads a policy file (SPEC §3) through Yams' node tree, so that every problem names its key path
 // (`quotas[2].min`, 1-based) and line. Unknown keys, wrong types and impossible bounds are all reported.
 
+import OrderedCollections
 import Yams
 
 public struct PolicyReader: Sendable {
@@ -203,7 +204,7 @@ public struct PolicyReader: Sendable {
                     problem(node, "quotas", "must be a list of quotas")
                 }
             }
-            return Policy(body: body, seats: seats, quotas: quotas, rules: rules, objective: objective, seed: seed)
+            return Policy(body: body, seats: OrderedDictionary(seats.map { ($0.group, $0.seats) }, uniquingKeysWith: { first, _ in first }), quotas: quotas, rules: rules, objective: objective, seed: seed)
         }
 
         mutating func quota(_ node: Node, index: Int, seats: [(group: String, seats: Int)], groupByKey: [String: (group: String, seats: Int)]) -> Quota? {
@@ -263,7 +264,7 @@ public struct PolicyReader: Sendable {
             if let minimum, let maximum {
                 let scopes: [(String, Int)]
                 switch scope {
-                case .body: scopes = [("the body", seats.reduce(0) { $0 + $1.seats })]
+                case .body: scopes = [(QuotaScope.bodyWords, seats.reduce(0) { $0 + $1.seats })]
                 case .perGroup: scopes = seats.map { ($0.group, $0.seats) }
                 case .group(let g): scopes = [(g, groupByKey[AttributeKey.normalize(g)]?.seats ?? 0)]
                 }

@@ -22,7 +22,12 @@ public struct QuotaRow: Sendable, Hashable {
         values.count == 1 ? "\(attribute) = \(values[0])" : "\(attribute) ∈ {\(values.joined(separator: ", "))}"
     }
 
-    public var scopeName: String { group ?? "the body" }
+    public var scopeName: String { group ?? QuotaScope.bodyWords }
+
+    /// Whether `count` members in scope meet the row's bounds: the one quota-met check.
+    public func admits(_ count: Int) -> Bool {
+        (min.map { count >= $0 } ?? true) && (max.map { count <= $0 } ?? true)
+    }
 
     /// A human label: "quota 1: gender = female, at least 22 of 55 seats in the body".
     public var label: String {
@@ -45,11 +50,8 @@ public struct QuotaRow: Sendable, Hashable {
         var rows: [QuotaRow] = []
         for quota in policy.quotas {
             let attributeKeys = keys[quota.attribute]!
-            let scopes: [(group: String?, seats: Int, members: [Int])]
-            switch quota.scope {
-            case .body: scopes = [(nil, policy.totalSeats, Array(nominees.indices))]
-            case .perGroup: scopes = policy.seats.map { ($0.group, $0.seats, byGroup[$0.group] ?? []) }
-            case .group(let g): scopes = [(g, policy.seats(of: g), byGroup[g] ?? [])]
+            let scopes = quota.scope.scopes(in: policy.seats).map { scope in
+                (group: scope.group, seats: scope.seats, members: scope.group.map { byGroup[$0] ?? [] } ?? Array(nominees.indices))
             }
             for scope in scopes {
                 var buckets: [String: [Int]] = [:]

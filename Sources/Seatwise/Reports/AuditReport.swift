@@ -67,7 +67,7 @@ public enum AuditReport {
     }
 
     static func markdown(_ audit: AuditResult) -> String {
-        let cell = SelectionReport.cell
+        let cell = MarkdownRenderer.cell
         var out = "# Audit: \(cell(audit.policy.body))\n\n"
         for (k, v) in headerLines(audit) { out += "- **\(k)**: \(cell(v))\n" }
         out += "\n## Seats\n\n| Group | Members | Seats |\n|---|---:|---:|\n"

@@ -80,7 +80,7 @@ public enum ComparisonReport {
     }
 
     static func markdown(_ c: Comparison) -> String {
-        let cell = SelectionReport.cell
+        let cell = MarkdownRenderer.cell
         func table(_ header: [String], _ rows: [[String]]) -> String {
             "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
                 + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |\n" }.joined()

@@ -32,11 +32,11 @@ public struct Round: Sendable {
         func seen(_ group: String) -> Bool { !seatsSet.insert(group).inserted }
         // Seats first: percentages of a group's seats are then worked out on the new seats.
         for case .groupSeats(let group, let seats) in adjustments.reversed() where !seen(group) {
-            guard let k = input.policy.seats.firstIndex(where: { $0.group == group }) else {
+            guard input.policy.seats[group] != nil else {
                 problems.append("no group is named '\(group)'\(Suggestions.closest(group, among: input.policy.groups))")
                 continue
             }
-            input.policy.seats[k].seats = seats
+            input.policy.seats[group] = seats
         }
         var context = SelectionContext(input, seed: seed)
         // Ids in the one normal form the reader compares them in (NFKC, invisible characters removed, case
@@ -64,7 +64,7 @@ public struct Round: Sendable {
         for adjustment in unique {
             switch adjustment {
             case .groupSeats(let group, let seats):
-                guard let old = self.input.policy.seats.first(where: { $0.group == group })?.seats else { continue }
+                guard let old = self.input.policy.seats[group] else { continue }
                 context.adjustments.append("adjusted: \(group) has \(seats) seat\(seats == 1 ? "" : "s") instead of \(old), by decision of the coordinator")
             case .seat(let id), .exclude(let id):
                 guard let i = nominee(id) else {

@@ -16,6 +16,20 @@ public struct QuotaOutcome: Sendable {
     public var atLimit: Bool
     /// Whether the selection enforced it (independent selection does not enforce body-wide quotas).
     public var enforced: Bool
+
+    public init(row: QuotaRow, count: Int, satisfied: Bool, atLimit: Bool, enforced: Bool) {
+        self.row = row
+        self.count = count
+        self.satisfied = satisfied
+        self.atLimit = atLimit
+        self.enforced = enforced
+    }
+
+    /// The verdict on `count` members: met and at a limit only when there is a panel to count.
+    public init(row: QuotaRow, count: Int, hasPanel: Bool, enforced: Bool) {
+        self.init(row: row, count: count, satisfied: hasPanel && row.admits(count),
+                  atLimit: hasPanel && (count == row.min || count == row.max), enforced: enforced)
+    }
 }
 
 public struct GroupOutcome: Sendable {

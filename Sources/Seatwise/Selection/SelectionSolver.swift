@@ -136,11 +136,9 @@ public enum SelectionSolver {
         let hasPanel = status != .infeasible
         let quotas = context.quotaRows.map { row -> QuotaOutcome in
             let count = row.members.filter { flags[$0] }.count
-            let satisfied = hasPanel && (row.min.map { count >= $0 } ?? true) && (row.max.map { count <= $0 } ?? true)
-            return QuotaOutcome(row: row, count: count, satisfied: satisfied, atLimit: hasPanel && (count == row.min || count == row.max),
-                                enforced: mode == .coordinated || row.group != nil)
+            return QuotaOutcome(row: row, count: count, hasPanel: hasPanel, enforced: mode == .coordinated || row.group != nil)
         }
-        let groups = input.policy.seats.map { entry -> GroupOutcome in
+        let groups = input.policy.seats.map { (group: $0.key, seats: $0.value) }.map { entry -> GroupOutcome in
             let members = ordered.filter { nominees[$0].group == entry.group }
             return GroupOutcome(group: entry.group, seats: entry.seats, seated: members.count,
                                 rankSum: members.reduce(0) { $0 + context.ranks[$1] },

@@ -1,5 +1,6 @@
 // Random small selection problems (up to 18 nominees) with every kind of rule, for brute-force checks.
 
+import OrderedCollections
 @testable import Seatwise
 
 enum RandomInstance {
@@ -48,7 +49,7 @@ enum RandomInstance {
             quotas.append(q)
         }
         let maxTerms: Int? = Bool.random(using: &rng) ? 3 : nil
-        let policy = Policy(body: "random", seats: seats, quotas: quotas, rules: SelectionRules(continuing: .keep, maxTerms: maxTerms),
+        let policy = Policy(body: "random", seats: OrderedDictionary(uniqueKeysWithValues: seats.map { ($0.group, $0.seats) }), quotas: quotas, rules: SelectionRules(continuing: .keep, maxTerms: maxTerms),
                             objective: objective, seed: UInt64.random(in: 0...1000, using: &rng))
         return SelectionInput(policy: policy, nominees: nominees)
     }

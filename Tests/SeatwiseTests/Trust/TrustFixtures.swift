@@ -18,7 +18,7 @@ enum TrustFixtures {
             person("a1", "A", rank: 1), person("a2", "A", rank: 2, gender: "female"),
             person("b1", "B", rank: 1), person("b2", "B", rank: 2, gender: "female"),
         ]
-        let policy = Policy(body: "Cross tie", seats: [("A", 1), ("B", 1)],
+        let policy = Policy(body: "Cross tie", seats: ["A": 1, "B": 1],
                             quotas: [Quota(index: 0, attribute: "gender", selector: .one("female"), min: .count(1), max: .count(1))], seed: seed)
         return SelectionInput(policy: policy, nominees: nominees)
     }
@@ -31,7 +31,7 @@ enum TrustFixtures {
         for k in 0..<7 { nominees.append(person("c\(k)", "G", rank: nil, country: "DEU", region: "WEOG", development: "developed", status: .continuing)) }
         for k in 0..<4 { nominees.append(person("f\(k)", "G", rank: k + 1, gender: "female", country: "KEN")) }
         for k in 0..<15 { nominees.append(person("m\(k)", "G", rank: k + 5, country: "BRA", region: "GRULAC")) }
-        let policy = Policy(body: "Wide repair", seats: [("G", 20)], quotas: [
+        let policy = Policy(body: "Wide repair", seats: ["G": 20], quotas: [
             Quota(index: 0, attribute: "development", selector: .one("developed"), max: .percent(numerator: 10, denominator: 100), priority: 1),
             Quota(index: 1, attribute: "gender", selector: .one("female"), min: .count(6), priority: 2),
         ], rules: SelectionRules(continuing: .keep), seed: 3)
@@ -45,7 +45,7 @@ enum TrustFixtures {
             person("a1", "A", rank: 1), person("a2", "A", rank: 2),
             person("b1", "B", rank: 1, region: "WEOG"), person("b2", "B", rank: 2, region: "WEOG"), person("b3", "B", rank: 3, region: "WEOG"),
         ]
-        let policy = Policy(body: "Unfillable", seats: [("A", 1), ("B", 2)], quotas: [
+        let policy = Policy(body: "Unfillable", seats: ["A": 1, "B": 2], quotas: [
             Quota(index: 0, attribute: "gender", selector: .one("female"), min: .count(1), scope: .group("A"), hard: true),
             Quota(index: 1, attribute: "region", selector: .one("WEOG"), max: .count(1), scope: .group("B")),
         ], seed: 1)
@@ -60,7 +60,7 @@ enum TrustFixtures {
             person("q1", "Q", rank: 1, organization: "Org X"),
             person("q2", "Q", rank: 2, organization: "Org Z"),
         ]
-        let policy = Policy(body: "Caps", seats: [("P", 2), ("Q", 1)], quotas: [
+        let policy = Policy(body: "Caps", seats: ["P": 2, "Q": 1], quotas: [
             Quota(index: 0, attribute: "organization", selector: .one("Org X"), max: .count(1)),
         ], seed: 9)
         return SelectionInput(policy: policy, nominees: nominees)

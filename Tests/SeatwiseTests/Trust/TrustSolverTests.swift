@@ -85,7 +85,7 @@ struct TrustSolverTests {
             TrustFixtures.person(a, "X", rank: nil, gender: "female"), TrustFixtures.person(c, "X", rank: nil),
             TrustFixtures.person(b, "Y", rank: nil), TrustFixtures.person(d, "Y", rank: nil, gender: "female"),
         ]
-        let policy = Policy(body: "Collision", seats: [("X", 1), ("Y", 1)],
+        let policy = Policy(body: "Collision", seats: ["X": 1, "Y": 1],
                             quotas: [Quota(attribute: "gender", selector: .one("female"), min: .count(1), max: .count(1))], seed: seed)
         var panels: Set<[String]> = []
         for order in [[0, 1, 2, 3], [1, 0, 3, 2], [3, 2, 1, 0], [2, 3, 0, 1], [1, 3, 0, 2], [2, 0, 3, 1]] {

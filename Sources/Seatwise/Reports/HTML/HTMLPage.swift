@@ -86,5 +86,14 @@ enum HTML {
 
     enum Cell { case text(String), markup(String) }
 
+    /// A bulleted list of plain texts.
+    static func list(_ items: [String]) -> String { "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>" }
+
+    /// A report model's table: a cell with a tone becomes a verdict badge.
+    static func table(_ t: ReportTable, id: String? = nil) -> String {
+        table(t.headers, t.rows.map { row in row.map { c in c.tone == .plain ? .text(c.text) : verdict(c.tone == .good, c.text) } },
+              numeric: t.numeric, id: id)
+    }
+
     static func verdict(_ ok: Bool, _ text: String) -> Cell { .markup("<span class=\"\(ok ? "ok" : "bad")\">\(escape(text))</span>") }
 }

@@ -48,17 +48,10 @@ public enum HTMLReports {
         SelectionReport.headerLines(result).filter { $0.0 != "Body" && $0.0 != "Status" }
     }
 
-    static func memberRows(_ result: SelectionResult, reasons: MemberReasons) -> [[HTML.Cell]] {
-        result.seated.map { i in
-            let n = result.input.nominees[i]
-            return [.text(n.group), .text(n.id), .text(n.name), .text(n.rank.map(String.init) ?? "–"), .text(n.gender), .text(n.country),
-                    .text(n.region), .text(n.development), .text(reasons.sentence(i))]
-        }
-    }
-
     // MARK: - select and explain
 
     public static func selection(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil) -> String {
+        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis)
         let members = result.seated.map { result.input.nominees[$0] }
         var body = ""
         let women = members.filter { $0.key(of: "gender") == "female" }.count
@@ -71,53 +64,40 @@ public enum HTMLReports {
             ("\(regions)", "UN regional groups represented"),
             ("\(result.quotas.filter { !$0.satisfied }.count)", result.status == .infeasible ? "quota rows" : "quota rows not met"),
         ])
-        if result.status == .infeasible {
+        if !sections.adjustments.isEmpty {
+            body += HTML.section("Adjustments", HTML.list(sections.adjustments), id: "adjustments")
+        }
+        if !sections.hasPanel {
             var content = "<ol>"
-            for conflict in SelectionReport.conflicts(result, diagnosis) {
-                content += "<li><p>\(HTML.escape(conflict.message))</p><ul>" + conflict.rules.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul></li>"
+            for conflict in sections.conflicts {
+                content += "<li><p>\(HTML.escape(conflict.message))</p>" + HTML.list(conflict.rules) + "</li>"
             }
             content += "</ol>"
-            if let repairs = diagnosis?.repairs, !repairs.isEmpty {
-                content += "<h3>Smallest repair (by declared priorities)</h3><p>\(HTML.escape(SelectionReport.repairLine(repairs[0])))</p>"
-                for alternative in repairs.dropFirst() { content += "<p class=\"muted\">Alternative: \(HTML.escape(SelectionReport.repairLine(alternative)))</p>" }
+            if let first = sections.repairs.first {
+                content += "<h3>Smallest repair (by declared priorities)</h3><p>\(HTML.escape(first))</p>"
+                for alternative in sections.repairs.dropFirst() { content += "<p class=\"muted\">Alternative: \(HTML.escape(alternative))</p>" }
             }
             body += HTML.section("Why no panel exists", content, id: "diagnosis")
         } else {
             body += HTML.section("Composition", composition(members, attributes: ["gender", "region", "development"]), id: "composition")
         }
-        body += HTML.section("Quotas", quotaChart([result.quotas], series: [("panel", "#1f5fa8")]), id: "quotas")
-        if result.status != .infeasible {
+        // The chart shows each count against its allowed band; the table gives every verdict in words.
+        body += HTML.section("Quotas", quotaChart([result.quotas], series: [("panel", "#1f5fa8")]) + (sections.quotas.map { HTML.table($0, id: "quota-verdicts") } ?? ""),
+                             id: "quotas")
+        if sections.hasPanel {
             let chart = SVGChart.ranking(groups: result.groups.map { ($0.group, $0.seats, [$0.topChoicesSeated]) }, series: [("seated from the group's top choices", "#1f5fa8")])
-            let table = HTML.table(["Group", "Seated", "Seats", "Rank sum", "From its top choices"],
-                                   result.groups.map { [.text($0.group), .text("\($0.seated)"), .text("\($0.seats)"), .text("\($0.rankSum)"), .text("\($0.topChoicesSeated) of \($0.seats)")] },
-                                   numeric: [1, 2, 3])
-            body += HTML.section("Seats and each group's ranking", chart + table, id: "groups")
-            body += HTML.section("The panel", HTML.table(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"],
-                                                         memberRows(result, reasons: MemberReasons(result)), numeric: [3], id: "panel"), id: "members")
+            body += HTML.section("Seats and each group's ranking", chart + HTML.table(sections.seats), id: "groups")
+            body += HTML.section("The panel", HTML.table(sections.panel, id: "panel"), id: "members")
         }
-        if let explanations {
-            let nominees = result.input.nominees
-            let rows: [[HTML.Cell]] = explanations.explanations.map { e in
-                let n = nominees[e.nominee]
-                return [.text(n.group), .text("\(n.name) [\(n.id)]"), HTML.verdict(e.decision == .seated, e.decision == .seated ? "seated" : "not seated"),
-                        .text(e.reason.rawValue.replacingOccurrences(of: "_", with: " ") + (e.closeCall && e.delta != 0 ? " (close call)" : "")),
-                        .text(e.delta.map(String.init) ?? "–"), .text(e.message)]
-            }
-            var content = HTML.table(["Group", "Nominee", "Decision", "Reason", "Δ", "Why"], rows, numeric: [4], id: "explanations")
-            if !explanations.prices.isEmpty {
-                content += "<h3>What each quota at its limit costs</h3><ul>" + explanations.prices.map { "<li>\(HTML.escape($0.message))</li>" }.joined() + "</ul>"
-            }
-            if !explanations.deviations.isEmpty {
-                content += "<h3>Each group's ranking</h3><ul>" + explanations.deviations.map { "<li>\(HTML.escape($0.message))</li>" }.joined() + "</ul>"
-            }
+        if let table = sections.explanations {
+            var content = HTML.table(table, id: "explanations")
+            if !sections.prices.isEmpty { content += "<h3>What each quota at its limit costs</h3>" + HTML.list(sections.prices) }
+            if !sections.deviations.isEmpty { content += "<h3>Each group's ranking</h3>" + HTML.list(sections.deviations.map(\.message)) }
             body += HTML.section("Why each nominee is in or out", content, id: "explanations-section")
         }
-        let notes = SelectionReport.notes(result, explanations, diagnosis)
-        if !notes.isEmpty { body += HTML.section("Notes", "<ul>" + notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>", id: "notes") }
-        if let repaired = diagnosis?.repaired {
-            body += HTML.section("The best panel under the smallest repair",
-                                 HTML.table(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"],
-                                            memberRows(repaired, reasons: MemberReasons(repaired)), numeric: [3]), id: "repaired")
+        if !sections.notes.isEmpty { body += HTML.section("Notes", HTML.list(sections.notes), id: "notes") }
+        for repaired in sections.repaired {
+            body += HTML.section("The best panel under the smallest repair", HTML.table(repaired.panel), id: "repaired")
         }
         let subtitle = "Selection round, \(result.mode.rawValue) (\(result.mode == .coordinated ? "MAG-style" : "IGC-style")) — \(SelectionReport.statusLine(result))"
         return HTML.page(title: result.policy.body, subtitle: subtitle, body: body, provenance: provenance(result))

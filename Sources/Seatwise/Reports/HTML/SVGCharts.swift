@@ -19,7 +19,7 @@ enum SVGChart {
         out += "<rect class=\"allowed\" x=\"\(x(lo, scale, width: width))\" y=\"2\" width=\"\(max(1.5, x(hi - lo, scale, width: width)))\" height=\"\(height - 4)\" fill=\"#dbe7f5\"/>"
         for (k, series) in counts.enumerated() {
             let y = 4 + Double(k) * (barHeight + 3)
-            let ok = (row.min.map { series.count >= $0 } ?? true) && (row.max.map { series.count <= $0 } ?? true)
+            let ok = row.admits(series.count)
             out += "<rect class=\"count\" x=\"0\" y=\"\(y)\" width=\"\(max(1, x(series.count, scale, width: width)))\" height=\"\(barHeight)\" fill=\"\(series.color)\" opacity=\"0.9\"/>"
             out += "<text x=\"\(width + 4)\" y=\"\(y + 9)\" font-size=\"11\" fill=\"\(ok ? "#2e7d32" : "#c62828")\">\(series.count)\(ok ? "" : " ✗")</text>"
         }

@@ -1,0 +1,82 @@
+// A selection report's content, built once and format-neutral: header and provenance, adjustments,
+// why no panel exists (conflicts, repairs), seats per group, the panel, quotas, notes, explanations,
+// and the panel under a repair. Text, markdown and HTML render these same sections.
+
+public struct SelectionSections: Sendable {
+    public struct Conflict: Sendable { public var message: String; public var rules: [String] }
+
+    public var title: String
+    /// (key, value) lines: body, mode, status, objective, seed, inputs with digests, tool.
+    public var header: [(key: String, value: String)]
+    /// The coordinator's adjustments (and an applied repair), each in words.
+    public var adjustments: [String]
+    public var hasPanel: Bool
+    public var conflicts: [Conflict]
+    /// The smallest repair in words, then its alternatives.
+    public var repairs: [String]
+    public var seats: ReportTable
+    public var panel: ReportTable
+    /// Nil when the policy sets no quotas.
+    public var quotas: ReportTable?
+    public var notes: [String]
+    /// With explanations: one row per explained nominee, the quota prices, each group's ranking.
+    public var explanations: ReportTable?
+    public var prices: [String]
+    public var deviations: [(message: String, passedOver: [String])]
+    /// The best panel under the smallest repair, when the diagnosis solved it.
+    public var repaired: [SelectionSections]
+
+    public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil) {
+        let nominees = result.input.nominees
+        title = result.policy.body
+        header = SelectionReport.headerLines(result).map { (key: $0.0, value: $0.1) }
+        adjustments = result.context.adjustments
+        hasPanel = result.status != .infeasible
+        conflicts = result.status == .infeasible
+            ? SelectionReport.conflicts(result, diagnosis).map { Conflict(message: $0.message, rules: $0.rules) } : []
+        repairs = (diagnosis?.repairs ?? []).map(SelectionReport.repairLine)
+        seats = ReportTable(["Group", "Seated", "Rank sum", "Seated from the group's top choices"], numeric: [1, 2])
+        for g in result.groups { seats.add([g.group, "\(g.seated)/\(g.seats)", "\(g.rankSum)", "\(g.topChoicesSeated) of \(g.seats)"]) }
+        panel = Self.members(result)
+        if result.quotas.isEmpty { quotas = nil } else {
+            var table = ReportTable(["Rule", "Bound", "Count", "Verdict"], numeric: [2])
+            for line in SelectionReport.quotaLines(result) {
+                let bad = line.verdict.lowercased().contains("violated")
+                table.add([.init(line.rule), .init(line.bound), .init(line.count), .init(line.verdict, tone: bad ? .bad : line.verdict.hasPrefix("met") || line.verdict.hasPrefix("all met") ? .good : .plain)])
+            }
+            quotas = table
+        }
+        notes = result.notes + (explanations?.notes ?? []) + (diagnosis?.notes ?? [])
+        if let explanations {
+            var table = ReportTable(["Group", "Nominee", "Decision", "Reason", "Δ", "Why"], numeric: [4])
+            for e in explanations.explanations {
+                let n = nominees[e.nominee]
+                table.add([.init(n.group), .init("\(n.name) [\(n.id)]"),
+                           .init(e.decision == .seated ? "seated" : "not seated", tone: e.decision == .seated ? .good : .bad),
+                           .init(e.reason.rawValue + (e.closeCall && e.delta != 0 ? " (close call)" : "")),
+                           .init(e.delta.map(String.init) ?? "–"), .init(e.message)])
+            }
+            self.explanations = table
+            prices = explanations.prices.map(\.message)
+            deviations = explanations.deviations.map { d in
+                (d.message, d.passedOver.map { "\(nominees[$0.nominee].name) [\(nominees[$0.nominee].id)]: \($0.message)" })
+            }
+        } else {
+            self.explanations = nil
+            prices = []
+            deviations = []
+        }
+        repaired = diagnosis?.repaired.map { [SelectionSections($0, explanations: diagnosis?.repairedExplanations)] } ?? []
+    }
+
+    /// The seated members with the sentence that says why each is in.
+    static func members(_ result: SelectionResult) -> ReportTable {
+        var table = ReportTable(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"], numeric: [3])
+        let reasons = MemberReasons(result)
+        for i in result.seated {
+            let n = result.input.nominees[i]
+            table.add([n.group, n.id, n.name, n.rank.map(String.init) ?? "–", n.gender, n.country, n.region, n.development, reasons.sentence(i)])
+        }
+        return table
+    }
+}
