@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // `make docs`: the DocC catalogue in Sources/Seatwise/Seatwise.docc.
@@ -26,7 +27,8 @@ let package = Package(
         // Wraps each GLPK call so that a GLPK fatal error returns instead of aborting.
         .target(name: "GLPKGuard", dependencies: ["CGLPK", "SolverSignals"], path: "Sources/GLPKGuard"),
         // The solver-neutral integer program, the SolverSession protocol and the staged (lexicographic) solve.
-        .target(name: "SeatwiseSolver", dependencies: ["SolverSignals"], path: "Sources/SeatwiseSolver"),
+        .target(name: "SeatwiseSolver", dependencies: ["SolverSignals", .product(name: "Tagged", package: "swift-tagged")],
+                path: "Sources/SeatwiseSolver"),
         // GLPK behind SolverSession: the only Swift that imports GLPK's C modules.
         .target(name: "SeatwiseGLPK", dependencies: ["SeatwiseSolver", "GLPKGuard", "CGLPK"], path: "Sources/SeatwiseGLPK"),
         .target(

@@ -1,54 +1,37 @@
-// Draws a selection report's sections as Markdown (for a wiki or a mailing list): pipe tables with
-// every special character escaped, so a name can never break a table or inject markup.
+// Draws a selection report as Markdown (for a wiki or a mailing list): pipe tables with every special
+// character escaped, so a name can never break a table or inject markup.
 
-enum MarkdownRenderer {
-    static func render(_ s: SelectionSections, heading: String = "Selection") -> String {
-        var out = "# \(heading): \(cell(s.title))\n\n"
-        for (key, value) in s.header { out += "- **\(key)**: \(cell(value))\n" }
-        if !s.adjustments.isEmpty {
-            out += "\n## Adjustments\n\n"
-            for line in s.adjustments { out += "- \(cell(line))\n" }
-        }
-        if !s.hasPanel {
-            out += "\n## Why no panel exists\n\n"
-            for (k, conflict) in s.conflicts.prefix(SelectionReport.shownConflicts).enumerated() {
-                out += "\(k + 1). \(cell(conflict.message))\n"
-                for rule in conflict.rules { out += "   - \(cell(rule))\n" }
-            }
-            if s.conflicts.count > SelectionReport.shownConflicts {
-                out += "\n… and \(s.conflicts.count - SelectionReport.shownConflicts) more (the JSON report lists every one)\n"
-            }
-            if let first = s.repairs.first {
-                out += "\n## Smallest repair\n\n- \(cell(first))\n"
-                for alternative in s.repairs.dropFirst() { out += "- alternative: \(cell(alternative))\n" }
-            }
-        } else {
-            out += "\n## Seats\n\n" + table(s.seats)
-            out += "\n## Panel (\(s.panel.rows.count) members)\n\n" + table(s.panel)
-        }
-        out += "\n## Quotas\n\n" + (s.quotas.map(table) ?? "The policy sets no quotas.\n")
-        if !s.notes.isEmpty {
-            out += "\n## Notes\n\n"
-            for note in s.notes { out += "- \(cell(note))\n" }
-        }
-        if let explanations = s.explanations { out += "\n## Explanations\n\n" + table(explanations) }
-        if !s.prices.isEmpty {
-            out += "\n## Quota prices\n\n"
-            for p in s.prices { out += "- \(cell(p))\n" }
-        }
-        if !s.deviations.isEmpty {
-            out += "\n## Each group's ranking\n\n"
-            for d in s.deviations { out += "- \(cell(d.message))\n" }
-        }
-        for repaired in s.repaired { out += "\n---\n\n" + render(repaired, heading: "Under the smallest repair") }
-        return out
+struct MarkdownRenderer: ReportDrawer {
+    var out = ""
+
+    static func render(_ s: SelectionSections) -> String {
+        var drawer = MarkdownRenderer()
+        drawer.draw(s)
+        return drawer.out
     }
 
-    static func table(_ t: ReportTable) -> String {
-        var out = "| " + t.headers.map(cell).joined(separator: " | ") + " |\n"
+    mutating func title(_ title: String, header: [(key: String, value: String)], nested: Bool) {
+        out += "# \(nested ? "Under the smallest repair" : "Selection"): \(Self.cell(title))\n\n"
+        for (key, value) in header { out += "- **\(key)**: \(Self.cell(value))\n" }
+    }
+
+    mutating func heading(_ text: String) { out += "\n## \(Self.cell(text))\n\n" }
+    mutating func bullets(_ items: [String]) { for item in items { out += "- \(Self.cell(item))\n" } }
+    mutating func line(_ text: String) { out += "\(Self.cell(text))\n" }
+    mutating func separator() { out += "\n---\n\n" }
+
+    mutating func numbered(_ items: [(text: String, sub: [String])], more: Int) {
+        for (k, item) in items.enumerated() {
+            out += "\(k + 1). \(Self.cell(item.text))\n"
+            for sub in item.sub { out += "   - \(Self.cell(sub))\n" }
+        }
+        if more > 0 { out += "\n… and \(more) more (the JSON report lists every one)\n" }
+    }
+
+    mutating func table(_ t: ReportTable) {
+        out += "| " + t.headers.map(Self.cell).joined(separator: " | ") + " |\n"
         out += "|" + t.headers.indices.map { t.numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|\n"
-        for row in t.rows { out += "| " + row.map { cell($0.text) }.joined(separator: " | ") + " |\n" }
-        return out
+        for row in t.rows { out += "| " + row.map { Self.cell($0.text) }.joined(separator: " | ") + " |\n" }
     }
 
     /// One table cell or list item: Markdown's special characters escaped, line breaks made spaces.

@@ -1,0 +1,51 @@
+// The one walk over a selection report's sections, in the order every drawn format shows them; each
+// format supplies only its drawing of a heading, a list, a numbered list and a table.
+
+protocol ReportDrawer {
+    var out: String { get set }
+    /// The report's title and its (key, value) header lines.
+    mutating func title(_ title: String, header: [(key: String, value: String)], nested: Bool)
+    mutating func heading(_ text: String)
+    mutating func bullets(_ items: [String])
+    mutating func numbered(_ items: [(text: String, sub: [String])], more: Int)
+    mutating func table(_ table: ReportTable)
+    /// A short line in place of a section that has nothing to show.
+    mutating func line(_ text: String)
+    mutating func explanations(_ table: ReportTable)
+    /// Starts the nested report of the panel under a repair.
+    mutating func separator()
+}
+
+extension ReportDrawer {
+    mutating func explanations(_ t: ReportTable) { table(t) }
+
+    mutating func draw(_ s: SelectionSections, nested: Bool = false) {
+        title(s.title, header: s.header, nested: nested)
+        if !s.adjustments.isEmpty { heading("Adjustments"); bullets(s.adjustments) }
+        if !s.hasPanel {
+            heading("Why no panel exists")
+            let shown = s.conflicts.prefix(SelectionReport.shownConflicts)
+            numbered(shown.map { ($0.message, $0.rules) }, more: s.conflicts.count - shown.count)
+            if let first = s.repairs.first {
+                heading("Smallest repair (by declared priorities)")
+                bullets([first] + s.repairs.dropFirst().map { "alternative: " + $0 })
+            }
+        } else {
+            heading("Seats"); table(s.seats)
+            heading("Panel (\(s.panel.rows.count) members)"); table(s.panel)
+        }
+        heading("Quotas")
+        if let quotas = s.quotas { table(quotas) } else { line("The policy sets no quotas.") }
+        if !s.notes.isEmpty { heading("Notes"); bullets(s.notes) }
+        if let t = s.explanations { heading("Explanations"); explanations(t) }
+        if !s.prices.isEmpty { heading("Quota prices (each quota at its limit, moved by one seat)"); bullets(s.prices) }
+        if !s.deviations.isEmpty {
+            heading("Each group's ranking")
+            numbered(s.deviations.map { ($0.message, $0.passedOver) }, more: 0)
+        }
+        for repaired in s.repaired {
+            separator()
+            draw(repaired, nested: true)
+        }
+    }
+}
