@@ -78,7 +78,7 @@ struct DiagnosisTests {
                 #expect(repair.steps.allSatisfy { !result.input.policy.quotas[SelectionContext(input).quotaRows[$0.quotaRow].quotaIndex].hard })
                 var context = SelectionContext(input)
                 for step in repair.steps {
-                    if step.bound == "min" { context.quotaRows[step.quotaRow].min = step.to } else { context.quotaRows[step.quotaRow].max = step.to }
+                    if step.bound == .min { context.quotaRows[step.quotaRow].min = step.to } else { context.quotaRows[step.quotaRow].max = step.to }
                 }
                 let fixed = try SelectionSolver.run(context: context, mode: .coordinated)
                 #expect(fixed.status == .optimal, "instance \(instance): the repair \(repair.steps.map(\.rule)) leaves the policy infeasible")

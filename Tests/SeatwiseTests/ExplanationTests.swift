@@ -94,7 +94,7 @@ struct ExplanationTests {
         let result = try SelectionSolver.run(Self.fixture)
         let report = try Explainer.explain(result)
         let female = report.prices.first { $0.label.hasPrefix("quota 1:") }
-        #expect(female?.bound == "min" && female?.from == 2 && female?.to == 1)
+        #expect(female?.bound == .min && female?.from == 2 && female?.to == 1)
         #expect(female?.improvement == 1, "c2 (2nd) replaces c3 (3rd)")
         #expect(female.map { $0.entering.map { result.input.nominees[$0].id } } == ["c2"])
         let deviations = report.deviations.first { $0.group == "CS" }!

@@ -6,8 +6,7 @@ public struct RepairStep: Sendable, Equatable {
     /// Index into the context's quota rows.
     public var quotaRow: Int
     public var rule: String
-    /// "min" or "max".
-    public var bound: String
+    public var bound: QuotaBoundSide
     public var from: Int
     public var to: Int
     /// The quota row by what it is, with the bound as it was.
@@ -21,7 +20,7 @@ public struct Repair: Sendable, Equatable {
 }
 
 public enum RepairSolver {
-    struct Slack { var row: Int; var quotaRow: Int; var bound: String; var column: Int }
+    struct Slack { var row: Int; var quotaRow: Int; var bound: QuotaBoundSide; var column: Int }
 
     /// What a search for repairs ended with.
     public enum Outcome: Sendable, Equatable {
@@ -43,13 +42,13 @@ public enum RepairSolver {
             let quota = model.quotaRows[q]
             let global = model.quotaRowIDs[q]
             guard !quota.hard else { continue }
-            func add(_ coefficient: Int, _ bound: String, _ upper: Int) {
+            func add(_ coefficient: Int, _ bound: QuotaBoundSide, _ upper: Int) {
                 program.variables.append(.init(name: "slack_\(row.name)_\(bound)", label: "relaxation of \(row.label) (\(bound))", lower: 0, upper: max(upper, 0)))
                 program.rows[k].terms.append(.init(variable: program.variables.count - 1, coefficient: coefficient))
                 slacks.append(Slack(row: k, quotaRow: global, bound: bound, column: program.variables.count - 1))
             }
-            if row.sense != .atMost { add(1, "min", row.rhs) }
-            if row.sense != .atLeast { add(-1, "max", quota.seatsInScope) }
+            if row.sense != .atMost { add(1, .min, row.rhs) }
+            if row.sense != .atLeast { add(-1, .max, quota.seatsInScope) }
         }
         guard !slacks.isEmpty else { return .impossible }
         let n = program.variables.count
@@ -77,13 +76,13 @@ public enum RepairSolver {
             for s in slacks {
                 let row = model.program.rows[s.row]
                 let count = row.terms.reduce(0) { $0 + values[$1.variable] * $1.coefficient }
-                if s.bound == "min", count < row.rhs {
-                    result.append(RepairStep(quotaRow: s.quotaRow, rule: quotaRows[s.quotaRow].label, bound: "min", from: row.rhs, to: count,
-                                             reference: .quota(quotaRows[s.quotaRow], bound: row.sense == .equal ? "exact" : "min", value: row.rhs)))
+                if s.bound == .min, count < row.rhs {
+                    result.append(RepairStep(quotaRow: s.quotaRow, rule: quotaRows[s.quotaRow].label, bound: .min, from: row.rhs, to: count,
+                                             reference: .quota(quotaRows[s.quotaRow], bound: row.sense == .equal ? .exact : .min, value: row.rhs)))
                 }
-                if s.bound == "max", count > row.rhs {
-                    result.append(RepairStep(quotaRow: s.quotaRow, rule: quotaRows[s.quotaRow].label, bound: "max", from: row.rhs, to: count,
-                                             reference: .quota(quotaRows[s.quotaRow], bound: row.sense == .equal ? "exact" : "max", value: row.rhs)))
+                if s.bound == .max, count > row.rhs {
+                    result.append(RepairStep(quotaRow: s.quotaRow, rule: quotaRows[s.quotaRow].label, bound: .max, from: row.rhs, to: count,
+                                             reference: .quota(quotaRows[s.quotaRow], bound: row.sense == .equal ? .exact : .max, value: row.rhs)))
                 }
             }
             return Repair(steps: result)

@@ -11,8 +11,9 @@ public struct RuleReference: Sendable, Equatable, Encodable {
     public var attribute: String?
     public var values: [String]?
     public var scope: String?
-    /// Quota: "min", "max" or "exact"; seats: "exact".
-    public var bound: String?
+    /// Which bound of the rule: a quota's min, max or exact count; seats are exact.
+    public enum Bound: String, Sendable, Encodable { case min, max, exact }
+    public var bound: Bound?
     /// The bound's value (quota), the seats (seats), 1 or 0 (fixed).
     public var value: Int?
     /// Seats: the group.
@@ -20,7 +21,7 @@ public struct RuleReference: Sendable, Equatable, Encodable {
     /// Fixed: the nominee.
     public var id: String?
 
-    static func quota(_ row: QuotaRow, bound: String, value: Int) -> RuleReference {
+    static func quota(_ row: QuotaRow, bound: Bound, value: Int) -> RuleReference {
         RuleReference(kind: .quota, quota: row.quotaIndex + 1, attribute: row.attribute, values: row.values, scope: row.group ?? "body",
                       bound: bound, value: value)
     }
@@ -29,16 +30,16 @@ public struct RuleReference: Sendable, Equatable, Encodable {
     static func row(_ k: Int, of model: SelectionModel) -> RuleReference {
         let row = model.program.rows[k]
         switch row.origin {
-        case .seats(let group): return RuleReference(kind: .seats, bound: "exact", value: row.rhs, group: group)
-        case .quotaMin(let q): return quota(model.quotaRows[q], bound: "min", value: row.rhs)
-        case .quotaMax(let q): return quota(model.quotaRows[q], bound: "max", value: row.rhs)
-        case .quotaExact(let q): return quota(model.quotaRows[q], bound: "exact", value: row.rhs)
-        case .other: return RuleReference(kind: .row, bound: row.sense.rawValue, value: row.rhs)
+        case .seats(let group): return RuleReference(kind: .seats, bound: .exact, value: row.rhs, group: group)
+        case .quotaMin(let q): return quota(model.quotaRows[q], bound: .min, value: row.rhs)
+        case .quotaMax(let q): return quota(model.quotaRows[q], bound: .max, value: row.rhs)
+        case .quotaExact(let q): return quota(model.quotaRows[q], bound: .exact, value: row.rhs)
+        case .other: return RuleReference(kind: .row, bound: row.sense == .equal ? .exact : row.sense == .atLeast ? .min : .max, value: row.rhs)
         }
     }
 
     /// A nominee fixed in (1) or out (0).
-    static func fixed(_ id: String, value: Int) -> RuleReference { RuleReference(kind: .fixed, bound: "exact", value: value, id: id) }
+    static func fixed(_ id: String, value: Int) -> RuleReference { RuleReference(kind: .fixed, bound: .exact, value: value, id: id) }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)

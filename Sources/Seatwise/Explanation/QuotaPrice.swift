@@ -5,8 +5,8 @@ public struct QuotaPrice: Sendable {
     /// Index into the result's quota rows.
     public var quotaRow: Int
     public var label: String
-    /// "min" or "max": the bound that is at its limit and moves.
-    public var bound: String
+    /// The bound that is at its limit and moves.
+    public var bound: QuotaBoundSide
     public var from: Int
     public var to: Int
     /// How much better the panel gets, in objective units (0: no gain); nil when the change does not

@@ -4,7 +4,7 @@
 enum QuotaPrices {
     struct Question: Sendable {
         var quotaRow: Int
-        var bound: String
+        var bound: QuotaBoundSide
         var from: Int
         var to: Int
         var model: Int
@@ -21,11 +21,11 @@ enum QuotaPrices {
                 guard result.quotas[global].satisfied else { continue }
                 let count = result.quotas[global].count
                 if row.sense != .atMost, count == row.rhs, row.rhs > 0 {
-                    out.append(Question(quotaRow: global, bound: "min", from: row.rhs, to: row.rhs - 1, model: m,
+                    out.append(Question(quotaRow: global, bound: .min, from: row.rhs, to: row.rhs - 1, model: m,
                                         question: .relax(model: m, row: k, lower: row.rhs - 1, upper: row.sense == .equal ? row.rhs : nil)))
                 }
                 if row.sense != .atLeast, count == row.rhs {
-                    out.append(Question(quotaRow: global, bound: "max", from: row.rhs, to: row.rhs + 1, model: m,
+                    out.append(Question(quotaRow: global, bound: .max, from: row.rhs, to: row.rhs + 1, model: m,
                                         question: .relax(model: m, row: k, lower: row.sense == .equal ? row.rhs : nil, upper: row.rhs + 1)))
                 }
             }
@@ -37,7 +37,7 @@ enum QuotaPrices {
                       words: ExplanationWords) -> QuotaPrice {
         let result = words.result
         let label = result.quotas[p.quotaRow].row.label
-        let move = "\(p.bound == "min" ? "lowering" : "raising") its \(p.bound) from \(p.from) to \(p.to)"
+        let move = "\(p.bound == .min ? "lowering" : "raising") its \(p.bound.rawValue) from \(p.from) to \(p.to)"
         guard let score = answer.score else {
             return QuotaPrice(quotaRow: p.quotaRow, label: label, bound: p.bound, from: p.from, to: p.to, improvement: nil, improvementLevel: nil,
                               entering: [], leaving: [], message: "\(label): \(move) gives no panel.")

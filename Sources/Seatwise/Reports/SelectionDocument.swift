@@ -157,7 +157,7 @@ public struct SelectionDocument: Encodable, Sendable {
         quotas = result.quotas.map(Quota.init)
         conflicts = diagnosis.map { $0.conflicts.map { Conflict(rules: $0.rules, message: $0.message, references: $0.references) } }
             ?? result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message, references: []) }
-        repairs = (diagnosis?.repairs ?? []).map { $0.steps.map { RepairStep(rule: $0.rule, bound: $0.bound, from: $0.from, to: $0.to, reference: $0.reference) } }
+        repairs = (diagnosis?.repairs ?? []).map { $0.steps.map { RepairStep(rule: $0.rule, bound: $0.bound.rawValue, from: $0.from, to: $0.to, reference: $0.reference) } }
         notes = SelectionReport.notes(result, report, diagnosis)
         adjustments = result.context.adjustments
         let ids = result.input.nominees.map(\.id)
@@ -170,7 +170,7 @@ public struct SelectionDocument: Encodable, Sendable {
                                         closeCall: e.closeCall, rules: e.rules)
             }
             quotaPrices = report.prices.map {
-                Price(rule: $0.label, bound: $0.bound, from: $0.from, to: $0.to, improvement: $0.improvement,
+                Price(rule: $0.label, bound: $0.bound.rawValue, from: $0.from, to: $0.to, improvement: $0.improvement,
                       changes: Changes(enter: $0.entering.map { ids[$0] }, leave: $0.leaving.map { ids[$0] }), message: $0.message)
             }
             groupDeviations = report.deviations.map { d in

@@ -28,7 +28,7 @@ public enum SelectionReport {
     }
 
     static func repairLine(_ repair: Repair) -> String {
-        repair.steps.map { "\($0.rule): \($0.bound) \($0.from) → \($0.to)" }.joined(separator: "; ")
+        repair.steps.map { "\($0.rule): \($0.bound.rawValue) \($0.from) → \($0.to)" }.joined(separator: "; ")
     }
 
     static func statusLine(_ result: SelectionResult) -> String {

@@ -74,9 +74,9 @@ public struct SelectionContext: Sendable {
     public func applying(_ repair: Repair) -> SelectionContext {
         var adjusted = self
         for step in repair.steps {
-            if step.bound == "min" { adjusted.quotaRows[step.quotaRow].min = step.to } else { adjusted.quotaRows[step.quotaRow].max = step.to }
+            if step.bound == .min { adjusted.quotaRows[step.quotaRow].min = step.to } else { adjusted.quotaRows[step.quotaRow].max = step.to }
         }
-        adjusted.adjustments.append("repair applied: " + repair.steps.map { "\($0.rule): \($0.bound) \($0.from) → \($0.to)" }.joined(separator: "; "))
+        adjusted.adjustments.append("repair applied: " + repair.steps.map { "\($0.rule): \($0.bound.rawValue) \($0.from) → \($0.to)" }.joined(separator: "; "))
         return adjusted
     }
 }

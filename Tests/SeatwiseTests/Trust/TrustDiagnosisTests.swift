@@ -17,8 +17,8 @@ struct TrustDiagnosisTests {
         // Priority 2 is relaxed last: women stay at 6? No: only 4 women exist, so 6 → 4 is forced; the
         // developed cap must take all 7 continuing members: 2 → 7.
         let steps = Dictionary(uniqueKeysWithValues: best.steps.map { ($0.bound, ($0.from, $0.to)) })
-        #expect(steps["max"]! == (2, 7))
-        #expect(steps["min"]! == (6, 4))
+        #expect(steps[.max]! == (2, 7))
+        #expect(steps[.min]! == (6, 4))
         let repaired = try #require(diagnosis.repaired)
         #expect(repaired.status == .optimal)
         #expect(repaired.seated.count == 20)
