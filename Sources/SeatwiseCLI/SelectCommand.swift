@@ -58,6 +58,9 @@ struct SelectCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "With --explain: flag reversals that cost at most this much as close calls.")
     var closeCall: Int = ExplanationOptions.defaultCloseCall
 
+    @Flag(name: .customLong("public"), help: "The version to publish: seated members named, every other nominee only counted by group and reason, the time of the run, provenance at the end.")
+    var publicReport = false
+
     @Flag(name: .long, help: "When the policy is infeasible, also choose the best panel under the smallest repair.")
     var repair = false
 
@@ -95,7 +98,8 @@ struct SelectCommand: ParsableCommand {
         let analysed = Deadline.now()
         Progress.phase("writing")
         try options.budget.checkCancelled()
-        let report = try SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis)
+        let report = try SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis,
+                                                publicView: publicReport ? PublicView(result, explanations: explanations) : nil)
         try options.budget.checkCancelled()
         try output.emit(report, inputs: input.inputPaths)
         if timings {

@@ -108,6 +108,11 @@ public struct SelectionDocument: Encodable, Sendable {
         enum Keys: String, CodingKey { case rule, bound, from, to, improvement, changes, message }
     }
     struct Deviation: Encodable { var group: String, passedOver: [String], message: String }
+    /// A public report's own keys: when it was made, the headline, and the nominees not seated as counts.
+    struct Public: Encodable {
+        struct Count: Encodable { var group: String, reason: String, count: Int }
+        var madeAt: String, headline: String, notSeated: [Count]
+    }
 
     var tool: Tool
     var body: String
@@ -130,8 +135,10 @@ public struct SelectionDocument: Encodable, Sendable {
     var groupDeviations: [Deviation]?
     /// The best panel under the first repair (`--repair`).
     var repaired: [SelectionDocument]?
+    /// Set in a public report (`--public`), null otherwise.
+    var publicReport: Public?
 
-    public init(_ result: SelectionResult, explanations report: ExplanationReport? = nil, diagnosis: Diagnosis? = nil) {
+    public init(_ result: SelectionResult, explanations report: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil) {
         let p = Provenance(input: result.input)
         tool = Tool(name: p.tool, version: p.toolVersion, glpk: p.glpkVersion)
         body = p.body
@@ -178,6 +185,9 @@ public struct SelectionDocument: Encodable, Sendable {
             }
         }
         repaired = diagnosis?.repaired.map { [SelectionDocument($0, explanations: diagnosis?.repairedExplanations)] }
+        publicReport = publicView.map { view in
+            Public(madeAt: view.madeAt, headline: view.headline, notSeated: view.notSeated.map { .init(group: $0.group, reason: $0.reason, count: $0.count) })
+        }
     }
 
     public func json() throws -> String { try JSONReport.encode(self) }
@@ -186,6 +196,7 @@ public struct SelectionDocument: Encodable, Sendable {
     enum Keys: String, CodingKey {
         case tool, body, mode, status, objective, seed, seedSource, inputs, groups, selected, quotas, conflicts, repairs, notes
         case adjustments, explanations, quotaPrices, groupDeviations, repaired
+        case publicReport = "public"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -197,6 +208,7 @@ public struct SelectionDocument: Encodable, Sendable {
         try c.encode(repairs, forKey: .repairs); try c.encode(notes, forKey: .notes); try c.encode(adjustments, forKey: .adjustments)
         try c.encode(explanations, forKey: .explanations); try c.encode(quotaPrices, forKey: .quotaPrices)
         try c.encode(groupDeviations, forKey: .groupDeviations); try c.encode(repaired, forKey: .repaired)
+        try c.encode(publicReport, forKey: .publicReport)
     }
 }
 

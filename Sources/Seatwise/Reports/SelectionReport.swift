@@ -2,15 +2,52 @@
 // every one carrying the provenance of the inputs.
 
 public enum SelectionReport {
+    /// With `publicView`, the public version: only seated members named, the rest counted (`--public`).
     public static func render(_ result: SelectionResult, format: ReportFormat, explanations: ExplanationReport? = nil,
-                              diagnosis: Diagnosis? = nil) throws -> String {
-        switch format {
-        case .text: return TextRenderer.render(SelectionSections(result, explanations: explanations, diagnosis: diagnosis))
-        case .markdown: return MarkdownRenderer.render(SelectionSections(result, explanations: explanations, diagnosis: diagnosis))
-        case .json: return try SelectionDocument(result, explanations: explanations, diagnosis: diagnosis).json()
-        case .csv: return explanations.map { csv(result, $0) } ?? csv(result)
-        case .html: return HTMLReports.selection(result, explanations: explanations, diagnosis: diagnosis)
+                              diagnosis: Diagnosis? = nil, publicView: PublicView? = nil) throws -> String {
+        var (result, explanations, diagnosis) = (result, explanations, diagnosis)
+        if let view = publicView {
+            explanations = explanations.map { view.apply(to: $0, of: result) }
+            diagnosis = diagnosis.map { view.apply(to: $0, of: result) }
+            result = view.apply(to: result)
         }
+        let sections = { SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView) }
+        switch format {
+        case .text: return TextRenderer.render(sections())
+        case .markdown: return MarkdownRenderer.render(sections())
+        case .json: return try SelectionDocument(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView).json()
+        case .csv: return explanations.map { csv(result, $0) } ?? csv(result)
+        case .html: return HTMLReports.selection(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView)
+        }
+    }
+
+    /// The result in one plain sentence, for a public announcement.
+    public static func headline(_ result: SelectionResult) -> String {
+        guard result.status != .infeasible else { return "No panel was chosen: the rules cannot all be met together" }
+        let n = result.seated.count
+        var parts = ["\(n) member\(n == 1 ? "" : "s") chosen"]
+        let broken = result.quotas.filter { !$0.satisfied && $0.enforced }.count
+        let unenforced = result.quotas.filter { !$0.satisfied && !$0.enforced }.count
+        parts.append(result.quotas.isEmpty ? "the policy sets no quotas"
+                     : broken == 0 ? "every rule met" : "\(broken) rule\(broken == 1 ? "" : "s") not met")
+        if unenforced > 0 { parts.append("\(unenforced) body-wide rule\(unenforced == 1 ? " is" : "s are") not met (not enforced when each group chooses alone)") }
+        let followed = result.groups.reduce(0) { $0 + $1.topChoicesSeated }
+        let seats = result.groups.reduce(0) { $0 + $1.seats }
+        parts.append("\(followed) of \(seats) seat\(seats == 1 ? "" : "s") \(followed == 1 ? "follows" : "follow") the nominating group's own order")
+        if let held = heldSeats(result) { parts.append(held) }
+        if result.status == .timeLimit { parts.append("the best panel found within the time limit, not proved best") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// "16 seats held by continuing members, 1 by a required member"; nil when none is held.
+    static func heldSeats(_ result: SelectionResult) -> String? {
+        let reasons = DecisionReason.all(in: result)
+        let continuing = result.seated.filter { reasons[$0] == .continuing }.count
+        let required = result.seated.filter { reasons[$0] == .required }.count
+        var parts: [String] = []
+        if continuing > 0 { parts.append("\(continuing) seat\(continuing == 1 ? "" : "s") held by continuing member\(continuing == 1 ? "" : "s")") }
+        if required > 0 { parts.append("\(required)\(parts.isEmpty ? " seat\(required == 1 ? "" : "s") held" : "") by \(required == 1 ? "a required member" : "required members")") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// Every note a report states: the rules' adjustments (a repair), the round's own notes, and what
@@ -61,6 +98,7 @@ public enum SelectionReport {
             ("Mode", result.mode == .coordinated ? "coordinated (MAG-style: one choice across all groups)" : "independent (IGC-style: each group fills its own seats)"),
             ("Status", statusLine(result)),
             ("Objective", objectiveLine(result)),
+        ] + (heldSeats(result).map { [("Held seats", $0)] } ?? []) + [
             ("Seed", "\(result.seed) (\(result.seedSource == .default ? "default; set tie_break.seed or --seed" : "from the \(result.seedSource.rawValue)"))"),
             ("Nominations", "\(p.nominations) (sha256 \(p.nominationsSHA256))"),
             ("Policy", "\(p.policy) (sha256 \(p.policySHA256))"),

@@ -43,7 +43,23 @@ enum HTML {
     .legend span { display: inline-block; margin-right: 14px; font-size: 13px; }
     .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: middle; margin-right: 4px; }
     footer { color: var(--muted); font-size: 12px; margin-top: 24px; word-break: break-all; }
-    @media print { body { background: white; } section { border: none; } header { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+    svg { max-width: 100%; height: auto; }
+    svg.band { width: 100%; max-width: 340px; }
+    svg.composition, svg.ranking { width: 100%; }
+    td { overflow-wrap: anywhere; }
+    dl.glossary dt { font-weight: 600; margin-top: 6px; } dl.glossary dd { margin: 0 0 0 18px; font-size: 13.5px; }
+    @media (max-width: 760px) {
+      header { padding: 16px 14px; } main { padding: 10px 8px 24px; } section { padding: 12px 10px; }
+      table { font-size: 12.5px; } th, td { padding: 4px 4px; }
+    }
+    @page { size: A4; margin: 14mm 12mm; }
+    @media print {
+      body { background: white; font-size: 11pt; } main { max-width: none; padding: 0; }
+      section { border: none; padding: 0; margin: 10mm 0 0; }
+      header { -webkit-print-color-adjust: exact; print-color-adjust: exact; padding: 10px 0; }
+      .swatch, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      thead { display: table-header-group; } tr, svg, .card, dl.glossary dd { break-inside: avoid; } h2, h3 { break-after: avoid; }
+    }
     """
 
     static func page(title: String, subtitle: String, body: String, provenance: [(String, String)]) -> String {
@@ -52,9 +68,24 @@ enum HTML {
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
         out += "<title>\(escape(title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
         out += "<header><h1>\(escape(title))</h1><p>\(escape(subtitle))</p></header>\n<main>\n\(body)"
+        out += glossary
         out += "<footer>" + provenance.map { "<div><b>\(escape($0.0))</b>: \(escape($0.1))</div>" }.joined() + "</footer>\n"
         return out + "</main>\n</body>\n</html>\n"
     }
+
+    /// The words a report uses that a reader may not know, defined where the report is read.
+    static let glossary = section("Words used in this report", """
+    <dl class="glossary">
+    <dt>rank</dt><dd>the place a nominating group gave its nominee (1 = its first choice).</dd>
+    <dt>rank sum</dt><dd>the ranks of the seated members added up; lower means the groups' own orders were followed more closely.</dd>
+    <dt>quota row</dt><dd>one bound of a rule in one scope, e.g. "at least 2 from each region in the body".</dd>
+    <dt>at its limit</dt><dd>a rule whose count sits exactly on its bound: it shaped the choice.</dd>
+    <dt>price</dt><dd>how much better (in rank sum) the panel would be if a rule at its limit were moved by one seat.</dd>
+    <dt>close call</dt><dd>a decision that another choice would have changed by one rank point or less.</dd>
+    <dt>p-value</dt><dd>in an audit, the chance that a fair draw from the nominees gives a count at least this far from what is expected.</dd>
+    <dt>seed</dt><dd>the number that fixes the order used to break exact ties, so anyone re-running the selection gets the same panel.</dd>
+    </dl>
+    """, id: "glossary")
 
     static func section(_ title: String, _ content: String, id: String) -> String {
         "<section id=\"\(id)\"><h2>\(escape(title))</h2>\n\(content)</section>\n"

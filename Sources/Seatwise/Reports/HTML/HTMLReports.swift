@@ -29,7 +29,7 @@ public enum HTMLReports {
                 let row = quotas[0][k].row
                 let counts = quotas.enumerated().map { (count: $0.element[k].count, color: series[$0.offset].color, label: series[$0.offset].label) }
                 let verdicts = quotas.enumerated().map { s, q in
-                    "<span class=\"\(q[k].satisfied ? "ok" : "bad")\">\(HTML.escape(series.count > 1 ? "\(series[s].label): " : ""))\(q[k].satisfied ? (q[k].atLimit ? "met, at limit" : "met") : (q[k].enforced ? "VIOLATED" : "violated (not enforced)"))</span>"
+                    "<span class=\"\(q[k].satisfied ? "ok" : "bad")\">\(HTML.escape(series.count > 1 ? "\(series[s].label): " : ""))\(HTML.escape(SelectionReport.verdict(q[k], hasPanel: true)))</span>"
                 }.joined(separator: "<br>")
                 rows.append([.text(row.label), .markup(SVGChart.band(row: row, counts: counts)), .markup(verdicts)])
             }
@@ -50,8 +50,9 @@ public enum HTMLReports {
 
     // MARK: - select and explain
 
-    public static func selection(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil) -> String {
-        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis)
+    public static func selection(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil,
+                                 publicView: PublicView? = nil) -> String {
+        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView)
         let members = result.seated.map { result.input.nominees[$0] }
         var body = ""
         let women = members.filter { $0.key(of: "gender") == "female" }.count
@@ -59,7 +60,9 @@ public enum HTMLReports {
         body += HTML.cards([
             (result.status == .infeasible ? "No panel" : "\(members.count)", result.status == .infeasible ? "the rules cannot all be met" : "members seated"),
             (result.status.rawValue.replacingOccurrences(of: "_", with: " "), "status"),
+        ] + (publicView != nil ? [] : [
             (result.objectiveSummary.count > 24 ? String(result.objectiveSummary.prefix(22)) + "…" : result.objectiveSummary, "objective (\(result.objective.rawValue))"),
+        ]) + [
             (members.isEmpty ? "–" : "\(women) of \(members.count)", "women"),
             ("\(regions)", "UN regional groups represented"),
             ("\(result.quotas.filter { !$0.satisfied }.count)", result.status == .infeasible ? "quota rows" : "quota rows not met"),
@@ -82,13 +85,13 @@ public enum HTMLReports {
             body += HTML.section("Composition", composition(members, attributes: ["gender", "region", "development"]), id: "composition")
         }
         // The chart shows each count against its allowed band; the table gives every verdict in words.
-        body += HTML.section("Quotas", quotaChart([result.quotas], series: [("panel", "#1f5fa8")]) + (sections.quotas.map { HTML.table($0, id: "quota-verdicts") } ?? ""),
-                             id: "quotas")
+        body += HTML.section("Quotas", quotaChart([result.quotas], series: [("panel", "#1f5fa8")]), id: "quotas")
         if sections.hasPanel {
             let chart = SVGChart.ranking(groups: result.groups.map { ($0.group, $0.seats, [$0.topChoicesSeated]) }, series: [("seated from the group's top choices", "#1f5fa8")])
             body += HTML.section("Seats and each group's ranking", chart + HTML.table(sections.seats), id: "groups")
             body += HTML.section("The panel", HTML.table(sections.panel, id: "panel"), id: "members")
         }
+        if let outside = sections.outside { body += HTML.section(sections.outsideTitle, HTML.table(outside, id: "outside-table"), id: "outside") }
         if let table = sections.explanations {
             var content = HTML.table(table, id: "explanations")
             if !sections.prices.isEmpty { content += "<h3>What each quota at its limit costs</h3>" + HTML.list(sections.prices) }
@@ -98,6 +101,10 @@ public enum HTMLReports {
         if !sections.notes.isEmpty { body += HTML.section("Notes", HTML.list(sections.notes), id: "notes") }
         for repaired in sections.repaired {
             body += HTML.section("The best panel under the smallest repair", HTML.table(repaired.panel), id: "repaired")
+        }
+        if let view = publicView {
+            return HTML.page(title: result.policy.body, subtitle: view.headline, body: body,
+                             provenance: [("Made", view.madeAt)] + provenance(result))
         }
         let subtitle = "Selection round, \(result.mode.rawValue) (\(result.mode == .coordinated ? "MAG-style" : "IGC-style")) — \(SelectionReport.statusLine(result))"
         return HTML.page(title: result.policy.body, subtitle: subtitle, body: body, provenance: provenance(result))

@@ -31,7 +31,7 @@ enum SVGChart {
     /// Horizontal bars of "top choices seated out of seats" per group, one bar per series.
     static func ranking(groups: [(group: String, seats: Int, values: [Int?])], series: [(label: String, color: String)]) -> String {
         let labelWidth = 210.0, width = 360.0, rowHeight = 8.0 + Double(series.count) * 13
-        let height = Double(groups.count) * rowHeight + 24
+        let height = Double(groups.count) * rowHeight + 6
         var out = "<svg class=\"ranking\" role=\"img\" width=\"\(Int(labelWidth + width + 60))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(labelWidth + width + 60)) \(Int(height))\">"
         out += "<title>How far each group's own ranking was followed: seated members among its top choices</title>"
         for (k, g) in groups.enumerated() {
@@ -45,35 +45,32 @@ enum SVGChart {
                 out += "<text x=\"\(labelWidth + width + 4)\" y=\"\(barY + 9)\" font-size=\"11\">\(value)/\(g.seats)</text>"
             }
         }
-        let legendY = height - 8
-        var lx = labelWidth
-        for s in series {
-            out += "<rect x=\"\(lx)\" y=\"\(legendY - 9)\" width=\"10\" height=\"10\" fill=\"\(s.color)\"/><text x=\"\(lx + 14)\" y=\"\(legendY)\" font-size=\"11\">\(HTML.escape(s.label))</text>"
-            lx += 20 + Double(s.label.count) * 6.5
-        }
-        return out + "</svg>"
+        // The legend is HTML beside the chart, not SVG text: it wraps at any width and never clips.
+        return out + "</svg>" + legend(series.map { ($0.label, $0.color) })
     }
 
     /// One stacked bar: the shares of an attribute's values among the members.
     static func composition(attribute: String, parts: [(value: String, count: Int)]) -> String {
         let total = max(1, parts.reduce(0) { $0 + $1.count })
         let width = 560.0
-        var out = "<svg class=\"composition\" role=\"img\" width=\"\(Int(width))\" height=\"46\" viewBox=\"0 0 \(Int(width)) 46\">"
+        var out = "<svg class=\"composition\" role=\"img\" width=\"\(Int(width))\" height=\"22\" viewBox=\"0 0 \(Int(width)) 22\">"
         out += "<title>\(HTML.escape(attribute)): " + HTML.escape(parts.map { "\($0.value) \($0.count)" }.joined(separator: ", ")) + "</title>"
         var offset = 0.0
-        var legend = ""
-        var lx = 0.0
+        var items: [(String, String)] = []
         for (k, part) in parts.enumerated() {
             let w = Double(part.count) / Double(total) * width
             let color = palette[k % palette.count]
             out += "<rect x=\"\(offset)\" y=\"0\" width=\"\(w)\" height=\"20\" fill=\"\(color)\"/>"
             if w > 26 { out += "<text x=\"\(offset + 4)\" y=\"14\" font-size=\"11\" fill=\"white\">\(part.count)</text>" }
             offset += w
-            let label = "\(part.value) \(Int((Double(part.count) / Double(total) * 100).rounded()))%"
-            legend += "<rect x=\"\(lx)\" y=\"28\" width=\"10\" height=\"10\" fill=\"\(color)\"/><text x=\"\(lx + 13)\" y=\"37\" font-size=\"11\">\(HTML.escape(label))</text>"
-            lx += 28 + Double(label.count) * 6.8
+            items.append(("\(part.value) \(part.count) (\(Int((Double(part.count) / Double(total) * 100).rounded()))%)", color))
         }
-        return out + legend + "</svg>"
+        return out + "</svg>" + legend(items)
+    }
+
+    /// A chart's legend as HTML: swatches and labels that wrap with the page.
+    static func legend(_ items: [(label: String, color: String)]) -> String {
+        "<p class=\"legend\">" + items.map { "<span><i class=\"swatch\" style=\"background:\($0.color)\"></i>\(HTML.escape($0.label))</span>" }.joined() + "</p>"
     }
 
     /// The attribute values of `members`, largest first, for a composition bar.

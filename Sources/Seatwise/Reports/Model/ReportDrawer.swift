@@ -32,8 +32,9 @@ extension ReportDrawer {
             }
         } else {
             heading("Seats"); table(s.seats)
-            heading("Panel (\(s.panel.rows.count) members)"); table(s.panel)
+            heading("Panel (\(s.panel.rows.count) member\(s.panel.rows.count == 1 ? "" : "s"))"); table(s.panel)
         }
+        if let outside = s.outside { heading(s.outsideTitle); table(outside) }
         heading("Quotas")
         if let quotas = s.quotas { table(quotas) } else { line("The policy sets no quotas.") }
         if !s.notes.isEmpty { heading("Notes"); bullets(s.notes) }
@@ -46,6 +47,10 @@ extension ReportDrawer {
         for repaired in s.repaired {
             separator()
             draw(repaired, nested: true)
+        }
+        if !s.provenance.isEmpty && !nested {
+            heading("Provenance")
+            bullets(s.provenance.map { "\($0.key): \($0.value)" })
         }
     }
 }

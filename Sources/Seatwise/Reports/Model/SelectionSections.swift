@@ -6,8 +6,15 @@ public struct SelectionSections: Sendable {
     public struct Conflict: Sendable { public var message: String; public var rules: [String] }
 
     public var title: String
-    /// (key, value) lines: body, mode, status, objective, seed, inputs with digests, tool.
+    /// (key, value) lines: body, mode, status, objective, seed, inputs with digests, tool; in a public
+    /// report only the body, the time it was made and the headline (the rest is `provenance`).
     public var header: [(key: String, value: String)]
+    /// A public report's provenance, drawn at its end; empty otherwise.
+    public var provenance: [(key: String, value: String)]
+    /// Nominees the rules or the coordinator kept out (withdrawn, term-limited, excluded), by name; in a
+    /// public report every nominee not seated, counted by group and reason instead.
+    public var outside: ReportTable?
+    public var outsideTitle: String
     /// The coordinator's adjustments (and an applied repair), each in words.
     public var adjustments: [String]
     public var hasPanel: Bool
@@ -26,10 +33,30 @@ public struct SelectionSections: Sendable {
     /// The best panel under the smallest repair, when the diagnosis solved it.
     public var repaired: [SelectionSections]
 
-    public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil) {
+    public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil) {
         let nominees = result.input.nominees
         title = result.policy.body
-        header = SelectionReport.headerLines(result).map { (key: $0.0, value: $0.1) }
+        let lines = SelectionReport.headerLines(result).map { (key: $0.0, value: $0.1) }
+        if let view = publicView {
+            header = [(key: "Body", value: result.policy.body), (key: "Made", value: view.madeAt), (key: "In short", value: view.headline)]
+            provenance = lines.filter { $0.key != "Body" }
+            outsideTitle = "Nominees not seated (counted, not named)"
+            var table = ReportTable(["Group", "Why not seated", "Nominees"], numeric: [2])
+            for entry in view.notSeated { table.add([entry.group, entry.reason, "\(entry.count)"]) }
+            outside = table.rows.isEmpty ? nil : table
+        } else {
+            header = lines
+            provenance = []
+            outsideTitle = "Kept out by the rules or the coordinator"
+            var table = ReportTable(["Group", "ID", "Name", "Why"])
+            for (i, standing) in result.standings.enumerated() {
+                guard case .fixedOut(let rule) = standing else { continue }
+                let n = nominees[i]
+                table.add([n.group, n.id, n.name, rule == .withdrawn ? "withdrawn" : rule == .termLimited ? "term limit reached (rules.max_terms)"
+                           : "excluded by decision of the coordinator"])
+            }
+            outside = table.rows.isEmpty ? nil : table
+        }
         adjustments = result.context.adjustments
         hasPanel = result.status != .infeasible
         conflicts = result.status == .infeasible
@@ -66,7 +93,7 @@ public struct SelectionSections: Sendable {
             prices = []
             deviations = []
         }
-        repaired = diagnosis?.repaired.map { [SelectionSections($0, explanations: diagnosis?.repairedExplanations)] } ?? []
+        repaired = diagnosis?.repaired.map { [SelectionSections($0, explanations: diagnosis?.repairedExplanations, publicView: publicView)] } ?? []
     }
 
     /// The seated members with the sentence that says why each is in.

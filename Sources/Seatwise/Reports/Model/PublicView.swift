@@ -1,0 +1,129 @@
+// The public version of a selection (`--public`): seated members are named; every other nominee is only
+// counted, by group and reason. Applied to what the reports are drawn from, so every format obeys it.
+
+import Foundation
+
+public struct PublicView: Sendable {
+    /// When the report was made, for the announcement ("2026-12-01 18:20 UTC").
+    public var madeAt: String
+    /// One plain sentence in place of objective figures.
+    public var headline: String
+    /// Nominees not seated: (group, reason in words, how many), in the policy's group order.
+    public var notSeated: [(group: String, reason: String, count: Int)]
+    /// "Name [id]" of every nominee who is not seated, and the id alone, for scrubbing texts.
+    private let hiddenIDs: Set<String>
+
+    public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, madeAt: Date = Date()) {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        self.madeAt = formatter.string(from: madeAt)
+        headline = SelectionReport.headline(result)
+        let nominees = result.input.nominees
+        hiddenIDs = Set(nominees.indices.filter { !result.isSeated[$0] }.map { nominees[$0].id })
+        // The explained reason where there is one, else the rule-based one.
+        var reasons = DecisionReason.all(in: result).map(\.rawValue)
+        for e in explanations?.explanations ?? [] { reasons[e.nominee] = e.reason.rawValue }
+        var counts: [String: [String: Int]] = [:]
+        for i in nominees.indices where !result.isSeated[i] {
+            counts[nominees[i].group, default: [:]][Self.words(reasons[i]), default: 0] += 1
+        }
+        notSeated = result.policy.groups.flatMap { g in
+            (counts[g] ?? [:]).sorted { $0.key < $1.key }.map { (group: g, reason: $0.key, count: $0.value) }
+        }
+    }
+
+    static func words(_ reason: String) -> String {
+        switch reason {
+        case "below_cut": return "below the group's cut"
+        case "passed_over": return "passed over by the rules"
+        case "term_limited": return "term limit reached"
+        case "cannot_be_seated": return "no panel meeting the rules can seat them"
+        case "no_panel": return "no panel was chosen"
+        case "decision": return "excluded by decision of the coordinator"
+        case "not_tested": return "not tested"
+        default: return reason.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
+    /// `text` with every nominee who is not seated unnamed: "Name [id]" (the form every generated text
+    /// uses) becomes "a nominee [not named]", and a bare "[id]" becomes "[not named]".
+    public func scrub(_ text: String, names: [String: String]) -> String {
+        guard text.contains("[") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+            let id = String(rest[rest.index(after: open)..<close])
+            var before = rest[..<open]
+            if hiddenIDs.contains(id) {
+                if let name = names[id], before.hasSuffix(name + " ") {
+                    before = before.dropLast(name.count + 1)
+                    out += before + "a nominee [not named]"
+                } else {
+                    out += before + "[not named]"
+                }
+            } else {
+                out += rest[...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// The result as a public report may show it: notes and adjustments scrubbed.
+    func apply(to result: SelectionResult) -> SelectionResult {
+        var shown = result
+        let names = Self.names(result)
+        shown.notes = result.notes.map { scrub($0, names: names) }
+        shown.context.notes = result.context.notes.map { scrub($0, names: names) }
+        shown.context.adjustments = result.context.adjustments.map { scrub($0, names: names) }
+        return shown
+    }
+
+    /// Explanations only for the seated; who would enter in their place is not named.
+    func apply(to report: ExplanationReport, of result: SelectionResult) -> ExplanationReport {
+        let names = Self.names(result)
+        var shown = report
+        shown.explanations = report.explanations.filter { result.isSeated[$0.nominee] }.map { e in
+            var e = e
+            e.message = scrub(e.message, names: names)
+            e.entering = []
+            return e
+        }
+        shown.prices = report.prices.map { p in
+            var p = p
+            p.message = scrub(p.message, names: names)
+            p.entering = []
+            return p
+        }
+        shown.deviations = report.deviations.map { d in
+            var d = d
+            d.passedOver = []
+            d.message = scrub(d.message, names: names)
+            return d
+        }
+        shown.notes = report.notes.map { scrub($0, names: names) }
+        return shown
+    }
+
+    func apply(to diagnosis: Diagnosis, of result: SelectionResult) -> Diagnosis {
+        let names = Self.names(result)
+        var shown = diagnosis
+        shown.conflicts = diagnosis.conflicts.map { c in
+            var c = c
+            c.message = scrub(c.message, names: names)
+            c.rules = c.rules.map { scrub($0, names: names) }
+            return c
+        }
+        shown.notes = diagnosis.notes.map { scrub($0, names: names) }
+        // The panel under a repair is not the chosen panel: a public report does not name its members.
+        shown.repaired = nil
+        shown.repairedExplanations = nil
+        return shown
+    }
+
+    static func names(_ result: SelectionResult) -> [String: String] {
+        Dictionary(result.input.nominees.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+}

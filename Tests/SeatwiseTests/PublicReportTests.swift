@@ -1,0 +1,66 @@
+// `--public`: a report fit for an announcement. Every format of the MAG example names every seated
+// member and no nominee who was not seated; the rest are counted by group and reason.
+
+import Foundation
+import Testing
+@testable import Seatwise
+
+@Suite("Public reports", .serialized)
+struct PublicReportTests {
+    static let nominations = "examples/mag/nominations.csv", policy = "examples/mag/policy.yaml"
+
+    func mag() throws -> SelectionResult {
+        let input = try SelectionInput.load(nominations: Fixtures.root.appendingPathComponent(Self.nominations).path,
+                                            policy: Fixtures.root.appendingPathComponent(Self.policy).path, countries: Fixtures.countries)
+        return try input.round().solve()
+    }
+
+    @Test("every format of the MAG example names the seated and no one else", arguments: ["text", "markdown", "json", "csv", "html"])
+    func namesOnlyTheSeated(format: String) throws {
+        let result = try mag()
+        let nominees = result.input.nominees
+        let run = try CLI.run(["select", Self.nominations, "--policy", Self.policy, "--explain", "--public", "--format", format])
+        #expect(run.status == 0, "\(run.stderr)")
+        // HTML and JSON escape an apostrophe; compare on the escaped form too.
+        let shown = run.stdout.replacingOccurrences(of: "&#39;", with: "'")
+        for i in nominees.indices {
+            let n = nominees[i]
+            if result.isSeated[i] {
+                #expect(shown.contains(n.name), "\(format): seated \(n.name) missing")
+            } else {
+                #expect(!shown.contains(n.name), "\(format): \(n.name) is not seated but named")
+                #expect(!shown.contains(n.id + "]") && !shown.contains("\"" + n.id + "\""), "\(format): \(n.id) is not seated but named")
+            }
+        }
+        if format != "csv" {
+            #expect(shown.contains("50 members chosen; every rule met"), "\(format): the headline")
+            #expect(!shown.contains("objective (rank-sum)"), "\(format)")
+        }
+    }
+
+    @Test("the text version: headline and time first, the not-seated counted by group and reason, provenance last")
+    func layout() throws {
+        let run = try CLI.run(["select", Self.nominations, "--policy", Self.policy, "--public"])
+        let text = run.stdout
+        let result = try mag()
+        let notSeated = result.input.nominees.indices.filter { !result.isSeated[$0] }.count
+        #expect(text.contains("Made ") && text.contains(" UTC"))
+        let counted = PublicView(result).notSeated.reduce(0) { $0 + $1.count }
+        #expect(counted == notSeated)
+        #expect(text.contains("Nominees not seated (counted, not named)"))
+        let provenance = try #require(text.range(of: "\nProvenance\n"))
+        #expect(text[provenance.upperBound...].contains("sha256"), "provenance at the end")
+        #expect(!text[..<provenance.lowerBound].contains("sha256"), "and only there")
+    }
+
+    @Test("the default report lists who the rules kept out and the seats continuing members hold")
+    func defaultReport() throws {
+        let text = try CLI.run(["select", Self.nominations, "--policy", Self.policy]).stdout
+        #expect(text.contains("Held seats") && text.contains("16 seats held by continuing members"))
+        #expect(text.contains("Kept out by the rules or the coordinator"))
+        let result = try mag()
+        for (i, n) in result.input.nominees.enumerated() where n.status == .withdrawn {
+            #expect(text.contains(n.name) && result.standings[i] == .fixedOut(.withdrawn))
+        }
+    }
+}
