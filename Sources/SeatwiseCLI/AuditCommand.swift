@@ -16,6 +16,9 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace every name with initials in the report.") var redact = false
     @OptionGroup var output: OutputOptions
 
+    @Flag(name: .customLong("public"), help: "The version to publish: the time of the run and a plain headline first, provenance at the end; no nominee named who is not seated.")
+    var publicReport = false
+
     func run() throws {
         let table = try countries.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
         var problems: [InputDiagnostic] = []
@@ -47,6 +50,6 @@ struct AuditCommand: ParsableCommand {
         var rosterValue = rosterInput!
         if redact { rosterValue = rosterValue.redacted(); poolInput = poolInput?.redacted() }
         let audit = Auditor.audit(roster: rosterValue, pool: poolInput, references: references)
-        try output.emit(AuditReport.render(audit, format: output.format), inputs: [roster, policy] + (pool.map { [$0] } ?? []) + (countries.map { [$0] } ?? []))
+        try output.emit(AuditReport.render(audit, format: output.format, publicView: publicReport ? PublicView(audit: audit) : nil), inputs: [roster, policy] + (pool.map { [$0] } ?? []) + (countries.map { [$0] } ?? []))
     }
 }

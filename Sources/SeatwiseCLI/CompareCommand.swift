@@ -16,6 +16,9 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Stop solving after this many seconds, both modes together; what was not finished is said.")
     var timeLimit: Double?
 
+    @Flag(name: .customLong("public"), help: "The version to publish: the time of the run and a plain headline first, provenance at the end; no nominee named who is not seated.")
+    var publicReport = false
+
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
     }
@@ -25,7 +28,8 @@ struct CompareCommand: ParsableCommand {
         let round = Round(input: try input.load(), seed: seed, adjustments: adjustments.adjustments)
         let comparison = try Comparison.run(round, budget: options.budget)
         Notes.print(comparison.coordinated)
-        let report = try ComparisonReport.render(comparison, format: output.format)
+        let report = try ComparisonReport.render(comparison, format: output.format,
+                                                 publicView: publicReport ? PublicView(comparison: comparison) : nil)
         try options.budget.checkCancelled()
         try output.emit(report, inputs: input.inputPaths)
         if comparison.coordinated.status == .infeasible {

@@ -63,4 +63,29 @@ struct PublicReportTests {
             #expect(text.contains(n.name) && result.standings[i] == .fixedOut(.withdrawn))
         }
     }
+
+    @Test("compare --public names no nominee whom neither way seats; audit --public puts provenance last", arguments: ["text", "markdown", "json", "html"])
+    func compareAndAudit(format: String) throws {
+        let input = try SelectionInput.load(nominations: Fixtures.root.appendingPathComponent("examples/icg/nominations.csv").path,
+                                            policy: Fixtures.root.appendingPathComponent("examples/icg/policy.yaml").path, countries: Fixtures.countries)
+        let comparison = try Comparison.run(input.round())
+        let shown = Set(comparison.independent.seated).union(comparison.coordinated.seated)
+        let run = try CLI.run(["compare", "examples/icg/nominations.csv", "--policy", "examples/icg/policy.yaml", "--public", "--format", format])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = run.stdout.replacingOccurrences(of: "&#39;", with: "'")
+        for (i, n) in input.nominees.enumerated() where !shown.contains(i) { #expect(!text.contains(n.name), "\(format): \(n.name)") }
+        #expect(text.contains("Independent: 30 members chosen"), "\(format): the headline")
+        let audit = try CLI.run(["audit", "examples/icg/roster.csv", "--policy", "examples/icg/policy.yaml", "--public", "--format", format])
+        #expect(audit.status == 0)
+        #expect(audit.stdout.contains("30 members on the roster; 2 quota rows not met"), "\(format)")
+        if format == "json" {
+            #expect((audit.json["public"] as? [String: Any])?["made_at"] != nil)
+            #expect((run.json["public"] as? [String: Any])?["headline"] != nil)
+        } else if format != "html" {
+            for out in [text, audit.stdout] {
+                let provenance = try #require(out.range(of: "Provenance"))
+                #expect(out[provenance.upperBound...].contains("sha256") && !out[..<provenance.lowerBound].contains("sha256"), "\(format)")
+            }
+        }
+    }
 }

@@ -3,14 +3,30 @@
 import Foundation
 
 public enum AuditReport {
-    public static func render(_ audit: AuditResult, format: ReportFormat) throws -> String {
+    /// With `publicView` (`--public`): the time of the audit and its headline first, provenance last.
+    public static func render(_ audit: AuditResult, format: ReportFormat, publicView: PublicView? = nil) throws -> String {
+        let lead = publicView.map { [("Made", $0.madeAt), ("In short", headline(audit))] }
         switch format {
-        case .text: return text(audit)
-        case .markdown: return markdown(audit)
-        case .json: return try AuditDocument(audit).json()
+        case .text:
+            return text(audit, header: lead ?? headerLines(audit))
+                + (lead == nil ? "" : "\nProvenance\n" + headerLines(audit).map { "  - \($0.0): \(VisibleText.oneLine($0.1))\n" }.joined())
+        case .markdown:
+            return markdown(audit, header: lead ?? headerLines(audit))
+                + (lead == nil ? "" : "\n## Provenance\n\n" + headerLines(audit).map { "- \($0.0): \(MarkdownRenderer.cell($0.1))\n" }.joined())
+        case .json:
+            var document = AuditDocument(audit)
+            document.publicReport = publicView.map { SelectionDocument.Public(madeAt: $0.madeAt, headline: headline(audit), notSeated: []) }
+            return try document.json()
         case .csv: return csv(audit)
-        case .html: return HTMLReports.audit(audit)
+        case .html: return HTMLReports.audit(audit, publicView: publicView)
         }
+    }
+
+    /// The audit in one plain sentence.
+    public static func headline(_ audit: AuditResult) -> String {
+        let broken = audit.quotas.filter { !$0.satisfied }.count
+        return "\(audit.size) member\(audit.size == 1 ? "" : "s") on the roster; "
+            + (audit.quotas.isEmpty ? "the policy sets no quotas" : broken == 0 ? "every rule met" : "\(broken) quota row\(broken == 1 ? "" : "s") not met")
     }
 
     static func probability(_ p: Double?) -> String {
@@ -46,9 +62,9 @@ public enum AuditReport {
         return (header, rows)
     }
 
-    static func text(_ audit: AuditResult) -> String {
+    static func text(_ audit: AuditResult, header: [(String, String)]) -> String {
         var out = "Seatwise audit\n"
-        for (k, v) in headerLines(audit) { out += "  \(k.padding(toLength: 8, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
+        for (k, v) in header { out += "  \(k.padding(toLength: 8, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
         out += "\nSeats\n"
         var seats = TextTable(["Group", "Members", "Seats"])
         for g in audit.groups { seats.add([g.group, "\(g.seated)", "\(g.seats)"]) }
@@ -66,10 +82,10 @@ public enum AuditReport {
         return out
     }
 
-    static func markdown(_ audit: AuditResult) -> String {
+    static func markdown(_ audit: AuditResult, header: [(String, String)]) -> String {
         let cell = MarkdownRenderer.cell
         var out = "# Audit: \(cell(audit.policy.body))\n\n"
-        for (k, v) in headerLines(audit) { out += "- **\(k)**: \(cell(v))\n" }
+        for (k, v) in header { out += "- **\(k)**: \(cell(v))\n" }
         out += "\n## Seats\n\n| Group | Members | Seats |\n|---|---:|---:|\n"
         for g in audit.groups { out += "| \(cell(g.group)) | \(g.seated) | \(g.seats) |\n" }
         out += "\n## Quotas\n\n| Rule | Bound | Count | Verdict |\n|---|---|---:|---|\n"
@@ -137,6 +153,13 @@ struct AuditDocument: Encodable {
     var quotas: [SelectionDocument.Quota]
     var shares: [Share]
     var notes: [String]
+    /// Set in a public report (`--public`), absent otherwise.
+    var publicReport: SelectionDocument.Public?
+
+    enum CodingKeys: String, CodingKey {
+        case tool, body, mode, objective, seed, inputs, size, groups, quotas, shares, notes
+        case publicReport = "public"
+    }
 
     init(_ audit: AuditResult) {
         tool = .init(name: "seatwise", version: SeatwiseTool.version, glpk: SeatwiseTool.glpkVersion)

@@ -1,13 +1,29 @@
 // Renders independent against coordinated selection (SPEC §8, §9) in every format.
 
 public enum ComparisonReport {
-    public static func render(_ c: Comparison, format: ReportFormat) throws -> String {
+    /// With `publicView` (`--public`): the time of the run and a plain headline first, the provenance
+    /// last, and no nominee named whom neither way of choosing seats.
+    public static func render(_ c: Comparison, format: ReportFormat, publicView: PublicView? = nil) throws -> String {
+        var c = c
+        if let view = publicView {
+            c.independent = view.apply(to: c.independent)
+            c.coordinated = view.apply(to: c.coordinated)
+        }
         switch format {
-        case .text: return text(c)
-        case .markdown: return markdown(c)
-        case .json: return try JSONReport.encode(ComparisonDocument(c))
+        case .text:
+            guard let view = publicView else { return text(c, header: header(c)) }
+            return text(c, header: [("Made", view.madeAt), ("In short", view.headline)])
+                + "\nProvenance\n" + header(c).map { "  - \($0.0): \(VisibleText.oneLine($0.1))\n" }.joined()
+        case .markdown:
+            guard let view = publicView else { return markdown(c, header: header(c)) }
+            return markdown(c, header: [("Made", view.madeAt), ("In short", view.headline)])
+                + "\n## Provenance\n\n" + header(c).map { "- \($0.0): \(MarkdownRenderer.cell($0.1))\n" }.joined()
+        case .json:
+            var document = ComparisonDocument(c)
+            document.publicReport = publicView.map { SelectionDocument.Public(madeAt: $0.madeAt, headline: $0.headline, notSeated: []) }
+            return try JSONReport.encode(document)
         case .csv: return csv(c)
-        case .html: return HTMLReports.comparison(c)
+        case .html: return HTMLReports.comparison(c, publicView: publicView)
         }
     }
 
@@ -55,10 +71,10 @@ public enum ComparisonReport {
             + c.onlyCoordinated.map { [n[$0].group, n[$0].id, n[$0].name, "coordinated only", n[$0].gender, n[$0].region] }
     }
 
-    static func text(_ c: Comparison) -> String {
+    static func text(_ c: Comparison, header: [(String, String)]) -> String {
         var out = "Seatwise comparison: independent (IGC-style) and coordinated (MAG-style)\n"
-        for (k, v) in header(c) { out += "  \(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
-        out += "  Independent  \(SelectionReport.statusLine(c.independent))\(c.independent.status == .infeasible ? "" : "; breaks \(c.independent.violations.count) body-wide quota row(s)")\n"
+        for (k, v) in header { out += "  \(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
+        out += "  Independent  \(SelectionReport.statusLine(c.independent))\(c.independent.status == .infeasible ? "" : "; breaks \(Words.count(c.independent.violations.count, "body-wide quota row"))")\n"
         out += "  Coordinated  \(SelectionReport.statusLine(c.coordinated))\n"
         out += "\nQuotas\n"
         var quotas = TextTable(quotaHeader)
@@ -79,15 +95,15 @@ public enum ComparisonReport {
         return out
     }
 
-    static func markdown(_ c: Comparison) -> String {
+    static func markdown(_ c: Comparison, header: [(String, String)]) -> String {
         let cell = MarkdownRenderer.cell
         func table(_ header: [String], _ rows: [[String]]) -> String {
             "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
                 + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |\n" }.joined()
         }
         var out = "# Independent and coordinated selection: \(cell(c.input.policy.body))\n\n"
-        for (k, v) in header(c) { out += "- **\(k)**: \(cell(v))\n" }
-        out += "- **Independent**: \(cell(SelectionReport.statusLine(c.independent)))\(c.independent.status == .infeasible ? "" : "; breaks \(c.independent.violations.count) body-wide quota row(s)")\n"
+        for (k, v) in header { out += "- **\(k)**: \(cell(v))\n" }
+        out += "- **Independent**: \(cell(SelectionReport.statusLine(c.independent)))\(c.independent.status == .infeasible ? "" : "; breaks \(Words.count(c.independent.violations.count, "body-wide quota row"))")\n"
         out += "- **Coordinated**: \(cell(SelectionReport.statusLine(c.coordinated)))\n"
         out += "\n## Quotas\n\n" + table(quotaHeader, quotaRows(c))
         out += "\n## What coordination costs each group\n\n" + table(groupHeader, groupRows(c))
@@ -135,6 +151,20 @@ struct ComparisonDocument: Encodable {
     var coordinated: SelectionDocument
     var differences: Differences
     var groups: [Cost]
+    /// Set in a public report (`--public`), null otherwise.
+    var publicReport: SelectionDocument.Public?
+
+    enum CodingKeys: String, CodingKey {
+        case tool, body, mode, inputs, independent, coordinated, differences, groups
+        case publicReport = "public"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(tool, forKey: .tool); try c.encode(body, forKey: .body); try c.encode(mode, forKey: .mode)
+        try c.encode(inputs, forKey: .inputs); try c.encode(independent, forKey: .independent); try c.encode(coordinated, forKey: .coordinated)
+        try c.encode(differences, forKey: .differences); try c.encode(groups, forKey: .groups); try c.encode(publicReport, forKey: .publicReport)
+    }
 
     init(_ c: Comparison) {
         independent = SelectionDocument(c.independent)

@@ -112,7 +112,7 @@ public enum HTMLReports {
 
     // MARK: - audit
 
-    public static func audit(_ audit: AuditResult) -> String {
+    public static func audit(_ audit: AuditResult, publicView: PublicView? = nil) -> String {
         var body = ""
         let members = audit.roster.nominees
         let women = members.filter { $0.key(of: "gender") == "female" }.count
@@ -126,12 +126,13 @@ public enum HTMLReports {
                              + HTML.table(header, rows.map { $0.map { .text($0) } }, numeric: Set(2..<header.count), id: "shares"), id: "shares-section")
         body += HTML.section("Seats", HTML.table(["Group", "Members", "Seats"], audit.groups.map { [.text($0.group), .text("\($0.seated)"), .text("\($0.seats)")] }, numeric: [1, 2]), id: "seats")
         if !audit.notes.isEmpty { body += HTML.section("Notes", "<ul>" + audit.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>", id: "notes") }
-        return HTML.page(title: audit.policy.body, subtitle: "Audit of a published roster", body: body, provenance: AuditReport.headerLines(audit).filter { $0.0 != "Body" })
+        return HTML.page(title: audit.policy.body, subtitle: publicView.map { _ in AuditReport.headline(audit) } ?? "Audit of a published roster", body: body,
+                         provenance: (publicView.map { [("Made", $0.madeAt)] } ?? []) + AuditReport.headerLines(audit).filter { $0.0 != "Body" })
     }
 
     // MARK: - compare
 
-    public static func comparison(_ c: Comparison) -> String {
+    public static func comparison(_ c: Comparison, publicView: PublicView? = nil) -> String {
         var body = ""
         let ind = c.independent, coo = c.coordinated
         let women = { (r: SelectionResult) in r.seated.filter { r.input.nominees[$0].key(of: "gender") == "female" }.count }
@@ -162,7 +163,8 @@ public enum HTMLReports {
         for (title, r) in [("Composition, independent", ind), ("Composition, coordinated", coo)] where r.status != .infeasible {
             body += HTML.section(title, composition(r.seated.map { nominees[$0] }, attributes: ["gender", "region"]), id: title.hasSuffix("independent") ? "composition-independent" : "composition-coordinated")
         }
-        return HTML.page(title: c.input.policy.body, subtitle: "Independent (IGC-style) and coordinated (MAG-style) selection on the same nominations",
-                         body: body, provenance: provenance(coo).filter { $0.0 != "Mode" })
+        return HTML.page(title: c.input.policy.body,
+                         subtitle: publicView?.headline ?? "Independent (IGC-style) and coordinated (MAG-style) selection on the same nominations",
+                         body: body, provenance: (publicView.map { [("Made", $0.madeAt)] } ?? []) + provenance(coo).filter { $0.0 != "Mode" })
     }
 }

@@ -14,11 +14,7 @@ public struct PublicView: Sendable {
     private let hiddenIDs: Set<String>
 
     public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, madeAt: Date = Date()) {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        self.madeAt = formatter.string(from: madeAt)
+        self.madeAt = Self.time(madeAt)
         headline = SelectionReport.headline(result)
         let nominees = result.input.nominees
         hiddenIDs = Set(nominees.indices.filter { !result.isSeated[$0] }.map { nominees[$0].id })
@@ -32,6 +28,33 @@ public struct PublicView: Sendable {
         notSeated = result.policy.groups.flatMap { g in
             (counts[g] ?? [:]).sorted { $0.key < $1.key }.map { (group: g, reason: $0.key, count: $0.value) }
         }
+    }
+
+    /// A comparison's public version: the members of either panel may be named (each was seated by one
+    /// way of choosing); a nominee seated by neither is not.
+    public init(comparison c: Comparison, madeAt: Date = Date()) {
+        self.madeAt = Self.time(madeAt)
+        headline = "Independent: \(SelectionReport.headline(c.independent)). Coordinated: \(SelectionReport.headline(c.coordinated))."
+        let shown = Set(c.independent.seated).union(c.coordinated.seated)
+        hiddenIDs = Set(c.input.nominees.indices.filter { !shown.contains($0) }.map { c.input.nominees[$0].id })
+        notSeated = []
+    }
+
+    /// An audit's public version: the roster is public already; only the time and provenance change.
+    public init(audit: AuditResult, madeAt: Date = Date()) {
+        self.madeAt = Self.time(madeAt)
+        headline = ""
+        let onRoster = Set(audit.roster.nominees.map(\.id))
+        hiddenIDs = Set((audit.pool?.nominees ?? []).map(\.id).filter { !onRoster.contains($0) })
+        notSeated = []
+    }
+
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
     }
 
     static func words(_ reason: String) -> String {
