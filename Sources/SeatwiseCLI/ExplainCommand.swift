@@ -40,6 +40,11 @@ struct ExplainCommand: ParsableCommand {
         let report = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall, nominee: nominee, budget: options.budget,
                                                                                progress: Progress.reporter("explaining")))
         try options.budget.checkCancelled()
+        // One nominee asked about: that explanation and what it needs, not the whole report before it.
+        if nominee != nil, let only = report.explanations.first {
+            try output.emit(try NomineeReport.render(result, only, format: output.format), inputs: input.inputPaths)
+            return
+        }
         try output.emit(try SelectionReport.render(result, format: output.format, explanations: report), inputs: input.inputPaths)
     }
 }

@@ -89,3 +89,28 @@ struct PublicReportTests {
         }
     }
 }
+
+@Suite("The first hour")
+struct FirstHourTests {
+    @Test("explain --nominee prints that explanation, the rules it cites with their holders, and provenance; nothing else")
+    func oneNominee() throws {
+        let run = try CLI.run(["explain", "examples/mag/nominations.csv", "--policy", "examples/mag/policy.yaml", "--nominee", "MAG-013"])
+        #expect(run.status == 0)
+        let text = run.stdout
+        #expect(text.hasPrefix("Seatwise explanation: Kaeu Gormpell [MAG-013], Government (ranked 13th)"))
+        #expect(!text.contains("Panel (") && !text.contains("\nQuotas\n") && !text.contains("MAG-007 "), "not the whole report")
+        // Seated ahead of higher-ranked nominees: those left out are named.
+        #expect(text.contains("left out although ranked higher: Pelel Quellkov [MAG-010]"))
+        // A full quota names who holds its seats, continuing members said to be so.
+        #expect(text.contains("its seats are held by") && text.contains("[MAG-001] (continuing member)"))
+        #expect(text.contains("\nProvenance\n") && text.contains("sha256"))
+    }
+
+    @Test("quota prices that would not improve the panel are one line")
+    func idlePrices() throws {
+        let text = try CLI.run(["select", "examples/mag/nominations.csv", "--policy", "examples/mag/policy.yaml", "--explain"]).stdout
+        let prices = text.components(separatedBy: "\nQuota prices")[1].components(separatedBy: "\n\n")[0]
+        #expect(!prices.contains("would not improve the panel."), "no idle price listed on its own")
+        #expect(prices.contains("Moving any of the other 40 bounds at their limit by one seat would not improve the panel"))
+    }
+}

@@ -84,7 +84,7 @@ public struct SelectionSections: Sendable {
                            .init(e.delta.map(String.init) ?? "–"), .init(e.message)])
             }
             self.explanations = table
-            prices = explanations.prices.map(\.message)
+            prices = Self.priceLines(explanations.prices)
             deviations = explanations.deviations.map { d in
                 (d.message, d.passedOver.map { "\(nominees[$0.nominee].name) [\(nominees[$0.nominee].id)]: \($0.message)" })
             }
@@ -94,6 +94,21 @@ public struct SelectionSections: Sendable {
             deviations = []
         }
         repaired = diagnosis?.repaired.map { [SelectionSections($0, explanations: diagnosis?.repairedExplanations, publicView: publicView)] } ?? []
+    }
+
+    /// The prices that would improve the panel, one line each; those that would not, in one line
+    /// (forty caps at their limit are not forty findings).
+    static func priceLines(_ prices: [QuotaPrice]) -> [String] {
+        func idle(_ p: QuotaPrice) -> Bool { p.improvement == 0 && (p.improvementLevel ?? 0) == 0 }
+        var lines = prices.filter { !idle($0) }.map(\.message)
+        let unmoved = prices.filter(idle)
+        if !unmoved.isEmpty {
+            let quotas = Set(unmoved.map { $0.label.split(separator: ":").first.map(String.init) ?? $0.label })
+            let named = quotas.sorted { ($0.count, $0) < ($1.count, $1) }.joined(separator: ", ")
+            lines.append(unmoved.count == 1 ? "Moving the other bound at its limit by one seat would not improve the panel (\(named))."
+                         : "Moving any of the other \(unmoved.count) bounds at their limit by one seat would not improve the panel (\(named)).")
+        }
+        return lines
     }
 
     /// The seated members with the sentence that says why each is in.

@@ -1,0 +1,65 @@
+// `explain --nominee ID`: one nominee's explanation and only what is needed to read it: the rules it
+// cites with their counts, the members holding the seats of each full quota, and the provenance.
+
+import Foundation
+
+public enum NomineeReport {
+    /// One cited rule: its label and, for a quota row, its count, verdict and the seated members it counts.
+    struct Rule {
+        var label: String
+        var verdict: String?
+        var holders: [String]
+    }
+
+    static func rules(_ e: Explanation, in result: SelectionResult) -> [Rule] {
+        let nominees = result.input.nominees
+        let reasons = DecisionReason.all(in: result)
+        return e.rules.map { label in
+            guard let q = result.quotas.first(where: { $0.row.label == label }) else { return Rule(label: label, verdict: nil, holders: []) }
+            let verdict = "\(Words.count(q.count, "seat")) counted, \(SelectionReport.verdict(q, hasPanel: result.status != .infeasible))"
+            // A quota at its limit: who holds its seats, continuing and required members marked as such.
+            let holders: [String] = q.atLimit ? q.row.members.filter { result.isSeated[$0] }.map { i in
+                let n = nominees[i]
+                let held = reasons[i] == .continuing ? " (continuing member)" : reasons[i] == .required ? " (required)" : ""
+                return "\(n.name) [\(n.id)]\(held)"
+            } : []
+            return Rule(label: label, verdict: verdict, holders: holders)
+        }
+    }
+
+    public static func render(_ result: SelectionResult, _ e: Explanation, format: ReportFormat) throws -> String {
+        let n = result.input.nominees[e.nominee]
+        let title = "\(n.name) [\(n.id)], \(n.group)" + (n.rank.map { " (ranked \(ExplanationWords.ordinal($0)))" } ?? "")
+        let decision = "\(e.decision == .seated ? "seated" : "not seated") — \(e.reason.rawValue)" + (e.closeCall && e.delta != 0 ? " (close call)" : "")
+        let cited = rules(e, in: result)
+        let provenance = SelectionReport.headerLines(result).filter { ["Body", "Mode", "Seed", "Nominations", "Policy", "Tool"].contains($0.0) }
+        switch format {
+        case .text:
+            var out = "Seatwise explanation: \(VisibleText.oneLine(title))\n  Decision  \(decision)\n  Why       \(VisibleText.oneLine(e.message))\n"
+            if !cited.isEmpty {
+                out += "\nRules behind it\n"
+                for rule in cited {
+                    out += "  - \(VisibleText.oneLine(rule.label))\(rule.verdict.map { ": \($0)" } ?? "")\n"
+                    if !rule.holders.isEmpty { out += "      its seats are held by \(VisibleText.oneLine(rule.holders.joined(separator: ", ")))\n" }
+                }
+            }
+            out += "\nProvenance\n" + provenance.map { "  \($0.0.padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine($0.1))\n" }.joined()
+            return out
+        case .markdown:
+            let cell = MarkdownRenderer.cell
+            var out = "# Explanation: \(cell(title))\n\n- **Decision**: \(cell(decision))\n- **Why**: \(cell(e.message))\n"
+            if !cited.isEmpty {
+                out += "\n## Rules behind it\n\n"
+                for rule in cited {
+                    out += "- \(cell(rule.label))\(rule.verdict.map { ": \(cell($0))" } ?? "")\n"
+                    if !rule.holders.isEmpty { out += "  - its seats are held by \(cell(rule.holders.joined(separator: ", ")))\n" }
+                }
+            }
+            return out + "\n## Provenance\n\n" + provenance.map { "- \($0.0): \(cell($0.1))\n" }.joined()
+        case .json, .csv, .html:
+            // Data formats and the page keep the full report's shape, with this one explanation.
+            let report = ExplanationReport(explanations: [e], prices: [], deviations: [])
+            return try SelectionReport.render(result, format: format, explanations: report)
+        }
+    }
+}
