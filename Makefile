@@ -1,7 +1,7 @@
 # Seatwise: `make demo` runs a selection round on the bundled MAG example; `make test` runs every test.
 # Both install what they need if missing: GLPK (libglpk-dev), the independent solvers the tests cross-check
-# against (glpk-utils, coinor-cbc, and HiGHS from PyPI with pytest) and Chromium, which renders the HTML
-# reports in the tests.
+# against (glpk-utils, coinor-cbc, and HiGHS from PyPI with pytest) and Chromium with chromedriver and
+# selenium, which render the HTML reports in the tests.
 
 SWIFT ?= swift
 BIN = .build/release/seatwise
@@ -15,11 +15,12 @@ deps:
 	command -v glpsol >/dev/null || missing="$$missing glpk-utils"; \
 	command -v cbc >/dev/null || missing="$$missing coinor-cbc"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import highspy, yaml, pytest" 2>/dev/null || pip install -q -r Tests/crosscheck/requirements.txt
+	@python3 -c "import highspy, yaml, pytest, selenium" 2>/dev/null || pip install -q -r Tests/crosscheck/requirements.txt
 
 build: deps
 	$(SWIFT) build
@@ -30,11 +31,12 @@ release: deps
 demo: release
 	$(BIN) select examples/mag/nominations.csv --policy examples/mag/policy.yaml
 
-# Swift's own tests, then the cross-checks against HiGHS on an independent model (Tests/crosscheck).
+# Swift's own tests, then the cross-checks against HiGHS on an independent model (Tests/crosscheck), then
+# the HTML reports in Chromium through chromedriver (Tests/browser: reflow at 1280 and 700 px, A4 print).
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
-	python3 -m pytest -q Tests/crosscheck
+	python3 -m pytest -q Tests/crosscheck Tests/browser
 
 install: release
 	install -d $(DESTDIR)/usr/local/bin

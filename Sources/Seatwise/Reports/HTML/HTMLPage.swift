@@ -83,7 +83,7 @@ enum HTML {
     <dt>price</dt><dd>how much better (in rank sum) the panel would be if a rule at its limit were moved by one seat.</dd>
     <dt>close call</dt><dd>a decision that another choice would have changed by one rank point or less.</dd>
     <dt>p-value</dt><dd>in an audit, the chance that a fair draw from the nominees gives a count at least this far from what is expected.</dd>
-    <dt>seed</dt><dd>the number that fixes the order used to break exact ties, so anyone re-running the selection gets the same panel.</dd>
+    <dt>seed</dt><dd>the number that fixes the order used to break exact ties, so anyone who runs the selection again with the same files gets an identical result.</dd>
     </dl>
     """, id: "glossary")
 
