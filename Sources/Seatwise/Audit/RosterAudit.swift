@@ -54,6 +54,10 @@ public struct AuditResult: Sendable {
     public var quotas: [QuotaOutcome]
     public var shares: [ShareRow]
     public var notes: [String]
+    /// Policy quotas (0-based indices) with a minimum per value that the audit cannot verify: `each` on an
+    /// attribute without a reference list, audited without `--pool`, so a value nobody on the roster has
+    /// is unknown and its rows are missing.
+    public var unverified: [Int] = []
 
     public var policy: Policy { roster.policy }
     public var size: Int { roster.nominees.count }
@@ -117,8 +121,11 @@ public enum Auditor {
             return GroupOutcome(group: entry.group, seats: entry.seats, seated: inGroup.count, rankSum: 0, topChoicesSeated: 0)
         }
         for g in groups where g.seated != g.seats { notes.append("\(g.group) has \(g.seated) members on the roster for \(g.seats) seats") }
-        if pool == nil, policy.quotas.contains(where: { $0.selector == .each && !referenceValues.keys.contains($0.attribute) }) {
-            notes.append("without --pool, `each` quotas on attributes other than region and development cover only the values present on the roster: a value nobody on it has cannot be checked")
+        let unverified = pool != nil ? [] : policy.quotas.filter {
+            $0.selector == .each && !referenceValues.keys.contains($0.attribute) && ($0.min.map { $0.minimum(seats: policy.totalSeats) > 0 } ?? false)
+        }.map(\.index)
+        if !unverified.isEmpty {
+            notes.append("without --pool, `each` quotas on attributes other than region and development cover only the values present on the roster: a value nobody on it has cannot be checked (give --pool NOMINATIONS to check them)")
         }
 
         // Shares, with the pool's null model and the references.
@@ -150,7 +157,7 @@ public enum Auditor {
                 shares.append(row)
             }
         }
-        return AuditResult(roster: roster, pool: pool, groups: groups, quotas: quotas, shares: shares, notes: notes)
+        return AuditResult(roster: roster, pool: pool, groups: groups, quotas: quotas, shares: shares, notes: notes, unverified: unverified)
     }
 
     static func canonical(_ value: String, _ attribute: String) -> String {

@@ -25,8 +25,26 @@ public enum AuditReport {
     /// The audit in one plain sentence.
     public static func headline(_ audit: AuditResult) -> String {
         let broken = audit.quotas.filter { !$0.satisfied }.count
-        return "\(audit.size) member\(audit.size == 1 ? "" : "s") on the roster; "
-            + (audit.quotas.isEmpty ? "the policy sets no quotas" : broken == 0 ? "every rule met" : "\(broken) quota row\(broken == 1 ? "" : "s") not met")
+        let unknown = audit.unverified.count
+        return "\(Words.count(audit.size, "member")) on the roster; "
+            + (audit.quotas.isEmpty ? "the policy sets no quotas" : broken == 0 && unknown == 0 ? "every rule met"
+               : broken == 0 ? "every rule checked is met" : "\(Words.count(broken, "quota row")) not met")
+            + (unknown == 0 ? "" : "; \(Words.count(unknown, "quota")) not verified for values nobody on the roster has")
+    }
+
+    /// The verdict table: each quota's rows, and for a quota the audit cannot verify, a row right after
+    /// it saying so (values nobody on the roster has are unknown without --pool).
+    static func quotaLines(_ audit: AuditResult) -> [(rule: String, bound: String, count: String, verdict: String)] {
+        var lines = SelectionReport.quotaLines(audit.quotas, policy: audit.policy, hasPanel: true)
+        for index in audit.unverified {
+            guard let quota = audit.policy.quotas.first(where: { $0.index == index }) else { continue }
+            let line = (rule: "quota \(index + 1): \(quota.attribute) values nobody on the roster has", bound: quota.min.map { "≥ \($0.description)" } ?? "",
+                        count: "?", verdict: "NOT VERIFIED: without --pool the values absent from the roster are unknown")
+            let prefix = "quota \(index + 1):"
+            let at = (lines.lastIndex { $0.rule.trimmingCharacters(in: .whitespaces).hasPrefix(prefix) }).map { $0 + 1 } ?? lines.count
+            lines.insert(line, at: at)
+        }
+        return lines
     }
 
     static func probability(_ p: Double?) -> String {
@@ -71,7 +89,7 @@ public enum AuditReport {
         out += seats.render()
         out += "\nQuotas\n"
         var quotas = TextTable(["Rule", "Bound", "Count", "Verdict"])
-        for line in SelectionReport.quotaLines(audit.quotas, policy: audit.policy, hasPanel: true) { quotas.add([line.rule, line.bound, line.count, line.verdict]) }
+        for line in quotaLines(audit) { quotas.add([line.rule, line.bound, line.count, line.verdict]) }
         out += audit.quotas.isEmpty ? "  (the policy sets no quotas)\n" : quotas.render()
         out += "\nShares\n"
         let (header, rows) = shareTable(audit)
@@ -89,7 +107,7 @@ public enum AuditReport {
         out += "\n## Seats\n\n| Group | Members | Seats |\n|---|---:|---:|\n"
         for g in audit.groups { out += "| \(cell(g.group)) | \(g.seated) | \(g.seats) |\n" }
         out += "\n## Quotas\n\n| Rule | Bound | Count | Verdict |\n|---|---|---:|---|\n"
-        for line in SelectionReport.quotaLines(audit.quotas, policy: audit.policy, hasPanel: true) {
+        for line in quotaLines(audit) {
             out += "| \(cell(line.rule)) | \(cell(line.bound)) | \(cell(line.count)) | \(cell(line.verdict)) |\n"
         }
         let (header, rows) = shareTable(audit)
@@ -153,11 +171,14 @@ struct AuditDocument: Encodable {
     var quotas: [SelectionDocument.Quota]
     var shares: [Share]
     var notes: [String]
+    /// Quotas (numbered from 1, as in the policy) whose rows for values absent from the roster could not
+    /// be checked (no --pool).
+    var unverifiedQuotas: [Int]
     /// Set in a public report (`--public`), absent otherwise.
     var publicReport: SelectionDocument.Public?
 
     enum CodingKeys: String, CodingKey {
-        case tool, body, mode, objective, seed, inputs, size, groups, quotas, shares, notes
+        case tool, body, mode, objective, seed, inputs, size, groups, quotas, shares, notes, unverifiedQuotas
         case publicReport = "public"
     }
 
@@ -174,6 +195,7 @@ struct AuditDocument: Encodable {
         shares = audit.shares.map { Share(attribute: $0.attribute, value: $0.value, count: $0.count, share: $0.share, expected: $0.expected, pValue: $0.pValue,
                                           reference: $0.reference, referenceExpected: $0.referenceExpected, referencePValue: $0.referencePValue) }
         notes = audit.notes
+        unverifiedQuotas = audit.unverified.map { $0 + 1 }
     }
 
     func json() throws -> String { try JSONReport.encode(self) }

@@ -118,9 +118,12 @@ public enum HTMLReports {
         let women = members.filter { $0.key(of: "gender") == "female" }.count
         body += HTML.cards([("\(audit.size)", "members on the roster"), ("\(women) of \(audit.size)", "women"),
                             ("\(Set(members.map(\.region)).count)", "UN regional groups represented"),
-                            ("\(audit.quotas.filter { !$0.satisfied }.count)", "quota rows not met")])
+                            ("\(audit.quotas.filter { !$0.satisfied }.count)", "quota rows not met")]
+                           + (audit.unverified.isEmpty ? [] : [("\(audit.unverified.count)", "quotas not verified (no --pool)")]))
         body += HTML.section("Composition", composition(members, attributes: ["gender", "region", "development"]), id: "composition")
-        body += HTML.section("Quotas", quotaChart([audit.quotas], series: [("roster", "#1f5fa8")]), id: "quotas")
+        let unverified = AuditReport.quotaLines(audit).filter { $0.verdict.hasPrefix("NOT VERIFIED") }
+            .map { "<p class=\"bad\">\(HTML.escape($0.rule)) (\(HTML.escape($0.bound))): \(HTML.escape($0.verdict))</p>" }.joined()
+        body += HTML.section("Quotas", quotaChart([audit.quotas], series: [("roster", "#1f5fa8")]) + unverified, id: "quotas")
         let (header, rows) = AuditReport.shareTable(audit)
         body += HTML.section("Shares and how unlikely they are", "<p class=\"muted\">Expected counts and probabilities assume each group's seats were filled at random from its own nominees (continuing and required members held fixed); the probability is of a count at least as far from the expected one, in the same direction.</p>"
                              + HTML.table(header, rows.map { $0.map { .text($0) } }, numeric: Set(2..<header.count), id: "shares"), id: "shares-section")
