@@ -16,7 +16,8 @@ struct CheckCommand: ParsableCommand {
         let failures = PreCheck.run(input: selectionInput, standings: context.standings, quotaRows: context.quotaRows,
                                     groups: selectionInput.policy.groups)
         let policy = selectionInput.policy
-        Console.line("\(input.nominations): \(selectionInput.nominees.count) nominees; \(input.policy): \(policy.seats.count) groups, \(policy.totalSeats) seats, \(policy.quotas.count) quotas (\(context.quotaRows.count) rows)")
+        Console.line("\(input.nominations): \(Words.count(selectionInput.nominees.count, "nominee")); \(input.policy): \(Words.count(policy.seats.count, "group")), "
+                     + "\(Words.count(policy.totalSeats, "seat")), \(Words.count(policy.quotas.count, "quota")) (\(Words.count(context.quotaRows.count, "row")))")
         for note in context.notes { Console.line("note: \(note)") }
         if failures.isEmpty {
             Console.out("the files are valid and no counting check rules a panel out (run select to solve)\n")

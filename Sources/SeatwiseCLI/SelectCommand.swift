@@ -114,6 +114,8 @@ struct SelectCommand: ParsableCommand {
 /// Notes about a run that belong on standard error.
 enum Notes {
     static func print(_ result: SelectionResult) {
+        // Warnings about how the files were read (an ambiguous country name) go to the terminal too.
+        for note in result.input.notes where note.contains(": warning: ") { Console.error(note) }
         if result.seedSource == .default { Console.error("note: no seed given; ties are broken with the default seed \(result.seed)") }
         if result.status == .timeLimit { Console.error("warning: the time limit was reached; the panel is the best found, not proved optimal") }
     }

@@ -83,6 +83,14 @@ public struct CountryTable: Sendable {
         return nil
     }
 
+    /// Common names that name more than one country: the other countries (ISO alpha-3) a reader may have
+    /// meant besides the one `lookup` chooses, or nil for a name that is not ambiguous.
+    public static func otherMeanings(of text: String) -> [String]? {
+        ambiguousNames[nameKey(text.trimmingCharacters(in: .whitespacesAndNewlines))]
+    }
+
+    static let ambiguousNames: [String: [String]] = ["korea": ["PRK"], "congo": ["COD"], "guinea": ["GNB", "GNQ", "PNG"]]
+
     /// A regional group's canonical spelling, or nil when the text names none.
     public static func canonicalRegion(_ text: String) -> String? {
         let key = AttributeKey.normalize(text)
@@ -139,6 +147,9 @@ public struct CountryTable: Sendable {
     /// The same, from bytes already read (and for the fuzzer).
     public static func load(_ input: InputFile) throws -> CountryTable {
         let file = input.path
+        if let kind = BinaryFile.kind(input.bytes) {
+            throw InputError([BinaryFile.problem(kind, path: file, expected: "a CSV country table", howTo: BinaryFile.saveAsCSV)])
+        }
         let (rows, tokenProblems) = CSVTokenizer(file: file).parse(input.bytes)
         if !tokenProblems.isEmpty { throw InputError(tokenProblems) }
         guard let header = rows.first else { throw InputError([InputDiagnostic(file: file, line: 1, message: "the country table is empty")]) }

@@ -40,6 +40,10 @@ public struct NominationsReader: Sendable {
     /// The valid rows and the header's columns, with every problem found (the columns are known even
     /// when rows are bad, so a policy can still be checked against them).
     public func readCollectingProblems(_ file: InputFile) -> (Nominations, [InputDiagnostic]) {
+        if let kind = BinaryFile.kind(file.bytes) {
+            return (Nominations(nominees: [], columns: []),
+                    [BinaryFile.problem(kind, path: file.path, expected: "a CSV text file", howTo: BinaryFile.saveAsCSV)])
+        }
         var problems: [InputDiagnostic] = []
         var omitted = 0
         func problem(_ line: Int, _ column: Int?, _ key: String?, _ message: String) {
@@ -58,6 +62,8 @@ public struct NominationsReader: Sendable {
         let groupByKey = Dictionary((groups ?? []).map { (AttributeKey.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
         var nominees: [Nominee] = []
         var firstLineOfId: [String: Int] = [:]
+        // Country names that name more than one country ("Korea"), each with the line it first appears on.
+        var ambiguous: [(text: String, line: Int, chosen: CountryRecord, others: [String])] = []
         // The header may have one column past the limit (to say so); rows no more fields than the header.
         let limit = CSVFieldLimit(Self.maximumColumns + 1)
         var tokenizer = CSVTokenizer(file: file.path)
@@ -90,6 +96,10 @@ public struct NominationsReader: Sendable {
         }
         if omitted > 0 { problems.append(.omitted(omitted, file: file.path)) }
         var read = Nominations(nominees: nominees, columns: columns)
+        for a in ambiguous {
+            let others = a.others.map { iso3 in countries.records.first { $0.iso3 == iso3 }.map { "\($0.name) (\(iso3))" } ?? iso3 }
+            read.notes.append("\(file.path):\(a.line): warning: country \(Quote.value(a.text)) was read as \(a.chosen.name) (\(a.chosen.iso3)); it could also mean \(others.joined(separator: " or ")): write the ISO code (\(([a.chosen.iso3] + a.others).joined(separator: ", "))) to be sure")
+        }
         if tokenizer.delimiter != 0x2C {
             read.notes.append("\(file.path) is separated by \(tokenizer.delimiter == 0x3B ? "semicolons" : "tabs"), not commas (as Excel saves CSV in many locales); it was read that way")
         }
@@ -120,6 +130,7 @@ public struct NominationsReader: Sendable {
         }
 
         func readRow(_ record: CSVRecord) {
+            let rowLine = record.line
             if record.fieldCount != columns.count {
                 problem(record.line, nil, nil, "the row has \(record.fieldCount) field\(record.fieldCount == 1 ? "" : "s"), the header has \(columns.count)")
                 return
@@ -220,6 +231,9 @@ public struct NominationsReader: Sendable {
             if !countryText.isEmpty {
                 if let record = countries.lookup(countryText) {
                     country = record.iso3
+                    if let others = CountryTable.otherMeanings(of: countryText), !ambiguous.contains(where: { $0.text == countryText }) {
+                        ambiguous.append((countryText, rowLine, record, others))
+                    }
                     if region == nil, regionText.isEmpty { region = record.region }
                     if development == nil, developmentText.isEmpty { development = record.development }
                     if region == nil, regionText.isEmpty {

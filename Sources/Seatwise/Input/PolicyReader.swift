@@ -13,6 +13,10 @@ public struct PolicyReader: Sendable {
 
     public func read(_ file: InputFile) throws -> Policy {
         var state = State(file: file.path)
+        if let kind = BinaryFile.kind(file.bytes) {
+            throw InputError([BinaryFile.problem(kind, path: file.path, expected: "a YAML policy (a text file)",
+                                                 howTo: "write the policy in a text editor as README \"Policy\" shows")])
+        }
         guard var text = String(validating: file.bytes, as: UTF8.self) else {
             throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the policy is not valid UTF-8")])
         }

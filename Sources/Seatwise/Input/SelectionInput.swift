@@ -42,6 +42,7 @@ public struct SelectionInput: Sendable {
         } catch let error as InputError { problems += error.diagnostics }
         if let policy, let nominations, !nominations.columns.isEmpty {
             let names = NominationsReader.attributeNames(columns: nominations.columns)
+            var valueNotes: [String] = []
             var checked = policy
             for (k, quota) in policy.quotas.enumerated() {
                 let path = "quotas[\(quota.index + 1)]"
@@ -54,12 +55,26 @@ public struct SelectionInput: Sendable {
                     checked.quotas[k].selector = try canonicalSelector(quota, countries: countries)
                 } catch let message as SelectorProblem {
                     problems.append(InputDiagnostic(file: policyPath, line: quota.line == 0 ? nil : quota.line, key: "\(path).value", message: message.text))
+                    continue
+                }
+                // A value nobody has: with a minimum the quota can never be met (a spelling slip, almost
+                // surely: "female" where the file says "F"), so it is bad input; with only a maximum it
+                // counts 0, which is said.
+                let missing = absentValues(checked.quotas[k], nominations.nominees)
+                guard !missing.absent.isEmpty else { continue }
+                let present = missing.present
+                let words = "\(quota.attribute) = \(missing.absent.joined(separator: ", ")): no nominee has \(missing.absent.count == 1 ? "it" : "them"); "
+                    + "the file has \(Quote.list(present, limit: 20))\(closest(missing.absent[0], among: present))"
+                if missing.blocking {
+                    problems.append(InputDiagnostic(file: policyPath, line: quota.line == 0 ? nil : quota.line, key: "\(path).value", message: words))
+                } else {
+                    valueNotes.append("\(path): \(words); the quota counts 0 for \(missing.absent.count == 1 ? "it" : "them")")
                 }
             }
             if problems.isEmpty {
                 var input = SelectionInput(policy: checked, nominees: nominations.nominees, attributeNames: names,
                                            nominations: nominationsFile!, policyFile: policyFile!)
-                input.notes = nominations.notes
+                input.notes = nominations.notes + valueNotes
                 return input
             }
         }
@@ -67,6 +82,34 @@ public struct SelectionInput: Sendable {
     }
 
     private struct SelectorProblem: Error { var text: String }
+
+    /// The values a quota names that no nominee has, the values the nominees do have (display form), and
+    /// whether the quota needs the absent ones (a positive minimum and none of its values present).
+    /// Region and development are left out: their values are checked against the reference list, and an
+    /// absent region is a real shortage, not a slip.
+    static func absentValues(_ quota: Quota, _ nominees: [Nominee]) -> (absent: [String], present: [String], blocking: Bool) {
+        let asked: [String]
+        switch quota.selector {
+        case .one(let value): asked = [value]
+        case .anyOf(let values): asked = values
+        case .each: return ([], [], false)
+        }
+        guard quota.attribute != "region", quota.attribute != "development" else { return ([], [], false) }
+        var display: [String: String] = [:]
+        for n in nominees { if let key = n.key(of: quota.attribute), display[key] == nil { display[key] = n.attributes[quota.attribute] } }
+        let absent = asked.filter { display[AttributeKey.normalize($0)] == nil }
+        let needed = quota.min.map { $0.minimum(seats: 1_000_000) > 0 } ?? false
+        return (absent, display.values.sorted(), needed && absent.count == asked.count)
+    }
+
+    /// "; closest: 'F'" by spelling, or by a shared beginning ("female" and "F").
+    static func closest(_ value: String, among present: [String]) -> String {
+        let bySpelling = Suggestions.closest(value, among: present)
+        if !bySpelling.isEmpty { return bySpelling }
+        let key = value.lowercased()
+        let prefixed = present.filter { let p = $0.lowercased(); return !p.isEmpty && (key.hasPrefix(p) || p.hasPrefix(key)) }
+        return prefixed.isEmpty ? "" : "; closest: " + prefixed.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+    }
 
     /// Quota values in the same display form the nominees carry (canonical regions, ISO alpha-3 countries).
     private static func canonicalSelector(_ quota: Quota, countries: CountryTable) throws -> ValueSelector {
