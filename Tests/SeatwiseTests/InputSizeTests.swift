@@ -94,7 +94,9 @@ struct InputSizeTests {
         let run = try CLI.run(["check", Fixtures.write(nominations, "n.csv", in: folder), "--policy", Fixtures.write(policy, "p.yaml", in: folder)])
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n")
-        #expect(lines.count == 1 + 20 + 20 + 2, "\(lines.count) lines")
+        // The summary, the warning that no nominee is female, 20 lines of each kind and their counts.
+        #expect(lines.count == 1 + 1 + 20 + 20 + 2, "\(lines.count) lines")
+        #expect(lines.contains { $0.hasSuffix("warning: quotas[1].value: gender = female: no nominee has it; the file has male; closest: 'male'; so no panel can meet this quota") })
         #expect(lines.contains("infeasible: Group 0 needs at least 1 with gender = female, but only 0 eligible nominees have it"))
         #expect(lines.contains("infeasible: … and 99880 more like the 20 above"), "groups with no nominee")
         #expect(lines.contains("infeasible: … and 99980 more like the 20 above"), "groups with no woman")

@@ -34,9 +34,11 @@ public struct SelectionInput: Sendable {
         } catch let error as InputError { problems += error.diagnostics }
         var nominations: NominationsReader.Nominations?
         var nominationsFile: InputFile?
+        var rowProblems: [InputDiagnostic] = []
         do {
             nominationsFile = try InputFile.read(nominationsPath)
-            let (read, rowProblems) = NominationsReader(groups: policy?.groups, countries: countries).readCollectingProblems(nominationsFile!)
+            let read: NominationsReader.Nominations
+            (read, rowProblems) = NominationsReader(groups: policy?.groups, countries: countries).readCollectingProblems(nominationsFile!)
             nominations = read
             problems += rowProblems
         } catch let error as InputError { problems += error.diagnostics }
@@ -57,19 +59,17 @@ public struct SelectionInput: Sendable {
                     problems.append(InputDiagnostic(file: policyPath, line: quota.line == 0 ? nil : quota.line, key: "\(path).value", message: message.text))
                     continue
                 }
-                // A value nobody has: with a minimum the quota can never be met (a spelling slip, almost
-                // surely: "female" where the file says "F"), so it is bad input; with only a maximum it
-                // counts 0, which is said.
+                // A value nobody has (a spelling slip, most likely: "female" where the file says "F"): a
+                // warning with the values present and the closest. With a minimum the pre-checks then say
+                // that no panel can meet the quota; with only a maximum it counts 0.
+                guard rowProblems.isEmpty else { continue } // rows left out would make values look absent
                 let missing = absentValues(checked.quotas[k], nominations.nominees)
                 guard !missing.absent.isEmpty else { continue }
                 let present = missing.present
                 let words = "\(quota.attribute) = \(missing.absent.joined(separator: ", ")): no nominee has \(missing.absent.count == 1 ? "it" : "them"); "
                     + "the file has \(Quote.list(present, limit: 20))\(closest(missing.absent[0], among: present))"
-                if missing.blocking {
-                    problems.append(InputDiagnostic(file: policyPath, line: quota.line == 0 ? nil : quota.line, key: "\(path).value", message: words))
-                } else {
-                    valueNotes.append("\(path): \(words); the quota counts 0 for \(missing.absent.count == 1 ? "it" : "them")")
-                }
+                let place = "\(policyPath)\(quota.line == 0 ? "" : ":\(quota.line)"): warning: \(path).value: "
+                valueNotes.append(place + words + (missing.blocking ? "; so no panel can meet this quota" : "; the quota counts 0 for \(missing.absent.count == 1 ? "it" : "them")"))
             }
             if problems.isEmpty {
                 var input = SelectionInput(policy: checked, nominees: nominations.nominees, attributeNames: names,
