@@ -120,7 +120,7 @@ public enum Auditor {
             let inGroup = members.filter { $0.group == entry.group }
             return GroupOutcome(group: entry.group, seats: entry.seats, seated: inGroup.count, rankSum: 0, topChoicesSeated: 0)
         }
-        for g in groups where g.seated != g.seats { notes.append("\(g.group) has \(g.seated) members on the roster for \(g.seats) seats") }
+        for g in groups where g.seated != g.seats { notes.append("\(g.group) has \(Words.count(g.seated, "member")) on the roster for \(Words.count(g.seats, "seat"))") }
         let unverified = pool != nil ? [] : policy.quotas.filter {
             $0.selector == .each && !referenceValues.keys.contains($0.attribute) && ($0.min.map { $0.minimum(seats: policy.totalSeats) > 0 } ?? false)
         }.map(\.index)

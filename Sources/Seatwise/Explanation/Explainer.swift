@@ -217,9 +217,16 @@ public enum Explainer {
                 return result.seated.contains { result.input.nominees[$0].group == g.group && result.standings[$0] == .free && result.ranks[$0] > result.ranks[e.nominee] }
             }.sorted { result.ranks[$0.nominee] < result.ranks[$1.nominee] }
             let message = passed.isEmpty
-                ? "\(g.group): the panel follows the group's ranking (\(g.topChoicesSeated) of its top \(g.seats) seated; the rest are continuing or required members or below the cut)."
-                : "\(g.group): \(passed.count) nominee\(passed.count == 1 ? " was" : "s were") passed over for lower-ranked ones; \(g.topChoicesSeated) of its top \(g.seats) choices \(g.topChoicesSeated == 1 ? "is" : "are") seated."
+                ? "\(g.group): the panel follows the group's ranking (\(Self.topChoices(g)) seated; the rest are continuing or required members or below the cut)."
+                : "\(g.group): \(passed.count) nominee\(passed.count == 1 ? " was" : "s were") passed over for lower-ranked ones; \(Self.topChoices(g)) \(g.seats == 1 || g.topChoicesSeated == 1 ? "is" : "are") seated."
             return GroupDeviation(group: g.group, seats: g.seats, topChoicesSeated: g.topChoicesSeated, passedOver: passed, message: message)
         }
+    }
+
+    /// "3 of its top 10 choices", or for one seat "its first choice" / "its first choice not" (so the
+    /// sentence reads "… is seated" / "… is not seated").
+    static func topChoices(_ g: GroupOutcome) -> String {
+        guard g.seats != 1 else { return g.topChoicesSeated == 1 ? "its first choice" : "its first choice not" }
+        return "\(g.topChoicesSeated) of its top \(g.seats) choices"
     }
 }

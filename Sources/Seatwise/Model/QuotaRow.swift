@@ -36,7 +36,7 @@ public struct QuotaRow: Sendable, Hashable {
             if let min { bounds.append("at least \(min)") }
             if let max { bounds.append("at most \(max)") }
         }
-        return "quota \(quotaIndex + 1): \(subject), \(bounds.joined(separator: " and ")) of \(seatsInScope) seats in \(scopeName)"
+        return "quota \(quotaIndex + 1): \(subject), \(bounds.joined(separator: " and ")) of \(Words.count(seatsInScope, "seat")) in \(scopeName)"
     }
 
     /// Expands every quota of `policy` over `nominees` (SPEC §3): `each` takes every value present

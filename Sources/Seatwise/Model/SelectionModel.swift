@@ -54,7 +54,7 @@ public struct SelectionModel: Sendable {
         for group in groups {
             let seats = policy.seats(of: group)
             let terms = columns.indices.filter { nominees[columns[$0]].group == group }.map { IntegerProgram.Term(variable: $0, coefficient: 1) }
-            program.rows.append(.init(name: names.make("seats", [group]), label: "\(group) fills exactly \(seats) seats",
+            program.rows.append(.init(name: names.make("seats", [group]), label: "\(group) fills exactly \(Words.count(seats, "seat"))",
                                       terms: terms, sense: .equal, rhs: seats, origin: .seats(group: group)))
         }
         for (k, row) in quotaRows.enumerated() {

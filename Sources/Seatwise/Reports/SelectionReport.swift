@@ -141,7 +141,7 @@ public enum SelectionReport {
             let first = rows[0].row
             let scope = policy.quotas.first { $0.index == index }?.scope.words ?? first.scopeName
             let bound = Set(rows.map { bounds($0.row) }).count == 1 ? bounds(first) : "varies"
-            let rule = "quota \(index + 1): \(first.attribute), each value separately, in \(scope) (\(rows.count) values)"
+            let rule = "quota \(index + 1): \(first.attribute), each value separately, in \(scope) (\(Words.count(rows.count, "value")))"
             if !hasPanel { lines.append((rule, bound, "–", "—")); continue }
             let broken = rows.filter { !$0.satisfied }
             let atLimit = rows.filter { $0.satisfied && $0.atLimit }.count

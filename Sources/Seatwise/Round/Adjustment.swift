@@ -20,7 +20,7 @@ public enum Adjustment: Sendable, Equatable, Codable, CustomStringConvertible {
         case .seat(let id): return "seat \(id)"
         case .exclude(let id): return "exclude \(id)"
         case .setBound(let row, let side, let value): return "\(row): \(side.rawValue)=\(value)"
-        case .groupSeats(let group, let seats): return "\(group)=\(seats) seats"
+        case .groupSeats(let group, let seats): return "\(group)=\(Words.count(seats, "seat"))"
         }
     }
 

@@ -27,14 +27,14 @@ public enum PreCheck {
             let members = byGroup[group] ?? []
             let eligible = members.filter { !standings[$0].isFixedOut }.count
             let fixed = members.filter { standings[$0].isFixedIn }.count
-            let rule = "\(group) fills exactly \(seats) seats"
+            let rule = "\(group) fills exactly \(Words.count(seats, "seat"))"
             if eligible < seats {
                 let out = members.count - eligible
                 let detail = out > 0 ? " (\(members.count) nominated, \(out) withdrawn or term-limited)" : ""
-                failures.append(.init(message: "\(group) has \(eligible) eligible nominee\(eligible == 1 ? "" : "s") for \(seats) seats\(detail)", rules: [rule], kind: .seats))
+                failures.append(.init(message: "\(group) has \(eligible) eligible nominee\(eligible == 1 ? "" : "s") for \(Words.count(seats, "seat"))\(detail)", rules: [rule], kind: .seats))
             }
             if fixed > seats {
-                failures.append(.init(message: "\(group) has \(fixed) members who must be seated (continuing or required) but only \(seats) seats", rules: [rule], kind: .mustBeSeated))
+                failures.append(.init(message: "\(group) has \(fixed) members who must be seated (continuing or required) but only \(Words.count(seats, "seat"))", rules: [rule], kind: .mustBeSeated))
             }
         }
         for row in quotaRows where row.group.map(groupSet.contains) ?? true {
@@ -64,7 +64,7 @@ public enum PreCheck {
             let total = chosen.reduce(0) { $0 + ($1.min ?? 0) }
             if chosen.count > 1, let first = chosen.first, total > first.seatsInScope {
                 let parts = chosen.map { "\($0.min!) with \($0.values.joined(separator: " or "))" }.joined(separator: ", ")
-                failures.append(.init(message: "the minimums on \(first.attribute) in \(first.scopeName) add up to \(total) (\(parts)), more than its \(first.seatsInScope) seats",
+                failures.append(.init(message: "the minimums on \(first.attribute) in \(first.scopeName) add up to \(total) (\(parts)), more than its \(Words.count(first.seatsInScope, "seat"))",
                                       rules: chosen.map(\.label), kind: .minimumsAddUp))
             }
         }
