@@ -83,10 +83,10 @@ struct ExplanationTests {
         #expect(e["t1"]!.message.contains("Seed 7 decided"))
 
         // IO: i2 is ranked first but IO may seat no one from WEOG, so i1 cannot be left out.
-        #expect(e["i2"]!.reason == .cannotBeSeated && e["i2"]!.rules == ["quota 3: region = WEOG, at most 0 of 1 seats in IO"])
+        #expect(e["i2"]!.reason == .cannotBeSeated && e["i2"]!.rules == ["quota 3: region = WEOG, at most 0 of 1 seat in IO"])
         #expect(e["i1"]!.reason == .cannotBeLeftOut && e["i1"]!.delta == nil)
-        #expect(e["i1"]!.rules.contains("quota 3: region = WEOG, at most 0 of 1 seats in IO"))
-        #expect(e["i1"]!.rules.contains("IO fills exactly 1 seats"))
+        #expect(e["i1"]!.rules.contains("quota 3: region = WEOG, at most 0 of 1 seat in IO"))
+        #expect(e["i1"]!.rules.contains("IO fills exactly 1 seat"))
     }
 
     @Test("quota prices: the female minimum at its limit, lowered by one, frees a better panel")
