@@ -7,7 +7,7 @@ SWIFT ?= swift
 BIN = .build/release/seatwise
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build release deps clean install bench fuzz docs
+.PHONY: demo test build release deps clean install bench fuzz docs serve
 
 deps:
 	@missing=""; \
@@ -32,11 +32,16 @@ demo: release
 	$(BIN) select examples/mag/nominations.csv --policy examples/mag/policy.yaml
 
 # Swift's own tests, then the cross-checks against HiGHS on an independent model (Tests/crosscheck), then
-# the HTML reports in Chromium through chromedriver (Tests/browser: reflow at 1280 and 700 px, A4 print).
+# the HTML reports and the workbench in Chromium through chromedriver (Tests/browser), then the
+# workbench's JSON API against the real server (Tests/server).
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
-	python3 -m pytest -q Tests/crosscheck Tests/browser
+	python3 -m pytest -q Tests/crosscheck Tests/browser Tests/server
+
+# The workbench on this machine, with the shipped examples one click away (its URL is printed first).
+serve: release
+	$(BIN) serve --data seatwise-data
 
 install: release
 	install -d $(DESTDIR)/usr/local/bin

@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
+        // `seatwise serve`: the workbench's HTTP server and its SQLite store.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // `make docs`: the DocC catalogue in Sources/Seatwise/Seatwise.docc.
@@ -43,10 +46,21 @@ let package = Package(
             path: "Sources/Seatwise",
             resources: [.copy("Resources/countries.csv"), .copy("Resources/countries-README.md")]
         ),
+        // `seatwise serve`: the workbench (HTTP server, pages, JSON API, SQLite store), thin over the library.
+        .target(
+            name: "SeatwiseServer",
+            dependencies: [
+                "Seatwise",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Sources/SeatwiseServer"
+        ),
         .executableTarget(
             name: "SeatwiseCLI",
             dependencies: [
                 "Seatwise",
+                "SeatwiseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/SeatwiseCLI"

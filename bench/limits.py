@@ -98,3 +98,37 @@ def what_if_rows(binary, tmp):
                     f"{median * 1000:.1f} ms ({warm.group(1)} re-solved warm on the kept problem, {warm.group(2)} built afresh); "
                     f"a `select` process per question {per_process * 1000:.0f} ms ({per_process / median:.1f}× slower)"))
     return out
+
+
+def http_what_if_rows(binary, tmp):
+    """What-if latency over HTTP at 600/55: the workbench on a free loopback port, one round uploaded,
+    50 questions (seat one nominee each) asked one after another; the median and the slowest."""
+    import json
+    import statistics
+    import urllib.request
+    import uuid
+    nominations, policy = generate(binary, tmp / "http600", 600, 55)
+    server = subprocess.Popen([str(binary), "serve", "--port", "0", "--data", str(tmp / "http-data")], stdout=subprocess.PIPE, text=True)
+    try:
+        url = server.stdout.readline().strip().rstrip("/")
+        boundary = uuid.uuid4().hex
+        body = b"".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{path.name}\"\r\n\r\n".encode()
+                        + path.read_bytes() + b"\r\n" for name, path in [("nominations", nominations), ("policy", policy)]) + f"--{boundary}--\r\n".encode()
+        request = urllib.request.Request(url + "/api/rounds", data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        rid = json.load(urllib.request.urlopen(request))["id"]
+        urllib.request.urlopen(url + f"/api/rounds/{rid}/result").read()  # opens the round's session
+        ids = [line.split(",")[0] for line in nominations.read_text().splitlines()[1:]]
+        seconds = []
+        for k in range(50):
+            question = json.dumps({"seat": [ids[(k * 7919) % len(ids)]]}).encode()
+            start = time.perf_counter()
+            try:
+                urllib.request.urlopen(urllib.request.Request(url + f"/api/rounds/{rid}/what-if", data=question)).read()
+            except urllib.error.HTTPError as error:
+                error.read()  # a withdrawn nominee cannot be seated: answered 422, still timed
+            seconds.append(time.perf_counter() - start)
+        return [("workbench", "600 / 55: one what-if over HTTP (median of 50, loopback)",
+                 f"{statistics.median(seconds) * 1000:.1f} ms (slowest {max(seconds) * 1000:.1f} ms)")]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

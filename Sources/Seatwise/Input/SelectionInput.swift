@@ -26,22 +26,33 @@ public struct SelectionInput: Sendable {
     public static func load(nominations nominationsPath: String, policy policyPath: String,
                             countries: CountryTable) throws -> SelectionInput {
         var problems: [InputDiagnostic] = []
+        var policyFile: InputFile?, nominationsFile: InputFile?
+        do { policyFile = try InputFile.read(policyPath) } catch let error as InputError { problems += error.diagnostics }
+        do { nominationsFile = try InputFile.read(nominationsPath) } catch let error as InputError { problems += error.diagnostics }
+        return try check(nominations: nominationsFile, policy: policyFile, countries: countries, problems: problems)
+    }
+
+    /// Validates both files already in memory (an upload), each named by its `path` in diagnostics.
+    public static func load(nominations: InputFile, policy: InputFile, countries: CountryTable) throws -> SelectionInput {
+        try check(nominations: nominations, policy: policy, countries: countries, problems: [])
+    }
+
+    private static func check(nominations nominationsFile: InputFile?, policy policyFile: InputFile?, countries: CountryTable,
+                              problems readProblems: [InputDiagnostic]) throws -> SelectionInput {
+        var problems = readProblems
         var policy: Policy?
-        var policyFile: InputFile?
+        let policyPath = policyFile?.path ?? "policy", nominationsPath = nominationsFile?.path ?? "nominations"
         do {
-            policyFile = try InputFile.read(policyPath)
-            policy = try PolicyReader().read(policyFile!)
+            if let policyFile { policy = try PolicyReader().read(policyFile) }
         } catch let error as InputError { problems += error.diagnostics }
         var nominations: NominationsReader.Nominations?
-        var nominationsFile: InputFile?
         var rowProblems: [InputDiagnostic] = []
-        do {
-            nominationsFile = try InputFile.read(nominationsPath)
+        if let nominationsFile {
             let read: NominationsReader.Nominations
-            (read, rowProblems) = NominationsReader(groups: policy?.groups, countries: countries).readCollectingProblems(nominationsFile!)
+            (read, rowProblems) = NominationsReader(groups: policy?.groups, countries: countries).readCollectingProblems(nominationsFile)
             nominations = read
             problems += rowProblems
-        } catch let error as InputError { problems += error.diagnostics }
+        }
         if let policy, let nominations, !nominations.columns.isEmpty {
             let names = NominationsReader.attributeNames(columns: nominations.columns)
             var valueNotes: [String] = []

@@ -56,7 +56,16 @@ public enum NomineeReport {
                 }
             }
             return out + "\n## Provenance\n\n" + provenance.map { "- \($0.0): \(cell($0.1))\n" }.joined()
-        case .json, .csv, .html:
+        case .html:
+            var body = HTML.section("Decision", "<p><b>\(HTML.escape(decision))</b></p><p id=\"why\">\(HTML.escape(e.message))</p>", id: "decision")
+            if !cited.isEmpty {
+                body += HTML.section("Rules behind it", "<ul>" + cited.map { rule in
+                    "<li>\(HTML.escape(rule.label))\(rule.verdict.map { ": " + HTML.escape($0) } ?? "")"
+                        + (rule.holders.isEmpty ? "" : "<br><span class=\"muted\">its seats are held by \(HTML.escape(rule.holders.joined(separator: ", ")))</span>") + "</li>"
+                }.joined() + "</ul>", id: "rules")
+            }
+            return HTML.page(title: title, subtitle: "Why this nominee is \(e.decision == .seated ? "seated" : "not seated")", body: body, provenance: provenance)
+        case .json, .csv:
             // Data formats and the page keep the full report's shape, with this one explanation.
             let report = ExplanationReport(explanations: [e], prices: [], deviations: [])
             return try SelectionReport.render(result, format: format, explanations: report)

@@ -169,13 +169,7 @@ public struct SelectionDocument: Encodable, Sendable {
         adjustments = result.context.adjustments
         let ids = result.input.nominees.map(\.id)
         if let report {
-            explanations = report.explanations.map { e in
-                let n = result.input.nominees[e.nominee]
-                return ExplanationEntry(id: n.id, name: n.name, group: n.group, decision: e.decision.rawValue, reason: e.reason.rawValue,
-                                        message: e.message, delta: e.delta, deltaAtLeast: e.deltaAtLeast, deltaLevel: e.deltaLevel,
-                                        changes: Changes(enter: e.entering.map { ids[$0] }, leave: e.leaving.map { ids[$0] }),
-                                        closeCall: e.closeCall, rules: e.rules)
-            }
+            explanations = report.explanations.map { Self.entry($0, result, ids) }
             quotaPrices = report.prices.map {
                 Price(rule: $0.label, bound: $0.bound.rawValue, from: $0.from, to: $0.to, improvement: $0.improvement,
                       changes: Changes(enter: $0.entering.map { ids[$0] }, leave: $0.leaving.map { ids[$0] }), message: $0.message)
@@ -191,6 +185,28 @@ public struct SelectionDocument: Encodable, Sendable {
     }
 
     public func json() throws -> String { try JSONReport.encode(self) }
+
+    static func entry(_ e: Explanation, _ result: SelectionResult, _ ids: [String]) -> ExplanationEntry {
+        let n = result.input.nominees[e.nominee]
+        return ExplanationEntry(id: n.id, name: n.name, group: n.group, decision: e.decision.rawValue, reason: e.reason.rawValue,
+                                message: e.message, delta: e.delta, deltaAtLeast: e.deltaAtLeast, deltaLevel: e.deltaLevel,
+                                changes: Changes(enter: e.entering.map { ids[$0] }, leave: e.leaving.map { ids[$0] }),
+                                closeCall: e.closeCall, rules: e.rules)
+    }
+
+    /// One explanation as the JSON report's `explanations` holds it (the workbench's explain answer).
+    public static func explanationJSON(_ e: Explanation, of result: SelectionResult) throws -> String {
+        try JSONReport.encode(entry(e, result, result.input.nominees.map(\.id)))
+    }
+
+    /// The report with one more top-level key, written into the encoded text (re-parsing a large report
+    /// to add a key costs far more than the report itself).
+    public static func adding(_ key: String, _ value: some Encodable, to document: String) throws -> String {
+        guard let open = document.firstIndex(of: "{") else { return document }
+        let encoded = try JSONReport.encode(value).trimmingCharacters(in: .whitespacesAndNewlines)
+        let indented = encoded.replacingOccurrences(of: "\n", with: "\n  ")
+        return String(document[...open]) + "\n  \"\(key)\" : \(indented)," + document[document.index(after: open)...]
+    }
 
     // Written by hand so that absent values are null, never left out (README, "JSON report").
     enum Keys: String, CodingKey {

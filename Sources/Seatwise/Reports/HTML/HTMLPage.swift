@@ -1,9 +1,9 @@
 // The frame of every HTML report: one self-contained file (inline CSS, no scripts, no fonts or images
 // from the network), and the one escaping function all input text goes through.
 
-enum HTML {
+package enum HTML {
     /// Escapes text for element content and quoted attribute values alike.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for c in text.unicodeScalars {
@@ -19,7 +19,7 @@ enum HTML {
         return out
     }
 
-    static let style = """
+    package static let style = """
     :root { --ink:#1d2733; --muted:#5b6673; --line:#d8dee6; --band:#dbe7f5; --ok:#2e7d32; --bad:#c62828; --blue:#1f5fa8; --orange:#d9822b; }
     * { box-sizing: border-box; }
     body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0; background: #f5f7fa; line-height: 1.45; }
@@ -62,7 +62,7 @@ enum HTML {
     }
     """
 
-    static func page(title: String, subtitle: String, body: String, provenance: [(String, String)]) -> String {
+    package static func page(title: String, subtitle: String, body: String, provenance: [(String, String)]) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
@@ -74,7 +74,7 @@ enum HTML {
     }
 
     /// The words a report uses that a reader may not know, defined where the report is read.
-    static let glossary = section("Words used in this report", """
+    package static let glossary = section("Words used in this report", """
     <dl class="glossary">
     <dt>rank</dt><dd>the place a nominating group gave its nominee (1 = its first choice).</dd>
     <dt>rank sum</dt><dd>the ranks of the seated members added up; lower means the groups' own orders were followed more closely.</dd>
@@ -87,16 +87,16 @@ enum HTML {
     </dl>
     """, id: "glossary")
 
-    static func section(_ title: String, _ content: String, id: String) -> String {
+    package static func section(_ title: String, _ content: String, id: String) -> String {
         "<section id=\"\(id)\"><h2>\(escape(title))</h2>\n\(content)</section>\n"
     }
 
-    static func cards(_ items: [(value: String, label: String)]) -> String {
+    package static func cards(_ items: [(value: String, label: String)]) -> String {
         "<div class=\"cards\">" + items.map { "<div class=\"card\"><b>\(escape($0.value))</b><span>\(escape($0.label))</span></div>" }.joined() + "</div>\n"
     }
 
     /// A table; cells are escaped unless marked as trusted markup (charts and verdict badges made here).
-    static func table(_ header: [String], _ rows: [[Cell]], numeric: Set<Int> = [], id: String? = nil) -> String {
+    package static func table(_ header: [String], _ rows: [[Cell]], numeric: Set<Int> = [], id: String? = nil) -> String {
         var out = "<table\(id.map { " id=\"\($0)\"" } ?? "")><thead><tr>"
         for (k, h) in header.enumerated() { out += "<th\(numeric.contains(k) ? " class=\"num\"" : "")>\(escape(h))</th>" }
         out += "</tr></thead><tbody>\n"
@@ -115,16 +115,18 @@ enum HTML {
         return out + "</tbody></table>\n"
     }
 
-    enum Cell { case text(String), markup(String) }
+    package enum Cell { case text(String), markup(String) }
 
     /// A bulleted list of plain texts.
-    static func list(_ items: [String]) -> String { "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>" }
+    package static func list(_ items: [String]) -> String { "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>" }
 
     /// A report model's table: a cell with a tone becomes a verdict badge.
-    static func table(_ t: ReportTable, id: String? = nil) -> String {
-        table(t.headers, t.rows.map { row in row.map { c in c.tone == .plain ? .text(c.text) : verdict(c.tone == .good, c.text) } },
-              numeric: t.numeric, id: id)
+    package static func table(_ t: ReportTable, id: String? = nil) -> String {
+        table(t.headers, t.rows.map { row in row.map { c in
+            if let link = c.link { return .markup("<a href=\"\(escape(link))\">\(escape(c.text))</a>") }
+            return c.tone == .plain ? .text(c.text) : verdict(c.tone == .good, c.text)
+        } }, numeric: t.numeric, id: id)
     }
 
-    static func verdict(_ ok: Bool, _ text: String) -> Cell { .markup("<span class=\"\(ok ? "ok" : "bad")\">\(escape(text))</span>") }
+    package static func verdict(_ ok: Bool, _ text: String) -> Cell { .markup("<span class=\"\(ok ? "ok" : "bad")\">\(escape(text))</span>") }
 }

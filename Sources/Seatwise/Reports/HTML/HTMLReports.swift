@@ -51,8 +51,8 @@ public enum HTMLReports {
     // MARK: - select and explain
 
     public static func selection(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil,
-                                 publicView: PublicView? = nil) -> String {
-        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView)
+                                 publicView: PublicView? = nil, nomineeLink: (@Sendable (String) -> String)? = nil) -> String {
+        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, nomineeLink: nomineeLink)
         let members = result.seated.map { result.input.nominees[$0] }
         var body = ""
         let women = members.filter { $0.key(of: "gender") == "female" }.count

@@ -6,9 +6,12 @@ public struct ReportTable: Sendable {
         public enum Tone: Sendable { case plain, good, bad }
         public var text: String
         public var tone: Tone
-        public init(_ text: String, tone: Tone = .plain) {
+        /// Where the cell leads, in formats that link (HTML); the others show the text alone.
+        public var link: String?
+        public init(_ text: String, tone: Tone = .plain, link: String? = nil) {
             self.text = text
             self.tone = tone
+            self.link = link
         }
         public init(stringLiteral value: String) { self.init(value) }
     }

@@ -33,7 +33,9 @@ public struct SelectionSections: Sendable {
     /// The best panel under the smallest repair, when the diagnosis solved it.
     public var repaired: [SelectionSections]
 
-    public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil) {
+    /// `nomineeLink` gives each member's ID a link (the workbench's explanation page), where a format links.
+    public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil,
+                nomineeLink: (@Sendable (String) -> String)? = nil) {
         let nominees = result.input.nominees
         title = result.policy.body
         let lines = SelectionReport.headerLines(result).map { (key: $0.0, value: $0.1) }
@@ -64,7 +66,7 @@ public struct SelectionSections: Sendable {
         repairs = (diagnosis?.repairs ?? []).map(SelectionReport.repairLine)
         seats = ReportTable(["Group", "Seated", "Rank sum", "Seated from the group's top choices"], numeric: [1, 2])
         for g in result.groups { seats.add([g.group, "\(g.seated)/\(g.seats)", "\(g.rankSum)", "\(g.topChoicesSeated) of \(g.seats)"]) }
-        panel = Self.members(result)
+        panel = Self.members(result, link: nomineeLink)
         if result.quotas.isEmpty { quotas = nil } else {
             var table = ReportTable(["Rule", "Bound", "Count", "Verdict"], numeric: [2])
             for line in SelectionReport.quotaLines(result) {
@@ -112,12 +114,13 @@ public struct SelectionSections: Sendable {
     }
 
     /// The seated members with the sentence that says why each is in.
-    static func members(_ result: SelectionResult) -> ReportTable {
+    static func members(_ result: SelectionResult, link: (@Sendable (String) -> String)? = nil) -> ReportTable {
         var table = ReportTable(["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Why"], numeric: [3])
         let reasons = MemberReasons(result)
         for i in result.seated {
             let n = result.input.nominees[i]
-            table.add([n.group, n.id, n.name, n.rank.map(String.init) ?? "–", n.gender, n.country, n.region, n.development, reasons.sentence(i)])
+            table.add([.init(n.group), .init(n.id, link: link?(n.id)), .init(n.name), .init(n.rank.map(String.init) ?? "–"), .init(n.gender),
+                       .init(n.country), .init(n.region), .init(n.development), .init(reasons.sentence(i))])
         }
         return table
     }

@@ -1,0 +1,212 @@
+// The JSON API the pages use (README, "The workbench"): rounds created from uploads, listed, solved,
+// asked what-ifs, explained, reported and deleted. Every answer comes from the library.
+
+import Foundation
+import Hummingbird
+import Seatwise
+
+struct APIRoutes {
+    let store: RoundStore
+    let work: RoundWork
+
+    func add(to router: Router<WorkbenchContext>) {
+        router.get("/healthz") { _, _ in JSONResponse.make(["status": "ok", "version": SeatwiseTool.version, "glpk": SeatwiseTool.glpkVersion]) }
+        router.get("/api/rounds") { _, _ in try encode(["rounds": try store.list()]) }
+        router.post("/api/rounds") { request, context in
+            let id = try await create(request, context: context)
+            return JSONResponse.make(["id": id], status: .created)
+        }
+        router.get("/api/rounds/{id}") { _, context in
+            guard let summary = try store.summary(of: try roundID(context)) else { throw APIError(.notFound, "no such round") }
+            return try encode(summary)
+        }
+        router.delete("/api/rounds/{id}") { _, context in
+            let id = try roundID(context)
+            guard try store.delete(id) else { throw APIError(.notFound, "no such round") }
+            work.forget(id)
+            return Response(status: .noContent)
+        }
+        router.get("/api/rounds/{id}/result") { request, context in
+            let id = try roundID(context)
+            let mode = try self.mode(request)
+            let explain = request.uri.queryParameters["explain"].map { $0 == "1" || $0 == "true" } ?? false
+            let json = try await work.run(id) { () -> String in
+                let result = try work.session(id, mode: mode, budget: .unlimited).base
+                try store.recordSolve(id, kind: explain ? "select --explain" : "select", result: result)
+                let explanations = explain && result.status != .infeasible ? try result.explanations() : nil
+                let diagnosis = result.status == .infeasible ? try result.diagnosis() : nil
+                return try SelectionReport.render(result, format: .json, explanations: explanations, diagnosis: diagnosis)
+            }
+            return JSONResponse.text(json, type: "application/json; charset=utf-8")
+        }
+        router.post("/api/rounds/{id}/what-if") { request, context in
+            let id = try roundID(context)
+            let body = try await request.body.collect(upTo: 1 << 20)
+            let question = try WhatIfRequest(json: Array(buffer: body))
+            let json = try await work.run(id) { () -> String in
+                let session = try work.session(id, mode: question.mode, budget: .unlimited)
+                let answer: WhatIf
+                do { answer = try session.whatIf(question.adjustments) } catch let error as InputError { throw APIError.input(error) }
+                try store.recordSolve(id, kind: "what-if", result: answer.result)
+                if question.keep {
+                    try store.keepAdjustments(question.adjustments, words: answer.result.context.adjustments.suffix(question.adjustments.count).map { $0 }, in: id)
+                    work.forget(id)
+                }
+                return try Self.withDifference(answer)
+            }
+            return JSONResponse.text(json, type: "application/json; charset=utf-8")
+        }
+        router.get("/api/rounds/{id}/explain/{nominee}") { request, context in
+            let id = try roundID(context)
+            let raw = try context.parameters.require("nominee")
+            let nominee = raw.removingPercentEncoding ?? raw
+            let mode = try self.mode(request)
+            let json = try await work.run(id) { () -> String in
+                let result = try work.session(id, mode: mode, budget: .unlimited).base
+                guard result.status != .infeasible else { throw APIError(.conflict, "no panel meets the rules: there is nothing to explain (see the result's conflicts)") }
+                guard result.input.nominees.contains(where: { AttributeKey.normalize($0.id) == AttributeKey.normalize(nominee) }) else {
+                    throw APIError(.notFound, "no nominee has the id \(nominee)")
+                }
+                let report = try result.explanations(ExplanationOptions(nominee: nominee))
+                guard let e = report.explanations.first else { throw APIError(.internalServerError, "no explanation was made") }
+                return try SelectionDocument.explanationJSON(e, of: result)
+            }
+            return JSONResponse.text(json, type: "application/json; charset=utf-8")
+        }
+        router.get("/api/rounds/{id}/{report}") { request, context in
+            let id = try roundID(context)
+            let name = try context.parameters.require("report")
+            let formats: [String: (ReportFormat, String)] = ["report.html": (.html, "text/html; charset=utf-8"), "report.md": (.markdown, "text/markdown; charset=utf-8"),
+                                                             "report.csv": (.csv, "text/csv; charset=utf-8"), "report.json": (.json, "application/json; charset=utf-8"),
+                                                             "report.txt": (.text, "text/plain; charset=utf-8")]
+            guard let (format, type) = formats[name] else { throw APIError(.notFound, "no such report: report.html, report.md, report.csv, report.json or report.txt") }
+            let mode = try self.mode(request)
+            let isPublic = request.uri.queryParameters["public"].map { $0 == "1" || $0 == "true" } ?? false
+            let text = try await work.run(id) { () -> String in
+                let result = try work.session(id, mode: mode, budget: .unlimited).base
+                let explanations = result.status != .infeasible ? try result.explanations() : nil
+                let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true) : nil
+                return try SelectionReport.render(result, format: format, explanations: explanations, diagnosis: diagnosis,
+                                                  publicView: isPublic ? PublicView(result, explanations: explanations) : nil)
+            }
+            var response = JSONResponse.text(text, type: type)
+            response.headers[.contentDisposition] = "attachment; filename=\"round-\(id)-\(isPublic ? "public-" : "")\(name)\""
+            return response
+        }
+    }
+
+    /// A new round from a multipart upload with files `nominations` and `policy` (and a `name`).
+    func create(_ request: Request, context: WorkbenchContext) async throws -> Int64 {
+        guard let boundary = request.headers[.contentType].flatMap(Multipart.boundary) else {
+            throw APIError(.badRequest, "send a multipart/form-data upload with the files nominations and policy")
+        }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let parts = try Multipart.parse(Array(buffer: body), boundary: boundary)
+        func part(_ name: String) throws -> MultipartPart {
+            guard let p = parts.first(where: { $0.name == name }) else { throw APIError(.badRequest, "the upload has no part named \(name)") }
+            return p
+        }
+        let nominations = try part("nominations"), policy = try part("policy")
+        let nominationsFile = InputFile(path: nominations.filename.flatMap(Self.safeName) ?? "nominations.csv", bytes: nominations.bytes)
+        let policyFile = InputFile(path: policy.filename.flatMap(Self.safeName) ?? "policy.yaml", bytes: policy.bytes)
+        let input: SelectionInput
+        do { input = try SelectionInput.load(nominations: nominationsFile, policy: policyFile, countries: work.countriesTable) } catch let error as InputError {
+            throw APIError.input(error)
+        }
+        let given = parts.first { $0.name == "name" }.map { String(decoding: $0.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let name = (given?.isEmpty == false ? given! : input.policy.body)
+        return try store.create(name: String(name.prefix(200)), nominations: nominationsFile, policy: policyFile)
+    }
+
+    /// A file name as it may be shown: its last path component, printable, at most 120 characters.
+    static func safeName(_ name: String) -> String? {
+        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let clean = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)).prefix(120)
+        return clean.isEmpty ? nil : String(clean)
+    }
+
+    func roundID(_ context: WorkbenchContext) throws -> Int64 {
+        guard let id = Int64(try context.parameters.require("id")), id > 0 else { throw APIError(.notFound, "no such round") }
+        return id
+    }
+
+    func mode(_ request: Request) throws -> SelectionMode {
+        guard let text = request.uri.queryParameters["mode"].map(String.init) else { return .coordinated }
+        guard let mode = SelectionMode(rawValue: text) else { throw APIError(.badRequest, "mode is coordinated or independent") }
+        return mode
+    }
+
+    func encode(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return JSONResponse.text(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n", type: "application/json; charset=utf-8")
+    }
+
+    /// The adjusted round's select JSON plus `difference` (entering, leaving, objective_change, groups).
+    static func withDifference(_ answer: WhatIf) throws -> String {
+        struct Group: Encodable { var group: String, rankSumBefore: Int, rankSumAfter: Int, change: Int }
+        struct Difference: Encodable {
+            var entering: [String], leaving: [String], objectiveChange: Int?, groups: [Group]
+            func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: Keys.self)
+                try c.encode(entering, forKey: .entering); try c.encode(leaving, forKey: .leaving)
+                try c.encode(objectiveChange, forKey: .objectiveChange); try c.encode(groups, forKey: .groups)
+            }
+            enum Keys: String, CodingKey { case entering, leaving, objectiveChange, groups }
+        }
+        let ids = answer.result.input.nominees.map(\.id)
+        let difference = Difference(entering: answer.entering.map { ids[$0] }, leaving: answer.leaving.map { ids[$0] }, objectiveChange: answer.objectiveChange,
+                                    groups: answer.groups.map { Group(group: $0.group, rankSumBefore: $0.rankSumBefore, rankSumAfter: $0.rankSumAfter, change: $0.change) })
+        return try SelectionDocument.adding("difference", difference, to: try SelectionReport.render(answer.result, format: .json))
+    }
+}
+
+/// `POST …/what-if`: `{"mode", "seat": [ids], "exclude": [ids], "bounds": [{"rule", "min", "max"}], "group_seats": {group: n}, "keep"}`.
+struct WhatIfRequest {
+    var mode: SelectionMode = .coordinated
+    var adjustments: [Adjustment] = []
+    var keep = false
+
+    init(json bytes: [UInt8]) throws {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
+            throw APIError(.badRequest, "the body must be a JSON object")
+        }
+        let known: Set<String> = ["mode", "seat", "exclude", "bounds", "group_seats", "keep"]
+        if let unknown = object.keys.first(where: { !known.contains($0) }) { throw APIError(.badRequest, "unknown key \(unknown) (\(known.sorted().joined(separator: ", ")))") }
+        if let m = object["mode"] {
+            guard let text = m as? String, let mode = SelectionMode(rawValue: text) else { throw APIError(.badRequest, "mode is coordinated or independent") }
+            self.mode = mode
+        }
+        func ids(_ key: String) throws -> [String] {
+            guard let value = object[key] else { return [] }
+            guard let list = value as? [String] else { throw APIError(.badRequest, "\(key) must be a list of nominee ids") }
+            return list
+        }
+        adjustments += try ids("seat").map(Adjustment.seat) + ids("exclude").map(Adjustment.exclude)
+        if let value = object["bounds"] {
+            guard let list = value as? [[String: Any]] else { throw APIError(.badRequest, "bounds must be a list of {rule, min, max}") }
+            for (k, bound) in list.enumerated() {
+                guard let rule = bound["rule"] as? String ?? (bound["rule"] as? Int).map(String.init) else {
+                    throw APIError(.badRequest, "bounds[\(k + 1)].rule must name a quota row by its label or number")
+                }
+                for side in QuotaBoundSide.allCases {
+                    guard let raw = bound[side.rawValue] else { continue }
+                    guard let n = raw as? Int, n >= 0, n <= 1_000_000, !(raw is Bool) else { throw APIError(.badRequest, "bounds[\(k + 1)].\(side.rawValue) must be a whole number from 0") }
+                    adjustments.append(.setBound(row: rule, side: side, value: n))
+                }
+            }
+        }
+        if let value = object["group_seats"] {
+            guard let seats = value as? [String: Int] else { throw APIError(.badRequest, "group_seats must map groups to numbers of seats") }
+            for (group, n) in seats.sorted(by: { $0.key < $1.key }) {
+                guard n >= 1, n <= 1_000_000 else { throw APIError(.badRequest, "group_seats.\(group) must be at least 1") }
+                adjustments.append(.groupSeats(group: group, seats: n))
+            }
+        }
+        if let value = object["keep"] {
+            guard let flag = value as? Bool else { throw APIError(.badRequest, "keep must be true or false") }
+            keep = flag
+        }
+    }
+}

@@ -1,0 +1,116 @@
+// The workbench's pages, rendered on the server: the list of rounds with an upload form and the
+// shipped examples, and each round as its full HTML report with the downloads. Plain HTML forms, no script.
+
+import Foundation
+import Hummingbird
+import Seatwise
+
+struct Pages {
+    let store: RoundStore
+    let work: RoundWork
+    let api: APIRoutes
+    /// The shipped examples (`examples/` of the source tree), offered as starting points when present.
+    let examplesFolder: String
+
+    var examples: [String] {
+        ["mag", "wgec", "icg", "infeasible"].filter { FileManager.default.fileExists(atPath: "\(examplesFolder)/\($0)/nominations.csv") }
+    }
+
+    func add(to router: Router<WorkbenchContext>) {
+        router.get("/") { _, _ in html(try index()) }
+        router.post("/rounds") { request, context in
+            do {
+                let id = try await api.create(request, context: context)
+                return redirect("/rounds/\(id)")
+            } catch let error as APIError where error.status == .unprocessableContent {
+                return html(problemsPage(error), status: .unprocessableContent)
+            }
+        }
+        router.post("/rounds/example/{name}") { _, context in
+            let name = try context.parameters.require("name")
+            guard examples.contains(name) else { throw APIError(.notFound, "no example \(name)") }
+            let nominations = try InputFile.read("\(examplesFolder)/\(name)/nominations.csv")
+            let policy = try InputFile.read("\(examplesFolder)/\(name)/policy.yaml")
+            let body = try PolicyReader().read(policy).body
+            let id = try store.create(name: body, nominations: InputFile(path: "nominations.csv", bytes: nominations.bytes),
+                                      policy: InputFile(path: "policy.yaml", bytes: policy.bytes))
+            return redirect("/rounds/\(id)")
+        }
+        router.get("/rounds/{id}") { _, context in
+            let id = try api.roundID(context)
+            let page = try await work.run(id) { () -> String in
+                let result = try work.session(id, mode: .coordinated, budget: .unlimited).base
+                let explanations = result.status != .infeasible ? try result.explanations() : nil
+                let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true) : nil
+                try store.recordSolve(id, kind: "page", result: result)
+                let page = HTMLReports.selection(result, explanations: explanations, diagnosis: diagnosis,
+                                                 nomineeLink: { "/rounds/\(id)/nominee/" + ($0.addingPercentEncoding(withAllowedCharacters: Pages.idCharacters) ?? $0) })
+                return Self.withControls(page, RoundPages.controls(id: id, result: result, diagnosis: diagnosis))
+            }
+            return html(Self.withBar(page, bar: bar(id)))
+        }
+    }
+
+    func index() throws -> String {
+        let rounds = try store.list()
+        var body = "<section id=\"rounds\"><h2>Rounds</h2>"
+        if rounds.isEmpty { body += "<p class=\"muted\">No round yet: upload the nominations and the policy, or start from an example.</p>" } else {
+            body += HTML.table(["Round", "Started", "Files", "Solves"], rounds.map { r in
+                [.markup("<a href=\"/rounds/\(r.id)\">\(HTML.escape(r.name))</a>"), .text(r.createdAt),
+                 .text(r.files.map { "\($0.kind): \($0.filename)" }.joined(separator: "; ")), .text("\(r.solves.count)")]
+            }, numeric: [3], id: "round-list")
+        }
+        body += "</section>"
+        body += HTML.section("Start a round", """
+            <form method="post" action="/rounds" enctype="multipart/form-data" id="upload">
+            <p><label>Name <input name="name" placeholder="the body's name from the policy"></label></p>
+            <p><label>Nominations (CSV) <input type="file" name="nominations" accept=".csv,text/csv" required></label></p>
+            <p><label>Policy (YAML) <input type="file" name="policy" accept=".yaml,.yml" required></label></p>
+            <p><button type="submit">Upload and solve</button></p></form>
+            """ + (examples.isEmpty ? "" : "<h3>Or start from a shipped example</h3>" + examples.map {
+                "<form method=\"post\" action=\"/rounds/example/\($0)\" style=\"display:inline\"><button type=\"submit\" id=\"example-\($0)\">\($0.uppercased())</button></form> "
+            }.joined()), id: "start")
+        return HTML.page(title: "Seatwise workbench", subtitle: "Selection rounds kept on this machine", body: body,
+                         provenance: [("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)")])
+    }
+
+    func bar(_ id: Int64) -> String {
+        let links = [("All rounds", "/"), ("JSON", "/api/rounds/\(id)/report.json"), ("Markdown", "/api/rounds/\(id)/report.md"),
+                     ("CSV", "/api/rounds/\(id)/report.csv"), ("HTML", "/api/rounds/\(id)/report.html"),
+                     ("Public copy (HTML)", "/api/rounds/\(id)/report.html?public=1"), ("History", "/api/rounds/\(id)")]
+        return "<nav class=\"bar\" style=\"padding:8px 40px;background:#eef2f7;font-size:14px\">" + links.map { "<a href=\"\($0.1)\" style=\"margin-right:16px\">\(HTML.escape($0.0))</a>" }.joined() + "</nav>"
+    }
+
+    /// Characters an id keeps in a link's path; every other one is percent-encoded.
+    static let idCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
+    /// The round's controls, before the glossary and the footer.
+    static func withControls(_ page: String, _ controls: String) -> String {
+        guard let range = page.range(of: "<section id=\"glossary\">") else { return page }
+        return page.replacingCharacters(in: range, with: controls + "<section id=\"glossary\">")
+    }
+
+    static func withBar(_ page: String, bar: String) -> String {
+        guard let range = page.range(of: "<body>\n") else { return page }
+        return page.replacingCharacters(in: range, with: "<body>\n" + bar + "\n")
+    }
+
+    func problemsPage(_ error: APIError) -> String {
+        let problems = (error.body["problems"] as? [[String: Any]]) ?? []
+        let rows: [[HTML.Cell]] = problems.map { p in
+            [.text("\(p["file"] ?? "")"), .text((p["line"] as? Int).map(String.init) ?? ""), .text((p["column"] as? Int).map(String.init) ?? ""),
+             .text((p["key"] as? String) ?? ""), .text("\(p["message"] ?? "")")]
+        }
+        return HTML.page(title: "The files have problems", subtitle: "Nothing was stored: correct the files and upload them again",
+                         body: HTML.section("Problems", HTML.table(["File", "Line", "Column", "Column or key", "Problem"], rows, numeric: [1, 2], id: "problems")
+                                            + "<p><a href=\"/\">Back to the rounds</a></p>", id: "problems-section"), provenance: [])
+    }
+
+    func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response { JSONResponse.text(text, type: "text/html; charset=utf-8", status: status) }
+
+    func redirect(_ path: String) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = path
+        return Response(status: .seeOther, headers: headers)
+    }
+}

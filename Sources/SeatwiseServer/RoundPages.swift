@@ -1,0 +1,137 @@
+// A round's own pages: one nominee's explanation, what-if answers with the choice to keep them, and
+// repairs applied with one click. Plain HTML forms posting to the server; every answer from the library.
+
+import Foundation
+import Hummingbird
+import Seatwise
+
+struct RoundPages {
+    let store: RoundStore
+    let work: RoundWork
+    let api: APIRoutes
+    let pages: Pages
+
+    func add(to router: Router<WorkbenchContext>) {
+        router.get("/rounds/{id}/nominee/{nominee}") { request, context in
+            let id = try api.roundID(context)
+            let raw = try context.parameters.require("nominee")
+            let nominee = raw.removingPercentEncoding ?? raw
+            let page = try await work.run(id) { () -> String in
+                let result = try work.session(id, mode: .coordinated, budget: .unlimited).base
+                guard result.status != .infeasible else { throw APIError(.conflict, "no panel meets the rules: there is nothing to explain") }
+                guard result.input.nominees.contains(where: { AttributeKey.normalize($0.id) == AttributeKey.normalize(nominee) }) else {
+                    throw APIError(.notFound, "no nominee has the id \(nominee)")
+                }
+                let report = try result.explanations(ExplanationOptions(nominee: nominee))
+                guard let e = report.explanations.first else { throw APIError(.notFound, "no nominee has the id \(nominee)") }
+                return try NomineeReport.render(result, e, format: .html)
+            }
+            return pages.html(Pages.withBar(page, bar: pages.bar(id)))
+        }
+        router.post("/rounds/{id}/what-if") { request, context in
+            let id = try api.roundID(context)
+            let form = try await Self.form(request)
+            let adjustments = Self.adjustments(form)
+            guard !adjustments.isEmpty else { return pages.redirect("/rounds/\(id)") }
+            let page = try await work.run(id) { () -> String in
+                let answer: WhatIf
+                do { answer = try work.session(id, mode: .coordinated, budget: .unlimited).whatIf(adjustments) } catch let error as InputError {
+                    return Self.answerPage(id: id, title: "The question has problems", lines: error.diagnostics.map(\.message), form: nil)
+                }
+                try store.recordSolve(id, kind: "what-if", result: answer.result)
+                var lines = [answer.summary] + answer.result.context.adjustments.suffix(adjustments.count)
+                lines += answer.groups.filter { $0.change != 0 }.map { "\($0.group): rank sum \($0.rankSumBefore) → \($0.rankSumAfter)" }
+                return Self.answerPage(id: id, title: "What if: \(adjustments.map(\.description).joined(separator: "; "))", lines: lines,
+                                       form: answer.result.status == .infeasible ? nil : form)
+            }
+            return pages.html(Pages.withBar(page, bar: pages.bar(id)))
+        }
+        router.post("/rounds/{id}/keep") { request, context in
+            let id = try api.roundID(context)
+            let adjustments = Self.adjustments(try await Self.form(request))
+            try await work.run(id) {
+                let round = try work.round(id, mode: .coordinated).adjusted(adjustments)
+                let context: SelectionContext
+                do { context = try round.context() } catch let error as InputError { throw APIError.input(error) }
+                try store.keepAdjustments(adjustments, words: context.adjustments.suffix(adjustments.count).map { $0 }, in: id)
+                work.forget(id)
+            }
+            return pages.redirect("/rounds/\(id)")
+        }
+        router.post("/rounds/{id}/repair/{k}") { _, context in
+            let id = try api.roundID(context)
+            guard let k = Int(try context.parameters.require("k")), k >= 0 else { throw APIError(.notFound, "no such repair") }
+            try await work.run(id) {
+                let result = try work.session(id, mode: .coordinated, budget: .unlimited).base
+                guard result.status == .infeasible else { throw APIError(.conflict, "the round has a panel: there is nothing to repair") }
+                let repairs = try result.diagnosis().repairs
+                guard k < repairs.count else { throw APIError(.notFound, "no such repair") }
+                let adjustments = repairs[k].steps.map { Adjustment.setBound(row: "\($0.quotaRow + 1)", side: $0.bound, value: $0.to) }
+                let context = try work.round(id, mode: .coordinated).adjusted(adjustments).context()
+                try store.keepAdjustments(adjustments, words: context.adjustments.suffix(adjustments.count).map { $0 }, in: id)
+                work.forget(id)
+            }
+            return pages.redirect("/rounds/\(id)")
+        }
+    }
+
+    /// The what-if form shown on a round's page, and the repairs of an infeasible one.
+    static func controls(id: Int64, result: SelectionResult, diagnosis: Diagnosis?) -> String {
+        var out = HTML.section("What if…", """
+            <form method="post" action="/rounds/\(id)/what-if" id="what-if">
+            <p><label>Seat (ids, separated by spaces) <input name="seat" size="30"></label>
+               <label>Exclude <input name="exclude" size="30"></label></p>
+            <p><label>Quota row (number or label) <input name="rule" size="12"></label>
+               <select name="side"><option value="min">min</option><option value="max">max</option></select>
+               <label>= <input name="value" size="4" inputmode="numeric"></label></p>
+            <p><label>Group <input name="group" size="20"></label> <label>seats <input name="seats" size="4" inputmode="numeric"></label></p>
+            <p><button type="submit">Ask</button> <span class="muted">The answer says who enters, who leaves and what it costs; keep it or leave it.</span></p>
+            </form>
+            """, id: "what-if-section")
+        if let repairs = diagnosis?.repairs, !repairs.isEmpty {
+            out += HTML.section("Apply a repair", repairs.enumerated().map { k, repair in
+                "<form method=\"post\" action=\"/rounds/\(id)/repair/\(k)\"><p>\(HTML.escape(repair.steps.map { "\($0.rule): \($0.bound.rawValue) \($0.from) → \($0.to)" }.joined(separator: "; "))) "
+                    + "<button type=\"submit\" id=\"repair-\(k)\">Apply\(k == 0 ? " (the smallest)" : "")</button></p></form>"
+            }.joined(), id: "repairs")
+        }
+        if !result.context.adjustments.isEmpty {
+            out += HTML.section("Kept adjustments", HTML.list(result.context.adjustments), id: "kept")
+        }
+        return out
+    }
+
+    static func answerPage(id: Int64, title: String, lines: [String], form: [String: String]?) -> String {
+        var body = HTML.section("Answer", HTML.list(lines), id: "answer")
+        if let form {
+            let hidden = form.sorted { $0.key < $1.key }.map { "<input type=\"hidden\" name=\"\(HTML.escape($0.key))\" value=\"\(HTML.escape($0.value))\">" }.joined()
+            body += HTML.section("Keep it?", "<form method=\"post\" action=\"/rounds/\(id)/keep\">\(hidden)<button type=\"submit\" id=\"keep\">Keep as an adjustment of the round</button></form>"
+                                 + "<p><a href=\"/rounds/\(id)\" id=\"discard\">Leave it (back to the round)</a></p>", id: "keep-section")
+        }
+        return HTML.page(title: title, subtitle: "A what-if on the round; nothing is changed until it is kept", body: body, provenance: [])
+    }
+
+    /// An application/x-www-form-urlencoded body.
+    static func form(_ request: Request) async throws -> [String: String] {
+        let body = try await request.body.collect(upTo: 1 << 20)
+        var out: [String: String] = [:]
+        for pair in String(buffer: body).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            if let key = parts.first, !key.isEmpty { out[key] = parts.count > 1 ? parts[1] : "" }
+        }
+        return out
+    }
+
+    /// The adjustments a what-if form asks for (empty fields ask nothing).
+    static func adjustments(_ form: [String: String]) -> [Adjustment] {
+        func words(_ key: String) -> [String] { (form[key] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) }
+        var out = words("seat").map(Adjustment.seat) + words("exclude").map(Adjustment.exclude)
+        if let rule = form["rule"]?.trimmingCharacters(in: .whitespaces), !rule.isEmpty, let value = Int(form["value"] ?? ""), value >= 0,
+           let side = QuotaBoundSide(rawValue: form["side"] ?? "min") {
+            out.append(.setBound(row: rule, side: side, value: value))
+        }
+        if let group = form["group"]?.trimmingCharacters(in: .whitespaces), !group.isEmpty, let seats = Int(form["seats"] ?? ""), seats >= 1 {
+            out.append(.groupSeats(group: group, seats: seats))
+        }
+        return out
+    }
+}

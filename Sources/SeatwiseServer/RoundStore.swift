@@ -1,0 +1,136 @@
+// The workbench's record, one SQLite file through GRDB: rounds, every uploaded file version with its
+// SHA-256, the adjustments kept, and every solve with its time. Nothing is overwritten; deletion is explicit.
+
+import Foundation
+import GRDB
+import Seatwise
+
+/// A file as uploaded: its kind ("nominations" or "policy"), the name it came with, and its bytes.
+struct StoredFile: Sendable {
+    var kind: String
+    var filename: String
+    var sha256: String
+    var uploadedAt: String
+    var bytes: [UInt8]
+}
+
+/// One round as the API lists it.
+struct RoundSummary: Codable, Sendable {
+    struct File: Codable, Sendable { var kind: String, filename: String, sha256: String, uploadedAt: String }
+    struct Solve: Codable, Sendable { var at: String, kind: String, mode: String, status: String, rankSum: Int?, adjustments: [String] }
+    var id: Int64
+    var name: String
+    var createdAt: String
+    var files: [File]
+    var adjustments: [String]
+    var solves: [Solve]
+}
+
+final class RoundStore: Sendable {
+    private let db: DatabaseQueue
+
+    /// Opens (or creates) `folder/seatwise.sqlite` and brings its schema up to date.
+    init(folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        db = try DatabaseQueue(path: (folder as NSString).appendingPathComponent("seatwise.sqlite"))
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: rounds, files, adjustments, solves") { db in
+            try db.execute(sql: """
+                CREATE TABLE round (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, created_at TEXT NOT NULL, deleted_at TEXT);
+                CREATE TABLE file (id INTEGER PRIMARY KEY AUTOINCREMENT, round_id INTEGER NOT NULL REFERENCES round(id),
+                                   kind TEXT NOT NULL, filename TEXT NOT NULL, sha256 TEXT NOT NULL, bytes BLOB NOT NULL, uploaded_at TEXT NOT NULL);
+                CREATE TABLE adjustment (id INTEGER PRIMARY KEY AUTOINCREMENT, round_id INTEGER NOT NULL REFERENCES round(id),
+                                         json TEXT NOT NULL, words TEXT NOT NULL, created_at TEXT NOT NULL);
+                CREATE TABLE solve (id INTEGER PRIMARY KEY AUTOINCREMENT, round_id INTEGER NOT NULL REFERENCES round(id), at TEXT NOT NULL,
+                                    kind TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL, rank_sum INTEGER, adjustments TEXT NOT NULL);
+                CREATE INDEX file_round ON file(round_id);
+                """)
+        }
+        try migrator.migrate(db)
+    }
+
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+
+    /// A new round holding its first nominations and policy.
+    func create(name: String, nominations: InputFile, policy: InputFile) throws -> Int64 {
+        try db.write { db in
+            let now = Self.now()
+            try db.execute(sql: "INSERT INTO round (name, created_at) VALUES (?, ?)", arguments: [name, now])
+            let id = db.lastInsertedRowID
+            for (kind, file) in [("nominations", nominations), ("policy", policy)] {
+                try db.execute(sql: "INSERT INTO file (round_id, kind, filename, sha256, bytes, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [id, kind, file.path, file.sha256, Data(file.bytes), now])
+            }
+            return id
+        }
+    }
+
+    /// The latest version of each file of a live round; nil when there is no such round.
+    func files(of id: Int64) throws -> (nominations: StoredFile, policy: StoredFile)? {
+        try db.read { db in
+            guard try Row.fetchOne(db, sql: "SELECT id FROM round WHERE id = ? AND deleted_at IS NULL", arguments: [id]) != nil else { return nil }
+            func latest(_ kind: String) throws -> StoredFile? {
+                try Row.fetchOne(db, sql: "SELECT * FROM file WHERE round_id = ? AND kind = ? ORDER BY id DESC LIMIT 1", arguments: [id, kind]).map {
+                    StoredFile(kind: $0["kind"], filename: $0["filename"], sha256: $0["sha256"], uploadedAt: $0["uploaded_at"], bytes: [UInt8]($0["bytes"] as Data))
+                }
+            }
+            guard let n = try latest("nominations"), let p = try latest("policy") else { return nil }
+            return (n, p)
+        }
+    }
+
+    func keepAdjustments(_ adjustments: [Adjustment], words: [String], in id: Int64) throws {
+        let encoder = JSONEncoder()
+        try db.write { db in
+            for (adjustment, text) in zip(adjustments, words) {
+                let json = String(decoding: try encoder.encode(adjustment), as: UTF8.self)
+                try db.execute(sql: "INSERT INTO adjustment (round_id, json, words, created_at) VALUES (?, ?, ?, ?)", arguments: [id, json, text, Self.now()])
+            }
+        }
+    }
+
+    func adjustments(of id: Int64) throws -> [Adjustment] {
+        let decoder = JSONDecoder()
+        return try db.read { db in
+            try String.fetchAll(db, sql: "SELECT json FROM adjustment WHERE round_id = ? ORDER BY id", arguments: [id]).map {
+                try decoder.decode(Adjustment.self, from: Data($0.utf8))
+            }
+        }
+    }
+
+    func recordSolve(_ id: Int64, kind: String, result: SelectionResult) throws {
+        let words = try JSONEncoder().encode(result.context.adjustments)
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO solve (round_id, at, kind, mode, status, rank_sum, adjustments) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [id, Self.now(), kind, result.mode.rawValue, result.status.rawValue, result.rankSum, String(decoding: words, as: UTF8.self)])
+        }
+    }
+
+    func summary(of id: Int64) throws -> RoundSummary? {
+        try db.read { db in
+            guard let round = try Row.fetchOne(db, sql: "SELECT * FROM round WHERE id = ? AND deleted_at IS NULL", arguments: [id]) else { return nil }
+            let files = try Row.fetchAll(db, sql: "SELECT kind, filename, sha256, uploaded_at FROM file WHERE round_id = ? ORDER BY id", arguments: [id]).map {
+                RoundSummary.File(kind: $0["kind"], filename: $0["filename"], sha256: $0["sha256"], uploadedAt: $0["uploaded_at"])
+            }
+            let adjustments = try String.fetchAll(db, sql: "SELECT words FROM adjustment WHERE round_id = ? ORDER BY id", arguments: [id])
+            let solves = try Row.fetchAll(db, sql: "SELECT * FROM solve WHERE round_id = ? ORDER BY id", arguments: [id]).map { row in
+                RoundSummary.Solve(at: row["at"], kind: row["kind"], mode: row["mode"], status: row["status"], rankSum: row["rank_sum"],
+                                   adjustments: (try? JSONDecoder().decode([String].self, from: Data((row["adjustments"] as String).utf8))) ?? [])
+            }
+            return RoundSummary(id: id, name: round["name"], createdAt: round["created_at"], files: files, adjustments: adjustments, solves: solves)
+        }
+    }
+
+    func list() throws -> [RoundSummary] {
+        let ids = try db.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM round WHERE deleted_at IS NULL ORDER BY id") }
+        return try ids.compactMap { try summary(of: $0) }
+    }
+
+    /// Marks a round deleted (its record stays in the file); false when there was no such round.
+    func delete(_ id: Int64) throws -> Bool {
+        try db.write { db in
+            try db.execute(sql: "UPDATE round SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", arguments: [Self.now(), id])
+            return db.changesCount > 0
+        }
+    }
+}

@@ -1,0 +1,71 @@
+// Work on rounds off the server's event loops: solves block (GLPK runs on its own threads), so each
+// round gets a serial queue of its own, which also serialises concurrent requests on one round. Rounds
+// opened for what-ifs (a RoundSession each, per mode) are kept, so a what-if re-solves warm.
+
+import Foundation
+import Seatwise
+
+final class RoundWork: @unchecked Sendable {
+    private let store: RoundStore
+    private let countries: CountryTable
+    var countriesTable: CountryTable { countries }
+    private let lock = NSLock()
+    private var queues: [Int64: DispatchQueue] = [:]
+    /// Open sessions by round and mode, with the adjustments they were opened with.
+    private var sessions: [String: (adjustments: [Adjustment], session: RoundSession)] = [:]
+
+    init(store: RoundStore, countries: CountryTable) {
+        self.store = store
+        self.countries = countries
+    }
+
+    private func queue(_ id: Int64) -> DispatchQueue {
+        lock.lock(); defer { lock.unlock() }
+        if let q = queues[id] { return q }
+        let q = DispatchQueue(label: "seatwise.round.\(id)")
+        queues[id] = q
+        return q
+    }
+
+    /// Runs `body` on the round's queue and returns its value to the awaiting request.
+    func run<T: Sendable>(_ id: Int64, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue(id).async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    /// The round's input as last uploaded (404 when there is no such round; 422 if its files fail).
+    func input(_ id: Int64) throws -> SelectionInput {
+        guard let files = try store.files(of: id) else { throw APIError(.notFound, "no round \(id)") }
+        do {
+            return try SelectionInput.load(nominations: InputFile(path: files.nominations.filename, bytes: files.nominations.bytes),
+                                           policy: InputFile(path: files.policy.filename, bytes: files.policy.bytes), countries: countries)
+        } catch let error as InputError { throw APIError.input(error) }
+    }
+
+    /// The round with its kept adjustments, in `mode`.
+    func round(_ id: Int64, mode: SelectionMode) throws -> Round {
+        Round(input: try input(id), mode: mode, adjustments: try store.adjustments(of: id))
+    }
+
+    /// The round's open session in `mode`, opened (files read and checked, the round solved) on first
+    /// use and kept until `forget`: its files and kept adjustments only change through this server, which
+    /// forgets the round when they do. Call on the round's queue.
+    func session(_ id: Int64, mode: SelectionMode, budget: SolveBudget) throws -> RoundSession {
+        let key = "\(id):\(mode.rawValue)"
+        lock.lock()
+        let open = sessions[key]
+        lock.unlock()
+        if let open { return open.session }
+        let round = try self.round(id, mode: mode)
+        let session = try round.open(budget: budget)
+        lock.lock(); sessions[key] = (round.adjustments, session); lock.unlock()
+        return session
+    }
+
+    /// Forgets a round's sessions (after its files or adjustments change, or it is deleted).
+    func forget(_ id: Int64) {
+        lock.lock(); defer { lock.unlock() }
+        for key in sessions.keys where key.hasPrefix("\(id):") { sessions[key]?.session.close(); sessions[key] = nil }
+    }
+}

@@ -1,0 +1,51 @@
+// `seatwise serve`: the workbench's server. Binds to loopback unless told otherwise (then a token is
+// required), prints its URL on the first line of standard output, and serves until stopped.
+
+import Foundation
+import Hummingbird
+import Logging
+import Seatwise
+
+public struct WorkbenchServer {
+    public var host: String
+    public var port: Int
+    public var dataFolder: String
+    public var token: String?
+    public var examplesFolder: String
+
+    public init(host: String = "127.0.0.1", port: Int = 8737, dataFolder: String = "seatwise-data", token: String? = nil, examplesFolder: String = "examples") {
+        self.host = host
+        self.port = port
+        self.dataFolder = dataFolder
+        self.token = token
+        self.examplesFolder = examplesFolder
+    }
+
+    /// Whether `host` can only be reached from this machine.
+    public static func isLoopback(_ host: String) -> Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
+
+    /// Serves until SIGINT or SIGTERM. `announce` gets the URL (and the token, if any) once listening.
+    public func run(announce: @escaping @Sendable (String) -> Void) async throws {
+        let store = try RoundStore(folder: dataFolder)
+        let work = RoundWork(store: store, countries: try CountryTable.bundled())
+        let router = Router(context: WorkbenchContext.self)
+        router.add(middleware: Guard(token: token))
+        let api = APIRoutes(store: store, work: work)
+        api.add(to: router)
+        let pages = Pages(store: store, work: work, api: api, examplesFolder: examplesFolder)
+        pages.add(to: router)
+        RoundPages(store: store, work: work, api: api, pages: pages).add(to: router)
+        let (host, token) = (host, token)
+        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "seatwise"),
+                              onServerRunning: { channel in
+                                  let port = channel.localAddress?.port ?? 0
+                                  let shown = host.contains(":") ? "[\(host)]" : host
+                                  announce("http://\(shown):\(port)/" + (token.map { "?token=\($0)" } ?? ""))
+                              }, logger: {
+                                  var logger = Logger(label: "seatwise")
+                                  logger.logLevel = .error
+                                  return logger
+                              }())
+        try await app.runService()
+    }
+}

@@ -1,0 +1,108 @@
+"""The workbench in Chromium (through chromedriver): a new user starts a MAG round from the shipped
+example, sees the panel, opens the history, and downloads the public copy; a hostile upload is shown as
+problems. Screenshots of each step go to .build/screens/ for a person to look at."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY = Path(os.environ.get("SEATWISE_BIN", ROOT / ".build/debug/seatwise"))
+SCREENS = ROOT / ".build/screens"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("workbench")
+    process = subprocess.Popen([str(BINARY), "serve", "--port", "0", "--data", str(data)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    url = process.stdout.readline().strip()
+    assert url.startswith("http://127.0.0.1:")
+    yield url.rstrip("/")
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = Options()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"]:
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(10)  # find_element waits for the next page's elements
+    yield driver
+    driver.quit()
+
+
+def shot(driver, name):
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SCREENS / f"{name}.png"))
+
+
+def test_a_round_from_the_example(server, browser):
+    browser.get(server + "/")
+    assert "Start a round" in browser.page_source
+    shot(browser, "1-rounds")
+    browser.find_element("id", "example-mag").click()
+    WebDriverWait(browser, 30).until(expected_conditions.url_matches(r"/rounds/\d+$"))
+    panel = browser.find_element("id", "panel")
+    assert len(panel.find_elements("css selector", "tbody tr")) == 50
+    assert "proved optimal" in browser.find_element("tag name", "header").text
+    shot(browser, "2-round")
+    round_url = browser.current_url
+    # Click a nominee: the explanation in words, with the rules behind it.
+    browser.find_element("link text", "MAG-013").click()
+    assert "Seated ahead of higher-ranked nominees" in browser.find_element("id", "why").text
+    assert "its seats are held by" in browser.find_element("id", "rules").text
+    shot(browser, "3-explanation")
+    # A what-if from the page: who enters and what it costs; kept as an adjustment.
+    browser.get(round_url)
+    browser.find_element("css selector", "#what-if input[name=seat]").send_keys("MAG-010")
+    browser.find_element("css selector", "#what-if button").click()
+    answer = browser.find_element("id", "answer").text
+    assert "Pelel Quellkov [MAG-010]" in answer.split(" in;")[0] and "rank sum +" in answer
+    shot(browser, "4-what-if")
+    browser.find_element("id", "keep").click()
+    WebDriverWait(browser, 20).until(expected_conditions.url_to_be(round_url))
+    assert "seated by decision of the coordinator" in browser.find_element("id", "kept").text
+    assert "MAG-010" in browser.find_element("id", "panel").text
+    shot(browser, "5-kept")
+    browser.find_element("link text", "All rounds").click()
+    assert "Multistakeholder Advisory Group renewal" in browser.find_element("id", "round-list").text
+    shot(browser, "6-rounds-listed")
+
+
+def test_infeasible_round_repaired_with_one_click(server, browser):
+    browser.get(server + "/")
+    browser.find_element("id", "example-infeasible").click()
+    assert "Why no panel exists" in browser.find_element("id", "diagnosis").text
+    shot(browser, "7-infeasible")
+    browser.find_element("id", "repair-0").click()
+    assert len(browser.find_element("id", "panel").find_elements("css selector", "tbody tr")) > 0
+    assert "by decision of the coordinator" in browser.find_element("id", "kept").text
+    shot(browser, "8-repaired")
+    # The public copy downloads from the round's bar.
+    link = browser.find_element("link text", "Public copy (HTML)").get_attribute("href")
+    assert link.endswith("/report.html?public=1")
+
+
+def test_bad_files_show_their_problems(server, browser, tmp_path):
+    nominations = tmp_path / "n.csv"
+    nominations.write_text("id,name,group,gender,country\nx1,<script>alert(1)</script>,Nowhere,female,KEN\n")
+    policy = tmp_path / "p.yaml"
+    policy.write_text("body: B\nseats: { Government: 1 }\n")
+    browser.get(server + "/")
+    browser.find_element("name", "nominations").send_keys(str(nominations))
+    browser.find_element("name", "policy").send_keys(str(policy))
+    browser.find_element("css selector", "#upload button").click()
+    table = browser.find_element("id", "problems")
+    assert "n.csv" in table.text and "Nowhere" in table.text
+    assert "<script" not in browser.page_source.split("<body", 1)[1].replace("&lt;script", "")
+    shot(browser, "9-problems")

@@ -1,0 +1,195 @@
+"""The workbench's JSON API against the real server (`seatwise serve` on a free loopback port): every
+route, every error status, the record kept across a restart, the token and the origin checks. Results
+are checked against `seatwise select` run as its own process on the same files."""
+
+import json
+import os
+import subprocess
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY = Path(os.environ.get("SEATWISE_BIN", ROOT / ".build/debug/seatwise"))
+MAG = ROOT / "examples/mag"
+
+
+class Server:
+    def __init__(self, data, *extra):
+        self.process = subprocess.Popen([str(BINARY), "serve", "--port", "0", "--data", str(data), *extra], cwd=ROOT,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline().strip()
+        assert line.startswith("http://127.0.0.1:"), (line, self.process.stderr.read() if self.process.poll() is not None else "")
+        self.url = line.split("?")[0].rstrip("/")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+    def request(self, method, path, body=None, headers=None):
+        request = urllib.request.Request(self.url + path, data=body, method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
+    def json(self, method, path, body=None, headers=None):
+        status, headers, data = self.request(method, path, body, headers)
+        return status, (json.loads(data) if data else None)
+
+
+def multipart(files, fields=None):
+    boundary = "----seatwise" + uuid.uuid4().hex
+    out = b""
+    for name, value in (fields or {}).items():
+        out += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n".encode()
+    for name, (filename, data) in files.items():
+        out += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n".encode()
+        out += data + b"\r\n"
+    out += f"--{boundary}--\r\n".encode()
+    return out, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+
+def upload(server, folder=MAG, name=None):
+    body, headers = multipart({"nominations": ("nominations.csv", (folder / "nominations.csv").read_bytes()),
+                               "policy": ("policy.yaml", (folder / "policy.yaml").read_bytes())}, {"name": name} if name else None)
+    return server.json("POST", "/api/rounds", body, headers)
+
+
+def select(*args):
+    done = subprocess.run([str(BINARY), "select", *map(str, args), "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
+@pytest.fixture
+def server(tmp_path):
+    s = Server(tmp_path / "data")
+    yield s
+    s.stop()
+
+
+def test_health_and_headers(server):
+    status, headers, body = server.request("GET", "/healthz")
+    assert status == 200 and json.loads(body)["status"] == "ok"
+    assert headers["X-Content-Type-Options"] == "nosniff" and "default-src 'none'" in headers["Content-Security-Policy"]
+
+
+def test_round_lifecycle_against_select(server):
+    status, created = upload(server, name="MAG 2027")
+    assert status == 201 and isinstance(created["id"], int)
+    rid = created["id"]
+    status, listed = server.json("GET", "/api/rounds")
+    assert status == 200 and [r["id"] for r in listed["rounds"]] == [rid] and listed["rounds"][0]["name"] == "MAG 2027"
+    status, result = server.json("GET", f"/api/rounds/{rid}/result?mode=coordinated")
+    expected = select(MAG / "nominations.csv", "--policy", MAG / "policy.yaml")
+    assert status == 200
+    assert [m["id"] for m in result["selected"]] == [m["id"] for m in expected["selected"]]
+    assert result["objective"] == expected["objective"] and result["status"] == "optimal"
+    # A what-if: the same panel as `select --seat` in its own process, with the difference.
+    outsider = next(n for n in ["MAG-010", "MAG-011", "MAG-012"] if n not in {m["id"] for m in result["selected"]})
+    status, answer = server.json("POST", f"/api/rounds/{rid}/what-if", json.dumps({"seat": [outsider]}).encode(), {"Content-Type": "application/json"})
+    alone = select(MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--seat", outsider)
+    assert status == 200 and outsider in answer["difference"]["entering"]
+    assert [m["id"] for m in answer["selected"]] == [m["id"] for m in alone["selected"]]
+    assert answer["difference"]["objective_change"] == alone["objective"]["rank_sum"] - expected["objective"]["rank_sum"]
+    # One nominee's explanation.
+    status, explanation = server.json("GET", f"/api/rounds/{rid}/explain/MAG-013")
+    assert status == 200 and explanation["id"] == "MAG-013" and explanation["reason"] == "ahead_of_higher_ranked"
+    # Reports in every format.
+    for ext, kind in [("html", "text/html"), ("md", "text/markdown"), ("csv", "text/csv"), ("json", "application/json")]:
+        status, headers, body = server.request("GET", f"/api/rounds/{rid}/report.{ext}")
+        assert status == 200 and headers["Content-Type"].startswith(kind), ext
+    status, _, public = server.request("GET", f"/api/rounds/{rid}/report.md?public=1")
+    assert b"Nominees not seated (counted, not named)" in public
+    # The history: every solve with its time.
+    status, summary = server.json("GET", f"/api/rounds/{rid}")
+    assert [f["kind"] for f in summary["files"]] == ["nominations", "policy"] and len(summary["files"][0]["sha256"]) == 64
+    assert {s["kind"] for s in summary["solves"]} >= {"select", "what-if"}
+    status, _, _ = server.request("DELETE", f"/api/rounds/{rid}")
+    assert status == 204
+    assert server.json("GET", f"/api/rounds/{rid}")[0] == 404
+
+
+def test_bad_requests(server, tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "nominations.csv").write_text("id,name,group,gender,country\nx1,Ann,Nowhere,female,KEN\n")
+    (bad / "policy.yaml").write_text("body: B\nseats: { Government: 1 }\n")
+    status, answer = upload(server, bad)
+    assert status == 422 and answer["problems"][0]["line"] == 2 and answer["problems"][0]["file"] == "nominations.csv"
+    status, answer = server.json("POST", "/api/rounds", b"--x\r\nnot a form", {"Content-Type": "multipart/form-data; boundary=x"})
+    assert status == 400 and "error" in answer
+    body, headers = multipart({"nominations": ("n.csv", b"id\n")})
+    status, answer = server.json("POST", "/api/rounds", body, headers)
+    assert status == 400 and "policy" in answer["error"]
+    status, answer = server.json("POST", "/api/rounds", b"{}", {"Content-Type": "application/json"})
+    assert status == 400
+    status, answer = server.json("GET", "/api/rounds/999/result")
+    assert status == 404 and "error" in answer
+    status, answer = server.json("GET", "/api/nothing-here")
+    assert status == 404
+    rid = upload(server)[1]["id"]
+    for body in [b"not json", json.dumps({"seat": "MAG-001"}).encode(), json.dumps({"colour": 1}).encode(), json.dumps({"mode": "both"}).encode()]:
+        assert server.json("POST", f"/api/rounds/{rid}/what-if", body)[0] == 400, body
+    status, answer = server.json("POST", f"/api/rounds/{rid}/what-if", json.dumps({"seat": ["MAG-999"]}).encode())
+    assert status == 422 and "MAG-999" in answer["problems"][0]["message"]
+    assert server.json("GET", f"/api/rounds/{rid}/explain/NOBODY")[0] == 404
+    assert server.json("GET", f"/api/rounds/{rid}/report.exe")[0] == 404
+    assert server.json("GET", f"/api/rounds/{rid}/result?mode=sideways")[0] == 400
+
+
+def test_upload_limit(server):
+    body, headers = multipart({"nominations": ("n.csv", b"x" * (51 * 1024 * 1024)), "policy": ("p.yaml", b"body: B\n")})
+    assert server.request("POST", "/api/rounds", body, headers)[0] == 413
+    assert server.request("GET", "/healthz")[0] == 200
+
+
+def test_origin_is_checked(server):
+    body, headers = multipart({"nominations": ("n.csv", (MAG / "nominations.csv").read_bytes()), "policy": ("p.yaml", (MAG / "policy.yaml").read_bytes())})
+    status, _, _ = server.request("POST", "/api/rounds", body, {**headers, "Origin": "http://evil.example"})
+    assert status == 403
+    host = server.url.removeprefix("http://")
+    status, _, _ = server.request("POST", "/api/rounds", body, {**headers, "Origin": server.url, "Host": host})
+    assert status == 201
+
+
+def test_token(tmp_path):
+    token = "a-token-of-twenty-chars"
+    s = Server(tmp_path / "data", "--token", token)
+    try:
+        assert s.request("GET", "/api/rounds")[0] == 401
+        assert s.request("GET", "/api/rounds", headers={"Authorization": f"Bearer {token}"})[0] == 200
+        assert s.request("GET", f"/api/rounds?token={token}")[0] == 200
+        assert s.request("GET", "/healthz")[0] == 200
+    finally:
+        s.stop()
+
+
+def test_history_survives_a_restart(tmp_path):
+    s = Server(tmp_path / "data")
+    rid = upload(s)[1]["id"]
+    s.json("GET", f"/api/rounds/{rid}/result")
+    s.json("POST", f"/api/rounds/{rid}/what-if", json.dumps({"exclude": ["MAG-013"], "keep": True}).encode())
+    s.stop()
+    s = Server(tmp_path / "data")
+    try:
+        status, summary = s.json("GET", f"/api/rounds/{rid}")
+        assert status == 200 and len(summary["solves"]) == 2
+        assert summary["adjustments"] and "excluded by decision of the coordinator" in summary["adjustments"][0]
+        status, result = s.json("GET", f"/api/rounds/{rid}/result")
+        assert "MAG-013" not in {m["id"] for m in result["selected"]} and result["adjustments"]
+    finally:
+        s.stop()
+
+
+def test_pages(server):
+    status, _, page = server.request("GET", "/")
+    assert status == 200 and b"Start a round" in page and b"example-mag" in page
+    status, headers, _ = server.request("POST", "/rounds/example/mag", b"", {"Origin": server.url})
+    assert status in (200, 303)
+    status, _, page = server.request("GET", "/rounds/1")
+    assert status == 200 and b"id=\"panel\"" in page and b"Public copy" in page
