@@ -132,3 +132,74 @@ def http_what_if_rows(binary, tmp):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def workbench_rows(binary, tmp, clients=20, seconds=30):
+    """The workbench under use: the first render of a fresh 600-nominee round's page in headless
+    Chromium (upload to page shown: solve, explanations, report), then `clients` clients each asking
+    what-ifs on a round of its own for `seconds` (loopback, threads): answers, errors, latency, and
+    every round still there afterwards."""
+    import json
+    import statistics
+    import threading
+    import urllib.request
+    import uuid
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    nominations, policy = generate(binary, tmp / "load600", 600, 55)
+    server = subprocess.Popen([str(binary), "serve", "--port", "0", "--data", str(tmp / "load-data")], stdout=subprocess.PIPE, text=True)
+    rows = []
+    try:
+        url = server.stdout.readline().strip().rstrip("/")
+        boundary = uuid.uuid4().hex
+        body = b"".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{path.name}\"\r\n\r\n".encode()
+                        + path.read_bytes() + b"\r\n" for name, path in [("nominations", nominations), ("policy", policy)]) + f"--{boundary}--\r\n".encode()
+        def upload():
+            request = urllib.request.Request(url + "/api/rounds", data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+            return json.load(urllib.request.urlopen(request))["id"]
+        options = Options()
+        for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"]:
+            options.add_argument(flag)
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        try:
+            first = upload()
+            start = time.perf_counter()
+            driver.get(f"{url}/rounds/{first}")
+            assert driver.find_element("id", "panel")
+            render = time.perf_counter() - start
+        finally:
+            driver.quit()
+        rows.append(("workbench", "600 / 55: first render of a fresh round's page in Chromium (solve, report, each member's reason)", f"{render:.2f} s"))
+        rounds = [upload() for _ in range(clients)]
+        ids = [line.split(",")[0] for line in nominations.read_text().splitlines()[1:]]
+        latencies, errors, lock = [], [], threading.Lock()
+        stop = time.perf_counter() + seconds
+        def client(k, rid):
+            n = 0
+            while time.perf_counter() < stop:
+                question = json.dumps({"seat": [ids[(k * 131 + n * 7919) % len(ids)]]}).encode()
+                began = time.perf_counter()
+                try:
+                    urllib.request.urlopen(urllib.request.Request(f"{url}/api/rounds/{rid}/what-if", data=question), timeout=120).read()
+                except urllib.error.HTTPError as error:
+                    error.read()
+                    if error.code != 422:  # a withdrawn nominee cannot be seated: a proper answer
+                        with lock: errors.append(error.code)
+                except Exception as error:  # noqa: BLE001 - every failure counts
+                    with lock: errors.append(repr(error))
+                with lock: latencies.append(time.perf_counter() - began)
+                n += 1
+        threads = [threading.Thread(target=client, args=(k, rid)) for k, rid in enumerate(rounds)]
+        for t in threads: t.start()
+        for t in threads: t.join()
+        listed = {r["id"] for r in json.load(urllib.request.urlopen(url + "/api/rounds"))["rounds"]}
+        lost = [rid for rid in rounds + [first] if rid not in listed]
+        latencies.sort()
+        rows.append(("workbench", f"{clients} clients, what-ifs on their own rounds for {seconds} s (loopback)",
+                     f"{len(latencies)} answers, {len(errors)} errors, {len(lost)} rounds lost; median {statistics.median(latencies) * 1000:.0f} ms, "
+                     f"95th percentile {latencies[int(len(latencies) * 0.95)] * 1000:.0f} ms"))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return rows

@@ -154,7 +154,7 @@ def main():
             seconds, peak, _ = median_run([BIN, "explain", folder / "nominations.csv", "--policy", folder / "policy.yaml",
                                            "--format", "json", "--output", folder / "explain.json"], 1 if args.quick else 3)
             explain_rows.append((f"{nominees:,} / {seats:,}", seconds, peak))
-        limit_rows = limits.rows(BIN, tmp) + limits.what_if_rows(BIN, tmp) + limits.http_what_if_rows(BIN, tmp)
+        limit_rows = limits.rows(BIN, tmp) + limits.what_if_rows(BIN, tmp) + limits.http_what_if_rows(BIN, tmp) + limits.workbench_rows(BIN, tmp)
 
     fmt = lambda s: "–" if s is None else f"{s:.3f} s"
     ratio = lambda a, b: "–" if a is None or not b else f"{a / b:.1f}×"

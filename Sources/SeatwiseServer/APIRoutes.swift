@@ -30,11 +30,11 @@ struct APIRoutes {
             let id = try roundID(context)
             let mode = try self.mode(request)
             let explain = request.uri.queryParameters["explain"].map { $0 == "1" || $0 == "true" } ?? false
-            let json = try await work.run(id) { () -> String in
-                let result = try work.session(id, mode: mode, budget: .unlimited).base
+            let json = try await work.run(id) { budget -> String in
+                let result = try work.session(id, mode: mode, budget: budget).base
                 try store.recordSolve(id, kind: explain ? "select --explain" : "select", result: result)
-                let explanations = explain && result.status != .infeasible ? try result.explanations() : nil
-                let diagnosis = result.status == .infeasible ? try result.diagnosis() : nil
+                let explanations = explain && result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
+                let diagnosis = result.status == .infeasible ? try result.diagnosis(budget: budget) : nil
                 return try SelectionReport.render(result, format: .json, explanations: explanations, diagnosis: diagnosis)
             }
             return JSONResponse.text(json, type: "application/json; charset=utf-8")
@@ -43,10 +43,10 @@ struct APIRoutes {
             let id = try roundID(context)
             let body = try await request.body.collect(upTo: 1 << 20)
             let question = try WhatIfRequest(json: Array(buffer: body))
-            let json = try await work.run(id) { () -> String in
-                let session = try work.session(id, mode: question.mode, budget: .unlimited)
+            let json = try await work.run(id) { budget -> String in
+                let session = try work.session(id, mode: question.mode, budget: budget)
                 let answer: WhatIf
-                do { answer = try session.whatIf(question.adjustments) } catch let error as InputError { throw APIError.input(error) }
+                do { answer = try session.whatIf(question.adjustments, budget: budget) } catch let error as InputError { throw APIError.input(error) }
                 try store.recordSolve(id, kind: "what-if", result: answer.result)
                 if question.keep {
                     try store.keepAdjustments(question.adjustments, words: answer.result.context.adjustments.suffix(question.adjustments.count).map { $0 }, in: id)
@@ -56,18 +56,23 @@ struct APIRoutes {
             }
             return JSONResponse.text(json, type: "application/json; charset=utf-8")
         }
+        router.post("/api/rounds/{id}/cancel") { _, context in
+            let id = try roundID(context)
+            guard try store.summary(of: id) != nil else { throw APIError(.notFound, "no such round") }
+            return JSONResponse.make(["cancelled": work.cancel(id)])
+        }
         router.get("/api/rounds/{id}/explain/{nominee}") { request, context in
             let id = try roundID(context)
             let raw = try context.parameters.require("nominee")
             let nominee = raw.removingPercentEncoding ?? raw
             let mode = try self.mode(request)
-            let json = try await work.run(id) { () -> String in
-                let result = try work.session(id, mode: mode, budget: .unlimited).base
+            let json = try await work.run(id) { budget -> String in
+                let result = try work.session(id, mode: mode, budget: budget).base
                 guard result.status != .infeasible else { throw APIError(.conflict, "no panel meets the rules: there is nothing to explain (see the result's conflicts)") }
                 guard result.input.nominees.contains(where: { AttributeKey.normalize($0.id) == AttributeKey.normalize(nominee) }) else {
                     throw APIError(.notFound, "no nominee has the id \(nominee)")
                 }
-                let report = try result.explanations(ExplanationOptions(nominee: nominee))
+                let report = try result.explanations(ExplanationOptions(nominee: nominee, budget: budget))
                 guard let e = report.explanations.first else { throw APIError(.internalServerError, "no explanation was made") }
                 return try SelectionDocument.explanationJSON(e, of: result)
             }
@@ -82,10 +87,10 @@ struct APIRoutes {
             guard let (format, type) = formats[name] else { throw APIError(.notFound, "no such report: report.html, report.md, report.csv, report.json or report.txt") }
             let mode = try self.mode(request)
             let isPublic = request.uri.queryParameters["public"].map { $0 == "1" || $0 == "true" } ?? false
-            let text = try await work.run(id) { () -> String in
-                let result = try work.session(id, mode: mode, budget: .unlimited).base
-                let explanations = result.status != .infeasible ? try result.explanations() : nil
-                let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true) : nil
+            let text = try await work.run(id) { budget -> String in
+                let result = try work.session(id, mode: mode, budget: budget).base
+                let explanations = result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
+                let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true, budget: budget) : nil
                 return try SelectionReport.render(result, format: format, explanations: explanations, diagnosis: diagnosis,
                                                   publicView: isPublic ? PublicView(result, explanations: explanations) : nil)
             }

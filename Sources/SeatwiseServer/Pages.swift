@@ -38,12 +38,13 @@ struct Pages {
         }
         router.get("/rounds/{id}") { _, context in
             let id = try api.roundID(context)
-            let page = try await work.run(id) { () -> String in
-                let result = try work.session(id, mode: .coordinated, budget: .unlimited).base
-                let explanations = result.status != .infeasible ? try result.explanations() : nil
-                let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true) : nil
+            let page = try await work.run(id) { budget -> String in
+                let result = try work.session(id, mode: .coordinated, budget: budget).base
+                // Every nominee's explanation is one click away (the member's ID) and in every download;
+                // the page itself shows the panel with each member's reason, so it opens at once.
+                let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true, budget: budget) : nil
                 try store.recordSolve(id, kind: "page", result: result)
-                let page = HTMLReports.selection(result, explanations: explanations, diagnosis: diagnosis,
+                let page = HTMLReports.selection(result, explanations: nil, diagnosis: diagnosis,
                                                  nomineeLink: { "/rounds/\(id)/nominee/" + ($0.addingPercentEncoding(withAllowedCharacters: Pages.idCharacters) ?? $0) })
                 return Self.withControls(page, RoundPages.controls(id: id, result: result, diagnosis: diagnosis))
             }
@@ -69,13 +70,13 @@ struct Pages {
             <p><button type="submit">Upload and solve</button></p></form>
             """ + (examples.isEmpty ? "" : "<h3>Or start from a shipped example</h3>" + examples.map {
                 "<form method=\"post\" action=\"/rounds/example/\($0)\" style=\"display:inline\"><button type=\"submit\" id=\"example-\($0)\">\($0.uppercased())</button></form> "
-            }.joined()), id: "start")
+            }.joined()) + "<h3>Or audit a published roster</h3><p><a href=\"/audit\" id=\"audit-link\">Audit a roster</a></p>", id: "start")
         return HTML.page(title: "Seatwise workbench", subtitle: "Selection rounds kept on this machine", body: body,
                          provenance: [("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)")])
     }
 
     func bar(_ id: Int64) -> String {
-        let links = [("All rounds", "/"), ("JSON", "/api/rounds/\(id)/report.json"), ("Markdown", "/api/rounds/\(id)/report.md"),
+        let links = [("All rounds", "/"), ("Compare independent and coordinated", "/rounds/\(id)/compare"), ("JSON", "/api/rounds/\(id)/report.json"), ("Markdown", "/api/rounds/\(id)/report.md"),
                      ("CSV", "/api/rounds/\(id)/report.csv"), ("HTML", "/api/rounds/\(id)/report.html"),
                      ("Public copy (HTML)", "/api/rounds/\(id)/report.html?public=1"), ("History", "/api/rounds/\(id)")]
         return "<nav class=\"bar\" style=\"padding:8px 40px;background:#eef2f7;font-size:14px\">" + links.map { "<a href=\"\($0.1)\" style=\"margin-right:16px\">\(HTML.escape($0.0))</a>" }.joined() + "</nav>"

@@ -16,13 +16,13 @@ struct RoundPages {
             let id = try api.roundID(context)
             let raw = try context.parameters.require("nominee")
             let nominee = raw.removingPercentEncoding ?? raw
-            let page = try await work.run(id) { () -> String in
-                let result = try work.session(id, mode: .coordinated, budget: .unlimited).base
+            let page = try await work.run(id) { budget -> String in
+                let result = try work.session(id, mode: .coordinated, budget: budget).base
                 guard result.status != .infeasible else { throw APIError(.conflict, "no panel meets the rules: there is nothing to explain") }
                 guard result.input.nominees.contains(where: { AttributeKey.normalize($0.id) == AttributeKey.normalize(nominee) }) else {
                     throw APIError(.notFound, "no nominee has the id \(nominee)")
                 }
-                let report = try result.explanations(ExplanationOptions(nominee: nominee))
+                let report = try result.explanations(ExplanationOptions(nominee: nominee, budget: budget))
                 guard let e = report.explanations.first else { throw APIError(.notFound, "no nominee has the id \(nominee)") }
                 return try NomineeReport.render(result, e, format: .html)
             }
@@ -33,9 +33,9 @@ struct RoundPages {
             let form = try await Self.form(request)
             let adjustments = Self.adjustments(form)
             guard !adjustments.isEmpty else { return pages.redirect("/rounds/\(id)") }
-            let page = try await work.run(id) { () -> String in
+            let page = try await work.run(id) { budget -> String in
                 let answer: WhatIf
-                do { answer = try work.session(id, mode: .coordinated, budget: .unlimited).whatIf(adjustments) } catch let error as InputError {
+                do { answer = try work.session(id, mode: .coordinated, budget: budget).whatIf(adjustments, budget: budget) } catch let error as InputError {
                     return Self.answerPage(id: id, title: "The question has problems", lines: error.diagnostics.map(\.message), form: nil)
                 }
                 try store.recordSolve(id, kind: "what-if", result: answer.result)
@@ -49,7 +49,7 @@ struct RoundPages {
         router.post("/rounds/{id}/keep") { request, context in
             let id = try api.roundID(context)
             let adjustments = Self.adjustments(try await Self.form(request))
-            try await work.run(id) {
+            try await work.run(id) { budget in
                 let round = try work.round(id, mode: .coordinated).adjusted(adjustments)
                 let context: SelectionContext
                 do { context = try round.context() } catch let error as InputError { throw APIError.input(error) }
@@ -61,10 +61,10 @@ struct RoundPages {
         router.post("/rounds/{id}/repair/{k}") { _, context in
             let id = try api.roundID(context)
             guard let k = Int(try context.parameters.require("k")), k >= 0 else { throw APIError(.notFound, "no such repair") }
-            try await work.run(id) {
-                let result = try work.session(id, mode: .coordinated, budget: .unlimited).base
+            try await work.run(id) { budget in
+                let result = try work.session(id, mode: .coordinated, budget: budget).base
                 guard result.status == .infeasible else { throw APIError(.conflict, "the round has a panel: there is nothing to repair") }
-                let repairs = try result.diagnosis().repairs
+                let repairs = try result.diagnosis(budget: budget).repairs
                 guard k < repairs.count else { throw APIError(.notFound, "no such repair") }
                 let adjustments = repairs[k].steps.map { Adjustment.setBound(row: "\($0.quotaRow + 1)", side: $0.bound, value: $0.to) }
                 let context = try work.round(id, mode: .coordinated).adjusted(adjustments).context()

@@ -27,11 +27,36 @@ final class RoundWork: @unchecked Sendable {
         return q
     }
 
-    /// Runs `body` on the round's queue and returns its value to the awaiting request.
-    func run<T: Sendable>(_ id: Int64, _ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue(id).async { continuation.resume(with: Result { try body() }) }
+    /// The stop request of each round's running job, so `cancel` can end it.
+    private var running: [Int64: SolverCancellation] = [:]
+
+    /// Runs `body` on the round's queue with a budget whose cancellation `cancel(id)` (or the request's
+    /// own cancellation, when its client goes away) raises; a cancelled solve answers 409.
+    func run<T: Sendable>(_ id: Int64, _ body: @escaping @Sendable (SolveBudget) throws -> T) async throws -> T {
+        let cancellation = SolverCancellation()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                queue(id).async { [self] in
+                    lock.lock(); running[id] = cancellation; lock.unlock()
+                    defer { lock.lock(); if running[id] === cancellation { running[id] = nil }; lock.unlock() }
+                    continuation.resume(with: Result {
+                        do { return try body(SolveBudget(cancellation: cancellation)) } catch SolverError.cancelled {
+                            throw APIError(.conflict, "the solve was cancelled before it finished")
+                        }
+                    })
+                }
+            }
+        } onCancel: {
+            cancellation.cancel()
         }
+    }
+
+    /// Stops the round's running solve, if any; whether there was one.
+    func cancel(_ id: Int64) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard let cancellation = running[id] else { return false }
+        cancellation.cancel()
+        return true
     }
 
     /// The round's input as last uploaded (404 when there is no such round; 422 if its files fail).

@@ -35,6 +35,7 @@ public struct WorkbenchServer {
         let pages = Pages(store: store, work: work, api: api, examplesFolder: examplesFolder)
         pages.add(to: router)
         RoundPages(store: store, work: work, api: api, pages: pages).add(to: router)
+        AnalysisPages(work: work, api: api, pages: pages).add(to: router)
         let (host, token) = (host, token)
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "seatwise"),
                               onServerRunning: { channel in

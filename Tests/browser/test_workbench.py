@@ -74,20 +74,36 @@ def test_a_round_from_the_example(server, browser):
     assert "seated by decision of the coordinator" in browser.find_element("id", "kept").text
     assert "MAG-010" in browser.find_element("id", "panel").text
     shot(browser, "5-kept")
+    browser.find_element("link text", "Compare independent and coordinated").click()
+    assert len(browser.find_element("id", "costs").find_elements("css selector", "tbody tr")) == 4, "one row per MAG group"
+    shot(browser, "6-compare")
     browser.find_element("link text", "All rounds").click()
     assert "Multistakeholder Advisory Group renewal" in browser.find_element("id", "round-list").text
-    shot(browser, "6-rounds-listed")
+    shot(browser, "7-rounds-listed")
+
+
+def test_audit_a_roster(server, browser):
+    browser.get(server + "/")
+    browser.find_element("id", "audit-link").click()
+    icg = ROOT / "examples/icg"
+    browser.find_element("name", "roster").send_keys(str(icg / "roster.csv"))
+    browser.find_element("name", "policy").send_keys(str(icg / "policy.yaml"))
+    browser.find_element("name", "pool").send_keys(str(icg / "nominations.csv"))
+    browser.find_element("css selector", "#audit-form button").click()
+    shares = browser.find_element("id", "shares").text
+    assert "Expected from the pool" in shares and "female" in shares
+    shot(browser, "10-audit")
 
 
 def test_infeasible_round_repaired_with_one_click(server, browser):
     browser.get(server + "/")
     browser.find_element("id", "example-infeasible").click()
     assert "Why no panel exists" in browser.find_element("id", "diagnosis").text
-    shot(browser, "7-infeasible")
+    shot(browser, "8-infeasible")
     browser.find_element("id", "repair-0").click()
     assert len(browser.find_element("id", "panel").find_elements("css selector", "tbody tr")) > 0
     assert "by decision of the coordinator" in browser.find_element("id", "kept").text
-    shot(browser, "8-repaired")
+    shot(browser, "9-repaired")
     # The public copy downloads from the round's bar.
     link = browser.find_element("link text", "Public copy (HTML)").get_attribute("href")
     assert link.endswith("/report.html?public=1")
@@ -105,4 +121,4 @@ def test_bad_files_show_their_problems(server, browser, tmp_path):
     table = browser.find_element("id", "problems")
     assert "n.csv" in table.text and "Nowhere" in table.text
     assert "<script" not in browser.page_source.split("<body", 1)[1].replace("&lt;script", "")
-    shot(browser, "9-problems")
+    shot(browser, "11-problems")

@@ -193,3 +193,43 @@ def test_pages(server):
     assert status in (200, 303)
     status, _, page = server.request("GET", "/rounds/1")
     assert status == 200 and b"id=\"panel\"" in page and b"Public copy" in page
+
+
+def test_compare_and_audit(server):
+    rid = upload(server, ROOT / "examples/icg")[1]["id"]
+    status, comparison = server.json("GET", f"/api/rounds/{rid}/compare")
+    expected = json.loads(subprocess.run([str(BINARY), "compare", "examples/icg/nominations.csv", "--policy", "examples/icg/policy.yaml", "--format", "json"],
+                                         cwd=ROOT, capture_output=True, text=True).stdout)
+    assert status == 200 and comparison["differences"] == expected["differences"] and comparison["groups"] == expected["groups"]
+    status, _, page = server.request("GET", f"/rounds/{rid}/compare?public=1")
+    assert status == 200 and b"Independent: 30 members chosen" in page
+    icg = ROOT / "examples/icg"
+    body, headers = multipart({"roster": ("roster.csv", (icg / "roster.csv").read_bytes()), "policy": ("policy.yaml", (icg / "policy.yaml").read_bytes()),
+                               "pool": ("nominations.csv", (icg / "nominations.csv").read_bytes())})
+    status, _, page = server.request("POST", "/audit", body, headers)
+    assert status == 200 and b"id=\"shares\"" in page and b"Expected from the pool" in page
+    body, headers = multipart({"roster": ("roster.csv", b"id,name\n1,x\n"), "policy": ("policy.yaml", (icg / "policy.yaml").read_bytes())})
+    status, _, page = server.request("POST", "/audit", body, headers)
+    assert status == 422 and b"roster.csv" in page
+
+
+def test_a_running_solve_can_be_cancelled(server, tmp_path):
+    import threading
+    import time
+    big = tmp_path / "big"
+    subprocess.run([str(BINARY), "generate", "--nominees", "3000", "--seats", "275", "--seed", "5", "--output", str(big)], check=True, capture_output=True)
+    rid = upload(server, big)[1]["id"]
+    assert server.json("POST", f"/api/rounds/{rid}/cancel")[1] == {"cancelled": False}, "nothing runs yet"
+    answer = {}
+    def report():
+        answer["status"], _, answer["body"] = server.request("GET", f"/api/rounds/{rid}/report.json")
+    worker = threading.Thread(target=report)
+    started = time.perf_counter()
+    worker.start()
+    time.sleep(1.0)  # the round is solved and its explanations are under way
+    assert server.json("POST", f"/api/rounds/{rid}/cancel") == (200, {"cancelled": True})
+    worker.join(timeout=60)
+    assert answer["status"] == 409 and b"cancelled" in answer["body"], answer
+    assert time.perf_counter() - started < 30
+    # The round answers the next request as before.
+    assert server.json("GET", f"/api/rounds/{rid}/result")[0] == 200
