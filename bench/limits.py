@@ -134,7 +134,7 @@ def http_what_if_rows(binary, tmp):
         server.wait(timeout=20)
 
 
-def workbench_rows(binary, tmp, clients=20, seconds=30):
+def workbench_rows(binary, tmp, clients=20, seconds=60):
     """The workbench under use: the first render of a fresh 600-nominee round's page in headless
     Chromium (upload to page shown: solve, explanations, report), then `clients` clients each asking
     what-ifs on a round of its own for `seconds` (loopback, threads): answers, errors, latency, and

@@ -30,7 +30,7 @@ struct APIRoutes {
             let id = try roundID(context)
             let mode = try self.mode(request)
             let explain = request.uri.queryParameters["explain"].map { $0 == "1" || $0 == "true" } ?? false
-            let json = try await work.run(id) { budget -> String in
+            let json = try await work.run(id, context) { budget -> String in
                 let result = try work.session(id, mode: mode, budget: budget).base
                 try store.recordSolve(id, kind: explain ? "select --explain" : "select", result: result)
                 let explanations = explain && result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
@@ -43,7 +43,7 @@ struct APIRoutes {
             let id = try roundID(context)
             let body = try await request.body.collect(upTo: 1 << 20)
             let question = try WhatIfRequest(json: Array(buffer: body))
-            let json = try await work.run(id) { budget -> String in
+            let json = try await work.run(id, context) { budget -> String in
                 let session = try work.session(id, mode: question.mode, budget: budget)
                 let answer: WhatIf
                 do { answer = try session.whatIf(question.adjustments, budget: budget) } catch let error as InputError { throw APIError.input(error) }
@@ -56,6 +56,30 @@ struct APIRoutes {
             }
             return JSONResponse.text(json, type: "application/json; charset=utf-8")
         }
+        router.post("/api/rounds/{id}/files") { request, context in
+            let id = try roundID(context)
+            guard let current = try store.files(of: id) else { throw APIError(.notFound, "no such round") }
+            guard let boundary = request.headers[.contentType].flatMap(Multipart.boundary) else {
+                throw APIError(.badRequest, "send a multipart/form-data upload with a new nominations or policy file (or both)")
+            }
+            let parts = try Multipart.parse(Array(buffer: try await request.body.collect(upTo: context.maxUploadSize)), boundary: boundary)
+            func file(_ kind: String, _ fallback: StoredFile) -> (InputFile, Bool) {
+                guard let part = parts.first(where: { $0.name == kind }) else { return (InputFile(path: fallback.filename, bytes: fallback.bytes), false) }
+                return (InputFile(path: part.filename.flatMap(Self.safeName) ?? fallback.filename, bytes: part.bytes), true)
+            }
+            let (nominations, newNominations) = file("nominations", current.nominations), (policy, newPolicy) = file("policy", current.policy)
+            guard newNominations || newPolicy else { throw APIError(.badRequest, "the upload has neither a nominations nor a policy part") }
+            do { _ = try SelectionInput.load(nominations: nominations, policy: policy, countries: work.countriesTable) } catch let error as InputError {
+                throw APIError.input(error)
+            }
+            try await work.run(id, context) { _ in
+                if newNominations { try store.addFile(nominations, kind: "nominations", to: id) }
+                if newPolicy { try store.addFile(policy, kind: "policy", to: id) }
+                work.forget(id)
+            }
+            guard let summary = try store.summary(of: id) else { throw APIError(.notFound, "no such round") }
+            return try encode(summary)
+        }
         router.post("/api/rounds/{id}/cancel") { _, context in
             let id = try roundID(context)
             guard try store.summary(of: id) != nil else { throw APIError(.notFound, "no such round") }
@@ -66,7 +90,7 @@ struct APIRoutes {
             let raw = try context.parameters.require("nominee")
             let nominee = raw.removingPercentEncoding ?? raw
             let mode = try self.mode(request)
-            let json = try await work.run(id) { budget -> String in
+            let json = try await work.run(id, context) { budget -> String in
                 let result = try work.session(id, mode: mode, budget: budget).base
                 guard result.status != .infeasible else { throw APIError(.conflict, "no panel meets the rules: there is nothing to explain (see the result's conflicts)") }
                 guard result.input.nominees.contains(where: { AttributeKey.normalize($0.id) == AttributeKey.normalize(nominee) }) else {
@@ -87,15 +111,18 @@ struct APIRoutes {
             guard let (format, type) = formats[name] else { throw APIError(.notFound, "no such report: report.html, report.md, report.csv, report.json or report.txt") }
             let mode = try self.mode(request)
             let isPublic = request.uri.queryParameters["public"].map { $0 == "1" || $0 == "true" } ?? false
-            let text = try await work.run(id) { budget -> String in
-                let result = try work.session(id, mode: mode, budget: budget).base
+            let redact = request.uri.queryParameters["redact"].map { $0 == "1" || $0 == "true" } ?? false
+            let text = try await work.run(id, context) { budget -> String in
+                // Redacted: every name replaced by initials before anything is computed, as `--redact`.
+                let result = redact ? try work.round(id, mode: mode).redacted().solve(budget: budget)
+                    : try work.session(id, mode: mode, budget: budget).base
                 let explanations = result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
                 let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true, budget: budget) : nil
                 return try SelectionReport.render(result, format: format, explanations: explanations, diagnosis: diagnosis,
                                                   publicView: isPublic ? PublicView(result, explanations: explanations) : nil)
             }
             var response = JSONResponse.text(text, type: type)
-            response.headers[.contentDisposition] = "attachment; filename=\"round-\(id)-\(isPublic ? "public-" : "")\(name)\""
+            response.headers[.contentDisposition] = "attachment; filename=\"round-\(id)-\(isPublic ? "public-" : "")\(redact ? "redacted-" : "")\(name)\""
             return response
         }
     }

@@ -14,7 +14,7 @@ struct AnalysisPages {
         router.get("/rounds/{id}/compare") { request, context in
             let id = try api.roundID(context)
             let isPublic = request.uri.queryParameters["public"].map { $0 == "1" } ?? false
-            let page = try await work.run(id) { budget -> String in
+            let page = try await work.run(id, context) { budget -> String in
                 let comparison = try Comparison.run(try work.round(id, mode: .coordinated), budget: budget)
                 return try ComparisonReport.render(comparison, format: .html, publicView: isPublic ? PublicView(comparison: comparison) : nil)
             }
@@ -22,7 +22,7 @@ struct AnalysisPages {
         }
         router.get("/api/rounds/{id}/compare") { _, context in
             let id = try api.roundID(context)
-            let json = try await work.run(id) { budget in try ComparisonReport.render(try Comparison.run(try work.round(id, mode: .coordinated), budget: budget), format: .json) }
+            let json = try await work.run(id, context) { budget in try ComparisonReport.render(try Comparison.run(try work.round(id, mode: .coordinated), budget: budget), format: .json) }
             return JSONResponse.text(json, type: "application/json; charset=utf-8")
         }
         router.get("/audit") { _, _ in pages.html(form()) }

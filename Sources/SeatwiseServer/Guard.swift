@@ -3,11 +3,17 @@
 
 import Foundation
 import HTTPTypes
+import NIOCore
 import Hummingbird
 
 struct WorkbenchContext: RequestContext {
     var coreContext: CoreRequestContextStorage
-    init(source: Source) { coreContext = .init(source: source) }
+    /// Completes when the client's connection closes: a solve for a client that went away is stopped.
+    let closing: EventLoopFuture<Void>
+    init(source: Source) {
+        coreContext = .init(source: source)
+        closing = source.channel.closeFuture
+    }
     /// Uploads above this are refused with 413 before they are read whole.
     var maxUploadSize: Int { 50 * 1024 * 1024 }
 }

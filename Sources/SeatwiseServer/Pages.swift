@@ -38,7 +38,7 @@ struct Pages {
         }
         router.get("/rounds/{id}") { _, context in
             let id = try api.roundID(context)
-            let page = try await work.run(id) { budget -> String in
+            let page = try await work.run(id, context) { budget -> String in
                 let result = try work.session(id, mode: .coordinated, budget: budget).base
                 // Every nominee's explanation is one click away (the member's ID) and in every download;
                 // the page itself shows the panel with each member's reason, so it opens at once.
@@ -76,9 +76,10 @@ struct Pages {
     }
 
     func bar(_ id: Int64) -> String {
-        let links = [("All rounds", "/"), ("Compare independent and coordinated", "/rounds/\(id)/compare"), ("JSON", "/api/rounds/\(id)/report.json"), ("Markdown", "/api/rounds/\(id)/report.md"),
+        let links = [("All rounds", "/"), ("Edit the policy", "/rounds/\(id)/policy"), ("Compare independent and coordinated", "/rounds/\(id)/compare"), ("JSON", "/api/rounds/\(id)/report.json"), ("Markdown", "/api/rounds/\(id)/report.md"),
                      ("CSV", "/api/rounds/\(id)/report.csv"), ("HTML", "/api/rounds/\(id)/report.html"),
-                     ("Public copy (HTML)", "/api/rounds/\(id)/report.html?public=1"), ("History", "/api/rounds/\(id)")]
+                     ("Public copy (HTML)", "/api/rounds/\(id)/report.html?public=1"), ("Redacted copy (initials)", "/api/rounds/\(id)/report.html?redact=1"),
+                     ("History", "/api/rounds/\(id)")]
         return "<nav class=\"bar\" style=\"padding:8px 40px;background:#eef2f7;font-size:14px\">" + links.map { "<a href=\"\($0.1)\" style=\"margin-right:16px\">\(HTML.escape($0.0))</a>" }.joined() + "</nav>"
     }
 

@@ -16,7 +16,7 @@ struct RoundPages {
             let id = try api.roundID(context)
             let raw = try context.parameters.require("nominee")
             let nominee = raw.removingPercentEncoding ?? raw
-            let page = try await work.run(id) { budget -> String in
+            let page = try await work.run(id, context) { budget -> String in
                 let result = try work.session(id, mode: .coordinated, budget: budget).base
                 guard result.status != .infeasible else { throw APIError(.conflict, "no panel meets the rules: there is nothing to explain") }
                 guard result.input.nominees.contains(where: { AttributeKey.normalize($0.id) == AttributeKey.normalize(nominee) }) else {
@@ -33,7 +33,7 @@ struct RoundPages {
             let form = try await Self.form(request)
             let adjustments = Self.adjustments(form)
             guard !adjustments.isEmpty else { return pages.redirect("/rounds/\(id)") }
-            let page = try await work.run(id) { budget -> String in
+            let page = try await work.run(id, context) { budget -> String in
                 let answer: WhatIf
                 do { answer = try work.session(id, mode: .coordinated, budget: budget).whatIf(adjustments, budget: budget) } catch let error as InputError {
                     return Self.answerPage(id: id, title: "The question has problems", lines: error.diagnostics.map(\.message), form: nil)
@@ -49,7 +49,7 @@ struct RoundPages {
         router.post("/rounds/{id}/keep") { request, context in
             let id = try api.roundID(context)
             let adjustments = Self.adjustments(try await Self.form(request))
-            try await work.run(id) { budget in
+            try await work.run(id, context) { budget in
                 let round = try work.round(id, mode: .coordinated).adjusted(adjustments)
                 let context: SelectionContext
                 do { context = try round.context() } catch let error as InputError { throw APIError.input(error) }
@@ -61,7 +61,7 @@ struct RoundPages {
         router.post("/rounds/{id}/repair/{k}") { _, context in
             let id = try api.roundID(context)
             guard let k = Int(try context.parameters.require("k")), k >= 0 else { throw APIError(.notFound, "no such repair") }
-            try await work.run(id) { budget in
+            try await work.run(id, context) { budget in
                 let result = try work.session(id, mode: .coordinated, budget: budget).base
                 guard result.status == .infeasible else { throw APIError(.conflict, "the round has a panel: there is nothing to repair") }
                 let repairs = try result.diagnosis(budget: budget).repairs

@@ -65,6 +65,14 @@ final class RoundStore: Sendable {
         }
     }
 
+    /// A new version of one of the round's files (the earlier ones stay).
+    func addFile(_ file: InputFile, kind: String, to id: Int64) throws {
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO file (round_id, kind, filename, sha256, bytes, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [id, kind, file.path, file.sha256, Data(file.bytes), Self.now()])
+        }
+    }
+
     /// The latest version of each file of a live round; nil when there is no such round.
     func files(of id: Int64) throws -> (nominations: StoredFile, policy: StoredFile)? {
         try db.read { db in

@@ -3,6 +3,7 @@
 // opened for what-ifs (a RoundSession each, per mode) are kept, so a what-if re-solves warm.
 
 import Foundation
+import Hummingbird
 import Seatwise
 
 final class RoundWork: @unchecked Sendable {
@@ -31,9 +32,10 @@ final class RoundWork: @unchecked Sendable {
     private var running: [Int64: SolverCancellation] = [:]
 
     /// Runs `body` on the round's queue with a budget whose cancellation `cancel(id)` (or the request's
-    /// own cancellation, when its client goes away) raises; a cancelled solve answers 409.
-    func run<T: Sendable>(_ id: Int64, _ body: @escaping @Sendable (SolveBudget) throws -> T) async throws -> T {
+    /// own cancellation, or its client's connection closing) raises; a cancelled solve answers 409.
+    func run<T: Sendable>(_ id: Int64, _ context: WorkbenchContext, _ body: @escaping @Sendable (SolveBudget) throws -> T) async throws -> T {
         let cancellation = SolverCancellation()
+        context.closing.whenComplete { _ in cancellation.cancel() }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 queue(id).async { [self] in
@@ -92,5 +94,14 @@ final class RoundWork: @unchecked Sendable {
     func forget(_ id: Int64) {
         lock.lock(); defer { lock.unlock() }
         for key in sessions.keys where key.hasPrefix("\(id):") { sessions[key]?.session.close(); sessions[key] = nil }
+    }
+}
+
+extension Round {
+    /// The round with every name replaced by initials (ids, ranks and attributes unchanged, so the same panel).
+    func redacted() -> Round {
+        var round = self
+        round.input = input.redacted()
+        return round
     }
 }

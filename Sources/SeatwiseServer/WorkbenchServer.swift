@@ -36,8 +36,10 @@ public struct WorkbenchServer {
         pages.add(to: router)
         RoundPages(store: store, work: work, api: api, pages: pages).add(to: router)
         AnalysisPages(work: work, api: api, pages: pages).add(to: router)
+        PolicyEditor(store: store, work: work, api: api, pages: pages).add(to: router)
         let (host, token) = (host, token)
-        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "seatwise"),
+        let app = Application(router: router, server: .http1(configuration: .init(additionalChannelHandlers: [HangUpHandler()])),
+                              configuration: .init(address: .hostname(host, port: port), serverName: "seatwise"),
                               onServerRunning: { channel in
                                   let port = channel.localAddress?.port ?? 0
                                   let shown = host.contains(":") ? "[\(host)]" : host

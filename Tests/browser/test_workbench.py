@@ -74,12 +74,22 @@ def test_a_round_from_the_example(server, browser):
     assert "seated by decision of the coordinator" in browser.find_element("id", "kept").text
     assert "MAG-010" in browser.find_element("id", "panel").text
     shot(browser, "5-kept")
+    # The policy editor: the YAML is shown; a changed seed is checked and saved as a new version.
+    browser.find_element("link text", "Edit the policy").click()
+    assert "tie_break" in browser.find_element("id", "policy-yaml").text
+    seed = browser.find_element("name", "seed")
+    seed.clear()
+    seed.send_keys("2027")
+    shot(browser, "6-policy")
+    browser.find_element("id", "save-policy").click()
+    WebDriverWait(browser, 30).until(expected_conditions.url_to_be(round_url))
+    assert "2027 (from the policy)" in browser.page_source
     browser.find_element("link text", "Compare independent and coordinated").click()
     assert len(browser.find_element("id", "costs").find_elements("css selector", "tbody tr")) == 4, "one row per MAG group"
-    shot(browser, "6-compare")
+    shot(browser, "7-compare")
     browser.find_element("link text", "All rounds").click()
     assert "Multistakeholder Advisory Group renewal" in browser.find_element("id", "round-list").text
-    shot(browser, "7-rounds-listed")
+    shot(browser, "8-rounds-listed")
 
 
 def test_audit_a_roster(server, browser):
@@ -122,3 +132,22 @@ def test_bad_files_show_their_problems(server, browser, tmp_path):
     assert "n.csv" in table.text and "Nowhere" in table.text
     assert "<script" not in browser.page_source.split("<body", 1)[1].replace("&lt;script", "")
     shot(browser, "11-problems")
+
+
+def test_upload_to_published_report(server, browser):
+    """A new user's whole way: upload the MAG files through the form, see the panel, take the public copy."""
+    import urllib.request
+    mag = ROOT / "examples/mag"
+    browser.get(server + "/")
+    browser.find_element("name", "name").send_keys("MAG renewal 2027")
+    browser.find_element("name", "nominations").send_keys(str(mag / "nominations.csv"))
+    browser.find_element("name", "policy").send_keys(str(mag / "policy.yaml"))
+    browser.find_element("css selector", "#upload button").click()
+    WebDriverWait(browser, 30).until(expected_conditions.url_matches(r"/rounds/\d+$"))
+    assert len(browser.find_element("id", "panel").find_elements("css selector", "tbody tr")) == 50
+    shot(browser, "12-uploaded")
+    public = browser.find_element("link text", "Public copy (HTML)").get_attribute("href")
+    with urllib.request.urlopen(public) as response:
+        page = response.read().decode()
+        assert response.headers["Content-Disposition"].startswith("attachment") and "public" in response.headers["Content-Disposition"]
+    assert "50 members chosen; every rule met" in page and "Nominees not seated (counted, not named)" in page

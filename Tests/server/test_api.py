@@ -233,3 +233,69 @@ def test_a_running_solve_can_be_cancelled(server, tmp_path):
     assert time.perf_counter() - started < 30
     # The round answers the next request as before.
     assert server.json("GET", f"/api/rounds/{rid}/result")[0] == 200
+
+
+def test_new_file_versions_and_the_policy_editor(server):
+    import re
+    import urllib.parse
+    rid = upload(server)[1]["id"]
+    before = server.json("GET", f"/api/rounds/{rid}/result")[1]
+    # The editor's form, sent back unchanged, writes YAML that the reader reads as the same policy.
+    status, _, page = server.request("GET", f"/rounds/{rid}/policy")
+    assert status == 200 and b"id=\"policy-form\"" in page
+    fields = dict(re.findall(r'<input name="([^"]+)" size="\d+" value="([^"]*)"', page.decode()))
+    fields = {k: v.replace("&quot;", '"').replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") for k, v in fields.items()}
+    fields.update(continuing="keep", objective="rank-sum")
+    status, _, _ = server.request("POST", f"/rounds/{rid}/policy", urllib.parse.urlencode(fields).encode(),
+                                  {"Content-Type": "application/x-www-form-urlencoded", "Origin": server.url})
+    assert status == 200  # 303 to the round, followed
+    summary = server.json("GET", f"/api/rounds/{rid}")[1]
+    assert [f["kind"] for f in summary["files"]] == ["nominations", "policy", "policy"], "a new version, the first kept"
+    after = server.json("GET", f"/api/rounds/{rid}/result")[1]
+    assert [m["id"] for m in after["selected"]] == [m["id"] for m in before["selected"]] and after["objective"] == before["objective"]
+    # A mistake is shown with its key, and nothing is saved.
+    fields["q0_min"] = "lots"
+    status, _, page = server.request("POST", f"/rounds/{rid}/policy", urllib.parse.urlencode(fields).encode(),
+                                     {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 422 and b"quotas[1].min" in page
+    assert len(server.json("GET", f"/api/rounds/{rid}")[1]["files"]) == 3
+    # A new nominations file through the API: checked, stored as a version, and used from then on.
+    nominations = (MAG / "nominations.csv").read_text()
+    body, headers = multipart({"nominations": ("nominations-v2.csv", nominations.encode())})
+    status, summary = server.json("POST", f"/api/rounds/{rid}/files", body, headers)
+    assert status == 200 and [f["filename"] for f in summary["files"]][-1] == "nominations-v2.csv"
+    body, headers = multipart({"policy": ("bad.yaml", b"body: B\nseats: { Nobody: 1 }\n")})
+    status, answer = server.json("POST", f"/api/rounds/{rid}/files", body, headers)
+    assert status == 422 and answer["problems"]
+    status, _, yaml_text = server.request("GET", f"/api/rounds/{rid}/policy.yaml")
+    assert status == 200 and b"quotas:" in yaml_text
+
+
+def test_redacted_copy(server):
+    rid = upload(server)[1]["id"]
+    named = server.json("GET", f"/api/rounds/{rid}/report.json")[1]
+    status, redacted = server.json("GET", f"/api/rounds/{rid}/report.json?redact=1")
+    assert status == 200 and [m["id"] for m in redacted["selected"]] == [m["id"] for m in named["selected"]]
+    for plain, initials in zip(named["selected"], redacted["selected"]):
+        assert plain["name"] not in json.dumps(redacted) and initials["name"].endswith(".")
+
+
+def test_a_client_that_hangs_up_stops_its_solve(server, tmp_path):
+    import socket
+    import time
+    big = tmp_path / "big"
+    subprocess.run([str(BINARY), "generate", "--nominees", "3000", "--seats", "275", "--seed", "5", "--output", str(big)], check=True, capture_output=True)
+    rid = upload(server, big)[1]["id"]
+    assert server.json("GET", f"/api/rounds/{rid}/result")[0] == 200
+    started = time.perf_counter()
+    assert server.request("GET", f"/api/rounds/{rid}/report.json")[0] == 200
+    whole = time.perf_counter() - started  # the full report: every explanation of 3,000 nominees
+    host, port = server.url.removeprefix("http://").split(":")
+    client = socket.create_connection((host, int(port)))
+    client.sendall(f"GET /api/rounds/{rid}/report.json HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
+    time.sleep(min(1.0, whole / 4))
+    client.close()  # hangs up before the answer
+    started = time.perf_counter()
+    assert server.json("GET", f"/api/rounds/{rid}/result")[0] == 200
+    waited = time.perf_counter() - started
+    assert waited < whole / 2, (waited, whole)

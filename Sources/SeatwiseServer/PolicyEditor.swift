@@ -1,0 +1,151 @@
+// The policy editor: the round's policy as a form (seats per group, each quota's attribute, values,
+// scope, bounds, priority; the rules, objective and seed) that writes YAML. The YAML is checked by the
+// same reader as a file against the round's nominations, shown, and stored as a new version of the policy.
+
+import Foundation
+import Hummingbird
+import Seatwise
+
+struct PolicyEditor {
+    let store: RoundStore
+    let work: RoundWork
+    let api: APIRoutes
+    let pages: Pages
+
+    /// Blank rows offered for new groups and quotas.
+    static let spare = 3
+
+    func add(to router: Router<WorkbenchContext>) {
+        router.get("/rounds/{id}/policy") { _, context in
+            let id = try api.roundID(context)
+            guard let files = try store.files(of: id) else { throw APIError(.notFound, "no such round") }
+            let policy = try? PolicyReader().read(InputFile(path: files.policy.filename, bytes: files.policy.bytes))
+            let yaml = String(decoding: files.policy.bytes, as: UTF8.self)
+            return pages.html(Pages.withBar(page(id: id, fields: policy.map(Self.fields) ?? [:], yaml: yaml, problems: []), bar: pages.bar(id)))
+        }
+        router.get("/api/rounds/{id}/policy.yaml") { _, context in
+            let id = try api.roundID(context)
+            guard let files = try store.files(of: id) else { throw APIError(.notFound, "no such round") }
+            var response = JSONResponse.text(String(decoding: files.policy.bytes, as: UTF8.self), type: "application/yaml; charset=utf-8")
+            response.headers[.contentDisposition] = "attachment; filename=\"policy.yaml\""
+            return response
+        }
+        router.post("/rounds/{id}/policy") { request, context in
+            let id = try api.roundID(context)
+            let form = try await RoundPages.form(request)
+            let yaml = Self.yaml(form)
+            guard let files = try store.files(of: id) else { throw APIError(.notFound, "no such round") }
+            let policy = InputFile(path: "policy.yaml", bytes: Array(yaml.utf8))
+            do {
+                _ = try SelectionInput.load(nominations: InputFile(path: files.nominations.filename, bytes: files.nominations.bytes), policy: policy,
+                                            countries: work.countriesTable)
+            } catch let error as InputError {
+                return pages.html(Pages.withBar(page(id: id, fields: form, yaml: yaml, problems: error.diagnostics), bar: pages.bar(id)),
+                                  status: .unprocessableContent)
+            }
+            try store.addFile(policy, kind: "policy", to: id)
+            work.forget(id)
+            return pages.redirect("/rounds/\(id)")
+        }
+    }
+
+    /// The form's fields for a policy.
+    static func fields(_ policy: Policy) -> [String: String] {
+        var f: [String: String] = ["body": policy.body, "continuing": policy.rules.continuing.rawValue,
+                                   "max_terms": policy.rules.maxTerms.map(String.init) ?? "", "objective": policy.objective.rawValue,
+                                   "seed": policy.seed.map(String.init) ?? ""]
+        for (k, entry) in policy.seats.enumerated() { f["group_\(k)"] = entry.key; f["seats_\(k)"] = String(entry.value) }
+        for (k, q) in policy.quotas.enumerated() {
+            f["q\(k)_attribute"] = q.attribute
+            switch q.selector {
+            case .each: f["q\(k)_values"] = "each"
+            case .one(let v): f["q\(k)_values"] = v
+            case .anyOf(let vs): f["q\(k)_values"] = vs.joined(separator: ", ")
+            }
+            switch q.scope {
+            case .body: f["q\(k)_scope"] = "body"
+            case .perGroup: f["q\(k)_scope"] = "per group"
+            case .group(let g): f["q\(k)_scope"] = g
+            }
+            f["q\(k)_min"] = q.min?.description ?? ""
+            f["q\(k)_max"] = q.max?.description ?? ""
+            f["q\(k)_priority"] = q.priority == 0 ? "" : String(q.priority)
+            if q.hard { f["q\(k)_hard"] = "1" }
+        }
+        return f
+    }
+
+    /// YAML from the form: every text value double-quoted (JSON strings are YAML), bounds and numbers
+    /// as typed, so the reader (not this writer) judges them and names the key of any mistake.
+    static func yaml(_ f: [String: String]) -> String {
+        func quoted(_ text: String) -> String {
+            let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+            return String(decoding: data, as: UTF8.self)
+        }
+        func value(_ key: String) -> String? { f[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+        func scalar(_ text: String) -> String { text.allSatisfy { $0.isNumber || $0 == "%" || $0 == "." } ? text : quoted(text) }
+        var out = "body: \(quoted(value("body") ?? ""))\nseats:\n"
+        for k in 0..<200 {
+            guard let group = value("group_\(k)") else { continue }
+            out += "  \(quoted(group)): \(scalar(value("seats_\(k)") ?? ""))\n"
+        }
+        var quotas: [String] = []
+        for k in 0..<500 {
+            guard let attribute = value("q\(k)_attribute") else { continue }
+            var parts = ["attribute: \(quoted(attribute))"]
+            let values = value("q\(k)_values") ?? "each"
+            if values.lowercased() == "each" { parts.append("each: true") } else {
+                let list = values.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                parts.append(list.count == 1 ? "value: \(quoted(list[0]))" : "values: [\(list.map(quoted).joined(separator: ", "))]")
+            }
+            for side in ["min", "max"] { if let bound = value("q\(k)_\(side)") { parts.append("\(side): \(scalar(bound))") } }
+            switch value("q\(k)_scope") ?? "body" {
+            case "body": break
+            case "per group": parts.append("per: group")
+            case let group: parts.append("group: \(quoted(group))")
+            }
+            if let priority = value("q\(k)_priority") { parts.append("priority: \(scalar(priority))") }
+            if f["q\(k)_hard"] != nil { parts.append("hard: true") }
+            quotas.append("  - { \(parts.joined(separator: ", ")) }\n")
+        }
+        if !quotas.isEmpty { out += "quotas:\n" + quotas.joined() }
+        out += "rules:\n  continuing: \(value("continuing") == "compete" ? "compete" : "keep")\n"
+        if let terms = value("max_terms") { out += "  max_terms: \(scalar(terms))\n" }
+        out += "objective: \(value("objective") == "lexicographic" ? "lexicographic" : "rank-sum")\n"
+        if let seed = value("seed") { out += "tie_break: { seed: \(scalar(seed)) }\n" }
+        return out
+    }
+
+    func page(id: Int64, fields f: [String: String], yaml: String, problems: [InputDiagnostic]) -> String {
+        func input(_ name: String, size: Int = 12) -> String {
+            "<input name=\"\(name)\" size=\"\(size)\" value=\"\(HTML.escape(f[name] ?? ""))\">"
+        }
+        let groups = (0..<200).filter { f["group_\($0)"] != nil }.count + Self.spare
+        let quotas = (0..<500).filter { f["q\($0)_attribute"] != nil }.count + Self.spare
+        var form = "<form method=\"post\" action=\"/rounds/\(id)/policy\" id=\"policy-form\">"
+        form += "<p><label>Body \(input("body", size: 50))</label></p><h3>Seats per group</h3>"
+        form += HTML.table(["Group", "Seats"], (0..<groups).map { k in [.markup(input("group_\(k)", size: 30)), .markup(input("seats_\(k)", size: 5))] })
+        form += "<h3>Quotas</h3><p class=\"muted\">Values: one value, several separated by commas, or <b>each</b>. Scope: body, per group, or a group's name. Bounds: a count (3) or a percentage (40%).</p>"
+        form += HTML.table(["Attribute", "Values", "Scope", "Min", "Max", "Priority", "Hard"], (0..<quotas).map { k in
+            [.markup(input("q\(k)_attribute", size: 12)), .markup(input("q\(k)_values", size: 22)), .markup(input("q\(k)_scope", size: 14)),
+             .markup(input("q\(k)_min", size: 5)), .markup(input("q\(k)_max", size: 5)), .markup(input("q\(k)_priority", size: 3)),
+             .markup("<input type=\"checkbox\" name=\"q\(k)_hard\" value=\"1\"\(f["q\(k)_hard"] != nil ? " checked" : "")>")]
+        })
+        form += "<h3>Rules</h3><p><label>Continuing members <select name=\"continuing\"><option value=\"keep\">keep</option>"
+            + "<option value=\"compete\"\(f["continuing"] == "compete" ? " selected" : "")>compete</option></select></label> "
+            + "<label>Max terms \(input("max_terms", size: 3))</label> <label>Objective <select name=\"objective\"><option value=\"rank-sum\">rank-sum</option>"
+            + "<option value=\"lexicographic\"\(f["objective"] == "lexicographic" ? " selected" : "")>lexicographic</option></select></label> "
+            + "<label>Seed \(input("seed", size: 8))</label></p>"
+        form += "<p><button type=\"submit\" id=\"save-policy\">Check and save as a new version</button></p></form>"
+        var body = ""
+        if !problems.isEmpty {
+            body += HTML.section("Problems (nothing was saved)", HTML.table(["Line", "Key", "Problem"], problems.map {
+                [.text($0.line.map(String.init) ?? ""), .text($0.key ?? ""), .text($0.message)]
+            }, id: "policy-problems"), id: "problems")
+        }
+        body += HTML.section("Policy", form, id: "editor")
+        body += HTML.section("The YAML", "<pre id=\"policy-yaml\">\(HTML.escape(yaml))</pre><p><a href=\"/api/rounds/\(id)/policy.yaml\">Download policy.yaml</a></p>", id: "yaml")
+        return HTML.page(title: "Policy of round \(id)", subtitle: "Edit the rules; each save is checked against the nominations and kept as a new version",
+                         body: body, provenance: [])
+    }
+}
