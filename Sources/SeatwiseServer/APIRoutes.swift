@@ -177,20 +177,7 @@ struct APIRoutes {
 
     /// The adjusted round's select JSON plus `difference` (entering, leaving, objective_change, groups).
     static func withDifference(_ answer: WhatIf) throws -> String {
-        struct Group: Encodable { var group: String, rankSumBefore: Int, rankSumAfter: Int, change: Int }
-        struct Difference: Encodable {
-            var entering: [String], leaving: [String], objectiveChange: Int?, groups: [Group]
-            func encode(to encoder: Encoder) throws {
-                var c = encoder.container(keyedBy: Keys.self)
-                try c.encode(entering, forKey: .entering); try c.encode(leaving, forKey: .leaving)
-                try c.encode(objectiveChange, forKey: .objectiveChange); try c.encode(groups, forKey: .groups)
-            }
-            enum Keys: String, CodingKey { case entering, leaving, objectiveChange, groups }
-        }
-        let ids = answer.result.input.nominees.map(\.id)
-        let difference = Difference(entering: answer.entering.map { ids[$0] }, leaving: answer.leaving.map { ids[$0] }, objectiveChange: answer.objectiveChange,
-                                    groups: answer.groups.map { Group(group: $0.group, rankSumBefore: $0.rankSumBefore, rankSumAfter: $0.rankSumAfter, change: $0.change) })
-        return try SelectionDocument.adding("difference", difference, to: try SelectionReport.render(answer.result, format: .json))
+        try SelectionDocument.adding("difference", WhatIfReport.difference(answer), to: try SelectionReport.render(answer.result, format: .json))
     }
 }
 

@@ -8,9 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from chromium import browser  # noqa: F401  (the fixture)
 from selenium.webdriver.common.print_page_options import PrintOptions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,15 +23,6 @@ REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def browser():
-    options = Options()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"]:
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield driver
-    driver.quit()
 
 
 @pytest.fixture(scope="module")

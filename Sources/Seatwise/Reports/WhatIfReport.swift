@@ -24,10 +24,11 @@ public enum WhatIfReport {
         return out
     }
 
-    struct GroupEntry: Encodable { var group: String, rankSumBefore: Int, rankSumAfter: Int, change: Int }
-    struct Difference: Encodable {
+    package struct GroupEntry: Encodable { var group: String, rankSumBefore: Int, rankSumAfter: Int, change: Int }
+    /// An answer's difference from the round's own result, as every JSON answer states it.
+    package struct Difference: Encodable {
         var entering: [String], leaving: [String], objectiveChange: Int?, groups: [GroupEntry]
-        func encode(to encoder: Encoder) throws {
+        package func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(entering, forKey: .entering); try c.encode(leaving, forKey: .leaving)
             try c.encode(objectiveChange, forKey: .objectiveChange); try c.encode(groups, forKey: .groups)
@@ -49,15 +50,17 @@ public enum WhatIfReport {
     }
     struct Document: Encodable { var base: SelectionDocument, questions: [Entry] }
 
+    package static func difference(_ a: WhatIf) -> Difference {
+        let ids = a.result.input.nominees.map(\.id)
+        return Difference(entering: a.entering.map { ids[$0] }, leaving: a.leaving.map { ids[$0] }, objectiveChange: a.objectiveChange,
+                          groups: a.groups.map { GroupEntry(group: $0.group, rankSumBefore: $0.rankSumBefore, rankSumAfter: $0.rankSumAfter, change: $0.change) })
+    }
+
     public static func json(base: SelectionResult, _ answers: [Answer]) throws -> String {
-        let ids = base.input.nominees.map(\.id)
         let entries = answers.map { question, answer, problem in
             Entry(name: question.name, adjustments: answer?.result.context.adjustments ?? question.adjustments.map(\.description),
                   status: answer?.result.status.rawValue, problem: problem,
-                  difference: answer.flatMap { a in a.result.status == .infeasible ? nil :
-                      Difference(entering: a.entering.map { ids[$0] }, leaving: a.leaving.map { ids[$0] }, objectiveChange: a.objectiveChange,
-                                 groups: a.groups.map { GroupEntry(group: $0.group, rankSumBefore: $0.rankSumBefore, rankSumAfter: $0.rankSumAfter, change: $0.change) })
-                  })
+                  difference: answer.flatMap { $0.result.status == .infeasible ? nil : difference($0) })
         }
         return try JSONReport.encode(Document(base: SelectionDocument(base), questions: entries))
     }
