@@ -17,19 +17,22 @@ enum Multipart {
         for part in parts.dropFirst() where part.lowercased().hasPrefix("boundary=") {
             var value = String(part.dropFirst("boundary=".count))
             if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
-            return value.isEmpty || value.count > 200 ? nil : value
+            // RFC 2046: 1 to 70 characters, none of them a line break.
+            return value.isEmpty || value.utf8.count > 70 || value.contains(where: \.isNewline) ? nil : value
         }
         return nil
     }
 
     static func parse(_ body: [UInt8], boundary: String) throws -> [MultipartPart] {
         let delimiter = Array("--\(boundary)".utf8)
-        var positions: [Int] = []
-        var i = 0
-        while let at = find(delimiter, in: body, from: i) {
-            // A delimiter starts the body or follows a CRLF.
-            if at == 0 || (at >= 2 && body[at - 2] == 0x0D && body[at - 1] == 0x0A) { positions.append(at) }
-            i = at + delimiter.count
+        // A delimiter starts the body or follows a CRLF: searching for CRLF + delimiter anchors every
+        // comparison on a line break, so a hostile body of near-boundaries costs linear time.
+        let anchored = [0x0D, 0x0A] + delimiter
+        var positions: [Int] = body.starts(with: delimiter) ? [0] : []
+        var i = positions.isEmpty ? 0 : delimiter.count
+        while let at = find(anchored, in: body, from: i) {
+            positions.append(at + 2)
+            i = at + anchored.count
         }
         guard positions.count >= 2 else { throw Malformed(reason: "no parts between the boundaries") }
         let last = positions[positions.count - 1] + delimiter.count

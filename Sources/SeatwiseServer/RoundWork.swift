@@ -12,8 +12,8 @@ final class RoundWork: @unchecked Sendable {
     var countriesTable: CountryTable { countries }
     private let lock = NSLock()
     private var queues: [Int64: DispatchQueue] = [:]
-    /// Open sessions by round and mode, with the adjustments they were opened with.
-    private var sessions: [String: (adjustments: [Adjustment], session: RoundSession)] = [:]
+    /// Open sessions by round and mode.
+    private var sessions: [String: RoundSession] = [:]
 
     init(store: RoundStore, countries: CountryTable) {
         self.store = store
@@ -83,17 +83,16 @@ final class RoundWork: @unchecked Sendable {
         lock.lock()
         let open = sessions[key]
         lock.unlock()
-        if let open { return open.session }
-        let round = try self.round(id, mode: mode)
-        let session = try round.open(budget: budget)
-        lock.lock(); sessions[key] = (round.adjustments, session); lock.unlock()
+        if let open { return open }
+        let session = try round(id, mode: mode).open(budget: budget)
+        lock.lock(); sessions[key] = session; lock.unlock()
         return session
     }
 
     /// Forgets a round's sessions (after its files or adjustments change, or it is deleted).
     func forget(_ id: Int64) {
         lock.lock(); defer { lock.unlock() }
-        for key in sessions.keys where key.hasPrefix("\(id):") { sessions[key]?.session.close(); sessions[key] = nil }
+        for key in sessions.keys where key.hasPrefix("\(id):") { sessions[key]?.close(); sessions[key] = nil }
     }
 }
 

@@ -299,3 +299,13 @@ def test_a_client_that_hangs_up_stops_its_solve(server, tmp_path):
     assert server.json("GET", f"/api/rounds/{rid}/result")[0] == 200
     waited = time.perf_counter() - started
     assert waited < whole / 2, (waited, whole)
+
+
+def test_hostile_multipart(server):
+    # A boundary longer than RFC 2046's 70 characters, and a body of near-boundaries (linear to refuse).
+    assert server.json("POST", "/api/rounds", b"x", {"Content-Type": "multipart/form-data; boundary=" + "b" * 71})[0] == 400
+    near = (b"\r\n--" + b"-" * 69 + b"x") * 200_000
+    status, answer = server.json("POST", "/api/rounds", near, {"Content-Type": "multipart/form-data; boundary=" + "-" * 70})
+    assert status == 400 and "multipart" in answer["error"]
+    body, headers = multipart({"nominations": ("n.csv", (MAG / "nominations.csv").read_bytes()), "policy": ("p.yaml", (MAG / "policy.yaml").read_bytes())})
+    assert server.json("POST", "/api/rounds", body, headers)[0] == 201, "a well-formed upload still reads"
