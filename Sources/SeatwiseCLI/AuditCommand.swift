@@ -5,9 +5,13 @@ import Foundation
 import Seatwise
 
 struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Audit a published roster (a CSV in the nominations format).")
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Audit a published roster (in the nominations format) or a published composition (a table of counts).")
 
-    @Argument(help: "The roster: its members, in the nominations file format.") var roster: String
+    @Argument(help: "The roster: its members, in the nominations file format (CSV or .xlsx).") var roster: String?
+    @Option(name: .long, help: "Audit a published composition instead of a roster: a table (CSV or .xlsx) of group, then any attributes, then count.")
+    var composition: String?
+    @Option(name: .long, help: "The worksheet to read when a file is an .xlsx workbook (default: the first).") var sheet: String?
     @Option(name: .long, help: "The policy file (YAML).") var policy: String
     @Option(name: .long, help: "The nominations the roster was chosen from: gives expected counts and exact probabilities.") var pool: String?
     @Option(name: .long, parsing: .singleValue, help: "A reference share to test, ATTRIBUTE=VALUE:SHARE (e.g. gender=female:0.5); repeatable.")
@@ -19,13 +23,25 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .customLong("public"), help: "The version to publish: the time of the run and a plain headline first, provenance at the end; no nominee named who is not seated.")
     var publicReport = false
 
+    func validate() throws {
+        switch (roster, composition) {
+        case (nil, nil): throw ValidationError("give the roster to audit, or --composition TABLE for a table of counts")
+        case (_?, _?): throw ValidationError("give either a roster or --composition, not both")
+        default: break
+        }
+    }
+
     func run() throws {
         let table = try countries.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
         var problems: [InputDiagnostic] = []
         var rosterInput: SelectionInput?, poolInput: SelectionInput?
-        do { rosterInput = try SelectionInput.load(nominations: roster, policy: policy, countries: table) } catch let e as InputError { problems += e.diagnostics }
+        let audited = roster ?? composition!
+        do {
+            rosterInput = try composition.map { try SelectionInput.load(composition: $0, policy: policy, countries: table, sheet: sheet) }
+                ?? SelectionInput.load(nominations: audited, policy: policy, countries: table, sheet: sheet)
+        } catch let e as InputError { problems += e.diagnostics }
         if let pool {
-            do { poolInput = try SelectionInput.load(nominations: pool, policy: policy, countries: table) } catch let e as InputError {
+            do { poolInput = try SelectionInput.load(nominations: pool, policy: policy, countries: table, sheet: sheet) } catch let e as InputError {
                 problems += e.diagnostics.filter { d in !problems.contains(d) }
             }
         }
@@ -50,6 +66,9 @@ struct AuditCommand: ParsableCommand {
         var rosterValue = rosterInput!
         if redact { rosterValue = rosterValue.redacted(); poolInput = poolInput?.redacted() }
         let audit = Auditor.audit(roster: rosterValue, pool: poolInput, references: references)
-        try output.emit(AuditReport.render(audit, format: output.format, publicView: publicReport ? PublicView(audit: audit) : nil), inputs: [roster, policy] + (pool.map { [$0] } ?? []) + (countries.map { [$0] } ?? []))
+        let publicView = publicReport ? PublicView(audit: audit) : nil
+        try output.emit(try AuditReport.render(audit, format: output.format, publicView: publicView),
+                        workbook: { ReportWorkbook(audit: audit, publicView: publicView) },
+                        inputs: [audited, policy] + (pool.map { [$0] } ?? []) + (countries.map { [$0] } ?? []))
     }
 }

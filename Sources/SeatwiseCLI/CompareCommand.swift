@@ -28,10 +28,10 @@ struct CompareCommand: ParsableCommand {
         let round = Round(input: try input.load(), seed: seed, adjustments: adjustments.adjustments)
         let comparison = try Comparison.run(round, budget: options.budget)
         Notes.print(comparison.coordinated)
-        let report = try ComparisonReport.render(comparison, format: output.format,
-                                                 publicView: publicReport ? PublicView(comparison: comparison) : nil)
+        let publicView = publicReport ? PublicView(comparison: comparison) : nil
         try options.budget.checkCancelled()
-        try output.emit(report, inputs: input.inputPaths)
+        try output.emit(try ComparisonReport.render(comparison, format: output.format, publicView: publicView),
+                        workbook: { ReportWorkbook(comparison: comparison, publicView: publicView) }, inputs: input.inputPaths)
         if comparison.coordinated.status == .infeasible {
             Console.error("note: no panel meets the policy; `seatwise select` names the conflicting rules and the smallest repair")
             throw ExitCode(1)

@@ -33,7 +33,8 @@ struct ExplainCommand: ParsableCommand {
             Progress.phase("diagnosing")
             let diagnosis = try Diagnoser.diagnose(result, budget: options.budget)
             try options.budget.checkCancelled()
-            try output.emit(try SelectionReport.render(result, format: output.format, diagnosis: diagnosis), inputs: input.inputPaths)
+            try output.emit(try SelectionReport.render(result, format: output.format, diagnosis: diagnosis),
+                            workbook: { ReportWorkbook(selection: result, diagnosis: diagnosis) }, inputs: input.inputPaths)
             throw ExitCode(1)
         }
         Progress.phase("explaining")
@@ -42,9 +43,10 @@ struct ExplainCommand: ParsableCommand {
         try options.budget.checkCancelled()
         // One nominee asked about: that explanation and what it needs, not the whole report before it.
         if nominee != nil, let only = report.explanations.first {
-            try output.emit(try NomineeReport.render(result, only, format: output.format), inputs: input.inputPaths)
+            try output.emit(try NomineeReport.render(result, only, format: output.format), inputs: input.inputPaths, kind: "one nominee's explanation")
             return
         }
-        try output.emit(try SelectionReport.render(result, format: output.format, explanations: report), inputs: input.inputPaths)
+        try output.emit(try SelectionReport.render(result, format: output.format, explanations: report),
+                        workbook: { ReportWorkbook(selection: result, explanations: report) }, inputs: input.inputPaths)
     }
 }

@@ -5,8 +5,11 @@ import Foundation
 import Seatwise
 
 struct InputOptions: ParsableArguments {
-    @Argument(help: "The nominations file (CSV).")
+    @Argument(help: "The nominations file (CSV, or an .xlsx workbook).")
     var nominations: String
+
+    @Option(name: .long, help: "The worksheet to read when the nominations are an .xlsx workbook (default: the first).")
+    var sheet: String?
 
     @Option(name: .long, help: "The policy file (YAML).")
     var policy: String
@@ -22,7 +25,7 @@ struct InputOptions: ParsableArguments {
     }
 
     func load() throws -> SelectionInput {
-        let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: try table())
+        let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: try table(), sheet: sheet)
         return redact ? input.redacted() : input
     }
 
@@ -30,14 +33,14 @@ struct InputOptions: ParsableArguments {
 }
 
 struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: "Report format: text, markdown, json, csv or html (default: from --output's extension, else text).")
-    var requestedFormat: ReportFormat?
+    @Option(name: .customLong("format"), help: "Report format: text, markdown, json, csv, html or xlsx (default: from --output's extension, else text).")
+    var requestedFormat: OutputFormat?
 
     @Option(name: .long, help: "Write the report to this file (atomically; a device or FIFO is written directly; - is standard output).")
     var output: String?
 
-    /// The format an --output file's extension names (.html, .json, .csv, .md, .txt); nil for others.
-    var formatOfOutput: ReportFormat? {
+    /// The format an --output file's extension names (.html, .json, .csv, .md, .txt, .xlsx); nil for others.
+    var formatOfOutput: OutputFormat? {
         guard let output, let dot = output.lastIndex(of: "."), !output[dot...].contains("/") else { return nil }
         switch output[output.index(after: dot)...].lowercased() {
         case "html", "htm": return .html
@@ -45,27 +48,53 @@ struct OutputOptions: ParsableArguments {
         case "csv": return .csv
         case "md", "markdown": return .markdown
         case "txt", "text": return .text
+        case "xlsx": return .xlsx
         default: return nil
         }
     }
 
     /// The explicit --format, else the one --output's extension names, else text.
-    var format: ReportFormat { requestedFormat ?? formatOfOutput ?? .text }
+    var chosen: OutputFormat { requestedFormat ?? formatOfOutput ?? .text }
+
+    /// The text format a report is rendered in; text when the output is a workbook (which is built apart).
+    var format: ReportFormat { chosen.report ?? .text }
 
     func validate() throws {
-        if let output, output.lowercased().hasSuffix(".xlsx") || output.lowercased().hasSuffix(".xls") {
-            throw ValidationError("--output \(output): spreadsheet output is not available yet; write .csv, which Excel opens")
+        if let output, output.lowercased().hasSuffix(".xls") {
+            throw ValidationError("--output \(output): .xls is Excel's old format; write .xlsx (which Excel and LibreOffice open) or .csv")
         }
         if let requested = requestedFormat, let implied = formatOfOutput, requested != implied {
             throw ValidationError("--format \(requested.rawValue) contradicts --output \(output ?? ""), whose extension means \(implied.rawValue)")
         }
+        if chosen == .xlsx, output == nil || output == OutputFile.standardOutput, isatty(STDOUT_FILENO) != 0 {
+            throw ValidationError("--format xlsx writes a workbook, not text for a terminal: give --output FILE.xlsx")
+        }
     }
 
-    /// Input text in the report (names, the body) may hold escape sequences: shown escaped, never raw.
-    func emit(_ text: String, inputs: [String]) throws {
-        let safe = VisibleText.report(text, format: format)
+    /// Writes the report: the text one in the chosen format, or the workbook when the format is xlsx.
+    /// Input text in a text report (names, the body) may hold escape sequences: shown escaped, never raw.
+    func emit(_ text: @autoclosure () throws -> String, workbook: () throws -> ReportWorkbook, inputs: [String]) throws {
+        if chosen == .xlsx {
+            let bytes = Data(try XLSXWriter.bytes(try workbook()))
+            try OutputFile.write(bytes, to: output ?? OutputFile.standardOutput, protecting: inputs)
+            return
+        }
+        let safe = VisibleText.report(try text(), format: format)
         if let output { try OutputFile.write(safe, to: output, protecting: inputs) } else { Console.out(safe) }
     }
+
+    /// A report that has no workbook form (one nominee's explanation, what-if answers).
+    func emit(_ text: String, inputs: [String], kind: String) throws {
+        if chosen == .xlsx { throw ValidationError("\(kind) has no workbook form; use --format csv, json, markdown, html or text") }
+        try emit(text, workbook: { ReportWorkbook([]) }, inputs: inputs)
+    }
+}
+
+/// The formats a report can be written in: the text ones and the .xlsx workbook.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, csv, html, xlsx
+
+    var report: ReportFormat? { ReportFormat(rawValue: rawValue) }
 }
 
 extension ReportFormat: ExpressibleByArgument {}

@@ -98,10 +98,11 @@ struct SelectCommand: ParsableCommand {
         let analysed = Deadline.now()
         Progress.phase("writing")
         try options.budget.checkCancelled()
-        let report = try SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis,
-                                                publicView: publicReport ? PublicView(result, explanations: explanations) : nil)
+        let publicView = publicReport ? PublicView(result, explanations: explanations) : nil
         try options.budget.checkCancelled()
-        try output.emit(report, inputs: input.inputPaths)
+        try output.emit(try SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis, publicView: publicView),
+                        workbook: { ReportWorkbook(selection: result, explanations: explanations, diagnosis: diagnosis, publicView: publicView) },
+                        inputs: input.inputPaths)
         if timings {
             let phases = [("read", loaded - start), ("model", result.modelSeconds), ("solve", result.solveSeconds),
                           ("explain", analysed - loaded - result.modelSeconds - result.solveSeconds), ("report", Deadline.now() - analysed)]

@@ -54,13 +54,22 @@ public struct AuditResult: Sendable {
     public var quotas: [QuotaOutcome]
     public var shares: [ShareRow]
     public var notes: [String]
-    /// Policy quotas (0-based indices) with a minimum per value that the audit cannot verify: `each` on an
-    /// attribute without a reference list, audited without `--pool`, so a value nobody on the roster has
-    /// is unknown and its rows are missing.
-    public var unverified: [Int] = []
+    /// Policy quotas the audit cannot verify, each with the reason: `each` with a minimum on an attribute
+    /// without a reference list, audited without `--pool` (a value nobody on the roster has is unknown and
+    /// its rows are missing), or any quota on an attribute the roster does not give (a composition).
+    public var unverified: [UnverifiedQuota] = []
 
     public var policy: Policy { roster.policy }
     public var size: Int { roster.nominees.count }
+}
+
+/// A quota an audit could not check, and why, in words that finish "NOT VERIFIED: …".
+public struct UnverifiedQuota: Sendable {
+    /// The policy's quota (0-based).
+    public var index: Int
+    /// What the roster lacks, in a short phrase for the rule column ("values nobody on the roster has").
+    public var subject: String
+    public var reason: String
 }
 
 public enum Auditor {
@@ -107,7 +116,10 @@ public enum Auditor {
         // so a value no member has still shows (count 0).
         let base = pool ?? roster
         let baseStandings = base.nominees.map { pool == nil ? Standing.free : Standing.of($0, rules: policy.rules) }
+        // Quotas on an attribute the roster does not give (a composition without that column) are not counted.
+        let unknown = Set(policy.quotas.filter { roster.unknownAttributes.contains($0.attribute) }.map(\.index))
         let rows = withReferenceValues(QuotaRow.expand(policy: policy, nominees: base.nominees, standings: baseStandings), policy: policy)
+            .filter { !unknown.contains($0.quotaIndex) }
         func count(_ row: QuotaRow) -> Int {
             let keys = Set(row.values.map(AttributeKey.normalize))
             return members.filter { (row.group == nil || $0.group == row.group) && ($0.key(of: row.attribute).map(keys.contains) ?? false) }.count
@@ -121,10 +133,18 @@ public enum Auditor {
             return GroupOutcome(group: entry.group, seats: entry.seats, seated: inGroup.count, rankSum: 0, topChoicesSeated: 0)
         }
         for g in groups where g.seated != g.seats { notes.append("\(g.group) has \(Words.count(g.seated, "member")) on the roster for \(Words.count(g.seats, "seat"))") }
-        let unverified = pool != nil ? [] : policy.quotas.filter {
-            $0.selector == .each && !referenceValues.keys.contains($0.attribute) && ($0.min.map { $0.minimum(seats: policy.totalSeats) > 0 } ?? false)
-        }.map(\.index)
-        if !unverified.isEmpty {
+        let absentValues = pool != nil ? [] : policy.quotas.filter {
+            !unknown.contains($0.index) && $0.selector == .each && !referenceValues.keys.contains($0.attribute)
+                && ($0.min.map { $0.minimum(seats: policy.totalSeats) > 0 } ?? false)
+        }
+        let unverified = policy.quotas.filter { unknown.contains($0.index) }.map {
+            UnverifiedQuota(index: $0.index, subject: "\($0.attribute), which the \(roster.isComposition ? "composition" : "roster") does not give",
+                            reason: "\(roster.nominations.path) has no \($0.attribute) column, so this quota cannot be counted")
+        } + absentValues.map {
+            UnverifiedQuota(index: $0.index, subject: "\($0.attribute) values nobody on the roster has",
+                            reason: "without --pool the values absent from the roster are unknown")
+        }
+        if !absentValues.isEmpty {
             notes.append("without --pool, `each` quotas on attributes other than region and development cover only the values present on the roster: a value nobody on it has cannot be checked (give --pool NOMINATIONS to check them)")
         }
 

@@ -2,13 +2,15 @@
 // text reader turns each of its NUL bytes into an error: such a file gets one clear line instead.
 
 enum BinaryFile {
+    static let xlsx = "an Excel workbook (.xlsx)"
+
     /// What the file is in words ("an Excel workbook (.xlsx)"), or nil when it may be text. UTF-16 text
     /// (with or without its byte-order mark) is text: its own readers say how to save it.
     static func kind(_ bytes: [UInt8]) -> String? {
         func starts(_ magic: [UInt8]) -> Bool { bytes.count >= magic.count && Array(bytes.prefix(magic.count)) == magic }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
             let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
-            if head.contains("xl/") { return "an Excel workbook (.xlsx)" }
+            if head.contains("xl/") { return xlsx }
             if head.contains("word/") { return "a Word document (.docx)" }
             if head.contains("content.xml") || head.contains("mimetypeapplication/vnd.oasis") { return "an OpenDocument file (.ods or .odt)" }
             return "a ZIP archive (an Excel .xlsx workbook is one)"

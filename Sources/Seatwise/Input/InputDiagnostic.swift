@@ -8,9 +8,12 @@ public struct InputDiagnostic: Sendable, Equatable, CustomStringConvertible {
     /// The nominations column or the policy key path the problem concerns.
     public var key: String?
     public var message: String
+    /// The worksheet, when the file is a workbook: `line` is then its row and `column` its column.
+    public var sheet: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, key: String? = nil, message: String) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, key: String? = nil, message: String, sheet: String? = nil) {
         self.file = file
+        self.sheet = sheet
         self.line = line
         self.column = column
         self.key = key
@@ -25,11 +28,16 @@ public struct InputDiagnostic: Sendable, Equatable, CustomStringConvertible {
         InputDiagnostic(file: file, message: "\(count) more problem\(count == 1 ? "" : "s") not listed (the first \(maximumPerFile) are)")
     }
 
-    /// `file:line:column: key: message`, the form compilers use, so editors can jump to it.
+    /// `file:line:column: key: message`, the form compilers use, so editors can jump to it; in a
+    /// workbook, `file:Sheet1!C7: key: message`, the cell as Excel names it.
     public var description: String {
         var place = file
-        if let line { place += ":\(line)" }
-        if let column { place += ":\(column)" }
+        if let sheet, let line {
+            place += ":" + CellReference.place(sheet: sheet, row: line, column: column)
+        } else {
+            if let line { place += ":\(line)" }
+            if let column { place += ":\(column)" }
+        }
         let subject = key.map { "\($0): " } ?? ""
         return "\(place): \(subject)\(message)"
     }

@@ -40,19 +40,23 @@ public struct NominationsReader: Sendable {
     /// The valid rows and the header's columns, with every problem found (the columns are known even
     /// when rows are bad, so a policy can still be checked against them).
     public func readCollectingProblems(_ file: InputFile) -> (Nominations, [InputDiagnostic]) {
-        if let kind = BinaryFile.kind(file.bytes) {
+        let workbook = WorkbookTable.isWorkbook(file)
+        if !workbook, let kind = BinaryFile.kind(file.bytes) {
             return (Nominations(nominees: [], columns: []),
-                    [BinaryFile.problem(kind, path: file.path, expected: "a CSV text file", howTo: BinaryFile.saveAsCSV)])
+                    [BinaryFile.problem(kind, path: file.path, expected: "a CSV text file or an .xlsx workbook", howTo: BinaryFile.saveAsCSV)])
         }
         var problems: [InputDiagnostic] = []
         var omitted = 0
         func problem(_ line: Int, _ column: Int?, _ key: String?, _ message: String) {
             if problems.count < InputDiagnostic.maximumPerFile {
-                problems.append(InputDiagnostic(file: file.path, line: line, column: column, key: key, message: message))
+                problems.append(InputDiagnostic(file: file.path, line: line, column: column, key: key, message: message, sheet: sheet))
             } else {
                 omitted += 1
             }
         }
+        // A workbook's sheet: rows are then Excel's rows, and messages name cells (Sheet1!C7).
+        var sheet: String?
+        let lineWord = workbook ? "row" : "line"
         var customValues = 0
         var columns: [String] = []
         var seen: [String: Int] = [:]
@@ -65,27 +69,44 @@ public struct NominationsReader: Sendable {
         // Country names that name more than one country ("Korea"), each with the line it first appears on.
         var ambiguous: [(text: String, line: Int, chosen: CountryRecord, others: [String])] = []
         // The header may have one column past the limit (to say so); rows no more fields than the header.
-        let limit = CSVFieldLimit(Self.maximumColumns + 1)
-        var tokenizer = CSVTokenizer(file: file.path)
-        tokenizer.delimiter = CSVTokenizer.sniffDelimiter(file.bytes)
-        var tokenProblems = tokenizer.parse(file.bytes, limit: limit) { record in
+        var tokenProblems: [InputDiagnostic]
+        var delimiter: UInt8 = 0x2C
+        var workbookNotes: [String] = []
+        func onRecord(_ record: CSVRecord) {
             if headerLine == 0 {
                 headerLine = record.line
                 readHeader(record)
-                limit.value = columns.count
             } else {
                 rows += 1
                 if usable { readRow(record) }
             }
         }
-        // The tokenizer's own count of problems it did not list (its only problem without a line).
-        if let last = tokenProblems.last, last.line == nil {
-            tokenProblems.removeLast()
-            omitted += Int(String(last.message.prefix(while: { $0.isNumber }))) ?? 0
+        if workbook {
+            let (table, tableProblems) = WorkbookTable.read(file, maximumColumns: Self.maximumColumns)
+            guard let table else { return (Nominations(nominees: [], columns: []), tableProblems) }
+            sheet = table.sheet
+            workbookNotes = table.notes
+            tokenProblems = tableProblems
+            for record in table.records { onRecord(record) }
+        } else {
+            // The header may have one column past the limit (to say so); rows no more fields than the header.
+            let limit = CSVFieldLimit(Self.maximumColumns + 1)
+            var tokenizer = CSVTokenizer(file: file.path)
+            tokenizer.delimiter = CSVTokenizer.sniffDelimiter(file.bytes)
+            delimiter = tokenizer.delimiter
+            tokenProblems = tokenizer.parse(file.bytes, limit: limit) { record in
+                onRecord(record)
+                if limit.value > columns.count, headerLine == record.line { limit.value = columns.count }
+            }
+            // The tokenizer's own count of problems it did not list (its only problem without a line).
+            if let last = tokenProblems.last, last.line == nil {
+                tokenProblems.removeLast()
+                omitted += Int(String(last.message.prefix(while: { $0.isNumber }))) ?? 0
+            }
         }
         problems = tokenProblems + problems
         if headerLine == 0 {
-            if problems.isEmpty { problem(1, nil, nil, "the file is empty; it needs a header row with the columns \(Self.requiredColumns.joined(separator: ", "))") }
+            if problems.isEmpty { problem(1, nil, nil, "the \(workbook ? "sheet" : "file") is empty; it needs a header row with the columns \(Self.requiredColumns.joined(separator: ", "))") }
             return (Nominations(nominees: [], columns: []), problems)
         }
         if rows == 0, problems.isEmpty { problem(headerLine, nil, nil, "the file has a header but no nominees") }
@@ -96,12 +117,14 @@ public struct NominationsReader: Sendable {
         }
         if omitted > 0 { problems.append(.omitted(omitted, file: file.path)) }
         var read = Nominations(nominees: nominees, columns: columns)
+        read.notes = workbookNotes
         for a in ambiguous {
             let others = a.others.map { iso3 in countries.records.first { $0.iso3 == iso3 }.map { "\($0.name) (\(iso3))" } ?? iso3 }
-            read.notes.append("\(file.path):\(a.line): warning: country \(Quote.value(a.text)) was read as \(a.chosen.name) (\(a.chosen.iso3)); it could also mean \(others.joined(separator: " or ")): write the ISO code (\(([a.chosen.iso3] + a.others).joined(separator: ", "))) to be sure")
+            let place = sheet.map { CellReference.place(sheet: $0, row: a.line, column: nil) } ?? "\(a.line)"
+            read.notes.append("\(file.path):\(place): warning: country \(Quote.value(a.text)) was read as \(a.chosen.name) (\(a.chosen.iso3)); it could also mean \(others.joined(separator: " or ")): write the ISO code (\(([a.chosen.iso3] + a.others).joined(separator: ", "))) to be sure")
         }
-        if tokenizer.delimiter != 0x2C {
-            read.notes.append("\(file.path) is separated by \(tokenizer.delimiter == 0x3B ? "semicolons" : "tabs"), not commas (as Excel saves CSV in many locales); it was read that way")
+        if delimiter != 0x2C {
+            read.notes.append("\(file.path) is separated by \(delimiter == 0x3B ? "semicolons" : "tabs"), not commas (as Excel saves CSV in many locales); it was read that way")
         }
         return (read, problems)
 
@@ -160,7 +183,7 @@ public struct NominationsReader: Sendable {
                     fail("id", "\(Quote.value(id)) has no visible character")
                     ok = false
                 } else if let first = firstLineOfId[idKey] {
-                    fail("id", "the id \(Quote.value(id)) is used twice (first on line \(first))")
+                    fail("id", "the id \(Quote.value(id)) is used twice (first on \(lineWord) \(first))")
                     ok = false
                 } else {
                     firstLineOfId[idKey] = record.line

@@ -11,6 +11,11 @@ public struct SelectionInput: Sendable {
     public var attributeNames: [String]
     /// How the files were read where it differs from the specification's format, in words.
     public var notes: [String] = []
+    /// Built-in attributes the file does not give (a composition without a gender column): a quota on
+    /// one of them cannot be verified from it.
+    public var unknownAttributes: Set<String> = []
+    /// Read from a table of counts (a published composition): the members are not named.
+    public var isComposition = false
 
     public init(policy: Policy, nominees: [Nominee], attributeNames: [String] = NominationsReader.attributeNames(columns: []),
                 nominations: InputFile = InputFile(path: "nominations", bytes: []),
@@ -23,12 +28,13 @@ public struct SelectionInput: Sendable {
     }
 
     /// Reads and validates both files, reporting every problem of both at once.
+    /// `sheet` names the worksheet to read when the nominations are an .xlsx workbook.
     public static func load(nominations nominationsPath: String, policy policyPath: String,
-                            countries: CountryTable) throws -> SelectionInput {
+                            countries: CountryTable, sheet: String? = nil) throws -> SelectionInput {
         var problems: [InputDiagnostic] = []
         var policyFile: InputFile?, nominationsFile: InputFile?
         do { policyFile = try InputFile.read(policyPath) } catch let error as InputError { problems += error.diagnostics }
-        do { nominationsFile = try InputFile.read(nominationsPath) } catch let error as InputError { problems += error.diagnostics }
+        do { nominationsFile = try InputFile.read(nominationsPath, sheet: sheet) } catch let error as InputError { problems += error.diagnostics }
         return try check(nominations: nominationsFile, policy: policyFile, countries: countries, problems: problems)
     }
 
@@ -37,8 +43,29 @@ public struct SelectionInput: Sendable {
         try check(nominations: nominations, policy: policy, countries: countries, problems: [])
     }
 
+    /// A published composition (a table of counts: group, attributes, count) and the policy it is audited
+    /// against; its members are unnamed, and built-in attributes it does not give are unknown.
+    public static func load(composition compositionPath: String, policy policyPath: String, countries: CountryTable,
+                            sheet: String? = nil) throws -> SelectionInput {
+        var problems: [InputDiagnostic] = []
+        var policyFile: InputFile?, compositionFile: InputFile?
+        do { policyFile = try InputFile.read(policyPath) } catch let error as InputError { problems += error.diagnostics }
+        do { compositionFile = try InputFile.read(compositionPath, sheet: sheet) } catch let error as InputError { problems += error.diagnostics }
+        var input = try check(nominations: compositionFile, policy: policyFile, countries: countries, problems: problems) { file, groups in
+            CompositionReader(groups: groups, countries: countries).readCollectingProblems(file)
+        }
+        let given = CompositionReader.givenAttributes(columns: input.attributeNames.filter { !AttributeKey.builtIn.contains($0) } + (input.nominationsColumns ?? []))
+        input.unknownAttributes = Set(AttributeKey.builtIn.filter { $0 != "group" && !given.contains($0) })
+        input.isComposition = true
+        return input
+    }
+
+    /// The header's columns, as read (kept for a composition, whose built-in attributes vary).
+    var nominationsColumns: [String]?
+
     private static func check(nominations nominationsFile: InputFile?, policy policyFile: InputFile?, countries: CountryTable,
-                              problems readProblems: [InputDiagnostic]) throws -> SelectionInput {
+                              problems readProblems: [InputDiagnostic],
+                              reader: ((InputFile, [String]?) -> (NominationsReader.Nominations, [InputDiagnostic]))? = nil) throws -> SelectionInput {
         var problems = readProblems
         var policy: Policy?
         let policyPath = policyFile?.path ?? "policy", nominationsPath = nominationsFile?.path ?? "nominations"
@@ -49,7 +76,8 @@ public struct SelectionInput: Sendable {
         var rowProblems: [InputDiagnostic] = []
         if let nominationsFile {
             let read: NominationsReader.Nominations
-            (read, rowProblems) = NominationsReader(groups: policy?.groups, countries: countries).readCollectingProblems(nominationsFile)
+            (read, rowProblems) = reader?(nominationsFile, policy?.groups)
+                ?? NominationsReader(groups: policy?.groups, countries: countries).readCollectingProblems(nominationsFile)
             nominations = read
             problems += rowProblems
         }
@@ -75,7 +103,8 @@ public struct SelectionInput: Sendable {
                 // that no panel can meet the quota; with only a maximum it counts 0.
                 guard rowProblems.isEmpty else { continue } // rows left out would make values look absent
                 let missing = absentValues(checked.quotas[k], nominations.nominees)
-                guard !missing.absent.isEmpty else { continue }
+                // No value at all: the attribute is not given (a composition without that column), not misspelt.
+                guard !missing.absent.isEmpty, !missing.present.isEmpty else { continue }
                 let present = missing.present
                 let words = "\(quota.attribute) = \(missing.absent.joined(separator: ", ")): no nominee has \(missing.absent.count == 1 ? "it" : "them"); "
                     + "the file has \(Quote.list(present, limit: 20))\(closest(missing.absent[0], among: present))"
@@ -86,6 +115,7 @@ public struct SelectionInput: Sendable {
                 var input = SelectionInput(policy: checked, nominees: nominations.nominees, attributeNames: names,
                                            nominations: nominationsFile!, policyFile: policyFile!)
                 input.notes = nominations.notes + valueNotes
+                input.nominationsColumns = nominations.columns
                 return input
             }
         }

@@ -29,17 +29,19 @@ public enum AuditReport {
         return "\(Words.count(audit.size, "member")) on the roster; "
             + (audit.quotas.isEmpty ? "the policy sets no quotas" : broken == 0 && unknown == 0 ? "every rule met"
                : broken == 0 ? "every rule checked is met" : "\(Words.count(broken, "quota row")) not met")
-            + (unknown == 0 ? "" : "; \(Words.count(unknown, "quota")) not verified for values nobody on the roster has")
+            + (unknown == 0 ? "" : "; \(Words.count(unknown, "quota")) not verified (" + audit.unverified.map(\.subject).joined(separator: "; ") + ")")
     }
 
     /// The verdict table: each quota's rows, and for a quota the audit cannot verify, a row right after
-    /// it saying so (values nobody on the roster has are unknown without --pool).
+    /// it saying so (values nobody on the roster has are unknown without --pool; an attribute a composition
+    /// does not give cannot be counted).
     static func quotaLines(_ audit: AuditResult) -> [(rule: String, bound: String, count: String, verdict: String)] {
         var lines = SelectionReport.quotaLines(audit.quotas, policy: audit.policy, hasPanel: true)
-        for index in audit.unverified {
+        for unverified in audit.unverified {
+            let index = unverified.index
             guard let quota = audit.policy.quotas.first(where: { $0.index == index }) else { continue }
-            let line = (rule: "quota \(index + 1): \(quota.attribute) values nobody on the roster has", bound: quota.min.map { "≥ \($0.description)" } ?? "",
-                        count: "?", verdict: "NOT VERIFIED: without --pool the values absent from the roster are unknown")
+            let bound = [quota.min.map { "≥ \($0.description)" }, quota.max.map { "≤ \($0.description)" }].compactMap { $0 }.joined(separator: ", ")
+            let line = (rule: "quota \(index + 1): \(unverified.subject)", bound: bound, count: "?", verdict: "NOT VERIFIED: " + unverified.reason)
             let prefix = "quota \(index + 1):"
             let at = (lines.lastIndex { $0.rule.trimmingCharacters(in: .whitespaces).hasPrefix(prefix) }).map { $0 + 1 } ?? lines.count
             lines.insert(line, at: at)
@@ -56,7 +58,10 @@ public enum AuditReport {
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
 
     static func headerLines(_ audit: AuditResult) -> [(String, String)] {
-        var lines = [("Body", audit.policy.body), ("Mode", "audit of a published roster"), ("Roster", "\(audit.roster.nominations.path) (\(audit.size) members, sha256 \(audit.roster.nominations.sha256))"),
+        let composition = audit.roster.isComposition
+        var lines = [("Body", audit.policy.body),
+                     ("Mode", composition ? "audit of a published composition (a table of counts: members are not named)" : "audit of a published roster"),
+                     (composition ? "Composition" : "Roster", "\(audit.roster.nominations.path) (\(audit.size) members, sha256 \(audit.roster.nominations.sha256))"),
                      ("Policy", "\(audit.roster.policyFile.path) (sha256 \(audit.roster.policyFile.sha256))")]
         if let pool = audit.pool { lines.append(("Pool", "\(pool.nominations.path) (\(pool.nominees.count) nominees, sha256 \(pool.nominations.sha256))")) }
         lines.append(("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)"))
@@ -171,8 +176,8 @@ struct AuditDocument: Encodable {
     var quotas: [SelectionDocument.Quota]
     var shares: [Share]
     var notes: [String]
-    /// Quotas (numbered from 1, as in the policy) whose rows for values absent from the roster could not
-    /// be checked (no --pool).
+    /// Quotas (numbered from 1, as in the policy) that could not be checked: rows for values absent from
+    /// the roster (no --pool), or an attribute the roster does not give (a composition).
     var unverifiedQuotas: [Int]
     /// Set in a public report (`--public`), absent otherwise.
     var publicReport: SelectionDocument.Public?
@@ -195,7 +200,7 @@ struct AuditDocument: Encodable {
         shares = audit.shares.map { Share(attribute: $0.attribute, value: $0.value, count: $0.count, share: $0.share, expected: $0.expected, pValue: $0.pValue,
                                           reference: $0.reference, referenceExpected: $0.referenceExpected, referencePValue: $0.referencePValue) }
         notes = audit.notes
-        unverifiedQuotas = audit.unverified.map { $0 + 1 }
+        unverifiedQuotas = audit.unverified.map { $0.index + 1 }
     }
 
     func json() throws -> String { try JSONReport.encode(self) }

@@ -10,14 +10,23 @@ public enum OutputFile {
         public var path: String
         public var reason: String
         public var description: String { "\(path): \(reason)" }
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     /// `--output -` means standard output.
     public static let standardOutput = "-"
 
     public static func write(_ text: String, to path: String, protecting inputs: [String]) throws {
+        try write(Data(text.utf8), to: path, protecting: inputs)
+    }
+
+    /// The bytes of a report (a text one, or an .xlsx workbook), written the same careful way.
+    public static func write(_ data: Data, to path: String, protecting inputs: [String]) throws {
         if path == standardOutput {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         if path.isEmpty { throw Refused(path: "''", reason: "the output path is empty") }
@@ -34,7 +43,7 @@ public enum OutputFile {
             switch info.st_mode & S_IFMT {
             case S_IFREG: break
             case S_IFDIR: throw Refused(path: path, reason: "is a folder; give a file name")
-            case S_IFCHR, S_IFIFO: return try writeDirectly(text, to: target.path, shownAs: path)
+            case S_IFCHR, S_IFIFO: return try writeDirectly(data, to: target.path, shownAs: path)
             default: throw Refused(path: path, reason: "is neither a regular file, a device nor a FIFO; choose another output file")
             }
         }
@@ -45,7 +54,7 @@ public enum OutputFile {
         }
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).seatwise-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
-            try Data(text.utf8).write(to: temporary, options: [.withoutOverwriting])
+            try data.write(to: temporary, options: [.withoutOverwriting])
             if rename(temporary.path, target.path) != 0 {
                 let message = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temporary)
@@ -60,11 +69,11 @@ public enum OutputFile {
     }
 
     /// Devices and FIFOs: opened for writing as they are (a FIFO waits for its reader), never created.
-    private static func writeDirectly(_ text: String, to target: String, shownAs path: String) throws {
+    private static func writeDirectly(_ data: Data, to target: String, shownAs path: String) throws {
         let fd = open(target, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Refused(path: path, reason: "cannot open: \(String(cString: strerror(errno)))") }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        do { try handle.write(contentsOf: Data(text.utf8)) } catch {
+        do { try handle.write(contentsOf: data) } catch {
             throw Refused(path: path, reason: "cannot write: \(error.localizedDescription)")
         }
     }

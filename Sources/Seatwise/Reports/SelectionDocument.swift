@@ -137,6 +137,21 @@ public struct SelectionDocument: Encodable, Sendable {
     var repaired: [SelectionDocument]?
     /// Set in a public report (`--public`), null otherwise.
     var publicReport: Public?
+    /// What re-derives the panel (`seatwise verify`): the adjustments as options, and the seeded
+    /// tie-break's weight of the panel, which ties the seed to the panel without a solver.
+    var round: RoundRecord
+
+    struct RoundRecord: Encodable {
+        struct Option: Encodable { var option: String, value: String }
+        var adjustments: [Option]
+        var tieBreakWeight: Int
+    }
+
+    /// The seeded tie-break's total weight over a panel (the quantity the tie-break minimises).
+    static func tieBreakWeight(seed: UInt64, ids: [String], panel: [Int]) -> Int {
+        let weights = TieBreakOrder(seed: seed, ids: ids).weights
+        return panel.reduce(0) { $0 + weights[$1] }
+    }
 
     public init(_ result: SelectionResult, explanations report: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil) {
         let p = Provenance(input: result.input)
@@ -168,6 +183,8 @@ public struct SelectionDocument: Encodable, Sendable {
         notes = SelectionReport.notes(result, report, diagnosis)
         adjustments = result.context.adjustments
         let ids = result.input.nominees.map(\.id)
+        round = RoundRecord(adjustments: result.context.applied.map { RoundRecord.Option(option: $0.option.name, value: $0.option.value) },
+                            tieBreakWeight: Self.tieBreakWeight(seed: result.seed, ids: ids, panel: result.seated))
         if let report {
             explanations = report.explanations.map { Self.entry($0, result, ids) }
             quotaPrices = report.prices.map {
@@ -211,7 +228,7 @@ public struct SelectionDocument: Encodable, Sendable {
     // Written by hand so that absent values are null, never left out (README, "JSON report").
     enum Keys: String, CodingKey {
         case tool, body, mode, status, objective, seed, seedSource, inputs, groups, selected, quotas, conflicts, repairs, notes
-        case adjustments, explanations, quotaPrices, groupDeviations, repaired
+        case adjustments, explanations, quotaPrices, groupDeviations, repaired, round
         case publicReport = "public"
     }
 
@@ -224,7 +241,7 @@ public struct SelectionDocument: Encodable, Sendable {
         try c.encode(repairs, forKey: .repairs); try c.encode(notes, forKey: .notes); try c.encode(adjustments, forKey: .adjustments)
         try c.encode(explanations, forKey: .explanations); try c.encode(quotaPrices, forKey: .quotaPrices)
         try c.encode(groupDeviations, forKey: .groupDeviations); try c.encode(repaired, forKey: .repaired)
-        try c.encode(publicReport, forKey: .publicReport)
+        try c.encode(publicReport, forKey: .publicReport); try c.encode(round, forKey: .round)
     }
 }
 

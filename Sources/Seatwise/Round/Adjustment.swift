@@ -24,6 +24,27 @@ public enum Adjustment: Sendable, Equatable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The adjustment as a command line gives it: the option and its value (`--seat ID`, `--set ROW:min=N`).
+    public var option: (name: String, value: String) {
+        switch self {
+        case .seat(let id): return ("seat", id)
+        case .exclude(let id): return ("exclude", id)
+        case .setBound(let row, let side, let value): return ("set", "\(row):\(side.rawValue)=\(value)")
+        case .groupSeats(let group, let seats): return ("group-seats", "\(group)=\(seats)")
+        }
+    }
+
+    /// The adjustment an option and its value give (the inverse of `option`); nil when malformed.
+    public static func parse(option name: String, value: String) -> Adjustment? {
+        switch name {
+        case "seat": return value.isEmpty ? nil : .seat(value)
+        case "exclude": return value.isEmpty ? nil : .exclude(value)
+        case "set": return parseBound(value)
+        case "group-seats": return parseGroupSeats(value)
+        default: return nil
+        }
+    }
+
     /// Parses `--set 'LABEL-OR-NUMBER:min=N'` (the last colon separates the row from the bound).
     public static func parseBound(_ text: String) -> Adjustment? {
         guard let colon = text.lastIndex(of: ":") else { return nil }

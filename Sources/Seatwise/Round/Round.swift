@@ -109,6 +109,7 @@ public struct Round: Sendable {
         guard problems.isEmpty else {
             throw InputError(problems.map { InputDiagnostic(file: "adjustments", message: $0) })
         }
+        context.applied = unique
         return context
     }
 

@@ -19,6 +19,9 @@ public struct SelectionContext: Sendable {
     public var seedSource: SeedSource
     /// Changes to the policy's rules this context was solved under (a repair), in words.
     public var adjustments: [String]
+    /// The round's adjustments as applied (each once, the last of a kind standing), so that a report can
+    /// say them in a form that re-applies (`seatwise verify`).
+    public var applied: [Adjustment] = []
     public var notes: [String]
 
     /// `seed` overrides the policy's seed (the command line's `--seed`).

@@ -119,7 +119,7 @@ public enum HTMLReports {
         body += HTML.cards([("\(audit.size)", "members on the roster"), ("\(women) of \(audit.size)", "women"),
                             ("\(Set(members.map(\.region)).count)", "UN regional groups represented"),
                             ("\(audit.quotas.filter { !$0.satisfied }.count)", "quota rows not met")]
-                           + (audit.unverified.isEmpty ? [] : [("\(audit.unverified.count)", "quotas not verified (no --pool)")]))
+                           + (audit.unverified.isEmpty ? [] : [("\(audit.unverified.count)", "quotas not verified")]))
         body += HTML.section("Composition", composition(members, attributes: ["gender", "region", "development"]), id: "composition")
         let unverified = AuditReport.quotaLines(audit).filter { $0.verdict.hasPrefix("NOT VERIFIED") }
             .map { "<p class=\"bad\">\(HTML.escape($0.rule)) (\(HTML.escape($0.bound))): \(HTML.escape($0.verdict))</p>" }.joined()

@@ -1,0 +1,212 @@
+// One worksheet's cells turned into the text a CSV saved from it would hold: shared and inline strings,
+// numbers without Excel's float noise (3.0 is 3), dates as ISO 8601, booleans as TRUE/FALSE, a formula's
+// saved value, merged ranges filled from their first cell; every cell that cannot be read, by its reference.
+
+import Foundation
+
+struct SheetReader {
+    struct Cell { var row: Int; var column: Int; var text: String }
+    /// A problem at a cell, or at a whole row when `column` is nil.
+    struct Problem { var row: Int; var column: Int?; var message: String }
+
+    var cells: [Int: [Int: String]] = [:]
+    var hiddenRows: [Int] = []
+    var hiddenColumns: [ClosedRange<Int>] = []
+    var merged: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] = []
+    var problems: [Problem] = []
+
+    /// Reads the sheet part; throws only when its XML is not well-formed.
+    init(_ bytes: [UInt8], parts: WorkbookParts) throws {
+        var scanner = XMLScanner(bytes)
+        var row = 0, nextColumn = 1
+        // The cell being read: where, its type and style, and what its <v>, <is> and <f> hold.
+        var column = 0, type = "n", style = 0
+        var value: String?, inline = "", hasInline = false, formula: String?
+        var reading: Substring = ""
+        var inInline = false, inPhonetic = false
+        var inCell = false
+        var lastRow = 0
+
+        func finishCell() {
+            inCell = false
+            let text: String
+            switch type {
+            case "s":
+                guard let index = value.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), index >= 0, index < parts.sharedStrings.count else {
+                    problems.append(Problem(row: row, column: column, message: "refers to a shared string that the workbook does not have; open it in Excel and save it again"))
+                    return
+                }
+                text = parts.sharedStrings[index]
+            case "inlineStr":
+                text = WorkbookParts.unescape(hasInline ? inline : (value ?? ""))
+            case "str":
+                guard let value else { return noSavedValue() }
+                text = value
+            case "b":
+                guard let value else { return noSavedValue() }
+                text = value == "1" || value.lowercased() == "true" ? "TRUE" : "FALSE"
+            case "e":
+                problems.append(Problem(row: row, column: column, message: "holds the Excel error \(Quote.value(value ?? "#VALUE!"))\(formula.map { " (from the formula =\(Quote.value($0).dropFirst().dropLast()))" } ?? ""); correct it or type the value"))
+                return
+            case "d":
+                guard let value else { return noSavedValue() }
+                text = Self.isoDate(value)
+            default: // "n" and absent: a number, or a date by the cell's style
+                guard let value, !value.isEmpty else {
+                    if formula != nil { return noSavedValue() }
+                    return
+                }
+                guard let number = Double(value.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+                    problems.append(Problem(row: row, column: column, message: "holds \(Quote.value(value)), which is marked a number but is not one; open the workbook in Excel and save it again"))
+                    return
+                }
+                if style >= 0, style < parts.dateStyles.count, let dateStyle = parts.dateStyles[style] {
+                    text = Self.date(serial: number, style: dateStyle, date1904: parts.date1904)
+                } else {
+                    text = Self.number(number)
+                }
+            }
+            if !text.isEmpty { cells[row, default: [:]][column] = text }
+        }
+        func noSavedValue() {
+            problems.append(Problem(row: row, column: column, message: "holds the formula =\(Quote.value(formula ?? "").dropFirst().dropLast()) with no saved value (the file was written by a program that does not calculate); open and save it in Excel or LibreOffice, or paste the values"))
+        }
+
+        do {
+            while let event = try scanner.next() {
+                switch event {
+                case .start(let name, let attributes, let selfClosing):
+                    switch XMLScanner.local(name) {
+                    case "row":
+                        if let r = attributes.first(where: { $0.name == "r" }).flatMap({ Int($0.value) }), r > lastRow, r <= CellReference.maximumRow {
+                            row = r
+                        } else {
+                            row = lastRow + 1
+                        }
+                        lastRow = row
+                        nextColumn = 1
+                        if attributes.contains(where: { $0.name == "hidden" && ($0.value == "1" || $0.value == "true") }) { hiddenRows.append(row) }
+                    case "c":
+                        if let reference = attributes.first(where: { $0.name == "r" })?.value, let place = CellReference.parse(reference) {
+                            column = place.column
+                            if place.row != row { row = max(row, place.row); lastRow = row }
+                        } else {
+                            column = nextColumn
+                        }
+                        if row == 0 { row = 1; lastRow = 1 }
+                        nextColumn = column + 1
+                        type = attributes.first { $0.name == "t" }?.value ?? "n"
+                        style = attributes.first { $0.name == "s" }.flatMap { Int($0.value) } ?? 0
+                        value = nil; inline = ""; hasInline = false; formula = nil
+                        inCell = true
+                        if selfClosing { finishCell() }
+                    case "v" where inCell:
+                        reading = "v"; value = value ?? ""; if selfClosing { reading = "" }
+                    case "f" where inCell:
+                        reading = "f"; formula = formula ?? ""; if selfClosing { reading = "" }
+                    case "is" where inCell:
+                        inInline = !selfClosing; hasInline = true
+                    case "t" where inInline:
+                        reading = selfClosing ? "" : "t"
+                    case "rPh" where inInline:
+                        inPhonetic = !selfClosing
+                    case "mergeCell":
+                        if let ref = attributes.first(where: { $0.name == "ref" })?.value { addMerge(ref) }
+                    case "col":
+                        if attributes.contains(where: { $0.name == "hidden" && ($0.value == "1" || $0.value == "true") }),
+                           let min = attributes.first(where: { $0.name == "min" }).flatMap({ Int($0.value) }),
+                           let max = attributes.first(where: { $0.name == "max" }).flatMap({ Int($0.value) }), min <= max {
+                            hiddenColumns.append(min...max)
+                        }
+                    default: break
+                    }
+                case .end(let name):
+                    switch XMLScanner.local(name) {
+                    case "c": if inCell { finishCell() }
+                    case "v", "f", "t": reading = ""
+                    case "is": inInline = false
+                    case "rPh": inPhonetic = false
+                    default: break
+                    }
+                case .text(let text):
+                    switch reading {
+                    case "v": value! += text
+                    case "f": formula! += text
+                    case "t" where !inPhonetic: inline += text
+                    default: break
+                    }
+                }
+            }
+        } catch let problem as XMLProblem {
+            throw WorkbookArchive.Problem(message: "the sheet's XML is not well-formed (byte \(problem.offset): \(problem.message)); open the workbook in Excel and save it again")
+        }
+        fillMerged()
+    }
+
+    private mutating func addMerge(_ reference: String) {
+        let ends = reference.split(separator: ":")
+        guard ends.count == 2, let a = CellReference.parse(String(ends[0])), let b = CellReference.parse(String(ends[1])),
+              a.row <= b.row, a.column <= b.column else { return }
+        merged.append((a.row...b.row, a.column...b.column))
+    }
+
+    /// Every cell of a merged range reads as its first (top-left) cell, which is the one Excel keeps.
+    private mutating func fillMerged() {
+        // Filled cells are bounded in all, so that a sheet of many huge merged ranges cannot fill memory;
+        // a range past that is left as Excel shows it: one value, in its first cell.
+        var budget = 2_000_000
+        for range in merged {
+            guard let value = cells[range.rows.lowerBound]?[range.columns.lowerBound] else { continue }
+            let size = range.rows.count * range.columns.count
+            guard size <= budget else { continue }
+            budget -= size
+            for r in range.rows { for c in range.columns { cells[r, default: [:]][c] = value } }
+        }
+    }
+
+    // MARK: - Values
+
+    /// The text a CSV would hold for a number: whole numbers without ".0", others to Excel's 15 digits.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.15g", value)
+    }
+
+    /// A date serial as ISO 8601: 1900 system (with Excel's phantom 29 February 1900) or 1904 system.
+    static func date(serial: Double, style: WorkbookParts.DateStyle, date1904: Bool) -> String {
+        guard serial >= 0, serial < 2_958_466 else { return number(serial) } // past 9999-12-31: not a date
+        var day = Int(serial.rounded(.down))
+        var seconds = Int(((serial - Double(day)) * 86_400).rounded())
+        if seconds == 86_400 { day += 1; seconds = 0 }
+        // Days from 1970-01-01.
+        let epochDays = date1904 ? day - 24_107 : (day >= 61 ? day - 25_569 : day - 25_568)
+        let (y, m, d) = civil(fromDays: epochDays)
+        let dateText = String(format: "%04d-%02d-%02d", y, m, d)
+        let timeText = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        switch style {
+        case .date: return seconds == 0 ? dateText : dateText + " " + timeText
+        case .dateTime: return dateText + " " + timeText
+        case .time: return day == 0 ? timeText : dateText + " " + timeText
+        }
+    }
+
+    /// Strict OOXML's `t="d"` cells already hold ISO 8601; keep the date, and the time when it is not midnight.
+    static func isoDate(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("T00:00:00") || trimmed.hasSuffix("T00:00:00Z") { return String(trimmed.prefix(10)) }
+        return trimmed.replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// Howard Hinnant's civil-from-days: the proleptic Gregorian date of a day count from 1970-01-01.
+    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}

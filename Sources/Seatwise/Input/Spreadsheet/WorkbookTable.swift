@@ -1,0 +1,119 @@
+// A worksheet of an .xlsx workbook read as the rows a CSV saved from it would hold: the first visible
+// sheet or the one named, header first, each field keeping its row and column for messages such as
+// `nominations.xlsx:Sheet1!C7: group: …`. Readers of tables (nominations, compositions) use it as a CSV.
+
+import Foundation
+
+struct WorkbookTable {
+    var sheet: String
+    var records: [CSVRecord]
+    /// What was read that a user may not expect (merged ranges filled, hidden rows read), in words.
+    var notes: [String]
+
+    /// Whether a file is read as a workbook: by its extension, or by its content (an .xlsx saved under
+    /// another name is still a workbook).
+    static func isWorkbook(_ file: InputFile) -> Bool {
+        let lower = file.path.lowercased()
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return true }
+        return BinaryFile.kind(file.bytes) == BinaryFile.xlsx
+    }
+
+    /// The sheet's rows, or every problem found (each naming its cell).
+    static func read(_ file: InputFile, maximumColumns: Int) -> (WorkbookTable?, [InputDiagnostic]) {
+        func fail(_ message: String) -> (WorkbookTable?, [InputDiagnostic]) { (nil, [InputDiagnostic(file: file.path, message: message)]) }
+        var archive: WorkbookArchive
+        let parts: WorkbookParts
+        do {
+            archive = try WorkbookArchive(file.bytes)
+            parts = try WorkbookParts(&archive)
+        } catch let problem as WorkbookArchive.Problem {
+            return fail(problem.message)
+        } catch {
+            return fail("the workbook cannot be read: \(error)")
+        }
+        let names = parts.sheets.map(\.name)
+        let chosen: WorkbookParts.Sheet
+        if let wanted = file.sheet {
+            guard let sheet = parts.sheets.first(where: { $0.name == wanted })
+                    ?? parts.sheets.first(where: { AttributeKey.normalize($0.name) == AttributeKey.normalize(wanted) }) else {
+                return fail("the workbook has no sheet \(Quote.value(wanted)); its sheets are \(names.map(Quote.value).joined(separator: ", "))")
+            }
+            chosen = sheet
+        } else {
+            guard let sheet = parts.sheets.first(where: { !$0.hidden }) ?? parts.sheets.first else {
+                return fail("the workbook has no sheets")
+            }
+            chosen = sheet
+        }
+        let sheetReader: SheetReader
+        do {
+            guard let bytes = try archive.part(chosen.path) else {
+                return fail("the sheet \(Quote.value(chosen.name)) has no part in the archive (\(chosen.path)); open the workbook in Excel and save it again")
+            }
+            sheetReader = try SheetReader(bytes, parts: parts)
+        } catch let problem as WorkbookArchive.Problem {
+            return fail("sheet \(Quote.value(chosen.name)): " + problem.message)
+        } catch {
+            return fail("the sheet \(Quote.value(chosen.name)) cannot be read: \(error)")
+        }
+        var problems = sheetReader.problems.map {
+            InputDiagnostic(file: file.path, line: $0.row, column: $0.column, message: $0.message, sheet: chosen.name)
+        }
+        var notes: [String] = []
+        let place = "\(file.path):\(CellReference.sheet(chosen.name))"
+        if file.sheet == nil, names.count > 1 {
+            notes.append("\(file.path): warning: the sheet \(Quote.value(chosen.name)) was read, the first of \(names.count) (\(Quote.list(names))); give --sheet NAME to read another")
+        }
+
+        // Rows with any value, in order; the header is the first. Its last named column sets the width.
+        let rows = sheetReader.cells.keys.sorted().filter { !(sheetReader.cells[$0]?.isEmpty ?? true) }
+        var records: [CSVRecord] = []
+        guard let headerRow = rows.first, let header = sheetReader.cells[headerRow] else {
+            return (WorkbookTable(sheet: chosen.name, records: [], notes: notes), problems)
+        }
+        let width = min(header.keys.max() ?? 0, maximumColumns + 1)
+        for row in rows {
+            let cells = sheetReader.cells[row]!
+            for (column, _) in cells where column > width && row != headerRow {
+                problems.append(InputDiagnostic(file: file.path, line: row, column: column,
+                                                message: "a value in a column with no header (the header ends at \(CellReference.letters(width))\(headerRow)); give the column a header or clear the cell",
+                                                sheet: chosen.name))
+            }
+            let fields = (1...max(width, 1)).map { CSVField(text: cells[$0] ?? "", line: row, column: $0) }
+            let extra = row == headerRow ? max(0, (header.keys.max() ?? 0) - width) : 0
+            records.append(CSVRecord(fields: fields, line: row, extraFields: extra))
+        }
+        problems.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+
+        let hidden = sheetReader.hiddenRows.filter { sheetReader.cells[$0].map { !$0.isEmpty } ?? false }
+        if !hidden.isEmpty {
+            notes.append("\(place): warning: \(Words.count(hidden.count, "row")) hidden in Excel (\(Self.rowList(hidden))) \(hidden.count == 1 ? "was" : "were") read like the others, as Save As CSV would; delete \(hidden.count == 1 ? "it" : "them") to leave \(hidden.count == 1 ? "it" : "them") out")
+        }
+        let hiddenColumns = sheetReader.hiddenColumns.flatMap { Array($0.clamped(to: 1...max(width, 1))) }
+            .filter { header[$0] != nil }
+        if !hiddenColumns.isEmpty {
+            notes.append("\(place): warning: hidden column\(hiddenColumns.count == 1 ? "" : "s") \(hiddenColumns.map { CellReference.letters($0) }.joined(separator: ", ")) \(hiddenColumns.count == 1 ? "was" : "were") read like the others")
+        }
+        for range in sheetReader.merged.prefix(20) where range.rows.count * range.columns.count > 1 {
+            guard let value = sheetReader.cells[range.rows.lowerBound]?[range.columns.lowerBound] else { continue }
+            let first = CellReference.letters(range.columns.lowerBound) + "\(range.rows.lowerBound)"
+            let last = CellReference.letters(range.columns.upperBound) + "\(range.rows.upperBound)"
+            notes.append("\(place)!\(first):\(last): warning: merged cells: each was read as \(Quote.value(value)), the value of \(first)")
+        }
+        if sheetReader.merged.count > 20 { notes.append("\(place): warning: \(sheetReader.merged.count - 20) more merged ranges were read the same way") }
+        return (WorkbookTable(sheet: chosen.name, records: records, notes: notes), problems)
+    }
+
+    /// "7, 9, 12–15".
+    static func rowList(_ rows: [Int]) -> String {
+        var parts: [String] = []
+        var k = 0
+        while k < rows.count, parts.count < 12 {
+            var j = k
+            while j + 1 < rows.count, rows[j + 1] == rows[j] + 1 { j += 1 }
+            parts.append(j == k ? "\(rows[k])" : "\(rows[k])–\(rows[j])")
+            k = j + 1
+        }
+        return parts.joined(separator: ", ") + (k < rows.count ? ", …" : "")
+    }
+}

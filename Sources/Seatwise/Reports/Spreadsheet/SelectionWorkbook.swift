@@ -1,0 +1,71 @@
+// A selection (select, explain) as a workbook: Panel (members with every attribute and why each is in),
+// Quotas (every row, bound, count, verdict), Groups, Explanations when asked for, and Provenance.
+
+extension ReportWorkbook {
+    public init(selection result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil) {
+        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView)
+        var sheets = [Self.panel(result), Self.quotas(result.quotas, hasPanel: sections.hasPanel), Sheet("Groups", table: sections.seats)]
+        if let outside = sections.outside { sheets.append(Sheet("Not seated", table: outside)) }
+        if let table = sections.explanations { sheets.append(Self.explanations(result, explanations, table: table)) }
+        if !sections.conflicts.isEmpty || !sections.repairs.isEmpty {
+            var diagnosisSheet = Sheet("Diagnosis", headers: ["Finding", "Rules"])
+            for c in sections.conflicts { diagnosisSheet.add([.text(c.message), .text(c.rules.joined(separator: "; "))]) }
+            for (k, r) in sections.repairs.enumerated() { diagnosisSheet.add([.text((k == 0 ? "Smallest repair: " : "Alternative: ") + r), .empty]) }
+            sheets.append(diagnosisSheet)
+        }
+        sheets.append(Self.provenance(result, sections: sections))
+        self.init(sheets)
+    }
+
+    static func panel(_ result: SelectionResult) -> Sheet {
+        let custom = Array(Set(result.seated.flatMap { result.input.nominees[$0].attributes.keys }).subtracting(AttributeKey.builtIn)).sorted()
+        var sheet = Sheet("Panel", headers: ["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Organization", "Status", "Terms"]
+                          + custom + ["Reason", "Why"])
+        let reasons = MemberReasons(result)
+        for i in result.seated {
+            let n = result.input.nominees[i]
+            sheet.add([.text(n.group), .text(n.id), .text(n.name), .int(n.rank), .text(n.gender), .text(n.country), .text(n.region),
+                       .text(n.development), .text(n.attributes["organization"] ?? ""), .text(n.status.rawValue), .int(n.terms)]
+                      + custom.map { .text(n.attributes[$0] ?? "") }
+                      + [.text(reasons.reasons[i].rawValue), .text(reasons.sentence(i))])
+        }
+        return sheet
+    }
+
+    /// Every quota row on its own line (a spreadsheet filters; it need not summarise).
+    static func quotas(_ quotas: [QuotaOutcome], hasPanel: Bool) -> Sheet {
+        var sheet = Sheet("Quotas", headers: ["Quota", "Rule", "Attribute", "Values", "Scope", "Min", "Max", "Bound", "Count", "Verdict", "Enforced"])
+        for q in quotas {
+            sheet.add([.number(Double(q.row.quotaIndex + 1)), .text(q.row.label), .text(q.row.attribute), .text(q.row.values.joined(separator: ", ")),
+                       .text(q.row.scopeName), .int(q.row.min), .int(q.row.max), .text(SelectionReport.bounds(q.row)),
+                       hasPanel ? .number(Double(q.count)) : .empty, .text(SelectionReport.verdict(q, hasPanel: hasPanel)),
+                       .text(q.enforced ? "yes" : "no")])
+        }
+        return sheet
+    }
+
+    static func explanations(_ result: SelectionResult, _ report: ExplanationReport?, table: ReportTable) -> Sheet {
+        guard let report else { return Sheet("Explanations", table: table) }
+        let ids = result.input.nominees.map(\.id)
+        var sheet = Sheet("Explanations", headers: ["Group", "ID", "Name", "Rank", "Decision", "Reason", "Δ objective", "Close call", "Would enter", "Would leave", "Why"])
+        for e in report.explanations {
+            let n = result.input.nominees[e.nominee]
+            sheet.add([.text(n.group), .text(n.id), .text(n.name), .int(n.rank), .text(e.decision == .seated ? "seated" : "not seated"),
+                       .text(e.reason.rawValue), .int(e.delta), .text(e.closeCall ? "yes" : "no"),
+                       .text(e.entering.map { ids[$0] }.joined(separator: " ")), .text(e.leaving.map { ids[$0] }.joined(separator: " ")), .text(e.message)])
+        }
+        return sheet
+    }
+
+    /// The header lines, each input's digest, the adjustments and the notes: what a reader needs to re-run it.
+    static func provenance(_ result: SelectionResult, sections: SelectionSections) -> Sheet {
+        var lines: [(String, String)] = sections.header + sections.provenance
+        lines.append(("Nominations SHA-256", result.input.nominations.sha256))
+        lines.append(("Policy SHA-256", result.input.policyFile.sha256))
+        lines.append(("Seed", String(result.seed)))
+        for adjustment in sections.adjustments { lines.append(("Adjustment", adjustment)) }
+        for note in sections.notes { lines.append(("Note", note)) }
+        for price in sections.prices { lines.append(("Quota price", price)) }
+        return Sheet("Provenance", lines: lines)
+    }
+}

@@ -1,0 +1,186 @@
+// Re-derives a published selection report from its inputs: the same files (SHA-256), the same seed and
+// adjustments, the same panel, an objective proved optimal. Every difference is said in words; the
+// reported panel is also checked on its own against the rules, so a better or invalid panel is named.
+
+import Foundation
+
+/// What `seatwise verify` found: the checks that held and the differences, each a sentence.
+public struct Verification: Sendable {
+    public var report: String
+    public var checks: [String] = []
+    public var differences: [String] = []
+    public var verified: Bool { differences.isEmpty }
+    /// The re-derived result (nil when the inputs could not be read into a round).
+    public var result: SelectionResult?
+}
+
+public enum ReportVerifier {
+    /// The parts of a JSON selection report that `verify` reads (SPEC §9's keys).
+    struct Published: Decodable {
+        struct Tool: Decodable { var version: String? }
+        struct Inputs: Decodable { var nominations: String?, nominationsSha256: String?, policy: String?, policySha256: String? }
+        struct Member: Decodable { var id: String }
+        struct Objective: Decodable { var kind: String?, rankSum: Int? }
+        struct RoundRecord: Decodable {
+            struct Option: Decodable { var option: String, value: String }
+            var adjustments: [Option]
+            var tieBreakWeight: Int?
+        }
+        var tool: Tool?
+        var mode: String?
+        var status: String?
+        var seed: UInt64?
+        var seedSource: String?
+        var inputs: Inputs?
+        var selected: [Member]?
+        var objective: Objective?
+        var adjustments: [String]?
+        var round: RoundRecord?
+    }
+
+    /// Reads the report; bad JSON or a report of another kind is bad input (exit 2).
+    static func read(_ file: InputFile) throws -> Published {
+        func fail(_ message: String) -> InputError { InputError([InputDiagnostic(file: file.path, message: message)]) }
+        if let kind = BinaryFile.kind(file.bytes) { throw fail("this is \(kind), not a JSON report; give the report written with --format json") }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: Data(file.bytes)) } catch {
+            throw fail("is not JSON (\(error.localizedDescription)); give the report written with --format json")
+        }
+        guard let top = object as? [String: Any] else { throw fail("is JSON but not a Seatwise report (it is not an object)") }
+        if top["roster_sha256"] != nil || (top["mode"] as? String) == "audit" || top["shares"] != nil {
+            throw fail("is an audit report; verify re-derives selection reports (seatwise select --format json)")
+        }
+        if top["independent"] != nil && top["coordinated"] != nil {
+            throw fail("is a comparison report; verify re-derives selection reports (seatwise select --format json)")
+        }
+        guard top["selected"] != nil, top["inputs"] != nil, top["seed"] != nil else {
+            throw fail("is JSON but not a Seatwise selection report: it has no \(["selected", "inputs", "seed"].filter { top[$0] == nil }.joined(separator: ", "))")
+        }
+        do { return try decoder.decode(Published.self, from: Data(file.bytes)) } catch let DecodingError.typeMismatch(_, context),
+            let DecodingError.valueNotFound(_, context), let DecodingError.keyNotFound(_, context) {
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            throw InputError([InputDiagnostic(file: file.path, key: String(path.drop { $0 == "." }), message: context.debugDescription)])
+        } catch {
+            throw fail("cannot be read as a selection report: \(error)")
+        }
+    }
+
+    /// Verifies `report` against the nominations and policy it claims to be made from.
+    public static func verify(report reportFile: InputFile, nominations: InputFile, policy: InputFile,
+                              countries: CountryTable, budget: SolveBudget = .unlimited) throws -> Verification {
+        let published = try read(reportFile)
+        var v = Verification(report: reportFile.path)
+        let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: countries)
+
+        // The files.
+        for (name, file, claimed) in [("nominations", nominations, published.inputs?.nominationsSha256), ("policy", policy, published.inputs?.policySha256)] {
+            guard let claimed else { v.differences.append("the report gives no SHA-256 for its \(name) file, so it cannot be tied to \(file.path)"); continue }
+            if claimed.lowercased() == file.sha256 {
+                v.checks.append("\(file.path) is the \(name) file the report was made from (SHA-256 \(file.sha256.prefix(16))…)")
+            } else {
+                v.differences.append("\(file.path) is not the \(name) file the report was made from: its SHA-256 is \(file.sha256.prefix(16))…, the report's is \(claimed.prefix(16))…")
+            }
+        }
+
+        // The round: mode, seed, adjustments.
+        guard let mode = SelectionMode(rawValue: published.mode ?? "") else {
+            v.differences.append("the report's mode \(Quote.value(published.mode ?? "")) is not coordinated or independent")
+            return v
+        }
+        guard let seed = published.seed else { v.differences.append("the report gives no seed"); return v }
+        var seedOverride: UInt64?
+        switch published.seedSource {
+        case "policy":
+            if let policySeed = input.policy.seed, policySeed != seed {
+                v.differences.append("the report says its seed \(seed) came from the policy, but the policy's seed is \(policySeed)")
+            } else if input.policy.seed == nil {
+                v.differences.append("the report says its seed \(seed) came from the policy, but the policy sets no seed")
+            }
+        case "default":
+            if seed != Policy.defaultSeed { v.differences.append("the report says its seed \(seed) is the default, but the default seed is \(Policy.defaultSeed)") }
+        default:
+            seedOverride = seed
+        }
+        var adjustments: [Adjustment] = []
+        if let record = published.round {
+            for option in record.adjustments {
+                guard let adjustment = Adjustment.parse(option: option.option, value: option.value) else {
+                    v.differences.append("the report's adjustment --\(option.option) \(Quote.value(option.value)) is not one Seatwise can apply")
+                    continue
+                }
+                adjustments.append(adjustment)
+            }
+        } else if !(published.adjustments ?? []).isEmpty {
+            v.differences.append("the report states adjustments only in words (it was written before reports recorded them); they cannot be re-applied")
+        }
+        let round = Round(input: input, mode: mode, seed: seedOverride, adjustments: adjustments)
+        let result: SelectionResult
+        do { result = try round.solve(budget: budget) } catch let error as InputError {
+            v.differences.append("the report's adjustments do not apply to these inputs: " + error.diagnostics.map(\.message).joined(separator: "; "))
+            return v
+        }
+        v.result = result
+        v.checks.append("seed \(result.seed) (\(result.seedSource == .commandLine ? "given to the command" : result.seedSource == .policy ? "from the policy" : "the default")), mode \(mode.rawValue), "
+                        + (adjustments.isEmpty ? "no adjustments" : Words.count(adjustments.count, "adjustment") + ": " + adjustments.map(\.description).joined(separator: "; ")))
+
+        // The status.
+        if let status = published.status, status != result.status.rawValue {
+            v.differences.append("the report's status is \(status); re-derived, it is \(result.status.rawValue)")
+        }
+
+        // The panel, by id.
+        let ids = input.nominees.map(\.id)
+        let index = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let reportedIDs = (published.selected ?? []).map(\.id)
+        let unknown = reportedIDs.filter { index[$0] == nil }
+        var counted: [String: Int] = [:]
+        for id in reportedIDs { counted[id, default: 0] += 1 }
+        for (id, times) in counted.sorted(by: { $0.key < $1.key }) where times > 1 {
+            v.differences.append("the report lists \(Quote.value(id)) \(times) times among the seated")
+        }
+        for id in unknown { v.differences.append("the report seats \(Quote.value(id)), who is not among the nominations") }
+        let reported = Set(reportedIDs.compactMap { index[$0] })
+        let derived = Set(result.seated)
+        func who(_ i: Int) -> String { "\(input.nominees[i].name) [\(ids[i])], \(input.nominees[i].group)" }
+        let extra = reported.subtracting(derived).sorted(), missing = derived.subtracting(reported).sorted()
+        for i in extra { v.differences.append("the report seats \(who(i)), who should not be there") }
+        for i in missing { v.differences.append("\(who(i)) should be seated, and the report does not seat them") }
+        if extra.isEmpty, missing.isEmpty, unknown.isEmpty, result.status != .infeasible {
+            v.checks.append("the same panel: \(Words.count(derived.count, "member"))")
+        }
+
+        // The reported panel on its own: the rules it breaks, its objective, and the seeded tie-break.
+        if result.status != .infeasible, !reported.isEmpty || !reportedIDs.isEmpty {
+            let own = Array(reported).sorted()
+            let broken = PanelCheck.broken(own, context: result.context, mode: mode)
+            for rule in broken.prefix(10) { v.differences.append("the report's panel breaks a rule: \(rule)") }
+            if broken.count > 10 { v.differences.append("… and \(broken.count - 10) more rules") }
+            let reportedScore = PanelCheck.score(own, context: result.context)
+            let derivedScore = PanelCheck.score(result.seated, context: result.context)
+            if broken.isEmpty, derivedScore < reportedScore {
+                v.differences.append("a better panel exists: \(PanelCheck.words(derivedScore, result)) against the report's \(PanelCheck.words(reportedScore, result))")
+            }
+            if let claimed = published.objective?.rankSum, result.objective == .rankSum,
+               let first = reportedScore.values.first, claimed != first {
+                v.differences.append("the report gives its objective as \(claimed), but its own panel's rank sum is \(first)")
+            }
+            if let weight = published.round?.tieBreakWeight {
+                let own = SelectionDocument.tieBreakWeight(seed: seed, ids: ids, panel: Array(reported))
+                if own != weight {
+                    v.differences.append("the report's seed and panel do not match its tie-break record: under seed \(seed) its panel weighs \(own) in the tie-break, the report says \(weight) (the seed or a member was changed after the report was made)")
+                }
+            }
+        }
+        if result.status == .optimal, v.differences.isEmpty {
+            v.checks.append("objective \(result.objectiveSummary), proved optimal (GLPK's bound equals it), the tie among equally good panels broken by the seed")
+        } else if result.status != .optimal, result.status != .infeasible {
+            v.differences.append("the re-derived panel is not proved optimal (\(result.status.rawValue)); give it more time")
+        }
+        if let version = published.tool?.version, version != SeatwiseTool.version {
+            v.checks.append("note: the report was made by seatwise \(version); this is \(SeatwiseTool.version)")
+        }
+        return v
+    }
+}
