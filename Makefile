@@ -1,7 +1,8 @@
 # Seatwise: `make demo` runs a selection round on the bundled MAG example; `make test` runs every test.
-# Both install what they need if missing: GLPK (libglpk-dev), the independent solvers the tests cross-check
-# against (glpk-utils, coinor-cbc, and HiGHS from PyPI with pytest) and Chromium with chromedriver and
-# selenium, which render the HTML reports in the tests.
+# Both install what they need if missing: GLPK (libglpk-dev), zlib (for .xlsx), the independent solvers the
+# tests cross-check against (glpk-utils, coinor-cbc, and HiGHS from PyPI with pytest), Chromium with
+# chromedriver and selenium, which render the HTML reports in the tests, and LibreOffice Calc, openpyxl and
+# sortition-algorithms, which open Seatwise's workbooks and read its files in the tests.
 
 SWIFT ?= swift
 BIN = .build/release/seatwise
@@ -16,11 +17,13 @@ deps:
 	command -v cbc >/dev/null || missing="$$missing coinor-cbc"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	command -v libreoffice >/dev/null || missing="$$missing libreoffice-calc-nogui"; \
+	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import highspy, yaml, pytest, selenium" 2>/dev/null || pip install -q -r Tests/crosscheck/requirements.txt
+	@python3 -c "import highspy, yaml, pytest, selenium, openpyxl, sortition_algorithms" 2>/dev/null || pip install -q -r Tests/crosscheck/requirements.txt
 
 build: deps
 	$(SWIFT) build
@@ -55,7 +58,7 @@ clean:
 bench: release
 	@command -v cbc >/dev/null || $(MAKE) deps
 	@[ -x /usr/bin/time ] || $(SUDO) apt-get install -y -qq time >/dev/null
-	@python3 -c "import highspy, sortition_algorithms" 2>/dev/null || pip install -q highspy sortition-algorithms
+	@python3 -c "import highspy, sortition_algorithms, openpyxl" 2>/dev/null || pip install -q -r Tests/crosscheck/requirements.txt
 	python3 bench/run.py
 
 # Fuzzing (libFuzzer, with AddressSanitizer): FUZZ_SECONDS per reader; new inputs go to .build-fuzz/corpus.

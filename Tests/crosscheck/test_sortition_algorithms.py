@@ -14,7 +14,7 @@ import pytest
 
 from conftest import report
 
-sortition = pytest.importorskip("sortition_algorithms")
+import sortition_algorithms as sortition  # noqa: E402 (make deps installs it)
 
 # docs/cli.md of sortition-algorithms (https://sortitionfoundation.github.io/sortition-algorithms/cli/), verbatim.
 FEATURES = """feature,value,min,max

@@ -73,6 +73,9 @@ extension String {
     /// Without leading and trailing white space. Most values have none, so that case costs two checks
     /// (reading 50,000 rows trims over half a million fields).
     public var trimmed: String {
+        guard let firstByte = utf8.first, let lastByte = utf8.last else { return self }
+        // An ASCII letter, digit or mark at both ends (nearly every field) needs no look at Unicode's tables.
+        if firstByte > 0x20, firstByte < 0x80, lastByte > 0x20, lastByte < 0x80 { return self }
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
         return trimmingCharacters(in: .whitespacesAndNewlines)

@@ -86,7 +86,14 @@ public struct CountryTable: Sendable {
     /// Common names that name more than one country: the other countries (ISO alpha-3) a reader may have
     /// meant besides the one `lookup` chooses, or nil for a name that is not ambiguous.
     public static func otherMeanings(of text: String) -> [String]? {
-        ambiguousNames[nameKey(text.trimmingCharacters(in: .whitespacesAndNewlines))]
+        // Nearly every country is an ISO code or a plain ASCII name: those that cannot spell an ambiguous
+        // name skip the folding (it costs more than the rest of reading a row).
+        if text.utf8.count < 5 { return nil }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let lower = text.lowercased()
+            guard ambiguousNames.keys.contains(where: { lower.contains($0) }) else { return nil }
+        }
+        return ambiguousNames[nameKey(text.trimmingCharacters(in: .whitespacesAndNewlines))]
     }
 
     static let ambiguousNames: [String: [String]] = ["korea": ["PRK"], "congo": ["COD"], "guinea": ["GNB", "GNQ", "PNG"]]

@@ -9,130 +9,89 @@ struct SheetReader {
     /// A problem at a cell, or at a whole row when `column` is nil.
     struct Problem { var row: Int; var column: Int?; var message: String }
 
-    var cells: [Int: [Int: String]] = [:]
+    /// The element whose text is being collected.
+    private enum Reading { case nothing, value, formula, inlineText }
+
+    var cells = SheetCells()
     var hiddenRows: [Int] = []
     var hiddenColumns: [ClosedRange<Int>] = []
     var merged: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] = []
     var problems: [Problem] = []
 
+    /// The cell being read: where, its type and style, and what its <v>, <is> and <f> hold. Kept in one
+    /// value (not in variables a nested function captures, which would box each and count every access).
+    private struct Cursor {
+        var row = 0, nextColumn = 1, lastRow = 0
+        var column = 0, type = "n", style = 0
+        var value: String?, inline = "", hasInline = false, formula: String?
+        var reading = Reading.nothing
+        var inInline = false, inPhonetic = false, inCell = false
+    }
+
     /// Reads the sheet part; throws only when its XML is not well-formed.
     init(_ bytes: [UInt8], parts: WorkbookParts) throws {
         var scanner = XMLScanner(bytes)
-        var row = 0, nextColumn = 1
-        // The cell being read: where, its type and style, and what its <v>, <is> and <f> hold.
-        var column = 0, type = "n", style = 0
-        var value: String?, inline = "", hasInline = false, formula: String?
-        var reading: Substring = ""
-        var inInline = false, inPhonetic = false
-        var inCell = false
-        var lastRow = 0
-
-        func finishCell() {
-            inCell = false
-            let text: String
-            switch type {
-            case "s":
-                guard let index = value.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), index >= 0, index < parts.sharedStrings.count else {
-                    problems.append(Problem(row: row, column: column, message: "refers to a shared string that the workbook does not have; open it in Excel and save it again"))
-                    return
-                }
-                text = parts.sharedStrings[index]
-            case "inlineStr":
-                text = WorkbookParts.unescape(hasInline ? inline : (value ?? ""))
-            case "str":
-                guard let value else { return noSavedValue() }
-                text = value
-            case "b":
-                guard let value else { return noSavedValue() }
-                text = value == "1" || value.lowercased() == "true" ? "TRUE" : "FALSE"
-            case "e":
-                problems.append(Problem(row: row, column: column, message: "holds the Excel error \(Quote.value(value ?? "#VALUE!"))\(formula.map { " (from the formula =\(Quote.value($0).dropFirst().dropLast()))" } ?? ""); correct it or type the value"))
-                return
-            case "d":
-                guard let value else { return noSavedValue() }
-                text = Self.isoDate(value)
-            default: // "n" and absent: a number, or a date by the cell's style
-                guard let value, !value.isEmpty else {
-                    if formula != nil { return noSavedValue() }
-                    return
-                }
-                guard let number = Double(value.trimmingCharacters(in: .whitespaces)), number.isFinite else {
-                    problems.append(Problem(row: row, column: column, message: "holds \(Quote.value(value)), which is marked a number but is not one; open the workbook in Excel and save it again"))
-                    return
-                }
-                if style >= 0, style < parts.dateStyles.count, let dateStyle = parts.dateStyles[style] {
-                    text = Self.date(serial: number, style: dateStyle, date1904: parts.date1904)
-                } else {
-                    text = Self.number(number)
-                }
-            }
-            if !text.isEmpty { cells[row, default: [:]][column] = text }
-        }
-        func noSavedValue() {
-            problems.append(Problem(row: row, column: column, message: "holds the formula =\(Quote.value(formula ?? "").dropFirst().dropLast()) with no saved value (the file was written by a program that does not calculate); open and save it in Excel or LibreOffice, or paste the values"))
-        }
-
+        var c = Cursor()
         do {
             while let event = try scanner.next() {
                 switch event {
                 case .start(let name, let attributes, let selfClosing):
                     switch XMLScanner.local(name) {
                     case "row":
-                        if let r = attributes.first(where: { $0.name == "r" }).flatMap({ Int($0.value) }), r > lastRow, r <= CellReference.maximumRow {
-                            row = r
+                        if let r = attributes["r"].flatMap({ Int($0) }), r > c.lastRow, r <= CellReference.maximumRow {
+                            c.row = r
                         } else {
-                            row = lastRow + 1
+                            c.row = c.lastRow + 1
                         }
-                        lastRow = row
-                        nextColumn = 1
-                        if attributes.contains(where: { $0.name == "hidden" && ($0.value == "1" || $0.value == "true") }) { hiddenRows.append(row) }
+                        c.lastRow = c.row
+                        c.nextColumn = 1
+                        if let hidden = attributes["hidden"], hidden == "1" || hidden == "true" { hiddenRows.append(c.row) }
                     case "c":
-                        if let reference = attributes.first(where: { $0.name == "r" })?.value, let place = CellReference.parse(reference) {
-                            column = place.column
-                            if place.row != row { row = max(row, place.row); lastRow = row }
+                        if let reference = attributes["r"], let place = CellReference.parse(reference) {
+                            c.column = place.column
+                            if place.row != c.row { c.row = max(c.row, place.row); c.lastRow = c.row }
                         } else {
-                            column = nextColumn
+                            c.column = c.nextColumn
                         }
-                        if row == 0 { row = 1; lastRow = 1 }
-                        nextColumn = column + 1
-                        type = attributes.first { $0.name == "t" }?.value ?? "n"
-                        style = attributes.first { $0.name == "s" }.flatMap { Int($0.value) } ?? 0
-                        value = nil; inline = ""; hasInline = false; formula = nil
-                        inCell = true
-                        if selfClosing { finishCell() }
-                    case "v" where inCell:
-                        reading = "v"; value = value ?? ""; if selfClosing { reading = "" }
-                    case "f" where inCell:
-                        reading = "f"; formula = formula ?? ""; if selfClosing { reading = "" }
-                    case "is" where inCell:
-                        inInline = !selfClosing; hasInline = true
-                    case "t" where inInline:
-                        reading = selfClosing ? "" : "t"
-                    case "rPh" where inInline:
-                        inPhonetic = !selfClosing
+                        if c.row == 0 { c.row = 1; c.lastRow = 1 }
+                        c.nextColumn = c.column + 1
+                        c.type = attributes["t"] ?? "n"
+                        c.style = attributes["s"].flatMap { Int($0) } ?? 0
+                        c.value = nil; c.inline = ""; c.hasInline = false; c.formula = nil
+                        c.inCell = true
+                        if selfClosing { finishCell(&c, parts) }
+                    case "v" where c.inCell:
+                        c.reading = selfClosing ? .nothing : .value; c.value = c.value ?? ""
+                    case "f" where c.inCell:
+                        c.reading = selfClosing ? .nothing : .formula; c.formula = c.formula ?? ""
+                    case "is" where c.inCell:
+                        c.inInline = !selfClosing; c.hasInline = true
+                    case "t" where c.inInline:
+                        c.reading = selfClosing ? .nothing : .inlineText
+                    case "rPh" where c.inInline:
+                        c.inPhonetic = !selfClosing
                     case "mergeCell":
-                        if let ref = attributes.first(where: { $0.name == "ref" })?.value { addMerge(ref) }
+                        if let ref = attributes["ref"] { addMerge(ref) }
                     case "col":
-                        if attributes.contains(where: { $0.name == "hidden" && ($0.value == "1" || $0.value == "true") }),
-                           let min = attributes.first(where: { $0.name == "min" }).flatMap({ Int($0.value) }),
-                           let max = attributes.first(where: { $0.name == "max" }).flatMap({ Int($0.value) }), min <= max {
+                        if let hidden = attributes["hidden"], hidden == "1" || hidden == "true",
+                           let min = attributes["min"].flatMap({ Int($0) }), let max = attributes["max"].flatMap({ Int($0) }), min <= max {
                             hiddenColumns.append(min...max)
                         }
                     default: break
                     }
                 case .end(let name):
                     switch XMLScanner.local(name) {
-                    case "c": if inCell { finishCell() }
-                    case "v", "f", "t": reading = ""
-                    case "is": inInline = false
-                    case "rPh": inPhonetic = false
+                    case "c": if c.inCell { finishCell(&c, parts) }
+                    case "v", "f", "t": c.reading = .nothing
+                    case "is": c.inInline = false
+                    case "rPh": c.inPhonetic = false
                     default: break
                     }
                 case .text(let text):
-                    switch reading {
-                    case "v": value! += text
-                    case "f": formula! += text
-                    case "t" where !inPhonetic: inline += text
+                    switch c.reading {
+                    case .value: c.value! += text
+                    case .formula: c.formula! += text
+                    case .inlineText where !c.inPhonetic: c.inline += text
                     default: break
                     }
                 }
@@ -141,6 +100,49 @@ struct SheetReader {
             throw WorkbookArchive.Problem(message: "the sheet's XML is not well-formed (byte \(problem.offset): \(problem.message)); open the workbook in Excel and save it again")
         }
         fillMerged()
+    }
+
+    /// The text a CSV would hold for the cell just read, or a problem at its reference.
+    private mutating func finishCell(_ c: inout Cursor, _ parts: WorkbookParts) {
+        c.inCell = false
+        let (row, column) = (c.row, c.column)
+        func problem(_ message: String) { problems.append(Problem(row: row, column: column, message: message)) }
+        var noSavedValue: String { "holds the formula =\(Quote.value(c.formula ?? "").dropFirst().dropLast()) with no saved value (the file was written by a program that does not calculate); open and save it in Excel or LibreOffice, or paste the values" }
+        let text: String
+        switch c.type {
+        case "s":
+            guard let index = c.value.flatMap({ Int($0) ?? Int($0.trimmingCharacters(in: .whitespaces)) }), index >= 0, index < parts.sharedStrings.count else {
+                return problem("refers to a shared string that the workbook does not have; open it in Excel and save it again")
+            }
+            text = parts.sharedStrings[index]
+        case "inlineStr":
+            text = WorkbookParts.unescape(c.hasInline ? c.inline : (c.value ?? ""))
+        case "str":
+            guard let value = c.value else { return problem(noSavedValue) }
+            text = value
+        case "b":
+            guard let value = c.value else { return problem(noSavedValue) }
+            text = value == "1" || value.lowercased() == "true" ? "TRUE" : "FALSE"
+        case "e":
+            return problem("holds the Excel error \(Quote.value(c.value ?? "#VALUE!"))\(c.formula.map { " (from the formula =\(Quote.value($0).dropFirst().dropLast()))" } ?? ""); correct it or type the value")
+        case "d":
+            guard let value = c.value else { return problem(noSavedValue) }
+            text = Self.isoDate(value)
+        default: // "n" and absent: a number, or a date by the cell's style
+            guard let value = c.value, !value.isEmpty else {
+                if c.formula != nil { problem(noSavedValue) }
+                return
+            }
+            guard let number = Double(value) ?? Double(value.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+                return problem("holds \(Quote.value(value)), which is marked a number but is not one; open the workbook in Excel and save it again")
+            }
+            if c.style >= 0, c.style < parts.dateStyles.count, let dateStyle = parts.dateStyles[c.style] {
+                text = Self.date(serial: number, style: dateStyle, date1904: parts.date1904)
+            } else {
+                text = Self.number(number)
+            }
+        }
+        if !text.isEmpty { cells.set(row: row, column: column, text) }
     }
 
     private mutating func addMerge(_ reference: String) {
@@ -156,11 +158,11 @@ struct SheetReader {
         // a range past that is left as Excel shows it: one value, in its first cell.
         var budget = 2_000_000
         for range in merged {
-            guard let value = cells[range.rows.lowerBound]?[range.columns.lowerBound] else { continue }
+            guard let value = cells[range.rows.lowerBound, range.columns.lowerBound] else { continue }
             let size = range.rows.count * range.columns.count
             guard size <= budget else { continue }
             budget -= size
-            for r in range.rows { for c in range.columns { cells[r, default: [:]][c] = value } }
+            for r in range.rows { for c in range.columns { cells.set(row: r, column: c, value) } }
         }
     }
 

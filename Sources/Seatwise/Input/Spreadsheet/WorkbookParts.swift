@@ -30,11 +30,11 @@ struct WorkbookParts {
             guard case .start(let name, let attributes, _) = event else { continue }
             switch XMLScanner.local(name) {
             case "workbookPr":
-                date1904 = attributes.first { $0.name == "date1904" }.map { $0.value == "1" || $0.value == "true" } ?? false
+                date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")
             case "sheet":
-                let sheetName = attributes.first { $0.name == "name" }?.value ?? ""
-                let id = attributes.first { XMLScanner.local($0.name) == "id" }?.value ?? ""
-                let state = attributes.first { $0.name == "state" }?.value ?? "visible"
+                let sheetName = attributes["name"] ?? ""
+                let id = attributes["id"] ?? ""
+                let state = attributes["state"] ?? "visible"
                 guard let target = relationships[id]?.target else {
                     throw WorkbookArchive.Problem(message: "the sheet \(Quote.value(sheetName)) points to no part of the workbook; open it in Excel and save it again")
                 }
@@ -78,8 +78,8 @@ struct WorkbookParts {
         var scanner = XMLScanner(bytes)
         while let event = try next(&scanner, "_rels/.rels") {
             if case .start(let name, let attributes, _) = event, XMLScanner.local(name) == "Relationship",
-               let type = attributes.first(where: { $0.name == "Type" })?.value, type.hasSuffix("/officeDocument"),
-               let target = attributes.first(where: { $0.name == "Target" })?.value {
+               let type = attributes["Type"], type.hasSuffix("/officeDocument"),
+               let target = attributes["Target"] {
                 return resolve(target, in: "")
             }
         }
@@ -93,7 +93,7 @@ struct WorkbookParts {
         var out: [String: (type: String, target: String)] = [:]
         while let event = try next(&scanner, path) {
             guard case .start(let name, let attributes, _) = event, XMLScanner.local(name) == "Relationship" else { continue }
-            func value(_ key: String) -> String { attributes.first { $0.name == key }?.value ?? "" }
+            func value(_ key: StaticString) -> String { attributes[key] ?? "" }
             out[value("Id")] = (value("Type"), value("Target"))
         }
         return out
@@ -132,7 +132,7 @@ struct WorkbookParts {
 
     /// OOXML writes characters XML cannot hold as `_xHHHH_` (and a literal `_x` sequence as `_x005F_x…`).
     static func unescape(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        guard text.utf8.contains(0x5F), text.contains("_x") else { return text }
         var out = ""
         let scalars = Array(text.unicodeScalars)
         var k = 0
@@ -194,12 +194,12 @@ struct WorkbookParts {
             case .start(let name, let attributes, let selfClosing):
                 switch XMLScanner.local(name) {
                 case "numFmt":
-                    if let id = attributes.first(where: { $0.name == "numFmtId" }).flatMap({ Int($0.value) }) {
-                        custom[id] = dateStyle(ofFormat: attributes.first { $0.name == "formatCode" }?.value ?? "")
+                    if let id = attributes["numFmtId"].flatMap({ Int($0) }) {
+                        custom[id] = dateStyle(ofFormat: attributes["formatCode"] ?? "")
                     }
                 case "cellXfs": inCellXfs = !selfClosing
                 case "xf" where inCellXfs:
-                    let id = attributes.first { $0.name == "numFmtId" }.flatMap { Int($0.value) } ?? 0
+                    let id = attributes["numFmtId"].flatMap { Int($0) } ?? 0
                     styles.append(custom[id] ?? builtInDateFormats[id])
                 default: break
                 }

@@ -66,36 +66,38 @@ struct WorkbookTable {
         }
 
         // Rows with any value, in order; the header is the first. Its last named column sets the width.
-        let rows = sheetReader.cells.keys.sorted().filter { !(sheetReader.cells[$0]?.isEmpty ?? true) }
+        let rows = sheetReader.cells.orderedRows()
         var records: [CSVRecord] = []
-        guard let headerRow = rows.first, let header = sheetReader.cells[headerRow] else {
+        records.reserveCapacity(rows.count)
+        guard let headerRow = rows.first?.row, let header = rows.first?.cells else {
             return (WorkbookTable(sheet: chosen.name, records: [], notes: notes), problems)
         }
-        let width = min(header.keys.max() ?? 0, maximumColumns + 1)
-        for row in rows {
-            let cells = sheetReader.cells[row]!
+        let headerWidth = header.last?.column ?? 0
+        let width = min(headerWidth, maximumColumns + 1)
+        for (row, cells) in rows {
             for (column, _) in cells where column > width && row != headerRow {
                 problems.append(InputDiagnostic(file: file.path, line: row, column: column,
                                                 message: "a value in a column with no header (the header ends at \(CellReference.letters(width))\(headerRow)); give the column a header or clear the cell",
                                                 sheet: chosen.name))
             }
-            let fields = (1...max(width, 1)).map { CSVField(text: cells[$0] ?? "", line: row, column: $0) }
-            let extra = row == headerRow ? max(0, (header.keys.max() ?? 0) - width) : 0
+            var fields = (1...max(width, 1)).map { CSVField(text: "", line: row, column: $0) }
+            for (column, text) in cells where column <= width { fields[column - 1].text = text }
+            let extra = row == headerRow ? max(0, headerWidth - width) : 0
             records.append(CSVRecord(fields: fields, line: row, extraFields: extra))
         }
         problems.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
 
-        let hidden = sheetReader.hiddenRows.filter { sheetReader.cells[$0].map { !$0.isEmpty } ?? false }
+        let hidden = sheetReader.hiddenRows.filter { sheetReader.cells.hasValues(row: $0) }
         if !hidden.isEmpty {
             notes.append("\(place): warning: \(Words.count(hidden.count, "row")) hidden in Excel (\(Self.rowList(hidden))) \(hidden.count == 1 ? "was" : "were") read like the others, as Save As CSV would; delete \(hidden.count == 1 ? "it" : "them") to leave \(hidden.count == 1 ? "it" : "them") out")
         }
         let hiddenColumns = sheetReader.hiddenColumns.flatMap { Array($0.clamped(to: 1...max(width, 1))) }
-            .filter { header[$0] != nil }
+            .filter { column in header.contains { $0.column == column } }
         if !hiddenColumns.isEmpty {
             notes.append("\(place): warning: hidden column\(hiddenColumns.count == 1 ? "" : "s") \(hiddenColumns.map { CellReference.letters($0) }.joined(separator: ", ")) \(hiddenColumns.count == 1 ? "was" : "were") read like the others")
         }
         for range in sheetReader.merged.prefix(20) where range.rows.count * range.columns.count > 1 {
-            guard let value = sheetReader.cells[range.rows.lowerBound]?[range.columns.lowerBound] else { continue }
+            guard let value = sheetReader.cells[range.rows.lowerBound, range.columns.lowerBound] else { continue }
             let first = CellReference.letters(range.columns.lowerBound) + "\(range.rows.lowerBound)"
             let last = CellReference.letters(range.columns.upperBound) + "\(range.rows.upperBound)"
             notes.append("\(place)!\(first):\(last): warning: merged cells: each was read as \(Quote.value(value)), the value of \(first)")

@@ -8,10 +8,33 @@ struct XMLProblem: Error, Sendable {
     var message: String
 }
 
+/// The attributes of the element just started, read on demand (most elements of a sheet have two or three
+/// and a reader wants one or two): valid until the scanner's next event.
+struct XMLAttributes {
+    fileprivate let bytes: [UInt8]
+    fileprivate let items: ArraySlice<XMLScanner.AttributeRange>
+
+    /// The value of the attribute with this name, or this local name (`id` finds `r:id`); nil when absent.
+    subscript(_ name: StaticString) -> String? {
+        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for item in items {
+            var start = item.name.lowerBound
+            if item.name.count != wanted.count, let colon = bytes[item.name].firstIndex(of: 0x3A) { start = colon + 1 }
+            guard item.name.upperBound - start == wanted.count else { continue }
+            var same = true
+            for k in 0..<wanted.count where bytes[start + k] != wanted[k] { same = false; break }
+            if same { return try? XMLScanner.decode(bytes, item.value, hasReference: item.hasReference) }
+        }
+        return nil
+    }
+}
+
 struct XMLScanner {
+    fileprivate struct AttributeRange { var name: Range<Int>; var value: Range<Int>; var hasReference: Bool }
+
     enum Event {
         /// An element opens; `selfClosing` when it also closes (`<c r="A1"/>`).
-        case start(name: String, attributes: [(name: String, value: String)], selfClosing: Bool)
+        case start(name: String, attributes: XMLAttributes, selfClosing: Bool)
         case end(name: String)
         /// Character data between tags, entities already replaced (CDATA included as it stands).
         case text(String)
@@ -24,6 +47,8 @@ struct XMLScanner {
     private let bytes: [UInt8]
     private var i = 0
     private var open: [String] = []
+    /// The current element's attributes; reused from one element to the next.
+    private var ranges: [AttributeRange] = []
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -31,9 +56,9 @@ struct XMLScanner {
     }
 
     /// The local part of a qualified name: `x:c` is `c` (some writers prefix the spreadsheet namespace).
-    static func local(_ name: String) -> Substring {
-        guard let colon = name.firstIndex(of: ":") else { return Substring(name) }
-        return name[name.index(after: colon)...]
+    static func local(_ name: String) -> String {
+        guard let colon = name.utf8.firstIndex(of: 0x3A) else { return name }
+        return String(name[name.index(after: colon)...])
     }
 
     /// The next event, or nil at the end of a well-formed document.
@@ -85,7 +110,8 @@ struct XMLScanner {
             default:
                 i += 1
                 let name = try readName()
-                var attributes: [(name: String, value: String)] = []
+                ranges.removeAll(keepingCapacity: true)
+                var attributes: XMLAttributes { XMLAttributes(bytes: bytes, items: ranges[...]) }
                 while true {
                     let hadSpace = skipSpace()
                     guard i < n else { throw XMLProblem(offset: i, message: "the document ends inside <\(name)>") }
@@ -102,23 +128,26 @@ struct XMLScanner {
                         return .start(name: name, attributes: attributes, selfClosing: true)
                     }
                     guard hadSpace else { throw XMLProblem(offset: i, message: "expected a space before an attribute of <\(name)>") }
-                    let attribute = try readName()
+                    let attributeStart = i
+                    let attribute = try readNameRange()
                     skipSpace()
-                    guard i < n, bytes[i] == 0x3D else { throw XMLProblem(offset: i, message: "expected '=' after the attribute \(attribute)") }
+                    guard i < n, bytes[i] == 0x3D else { throw XMLProblem(offset: i, message: "expected '=' after the attribute \(text(attribute))") }
                     i += 1
                     skipSpace()
-                    guard i < n, bytes[i] == 0x22 || bytes[i] == 0x27 else { throw XMLProblem(offset: i, message: "expected a quoted value for \(attribute)") }
+                    guard i < n, bytes[i] == 0x22 || bytes[i] == 0x27 else { throw XMLProblem(offset: i, message: "expected a quoted value for \(text(attribute))") }
                     let quote = bytes[i]
                     i += 1
                     let start = i
                     var hasReference = false
                     while i < n, bytes[i] != quote {
-                        if bytes[i] == 0x3C { throw XMLProblem(offset: i, message: "'<' inside the value of \(attribute)") }
+                        if bytes[i] == 0x3C { throw XMLProblem(offset: i, message: "'<' inside the value of \(text(attribute))") }
                         if bytes[i] == 0x26 { hasReference = true }
                         i += 1
                     }
-                    guard i < n else { throw XMLProblem(offset: start, message: "the value of \(attribute) is never closed") }
-                    attributes.append((attribute, try decode(start..<i, hasReference: hasReference)))
+                    guard i < n else { throw XMLProblem(offset: start, message: "the value of \(text(attribute)) is never closed") }
+                    // Checked now (a bad value is a bad document), decoded when asked for.
+                    if hasReference || bytes[start..<i].contains(where: { $0 >= 0x80 }) { _ = try Self.decode(bytes, start..<i, hasReference: hasReference) }
+                    ranges.append(AttributeRange(name: attributeStart..<attribute.upperBound, value: start..<i, hasReference: hasReference))
                     i += 1
                 }
             }
@@ -164,7 +193,11 @@ struct XMLScanner {
         return i > start
     }
 
-    private mutating func readName() throws -> String {
+    private mutating func readName() throws -> String { try utf8(try readNameRange()) }
+
+    private func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    private mutating func readNameRange() throws -> Range<Int> {
         let start = i
         while i < bytes.count {
             let b = bytes[i]
@@ -172,19 +205,28 @@ struct XMLScanner {
             i += 1
         }
         guard i > start else { throw XMLProblem(offset: start, message: "expected a name") }
-        return try utf8(start..<i)
+        return start..<i
     }
 
-    private func utf8(_ range: Range<Int>) throws -> String {
-        guard let text = String(validating: bytes[range], as: UTF8.self) else {
-            throw XMLProblem(offset: range.lowerBound, message: "text that is not valid UTF-8")
+    private func utf8(_ range: Range<Int>) throws -> String { try Self.utf8(bytes, range) }
+
+    fileprivate static func utf8(_ bytes: [UInt8], _ range: Range<Int>) throws -> String {
+        try bytes.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[range])
+            // ASCII (nearly every name and value) is valid as it stands; only other text is validated.
+            if !slice.contains(where: { $0 >= 0x80 }) { return String(decoding: slice, as: UTF8.self) }
+            guard let text = String(validating: slice, as: UTF8.self) else {
+                throw XMLProblem(offset: range.lowerBound, message: "text that is not valid UTF-8")
+            }
+            return text
         }
-        return text
     }
+
+    private func decode(_ range: Range<Int>, hasReference: Bool) throws -> String { try Self.decode(bytes, range, hasReference: hasReference) }
 
     /// Text with `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#n;` and `&#xh;` replaced.
-    private func decode(_ range: Range<Int>, hasReference: Bool) throws -> String {
-        guard hasReference else { return try utf8(range) }
+    fileprivate static func decode(_ bytes: [UInt8], _ range: Range<Int>, hasReference: Bool) throws -> String {
+        guard hasReference else { return try utf8(bytes, range) }
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         var k = range.lowerBound
