@@ -20,7 +20,11 @@ struct APIError: Error, @unchecked Sendable {
         var e = APIError(.unprocessableContent, "the files have problems")
         e.body["problems"] = error.diagnostics.map { d -> [String: Any] in
             ["file": d.file, "line": d.line.map { $0 as Any } ?? NSNull(), "column": d.column.map { $0 as Any } ?? NSNull(),
-             "key": d.key.map { $0 as Any } ?? NSNull(), "message": d.message]
+             "key": d.key.map { $0 as Any } ?? NSNull(), "message": d.message,
+             // In a workbook: the sheet and the cell as Excel names it (line and column are its row and column).
+             "sheet": d.sheet.map { $0 as Any } ?? NSNull(),
+             "cell": d.sheet.flatMap { sheet in d.line.map { CellReference.place(sheet: sheet, row: $0, column: d.column) as Any } } ?? NSNull(),
+             "text": d.description]
         }
         return e
     }
@@ -40,6 +44,13 @@ enum JSONResponse {
         var headers = HTTPFields()
         headers[.contentType] = type
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// A response whose body is these bytes (a workbook), of the given content type.
+    static func bytes(_ body: [UInt8], type: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// Optionals that are nil become NSNull, so the key is present with null.

@@ -105,23 +105,29 @@ struct APIRoutes {
         router.get("/api/rounds/{id}/{report}") { request, context in
             let id = try roundID(context)
             let name = try context.parameters.require("report")
-            let formats: [String: (ReportFormat, String)] = ["report.html": (.html, "text/html; charset=utf-8"), "report.md": (.markdown, "text/markdown; charset=utf-8"),
-                                                             "report.csv": (.csv, "text/csv; charset=utf-8"), "report.json": (.json, "application/json; charset=utf-8"),
-                                                             "report.txt": (.text, "text/plain; charset=utf-8")]
-            guard let (format, type) = formats[name] else { throw APIError(.notFound, "no such report: report.html, report.md, report.csv, report.json or report.txt") }
+            let formats: [String: (ReportFormat?, String)] = ["report.html": (.html, "text/html; charset=utf-8"), "report.md": (.markdown, "text/markdown; charset=utf-8"),
+                                                              "report.csv": (.csv, "text/csv; charset=utf-8"), "report.json": (.json, "application/json; charset=utf-8"),
+                                                              "report.txt": (.text, "text/plain; charset=utf-8"),
+                                                              "report.xlsx": (nil, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+            guard let (format, type) = formats[name] else {
+                throw APIError(.notFound, "no such report: report.html, report.md, report.csv, report.json, report.txt or report.xlsx")
+            }
             let mode = try self.mode(request)
             let isPublic = request.uri.queryParameters["public"].map { $0 == "1" || $0 == "true" } ?? false
             let redact = request.uri.queryParameters["redact"].map { $0 == "1" || $0 == "true" } ?? false
-            let text = try await work.run(id, context) { budget -> String in
+            let bytes = try await work.run(id, context) { budget -> [UInt8] in
                 // Redacted: every name replaced by initials before anything is computed, as `--redact`.
                 let result = redact ? try work.round(id, mode: mode).redacted().solve(budget: budget)
                     : try work.session(id, mode: mode, budget: budget).base
                 let explanations = result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
                 let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true, budget: budget) : nil
-                return try SelectionReport.render(result, format: format, explanations: explanations, diagnosis: diagnosis,
-                                                  publicView: isPublic ? PublicView(result, explanations: explanations) : nil)
+                let publicView = isPublic ? PublicView(result, explanations: explanations) : nil
+                guard let format else {
+                    return try XLSXWriter.bytes(ReportWorkbook(selection: result, explanations: explanations, diagnosis: diagnosis, publicView: publicView))
+                }
+                return Array(try SelectionReport.render(result, format: format, explanations: explanations, diagnosis: diagnosis, publicView: publicView).utf8)
             }
-            var response = JSONResponse.text(text, type: type)
+            var response = JSONResponse.bytes(bytes, type: type)
             response.headers[.contentDisposition] = "attachment; filename=\"round-\(id)-\(isPublic ? "public-" : "")\(redact ? "redacted-" : "")\(name)\""
             return response
         }

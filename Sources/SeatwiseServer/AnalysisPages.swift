@@ -56,9 +56,9 @@ struct AnalysisPages {
     func form() -> String {
         HTML.page(title: "Audit a published roster", subtitle: "Check a roster against its policy, and how unlikely its shares are", body: HTML.section("Files", """
             <form method="post" action="/audit" enctype="multipart/form-data" id="audit-form">
-            <p><label>Roster (CSV, the nominations format) <input type="file" name="roster" accept=".csv,text/csv" required></label></p>
+            <p><label>Roster (the nominations format, CSV or .xlsx) <input type="file" name="roster" accept=".csv,text/csv,.xlsx" required></label></p>
             <p><label>Policy (YAML) <input type="file" name="policy" accept=".yaml,.yml" required></label></p>
-            <p><label>Pool it was chosen from (CSV, optional) <input type="file" name="pool" accept=".csv,text/csv"></label></p>
+            <p><label>Pool it was chosen from (CSV or .xlsx, optional) <input type="file" name="pool" accept=".csv,text/csv,.xlsx"></label></p>
             <p><label><input type="checkbox" name="public" value="1"> Public version (time first, provenance last)</label></p>
             <p><button type="submit">Audit</button> <a href="/">Back to the rounds</a></p></form>
             """, id: "audit-files"), provenance: [])

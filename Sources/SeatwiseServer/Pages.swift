@@ -65,7 +65,7 @@ struct Pages {
         body += HTML.section("Start a round", """
             <form method="post" action="/rounds" enctype="multipart/form-data" id="upload">
             <p><label>Name <input name="name" placeholder="the body's name from the policy"></label></p>
-            <p><label>Nominations (CSV) <input type="file" name="nominations" accept=".csv,text/csv" required></label></p>
+            <p><label>Nominations (CSV or Excel .xlsx) <input type="file" name="nominations" accept=".csv,text/csv,.xlsx" required></label></p>
             <p><label>Policy (YAML) <input type="file" name="policy" accept=".yaml,.yml" required></label></p>
             <p><button type="submit">Upload and solve</button></p></form>
             """ + (examples.isEmpty ? "" : "<h3>Or start from a shipped example</h3>" + examples.map {
@@ -77,7 +77,7 @@ struct Pages {
 
     func bar(_ id: Int64) -> String {
         let links = [("All rounds", "/"), ("Edit the policy", "/rounds/\(id)/policy"), ("Compare independent and coordinated", "/rounds/\(id)/compare"), ("JSON", "/api/rounds/\(id)/report.json"), ("Markdown", "/api/rounds/\(id)/report.md"),
-                     ("CSV", "/api/rounds/\(id)/report.csv"), ("HTML", "/api/rounds/\(id)/report.html"),
+                     ("CSV", "/api/rounds/\(id)/report.csv"), ("Excel", "/api/rounds/\(id)/report.xlsx"), ("HTML", "/api/rounds/\(id)/report.html"),
                      ("Public copy (HTML)", "/api/rounds/\(id)/report.html?public=1"), ("Redacted copy (initials)", "/api/rounds/\(id)/report.html?redact=1"),
                      ("History", "/api/rounds/\(id)")]
         return "<nav class=\"bar\" style=\"padding:8px 40px;background:#eef2f7;font-size:14px\">" + links.map { "<a href=\"\($0.1)\" style=\"margin-right:16px\">\(HTML.escape($0.0))</a>" }.joined() + "</nav>"

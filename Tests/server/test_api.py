@@ -309,3 +309,39 @@ def test_hostile_multipart(server):
     assert status == 400 and "multipart" in answer["error"]
     body, headers = multipart({"nominations": ("n.csv", (MAG / "nominations.csv").read_bytes()), "policy": ("p.yaml", (MAG / "policy.yaml").read_bytes())})
     assert server.json("POST", "/api/rounds", body, headers)[0] == 201, "a well-formed upload still reads"
+
+
+def test_workbook_upload_and_workbook_report(server, tmp_path):
+    """Nominations uploaded as an .xlsx workbook give the CSV's panel; the report downloads as a workbook."""
+    import csv
+    import io
+
+    import openpyxl
+    rows = list(csv.reader(open(MAG / "nominations.csv", encoding="utf-8")))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for k, row in enumerate(rows):
+        ws.append([float(v) if k and rows[0][j] in ("rank", "terms") and v else v for j, v in enumerate(row)])
+    book = io.BytesIO()
+    wb.save(book)
+    body, headers = multipart({"nominations": ("nominations.xlsx", book.getvalue()), "policy": ("policy.yaml", (MAG / "policy.yaml").read_bytes())})
+    status, created = server.json("POST", "/api/rounds", body, headers)
+    assert status == 201, created
+    rid = created["id"]
+    status, result = server.json("GET", f"/api/rounds/{rid}/result")
+    expected = select(MAG / "nominations.csv", "--policy", MAG / "policy.yaml")
+    assert [m["id"] for m in result["selected"]] == [m["id"] for m in expected["selected"]]
+    status, headers, data = server.request("GET", f"/api/rounds/{rid}/report.xlsx")
+    assert status == 200 and headers["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    report = openpyxl.load_workbook(io.BytesIO(data))
+    ids = [r[1].value for r in report["Panel"].iter_rows(min_row=2)]
+    assert sorted(ids) == sorted(m["id"] for m in expected["selected"])
+    # A bad cell in an uploaded workbook is a 400 naming the cell.
+    ws["C5"] = "Academia"
+    bad = io.BytesIO()
+    wb.save(bad)
+    body, headers = multipart({"nominations": ("nominations.xlsx", bad.getvalue()), "policy": ("policy.yaml", (MAG / "policy.yaml").read_bytes())})
+    status, answer = server.json("POST", "/api/rounds", body, headers)
+    assert status == 422, answer
+    assert [(p["cell"], p["key"]) for p in answer["problems"]] == [("Sheet!C5", "group")]
+    assert answer["problems"][0]["text"].startswith("nominations.xlsx:Sheet!C5: group: 'Academia' is not a group of the policy")

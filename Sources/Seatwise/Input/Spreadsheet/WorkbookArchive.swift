@@ -14,9 +14,12 @@ struct WorkbookArchive {
 
     private let archive: Archive
     private let entries: [String: Entry]
-    private var budget = maximumUncompressedBytes
+    private var budget: Int
+    private let limit: Int
 
-    init(_ bytes: [UInt8]) throws {
+    init(_ bytes: [UInt8], budget: Int = maximumUncompressedBytes) throws {
+        self.budget = budget
+        self.limit = budget
         guard bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B else {
             throw Problem(message: "this is not an Excel workbook: an .xlsx file is a ZIP archive, and this file is not one")
         }
@@ -62,6 +65,6 @@ struct WorkbookArchive {
     }
 
     private func bomb(_ path: String) -> Problem {
-        Problem(message: "the part \(path) inflates past \(Self.maximumUncompressedBytes / 1024 / 1024) MB (a zip bomb, or a sheet far larger than any list of nominations); refused")
+        Problem(message: "the part \(path) inflates past \(limit >= 1 << 20 ? "\(limit / 1024 / 1024) MB" : "\(limit) bytes") (a zip bomb, or a sheet far larger than any list of nominations); refused")
     }
 }
