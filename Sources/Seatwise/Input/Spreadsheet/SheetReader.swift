@@ -36,8 +36,8 @@ struct SheetReader {
             while let event = try scanner.next() {
                 switch event {
                 case .start(let name, let attributes, let selfClosing):
-                    switch XMLScanner.local(name) {
-                    case "row":
+                    switch name {
+                    case .row:
                         if let r = attributes["r"].flatMap({ Int($0) }), r > c.lastRow, r <= CellReference.maximumRow {
                             c.row = r
                         } else {
@@ -46,7 +46,7 @@ struct SheetReader {
                         c.lastRow = c.row
                         c.nextColumn = 1
                         if let hidden = attributes["hidden"], hidden == "1" || hidden == "true" { hiddenRows.append(c.row) }
-                    case "c":
+                    case .c:
                         if let reference = attributes["r"], let place = CellReference.parse(reference) {
                             c.column = place.column
                             if place.row != c.row { c.row = max(c.row, place.row); c.lastRow = c.row }
@@ -60,19 +60,19 @@ struct SheetReader {
                         c.value = nil; c.inline = ""; c.hasInline = false; c.formula = nil
                         c.inCell = true
                         if selfClosing { finishCell(&c, parts) }
-                    case "v" where c.inCell:
+                    case .v where c.inCell:
                         c.reading = selfClosing ? .nothing : .value; c.value = c.value ?? ""
-                    case "f" where c.inCell:
+                    case .f where c.inCell:
                         c.reading = selfClosing ? .nothing : .formula; c.formula = c.formula ?? ""
-                    case "is" where c.inCell:
+                    case .is where c.inCell:
                         c.inInline = !selfClosing; c.hasInline = true
-                    case "t" where c.inInline:
+                    case .t where c.inInline:
                         c.reading = selfClosing ? .nothing : .inlineText
-                    case "rPh" where c.inInline:
+                    case .rPh where c.inInline:
                         c.inPhonetic = !selfClosing
-                    case "mergeCell":
+                    case .mergeCell:
                         if let ref = attributes["ref"] { addMerge(ref) }
-                    case "col":
+                    case .col:
                         if let hidden = attributes["hidden"], hidden == "1" || hidden == "true",
                            let min = attributes["min"].flatMap({ Int($0) }), let max = attributes["max"].flatMap({ Int($0) }), min <= max {
                             hiddenColumns.append(min...max)
@@ -80,11 +80,11 @@ struct SheetReader {
                     default: break
                     }
                 case .end(let name):
-                    switch XMLScanner.local(name) {
-                    case "c": if c.inCell { finishCell(&c, parts) }
-                    case "v", "f", "t": c.reading = .nothing
-                    case "is": c.inInline = false
-                    case "rPh": c.inPhonetic = false
+                    switch name {
+                    case .c: if c.inCell { finishCell(&c, parts) }
+                    case .v, .f, .t: c.reading = .nothing
+                    case .is: c.inInline = false
+                    case .rPh: c.inPhonetic = false
                     default: break
                     }
                 case .text(let text):

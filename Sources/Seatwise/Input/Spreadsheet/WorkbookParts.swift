@@ -28,10 +28,10 @@ struct WorkbookParts {
         }
         while let event = try Self.next(&scanner, workbookPath) {
             guard case .start(let name, let attributes, _) = event else { continue }
-            switch XMLScanner.local(name) {
-            case "workbookPr":
+            switch name {
+            case .workbookPr:
                 date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")
-            case "sheet":
+            case .sheet:
                 let sheetName = attributes["name"] ?? ""
                 let id = attributes["id"] ?? ""
                 let state = attributes["state"] ?? "visible"
@@ -77,7 +77,7 @@ struct WorkbookParts {
         guard let bytes = try archive.part("_rels/.rels") else { return nil }
         var scanner = XMLScanner(bytes)
         while let event = try next(&scanner, "_rels/.rels") {
-            if case .start(let name, let attributes, _) = event, XMLScanner.local(name) == "Relationship",
+            if case .start(.relationship, let attributes, _) = event,
                let type = attributes["Type"], type.hasSuffix("/officeDocument"),
                let target = attributes["Target"] {
                 return resolve(target, in: "")
@@ -92,7 +92,7 @@ struct WorkbookParts {
         var scanner = XMLScanner(bytes)
         var out: [String: (type: String, target: String)] = [:]
         while let event = try next(&scanner, path) {
-            guard case .start(let name, let attributes, _) = event, XMLScanner.local(name) == "Relationship" else { continue }
+            guard case .start(.relationship, let attributes, _) = event else { continue }
             func value(_ key: StaticString) -> String { attributes[key] ?? "" }
             out[value("Id")] = (value("Type"), value("Target"))
         }
@@ -110,17 +110,17 @@ struct WorkbookParts {
         while let event = try next(&scanner, path) {
             switch event {
             case .start(let name, _, let selfClosing):
-                switch XMLScanner.local(name) {
-                case "si": current = ""; if selfClosing { out.append("") }
-                case "t": inText = !selfClosing
-                case "rPh": if !selfClosing { phonetic += 1 }
+                switch name {
+                case .si: current = ""; if selfClosing { out.append("") }
+                case .t: inText = !selfClosing
+                case .rPh: if !selfClosing { phonetic += 1 }
                 default: break
                 }
             case .end(let name):
-                switch XMLScanner.local(name) {
-                case "si": out.append(unescape(current))
-                case "t": inText = false
-                case "rPh": phonetic -= 1
+                switch name {
+                case .si: out.append(unescape(current))
+                case .t: inText = false
+                case .rPh: phonetic -= 1
                 default: break
                 }
             case .text(let text):
@@ -192,19 +192,19 @@ struct WorkbookParts {
         while let event = try next(&scanner, path) {
             switch event {
             case .start(let name, let attributes, let selfClosing):
-                switch XMLScanner.local(name) {
-                case "numFmt":
+                switch name {
+                case .numFmt:
                     if let id = attributes["numFmtId"].flatMap({ Int($0) }) {
                         custom[id] = dateStyle(ofFormat: attributes["formatCode"] ?? "")
                     }
-                case "cellXfs": inCellXfs = !selfClosing
-                case "xf" where inCellXfs:
+                case .cellXfs: inCellXfs = !selfClosing
+                case .xf where inCellXfs:
                     let id = attributes["numFmtId"].flatMap { Int($0) } ?? 0
                     styles.append(custom[id] ?? builtInDateFormats[id])
                 default: break
                 }
             case .end(let name):
-                if XMLScanner.local(name) == "cellXfs" { inCellXfs = false }
+                if name == .cellXfs { inCellXfs = false }
             case .text: break
             }
         }

@@ -32,10 +32,30 @@ struct XMLAttributes {
 struct XMLScanner {
     fileprivate struct AttributeRange { var name: Range<Int>; var value: Range<Int>; var hasReference: Bool }
 
+    /// The elements spreadsheet readers look for, told apart by their local name's bytes (no String is
+    /// made per element); every other element is `other`.
+    enum Name: CaseIterable {
+        case other, row, c, v, f, `is`, t, rPh, si, mergeCell, col, sheet, workbookPr, numFmt, cellXfs, xf, relationship
+
+        var local: String {
+            switch self {
+            case .relationship: return "Relationship"
+            case .is: return "is"
+            default: return "\(self)"
+            }
+        }
+
+        /// Each known name's bytes, indexed by length (an array: a dictionary would hash once per element).
+        static let byLength: [[(bytes: [UInt8], name: Name)]] = {
+            let known = allCases.filter { $0 != .other }.map { (bytes: Array($0.local.utf8), name: $0) }
+            return (0...(known.map(\.bytes.count).max() ?? 0)).map { length in known.filter { $0.bytes.count == length } }
+        }()
+    }
+
     enum Event {
         /// An element opens; `selfClosing` when it also closes (`<c r="A1"/>`).
-        case start(name: String, attributes: XMLAttributes, selfClosing: Bool)
-        case end(name: String)
+        case start(name: Name, attributes: XMLAttributes, selfClosing: Bool)
+        case end(name: Name)
         /// Character data between tags, entities already replaced (CDATA included as it stands).
         case text(String)
     }
@@ -46,7 +66,11 @@ struct XMLScanner {
 
     private let bytes: [UInt8]
     private var i = 0
-    private var open: [String] = []
+    /// The qualified names of the open elements, as byte ranges.
+    private var open: [Range<Int>] = []
+    /// The qualified name of the element the last start or end event was about.
+    private(set) var lastName: Range<Int> = 0..<0
+    var lastNameText: String { text(lastName) }
     /// The current element's attributes; reused from one element to the next.
     private var ranges: [AttributeRange] = []
 
@@ -55,10 +79,24 @@ struct XMLScanner {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
     }
 
-    /// The local part of a qualified name: `x:c` is `c` (some writers prefix the spreadsheet namespace).
-    static func local(_ name: String) -> String {
-        guard let colon = name.utf8.firstIndex(of: 0x3A) else { return name }
-        return String(name[name.index(after: colon)...])
+    /// What a qualified name is, by its local part: `x:c` is `c` (some writers prefix the spreadsheet namespace).
+    private func classify(_ range: Range<Int>) -> Name {
+        var start = range.lowerBound
+        for k in range where bytes[k] == 0x3A { start = k + 1; break }
+        let length = range.upperBound - start
+        guard length < Name.byLength.count else { return .other }
+        for candidate in Name.byLength[length] {
+            var same = true
+            for (j, b) in candidate.bytes.enumerated() where bytes[start + j] != b { same = false; break }
+            if same { return candidate.name }
+        }
+        return .other
+    }
+
+    private func sameName(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where bytes[a.lowerBound + k] != bytes[b.lowerBound + k] { return false }
+        return true
     }
 
     /// The next event, or nil at the end of a well-formed document.
@@ -99,17 +137,21 @@ struct XMLScanner {
                 }
             case 0x2F: // '</'
                 i += 2
-                let name = try readName()
+                let name = try readNameRange()
                 skipSpace()
-                guard i < n, bytes[i] == 0x3E else { throw XMLProblem(offset: i, message: "expected '>' to close </\(name)") }
+                guard i < n, bytes[i] == 0x3E else { throw XMLProblem(offset: i, message: "expected '>' to close </\(text(name))") }
                 i += 1
-                guard let last = open.popLast(), last == name else {
-                    throw XMLProblem(offset: i, message: "</\(name)> closes an element that is not open")
+                guard let last = open.popLast(), sameName(last, name) else {
+                    throw XMLProblem(offset: i, message: "</\(text(name))> closes an element that is not open")
                 }
-                return .end(name: name)
+                lastName = name
+                return .end(name: classify(name))
             default:
                 i += 1
-                let name = try readName()
+                let nameRange = try readNameRange()
+                lastName = nameRange
+                if bytes[nameRange].contains(where: { $0 >= 0x80 }) { _ = try utf8(nameRange) }
+                var name: String { text(nameRange) }
                 ranges.removeAll(keepingCapacity: true)
                 var attributes: XMLAttributes { XMLAttributes(bytes: bytes, items: ranges[...]) }
                 while true {
@@ -118,14 +160,14 @@ struct XMLScanner {
                     if bytes[i] == 0x3E { // '>'
                         i += 1
                         guard open.count < Self.maximumDepth else { throw XMLProblem(offset: i, message: "elements nested deeper than \(Self.maximumDepth)") }
-                        open.append(name)
-                        return .start(name: name, attributes: attributes, selfClosing: false)
+                        open.append(nameRange)
+                        return .start(name: classify(nameRange), attributes: attributes, selfClosing: false)
                     }
                     if bytes[i] == 0x2F { // '/>'
                         guard i + 1 < n, bytes[i + 1] == 0x3E else { throw XMLProblem(offset: i, message: "expected '/>' in <\(name)>") }
                         i += 2
                         if open.isEmpty { i = n } // a self-closing root: the document ends here
-                        return .start(name: name, attributes: attributes, selfClosing: true)
+                        return .start(name: classify(nameRange), attributes: attributes, selfClosing: true)
                     }
                     guard hadSpace else { throw XMLProblem(offset: i, message: "expected a space before an attribute of <\(name)>") }
                     let attributeStart = i
@@ -152,7 +194,7 @@ struct XMLScanner {
                 }
             }
         }
-        if let unclosed = open.last { throw XMLProblem(offset: n, message: "the document ends with <\(unclosed)> still open") }
+        if let unclosed = open.last { throw XMLProblem(offset: n, message: "the document ends with <\(text(unclosed))> still open") }
         return nil
     }
 
@@ -192,8 +234,6 @@ struct XMLScanner {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
         return i > start
     }
-
-    private mutating func readName() throws -> String { try utf8(try readNameRange()) }
 
     private func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
