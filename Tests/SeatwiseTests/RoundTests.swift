@@ -114,7 +114,9 @@ struct OutputFormatTests {
         let contradiction = try CLI.run(args + ["--output", folder.appendingPathComponent("x.json").path, "--format", "csv"])
         #expect(contradiction.status == 2 && contradiction.stderr.contains("contradicts"))
         let workbook = try CLI.run(args + ["--output", folder.appendingPathComponent("x.xlsx").path])
-        #expect(workbook.status == 2 && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.xlsx").path))
+        #expect(workbook.status == 0 && FileManager.default.contents(atPath: folder.appendingPathComponent("x.xlsx").path)?.prefix(2) == Data("PK".utf8))
+        let old = try CLI.run(args + ["--output", folder.appendingPathComponent("x.xls").path])
+        #expect(old.status == 2 && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.xls").path))
     }
 }
 

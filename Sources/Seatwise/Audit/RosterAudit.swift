@@ -65,8 +65,10 @@ public struct AuditResult: Sendable {
 
 /// A quota an audit could not check, and why, in words that finish "NOT VERIFIED: …".
 public struct UnverifiedQuota: Sendable {
+    public enum Cause: Sendable { case absentValues, attributeNotGiven }
     /// The policy's quota (0-based).
     public var index: Int
+    public var cause: Cause
     /// What the roster lacks, in a short phrase for the rule column ("values nobody on the roster has").
     public var subject: String
     public var reason: String
@@ -138,10 +140,10 @@ public enum Auditor {
                 && ($0.min.map { $0.minimum(seats: policy.totalSeats) > 0 } ?? false)
         }
         let unverified = policy.quotas.filter { unknown.contains($0.index) }.map {
-            UnverifiedQuota(index: $0.index, subject: "\($0.attribute), which the \(roster.isComposition ? "composition" : "roster") does not give",
+            UnverifiedQuota(index: $0.index, cause: .attributeNotGiven, subject: "\($0.attribute), which the \(roster.isComposition ? "composition" : "roster") does not give",
                             reason: "\(roster.nominations.path) has no \($0.attribute) column, so this quota cannot be counted")
         } + absentValues.map {
-            UnverifiedQuota(index: $0.index, subject: "\($0.attribute) values nobody on the roster has",
+            UnverifiedQuota(index: $0.index, cause: .absentValues, subject: "\($0.attribute) values nobody on the roster has",
                             reason: "without --pool the values absent from the roster are unknown")
         }
         if !absentValues.isEmpty {

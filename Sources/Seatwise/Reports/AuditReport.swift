@@ -29,7 +29,9 @@ public enum AuditReport {
         return "\(Words.count(audit.size, "member")) on the roster; "
             + (audit.quotas.isEmpty ? "the policy sets no quotas" : broken == 0 && unknown == 0 ? "every rule met"
                : broken == 0 ? "every rule checked is met" : "\(Words.count(broken, "quota row")) not met")
-            + (unknown == 0 ? "" : "; \(Words.count(unknown, "quota")) not verified (" + audit.unverified.map(\.subject).joined(separator: "; ") + ")")
+            + (unknown == 0 ? "" : audit.unverified.allSatisfy { $0.cause == .absentValues }
+               ? "; \(Words.count(unknown, "quota")) not verified for values nobody on the roster has"
+               : "; \(Words.count(unknown, "quota")) not verified (" + audit.unverified.map(\.subject).joined(separator: "; ") + ")")
     }
 
     /// The verdict table: each quota's rows, and for a quota the audit cannot verify, a row right after
