@@ -11,7 +11,8 @@ struct AuditCommand: ParsableCommand {
     @Argument(help: "The roster: its members, in the nominations file format (CSV or .xlsx).") var roster: String?
     @Option(name: .long, help: "Audit a published composition instead of a roster: a table (CSV or .xlsx) of group, then any attributes, then count.")
     var composition: String?
-    @Option(name: .long, help: "The worksheet to read when a file is an .xlsx workbook (default: the first).") var sheet: String?
+    @Option(name: .long, help: "The worksheet of the roster or composition when it is an .xlsx workbook (default: the first).") var sheet: String?
+    @Option(name: .long, help: "The worksheet of --pool when it is an .xlsx workbook (default: the first).") var poolSheet: String?
     @Option(name: .long, help: "The policy file (YAML).") var policy: String
     @Option(name: .long, help: "The nominations the roster was chosen from: gives expected counts and exact probabilities.") var pool: String?
     @Option(name: .long, parsing: .singleValue, help: "A reference share to test, ATTRIBUTE=VALUE:SHARE (e.g. gender=female:0.5); repeatable.")
@@ -41,7 +42,7 @@ struct AuditCommand: ParsableCommand {
                 ?? SelectionInput.load(nominations: audited, policy: policy, countries: table, sheet: sheet)
         } catch let e as InputError { problems += e.diagnostics }
         if let pool {
-            do { poolInput = try SelectionInput.load(nominations: pool, policy: policy, countries: table, sheet: sheet) } catch let e as InputError {
+            do { poolInput = try SelectionInput.load(nominations: pool, policy: policy, countries: table, sheet: poolSheet) } catch let e as InputError {
                 problems += e.diagnostics.filter { d in !problems.contains(d) }
             }
         }

@@ -19,6 +19,9 @@ struct ExplainCommand: ParsableCommand {
 
     func validate() throws {
         if closeCall < 0 { throw ValidationError("--close-call must be 0 or more") }
+        if nominee != nil, output.chosen == .xlsx {
+            throw ValidationError("one nominee's explanation has no workbook form; use --format text, markdown, html or json (or leave out --nominee)")
+        }
     }
 
     func run() throws {

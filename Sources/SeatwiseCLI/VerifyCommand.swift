@@ -17,6 +17,10 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "A country table to use instead of the bundled one.") var countries: String?
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if output.chosen == .xlsx { throw ValidationError("a verification has no workbook form; use --format text, markdown, json, csv or html") }
+    }
+
     func run() throws {
         let table = try countries.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
         var problems: [InputDiagnostic] = []

@@ -109,3 +109,33 @@ def test_composition_from_a_workbook_and_bad_tables(seatwise, tmp_path):
     assert done.returncode == 2 and "has no name column" in done.stderr
     done = seatwise("audit", "--policy", policy)
     assert done.returncode == 2 and "--composition" in done.stderr
+
+
+def test_blank_cells_leave_a_verdict_open_only_when_they_could_change_it(seatwise, tmp_path):
+    table = tmp_path / "c.csv"
+    table.write_text("group,gender,count\nGovernment,female,10\nGovernment,,10\nCivil Society,female,5\nCivil Society,male,5\n")
+    policy = tmp_path / "p.yaml"
+    policy.write_text(yaml.safe_dump({"body": "B", "seats": {"Government": 20, "Civil Society": 10},
+                                      "quotas": [{"attribute": "gender", "value": "male", "min": 10},       # 5 counted, up to 15: open
+                                                 {"attribute": "gender", "value": "female", "min": 12},     # 15 counted: met whatever
+                                                 {"attribute": "gender", "value": "female", "max": 14, "per": "group"}]}))  # Government 10..20: open
+    done = seatwise("audit", "--composition", table, "--policy", policy, "--format", "json", expect=0)
+    doc = report(done)
+    labels = {q["label"]: q["satisfied"] for q in doc["quotas"]}
+    assert labels == {"quota 2: gender = female, at least 12 of 30 seats in the body": True,
+                      "quota 3: gender = female, at most 14 of 10 seats in Civil Society": True} or \
+        all(not k.startswith("quota 1:") for k in labels)
+    assert 1 in doc["unverified_quotas"] and 3 in doc["unverified_quotas"]
+    assert any("10 members have no gender" in n for n in doc["notes"])
+    text = seatwise("audit", "--composition", table, "--policy", policy, expect=0).stdout
+    assert "Composition " in text and "NOT VERIFIED: 5 counted, and 10 more whose gender the table leaves blank could make it met" in text
+
+
+def test_every_problem_of_a_composition_row_is_listed(seatwise, tmp_path):
+    table = tmp_path / "c.csv"
+    table.write_text("group,region,count\nBogus,Nowhere,x\n")
+    policy = tmp_path / "p.yaml"
+    policy.write_text("body: B\nseats: {Government: 2}\n")
+    done = seatwise("audit", "--composition", table, "--policy", policy)
+    assert done.returncode == 2
+    assert "count: 'x'" in done.stderr and "group: 'Bogus'" in done.stderr and "region: 'Nowhere'" in done.stderr

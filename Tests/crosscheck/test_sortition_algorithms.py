@@ -175,3 +175,39 @@ def test_export_lists_what_cannot_be_said(seatwise, tmp_path):
     assert bounds[("organization", "(none)")] == (0, 50)
     assert all(hi == 1 for (f, v), (lo, hi) in bounds.items() if f == "organization" and v != "(none)")
     read_theirs(tmp_path / "features.csv", tmp_path / "people.csv", 50)
+
+
+def test_values_that_look_like_formulas_are_kept_exactly(seatwise, tmp_path):
+    """Ids -1 and @p, values +30 and -30: data files carry them as they are (no spreadsheet apostrophe)."""
+    (tmp_path / "features.csv").write_text("feature,value,min,max\nAge,-30,1,2\nAge,+30,1,2\n")
+    (tmp_path / "people.csv").write_text("id,Age\n-1,-30\n@p,+30\n=x,-30\n+4,+30\n")
+    out = tmp_path / "imported"
+    seatwise("import", "sortition-algorithms", tmp_path / "features.csv", tmp_path / "people.csv", "--output", out,
+             "--number-wanted", 2, "--country", "GBR", expect=0)
+    ids = [r["id"] for r in csv.DictReader(open(out / "nominations.csv"))]
+    assert ids == ["-1", "@p", "=x", "+4"]
+    done = seatwise("select", out / "nominations.csv", "--policy", out / "policy.yaml", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert collections.Counter(m["attributes"]["age"] for m in report(done)["selected"]) == {"-30": 1, "+30": 1}
+    exported = tmp_path / "exported"
+    seatwise("export", "sortition-algorithms", out / "nominations.csv", "--policy", out / "policy.yaml", "--output", exported, expect=0)
+    assert sorted(r["id"] for r in csv.DictReader(open(exported / "people.csv"))) == sorted(ids)
+    assert {r["value"] for r in csv.DictReader(open(exported / "features.csv"))} == {"-30", "+30"}
+
+
+def test_export_keeps_a_quota_on_a_value_nobody_has_and_one_name_column(seatwise, tmp_path):
+    (tmp_path / "n.csv").write_text("id,name,group,gender,country\na,Ann,G,female,FRA\nb,Bo,G,male,DEU\nc,Cy,G,male,ITA\n")
+    (tmp_path / "p.yaml").write_text("body: B\nseats: {G: 2}\nquotas:\n  - { attribute: gender, value: nonbinary, min: 1 }\n")
+    assert seatwise("select", tmp_path / "n.csv", "--policy", tmp_path / "p.yaml").returncode == 1
+    seatwise("export", "sortition-algorithms", tmp_path / "n.csv", "--policy", tmp_path / "p.yaml", "--output", tmp_path / "out", expect=0)
+    assert feature_bounds(tmp_path / "out" / "features.csv")[("gender", "nonbinary")] == (1, 2)
+    # A feature called name: one name column in the people file, and their reader accepts it.
+    (tmp_path / "features.csv").write_text("feature,value,min,max\nname,A,0,1\nname,B,0,1\n")
+    (tmp_path / "people.csv").write_text("id,name\np1,A\np2,B\n")
+    seatwise("import", "sortition-algorithms", tmp_path / "features.csv", tmp_path / "people.csv", "--output", tmp_path / "i",
+             "--number-wanted", 2, "--country", "GBR", expect=0)
+    seatwise("export", "sortition-algorithms", tmp_path / "i" / "nominations.csv", "--policy", tmp_path / "i" / "policy.yaml",
+             "--output", tmp_path / "e", expect=0)
+    header = open(tmp_path / "e" / "people.csv").readline().strip().split(",")
+    assert header.count("name") == 1
+    read_theirs(tmp_path / "e" / "features.csv", tmp_path / "e" / "people.csv", 2)

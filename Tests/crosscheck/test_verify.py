@@ -119,3 +119,42 @@ def test_not_a_selection_report_is_bad_input(seatwise, tmp_path):
     junk.write_text("{ not json")
     done = seatwise("verify", junk, icg / "nominations.csv", "--policy", icg / "policy.yaml")
     assert done.returncode == 2 and "is not JSON" in done.stderr
+
+
+@pytest.mark.parametrize("change", ["name", "group", "rank", "words", "objective", "bound", "kind", "quota", "groups", "body", "status"])
+def test_anything_the_report_states_is_checked(seatwise, tmp_path, change):
+    folder, published = publish(seatwise, tmp_path, "mag")
+    doc = json.loads(published.read_text())
+    member = doc["selected"][3]
+    if change == "name": member["name"] = "Someone Else"
+    if change == "group": member["group"] = "Civil Society"
+    if change == "rank": member["rank"] = 1
+    if change == "words": doc["adjustments"] = ["adjusted: someone seated by decision of the coordinator"]
+    if change == "objective": doc["objective"]["value"] = 1
+    if change == "bound": doc["objective"]["bound"] = 1
+    if change == "kind": doc["objective"]["kind"] = "lexicographic"
+    if change == "quota": doc["quotas"][0]["count"] = 999
+    if change == "groups": doc["groups"] = []
+    if change == "body": doc["body"] = "Another body"
+    if change == "status": del doc["status"]
+    published.write_text(json.dumps(doc))
+    done = verify(seatwise, published, folder)
+    assert done.returncode == 1, done.stdout
+    assert "NOT VERIFIED" in done.stdout
+
+
+def test_explained_redacted_and_repaired_reports_verify(seatwise, tmp_path):
+    folder, published = publish(seatwise, tmp_path, "mag", "--explain", "--redact", "--public")
+    done = verify(seatwise, published, folder)
+    assert done.returncode == 0, done.stdout
+    doc = json.loads(published.read_text())
+    doc["explanations"][0]["message"] = "because we liked them"
+    published.write_text(json.dumps(doc))
+    assert verify(seatwise, published, folder).returncode == 1
+    folder, published = publish(seatwise, tmp_path, "infeasible", "--repair")
+    assert verify(seatwise, published, folder).returncode == 0
+    doc = json.loads(published.read_text())
+    doc["repaired"][0]["selected"][0]["id"] = "nobody"
+    published.write_text(json.dumps(doc))
+    done = verify(seatwise, published, folder)
+    assert done.returncode == 1 and "repaired" in done.stdout

@@ -305,3 +305,95 @@ def test_zip_bomb_is_refused_without_a_memory_blow_up(seatwise, tmp_path):
     assert "zip bomb" in done.stderr
     peak_kb = int(done.stderr.strip().splitlines()[-1])
     assert peak_kb < 1_200_000, f"peak memory {peak_kb} kB"
+
+
+# Found in review: each a test before its fix.
+
+def plain_sheet(rows_xml):
+    return "<sheetData>" + rows_xml + "</sheetData>"
+
+
+HEADER_ROW = '<row r="1">' + "".join(f'<c r="{c}1" t="inlineStr"><is><t>{h}</t></is></c>' for c, h in zip("ABCDE", ["id", "name", "group", "gender", "country"])) + "</row>"
+
+
+def person(r, pid, group, gender="female", country="FRA", with_refs=True):
+    cells = [pid, f"Name {pid}", group, gender, country]
+    ref = (lambda c: f' r="{c}{r}"') if with_refs else (lambda c: "")
+    return f'<row r="{r}">' + "".join(f'<c{ref(c)} t="inlineStr"><is><t>{v}</t></is></c>' for c, v in zip("ABCDE", cells)) + "</row>"
+
+
+def test_a_row_of_many_cells_is_linear_and_refused_past_xfd(seatwise, tmp_path):
+    import time
+    path = tmp_path / "wide.xlsx"
+    workbook(path, plain_sheet('<row>' + "<c><v>1</v></c>" * 20_000 + "</row>"))
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(POLICY_ALL)
+    start = time.monotonic()
+    done = seatwise("select", path, "--policy", policy)
+    assert done.returncode == 2 and "past column XFD" in done.stderr
+    assert time.monotonic() - start < 20
+
+
+def test_rows_past_excels_grid_are_refused(seatwise, tmp_path):
+    path = tmp_path / "tall.xlsx"
+    workbook(path, plain_sheet(HEADER_ROW + '<row r="1048577"><c r="A1048577"><v>1</v></c></row>'))
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(POLICY_ALL)
+    done = seatwise("select", path, "--policy", policy)
+    assert done.returncode == 2 and "outside Excel's rows" in done.stderr
+
+
+def test_cell_references_stand_and_repeats_are_named(seatwise, tmp_path):
+    """Rows out of order keep their own numbers; a cell given twice is a damaged workbook, at its cell."""
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(POLICY_ALL)
+    rows = HEADER_ROW + person(5, "P5", "Government") + person(2, "P2", "Nowhere") + person(3, "P3", "Government")
+    path = tmp_path / "order.xlsx"
+    workbook(path, plain_sheet(rows))
+    done = seatwise("select", path, "--policy", policy)
+    assert done.returncode == 2 and f"{path}:Sheet1!C2: group: 'Nowhere'" in done.stderr
+    twice = HEADER_ROW + person(2, "P2", "Government") + person(2, "P9", "Government")
+    path = tmp_path / "twice.xlsx"
+    workbook(path, plain_sheet(twice))
+    done = seatwise("select", path, "--policy", policy)
+    assert done.returncode == 2 and "Sheet1!A2: is given twice in the sheet" in done.stderr
+
+
+def test_an_empty_first_sheet_is_passed_over_and_sheet_on_a_csv_is_refused(seatwise, tmp_path):
+    xml, shared = quirky_sheet()
+    path = tmp_path / "cover.xlsx"
+    # The first sheet (Sheet1) is empty; the data is on the second.
+    workbook(path, plain_sheet(""), shared=shared, styles=STYLES, extra_sheets=[("Data", xml, False)])
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(POLICY_ALL)
+    rows, stderr = everyone(seatwise, path, policy)
+    assert len(rows) == 5 and "'Data' was read" in stderr and "'Sheet1' is empty" in stderr
+    csv_file = ROOT / "examples" / "mag" / "nominations.csv"
+    done = seatwise("check", csv_file, "--policy", ROOT / "examples" / "mag" / "policy.yaml", "--sheet", "Foo")
+    assert done.returncode == 2 and "--sheet 'Foo' names a worksheet, but this is a CSV file" in done.stderr
+
+
+def test_a_merge_into_empty_space_makes_no_data(seatwise, tmp_path):
+    rows = HEADER_ROW + person(2, "P2", "Government") + person(3, "P3", "Government") + person(4, "P4", "Government") \
+        + person(5, "P5", "Civil Society") + person(6, "P6", "Civil Society")
+    path = tmp_path / "merge.xlsx"
+    workbook(path, plain_sheet(rows) + '<mergeCells count="1"><mergeCell ref="E6:XFD104"/></mergeCells>')
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(POLICY_ALL)
+    rows, _ = everyone(seatwise, path, policy)
+    assert sorted(rows) == ["P2", "P3", "P4", "P5", "P6"]
+
+
+def test_audit_reads_roster_and_pool_from_two_sheets_of_one_workbook(seatwise, tmp_path):
+    icg = ROOT / "examples" / "icg"
+    wb = openpyxl.Workbook()
+    for title, source in [("Roster", icg / "roster.csv"), ("Nominations", icg / "nominations.csv")]:
+        ws = wb.create_sheet(title)
+        for row in csv.reader(open(source, encoding="utf-8")):
+            ws.append(row)
+    del wb["Sheet"]
+    wb.save(tmp_path / "both.xlsx")
+    a = report(seatwise("audit", tmp_path / "both.xlsx", "--sheet", "Roster", "--pool", tmp_path / "both.xlsx", "--pool-sheet", "Nominations",
+                        "--policy", icg / "policy.yaml", "--format", "json", expect=0))
+    b = report(seatwise("audit", icg / "roster.csv", "--pool", icg / "nominations.csv", "--policy", icg / "policy.yaml", "--format", "json", expect=0))
+    assert a["shares"] == b["shares"] and a["size"] == b["size"] == 30

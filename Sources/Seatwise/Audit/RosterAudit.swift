@@ -65,7 +65,7 @@ public struct AuditResult: Sendable {
 
 /// A quota an audit could not check, and why, in words that finish "NOT VERIFIED: …".
 public struct UnverifiedQuota: Sendable {
-    public enum Cause: Sendable { case absentValues, attributeNotGiven }
+    public enum Cause: Sendable { case absentValues, attributeNotGiven, blanks }
     /// The policy's quota (0-based).
     public var index: Int
     public var cause: Cause
@@ -126,9 +126,24 @@ public enum Auditor {
             let keys = Set(row.values.map(AttributeKey.normalize))
             return members.filter { (row.group == nil || $0.group == row.group) && ($0.key(of: row.attribute).map(keys.contains) ?? false) }.count
         }
-        let quotas = rows.map { row -> QuotaOutcome in
+        // In a composition a blank cell is a member whose value is unknown: a row is judged only when every
+        // value those members could have gives the same verdict; otherwise it is not verified.
+        var blankRows: [UnverifiedQuota] = []
+        var quotas: [QuotaOutcome] = []
+        for row in rows {
             let c = count(row)
-            return QuotaOutcome(row: row, count: c, hasPanel: true, enforced: true)
+            let blanks = roster.isComposition
+                ? members.filter { (row.group == nil || $0.group == row.group) && $0.key(of: row.attribute) == nil }.count : 0
+            // The true count lies in c...c+blanks; the counts the row admits are an interval. Uncertain when
+            // the two meet without the first lying wholly inside the second.
+            let lo = Swift.max(c, row.min ?? c), hi = Swift.min(c + blanks, row.max ?? (c + blanks))
+            if blanks > 0, lo <= hi, lo != c || hi != c + blanks {
+                blankRows.append(UnverifiedQuota(index: row.quotaIndex, cause: .blanks,
+                                                 subject: "\(row.label.drop { $0 != ":" }.dropFirst(2)) (\(Words.count(blanks, "member")) without a \(row.attribute))",
+                                                 reason: "\(c) counted, and \(blanks) more whose \(row.attribute) the table leaves blank could make it \(row.admits(c) ? "violated" : "met")"))
+                continue
+            }
+            quotas.append(QuotaOutcome(row: row, count: c, hasPanel: true, enforced: true))
         }
         let groups = policy.seats.map { (group: $0.key, seats: $0.value) }.map { entry -> GroupOutcome in
             let inGroup = members.filter { $0.group == entry.group }
@@ -145,7 +160,9 @@ public enum Auditor {
         } + absentValues.map {
             UnverifiedQuota(index: $0.index, cause: .absentValues, subject: "\($0.attribute) values nobody on the roster has",
                             reason: "without --pool the values absent from the roster are unknown")
-        }
+        } + blankRows
+        // How the table was read (blank cells, merged ranges) belongs in the report, not only on the terminal.
+        if roster.isComposition { notes += roster.notes }
         if !absentValues.isEmpty {
             notes.append("without --pool, `each` quotas on attributes other than region and development cover only the values present on the roster: a value nobody on it has cannot be checked (give --pool NOMINATIONS to check them)")
         }

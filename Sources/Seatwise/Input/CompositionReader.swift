@@ -60,10 +60,12 @@ public struct CompositionReader: Sendable {
             func fail(_ name: String, _ message: String) { let f = field(name); problem(f.line, f.column, name, message) }
             var ok = true
             let countText = field("count").text.trimmed
-            guard let count = Int(countText), count >= 0, count <= Self.maximumMembers else {
+            var count = 0
+            if let n = Int(countText), n >= 0, n <= Self.maximumMembers { count = n } else {
+                // The row's other cells are still checked: every problem is listed at once.
                 fail("count", countText.isEmpty ? "is blank; every row needs the number of members it describes"
                      : "\(Quote.value(countText)) is not a whole number of members (0 to \(Self.maximumMembers))")
-                continue
+                ok = false
             }
             let groupText = field("group").text.trimmed
             var group = groupText

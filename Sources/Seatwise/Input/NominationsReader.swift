@@ -41,6 +41,10 @@ public struct NominationsReader: Sendable {
     /// when rows are bad, so a policy can still be checked against them).
     public func readCollectingProblems(_ file: InputFile) -> (Nominations, [InputDiagnostic]) {
         let workbook = WorkbookTable.isWorkbook(file)
+        if !workbook, let sheet = file.sheet {
+            return (Nominations(nominees: [], columns: []),
+                    [InputDiagnostic(file: file.path, message: "--sheet \(Quote.value(sheet)) names a worksheet, but this is a CSV file, not an .xlsx workbook")])
+        }
         if !workbook, let kind = BinaryFile.kind(file.bytes) {
             return (Nominations(nominees: [], columns: []),
                     [BinaryFile.problem(kind, path: file.path, expected: "a CSV text file or an .xlsx workbook", howTo: BinaryFile.saveAsCSV)])

@@ -15,6 +15,10 @@ struct TableRecords {
             if let table { (records, sheet, notes) = (table.records, table.sheet, table.notes) }
             return
         }
+        if let sheet = file.sheet {
+            problems = [InputDiagnostic(file: file.path, message: "--sheet \(Quote.value(sheet)) names a worksheet, but this is a CSV file, not an .xlsx workbook")]
+            return
+        }
         if let kind = BinaryFile.kind(file.bytes) {
             problems = [BinaryFile.problem(kind, path: file.path, expected: "a CSV text file or an .xlsx workbook", howTo: BinaryFile.saveAsCSV)]
             return

@@ -65,7 +65,8 @@ public enum SortitionAlgorithmsExport {
         func tighten(_ attribute: String, _ value: String, min: Int?, max: Int?) {
             ensure(attribute)
             let key = AttributeKey.normalize(value)
-            guard var entry = bounds[attribute]?[key] else { return }
+            // A value nobody has is still a row: with a minimum, their run fails as Seatwise's does.
+            var entry = bounds[attribute]?[key] ?? (0, seats, value.trimmed)
             if let min { entry.min = Swift.max(entry.min, min) }
             if let max { entry.max = Swift.min(entry.max, max) }
             bounds[attribute]?[key] = entry
@@ -98,7 +99,7 @@ public enum SortitionAlgorithmsExport {
         }
         cannot.append("the objective (\(policy.objective.rawValue)) and the seeded tie-break: sortition-algorithms chooses by its own lottery (maximin by default)")
 
-        var features = CSVCell.row(["feature", "value", "min", "max"])
+        var features = CSVCell.dataRow(["feature", "value", "min", "max"])
         // A feature an import renamed to keep it apart from a built-in column gets its own name back.
         func featureName(_ attribute: String) -> String {
             attribute.hasSuffix(SortitionAlgorithmsImport.featureSuffix) ? String(attribute.dropLast(SortitionAlgorithmsImport.featureSuffix.count)) : attribute
@@ -106,19 +107,21 @@ public enum SortitionAlgorithmsExport {
         for attribute in order {
             let name = featureName(attribute)
             for (_, entry) in bounds[attribute]!.sorted(by: { $0.key < $1.key }) {
-                features += CSVCell.row([name, entry.display, String(entry.min), String(entry.max)])
+                features += CSVCell.dataRow([name, entry.display, String(entry.min), String(entry.max)])
             }
         }
-        var table = CSVCell.row(["id", "name"] + order.map(featureName))
+        // A feature called name (imported as "name (feature)") is the people file's name column.
+        let ownName = !order.map(featureName).contains { AttributeKey.normalize($0) == "name" }
+        var table = CSVCell.dataRow(["id"] + (ownName ? ["name"] : []) + order.map(featureName))
         for i in people {
             let n = input.nominees[i]
-            table += CSVCell.row([n.id, n.name] + order.map { value(of: $0, i) })
+            table += CSVCell.dataRow([n.id] + (ownName ? [n.name] : []) + order.map { value(of: $0, i) })
         }
         let settings = """
             # For sortition-algorithms' command line: sortition csv --settings settings.toml --features-csv features.csv \\
             #   --people-csv people.csv --selected-csv selected.csv --remaining-csv remaining.csv --number-wanted \(seats)
             id_column = "id"
-            columns_to_keep = ["name"]
+            columns_to_keep = [\(ownName ? "\"name\"" : "")]
             check_same_address = false
             selection_algorithm = "maximin"
             random_number_seed = \(policy.seed ?? Policy.defaultSeed)

@@ -68,12 +68,12 @@ public enum SortitionAlgorithmsImport {
         let others = features.filter { AttributeKey.normalize($0.name) != "gender" }
         var header = ["id", "name", "group", genderFeature?.name ?? "gender", "country"] + others.map(column)
         if !options.addressColumns.isEmpty { header.append("household") }
-        var csv = CSVCell.row(header)
+        var csv = CSVCell.dataRow(header)
         for person in people {
             var row = [person.id, person.name, options.group, genderFeature.map { person.values[$0.name]! } ?? "not given", country.iso3]
             row += others.map { person.values[$0.name]! }
             if !options.addressColumns.isEmpty { row.append(person.household) }
-            csv += CSVCell.row(row)
+            csv += CSVCell.dataRow(row)
         }
         if genderFeature == nil { notes.append("no feature is called gender: every nominee's gender is written as 'not given'") }
 

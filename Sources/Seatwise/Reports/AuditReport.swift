@@ -89,7 +89,8 @@ public enum AuditReport {
 
     static func text(_ audit: AuditResult, header: [(String, String)]) -> String {
         var out = "Seatwise audit\n"
-        for (k, v) in header { out += "  \(k.padding(toLength: 8, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
+        let width = max(8, header.map(\.0.count).max() ?? 0)
+        for (k, v) in header { out += "  \(k.padding(toLength: width, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
         out += "\nSeats\n"
         var seats = TextTable(["Group", "Members", "Seats"])
         for g in audit.groups { seats.add([g.group, "\(g.seated)", "\(g.seats)"]) }
@@ -202,7 +203,7 @@ struct AuditDocument: Encodable {
         shares = audit.shares.map { Share(attribute: $0.attribute, value: $0.value, count: $0.count, share: $0.share, expected: $0.expected, pValue: $0.pValue,
                                           reference: $0.reference, referenceExpected: $0.referenceExpected, referencePValue: $0.referencePValue) }
         notes = audit.notes
-        unverifiedQuotas = audit.unverified.map { $0.index + 1 }
+        unverifiedQuotas = Array(Set(audit.unverified.map { $0.index + 1 })).sorted()
     }
 
     func json() throws -> String { try JSONReport.encode(self) }

@@ -38,6 +38,76 @@ public enum ReportVerifier {
         var round: RoundRecord?
     }
 
+    /// The report's keys that differ from a report made now from the re-derived result, with the same
+    /// options (explanations, a repair, a public view) where the report shows it had them. Paths of input
+    /// files, the time of a public report and the tool's version are not compared.
+    static func restated(_ file: InputFile, result: SelectionResult, published: Published, budget: SolveBudget) throws -> [String] {
+        guard let claimed = try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any] else { return [] }
+        let explained = !(claimed["explanations"] is NSNull) && claimed["explanations"] != nil
+        var explanations = explained && result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
+        let repairWanted = !(claimed["repaired"] is NSNull) && claimed["repaired"] != nil
+        var diagnosis = result.status == .infeasible ? try result.diagnosis(repair: repairWanted, budget: budget) : nil
+        if explained, let repaired = diagnosis?.repaired, repaired.status != .infeasible {
+            diagnosis?.repairedExplanations = try repaired.explanations(ExplanationOptions(budget: budget))
+        }
+        // A public report names only the seated: the same view is applied, as `select --public` applies it.
+        let isPublic = !(claimed["public"] is NSNull) && claimed["public"] != nil
+        let view = isPublic ? PublicView(result, explanations: explanations) : nil
+        var visible = result
+        if let view {
+            explanations = explanations.map { view.apply(to: $0, of: result) }
+            diagnosis = diagnosis.map { view.apply(to: $0, of: result) }
+            visible = view.apply(to: result)
+        }
+        let document = SelectionDocument(visible, explanations: explanations, diagnosis: diagnosis, publicView: view)
+        guard let derived = try JSONSerialization.jsonObject(with: Data(try document.json().utf8)) as? [String: Any] else { return [] }
+        var out: [String] = []
+        // Also inside `repaired`, which holds whole reports.
+        let ignored = ["tool", "inputs.nominations", "inputs.policy", "public.made_at"]
+        // close_call depends on --close-call, which a report does not record.
+        let ignoredLeaves: Set<String> = ["close_call"]
+        func shown(_ value: Any?) -> String {
+            guard let value, !(value is NSNull) else { return "null" }
+            if let text = value as? String { return Quote.value(text) }
+            if let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]) {
+                let text = String(decoding: data, as: UTF8.self)
+                return text.count > 80 ? String(text.prefix(77)) + "…" : text
+            }
+            return "\(value)"
+        }
+        func same(_ a: Any?, _ b: Any?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): return true
+            case (is NSNull, nil), (nil, is NSNull), (is NSNull, is NSNull): return true
+            case let (x as NSNumber, y as NSNumber): return x == y
+            case let (x as String, y as String): return x == y
+            default: return false
+            }
+        }
+        func walk(_ a: Any?, _ b: Any?, _ path: String) {
+            guard out.count < 20, !ignored.contains(where: { path == $0 || path.hasSuffix("." + $0) }) else { return }
+            if let last = path.split(separator: ".").last, ignoredLeaves.contains(String(last)) { return }
+            switch (a, b) {
+            case let (x as [String: Any], y as [String: Any]):
+                for key in Set(x.keys).union(y.keys).sorted() { walk(x[key], y[key], path.isEmpty ? key : "\(path).\(key)") }
+            case let (x as [Any], y as [Any]):
+                if x.count != y.count {
+                    out.append("the report's \(path) has \(x.count) entr\(x.count == 1 ? "y" : "ies"); re-derived, \(y.count)")
+                    return
+                }
+                for (k, (p, q)) in zip(x, y).enumerated() {
+                    // Members and explanations are named by their id, quotas by their label.
+                    let name = ((q as? [String: Any])?["id"] as? String) ?? ((q as? [String: Any])?["label"] as? String) ?? "\(k + 1)"
+                    walk(p, q, "\(path)[\(name)]")
+                }
+            default:
+                if !same(a, b) { out.append("the report's \(path) is \(shown(a)); re-derived, it is \(shown(b))") }
+            }
+        }
+        walk(claimed, derived, "")
+        return out
+    }
+
     /// Reads the report; bad JSON or a report of another kind is bad input (exit 2).
     static func read(_ file: InputFile) throws -> Published {
         func fail(_ message: String) -> InputError { InputError([InputDiagnostic(file: file.path, message: message)]) }
@@ -72,7 +142,15 @@ public enum ReportVerifier {
                               countries: CountryTable, budget: SolveBudget = .unlimited) throws -> Verification {
         let published = try read(reportFile)
         var v = Verification(report: reportFile.path)
-        let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: countries)
+        var input = try SelectionInput.load(nominations: nominations, policy: policy, countries: countries)
+        // A report made with --redact names everyone by initials: re-derived the same way.
+        let publishedNames = (try? JSONSerialization.jsonObject(with: Data(reportFile.bytes)) as? [String: Any])?["selected"] as? [[String: Any]] ?? []
+        let names = Dictionary(input.nominees.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let redacted = !publishedNames.isEmpty && publishedNames.allSatisfy { m in
+            guard let id = m["id"] as? String, let name = m["name"] as? String, let real = names[id] else { return false }
+            return name == Redaction.initials(real) && name != real
+        }
+        if redacted { input = input.redacted() }
 
         // The files.
         for (name, file, claimed) in [("nominations", nominations, published.inputs?.nominationsSha256), ("policy", policy, published.inputs?.policySha256)] {
@@ -173,10 +251,18 @@ public enum ReportVerifier {
                 }
             }
         }
+        // Everything else the report states, re-derived and compared key by key: names, groups, ranks,
+        // quota counts, the objective, the notes, the adjustments in words, explanations and repairs.
+        if extra.isEmpty, missing.isEmpty, unknown.isEmpty {
+            v.differences += try restated(reportFile, result: result, published: published, budget: budget)
+        }
         if result.status == .optimal, v.differences.isEmpty {
             v.checks.append("objective \(result.objectiveSummary), proved optimal (GLPK's bound equals it), the tie among equally good panels broken by the seed")
         } else if result.status != .optimal, result.status != .infeasible {
             v.differences.append("the re-derived panel is not proved optimal (\(result.status.rawValue)); give it more time")
+        }
+        if v.differences.isEmpty {
+            v.checks.append("everything else the report states (names, groups, ranks, quota counts, objective, notes\(redacted ? ", names as initials" : "")) is what the inputs give")
         }
         if let version = published.tool?.version, version != SeatwiseTool.version {
             v.checks.append("note: the report was made by seatwise \(version); this is \(SeatwiseTool.version)")

@@ -16,7 +16,16 @@ struct SheetReader {
     var hiddenRows: [Int] = []
     var hiddenColumns: [ClosedRange<Int>] = []
     var merged: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] = []
+    /// The merged ranges whose cells were filled (clipped to the cells the sheet has), for the notes.
+    var filled: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>, value: String)] = []
     var problems: [Problem] = []
+
+    /// Cells kept from one sheet: a million nominees of ten columns. Past it the sheet is refused, before
+    /// a small compressed file of millions of one-character cells can fill memory.
+    static let maximumCells = 10_000_000
+
+    /// Why reading stopped early: past Excel's grid or the cell budget (the sheet is then refused).
+    struct Refused: Error { var message: String }
 
     /// The cell being read: where, its type and style, and what its <v>, <is> and <f> hold. Kept in one
     /// value (not in variables a nested function captures, which would box each and count every access).
@@ -34,26 +43,35 @@ struct SheetReader {
         var c = Cursor()
         do {
             while let event = try scanner.next() {
+                if budgetExceeded {
+                    throw Refused(message: "the sheet has more than \(Self.maximumCells) cells with values; no list of nominees is that large")
+                }
                 switch event {
                 case .start(let name, let attributes, let selfClosing):
                     switch name {
                     case .row:
-                        if let r = attributes["r"].flatMap({ Int($0) }), r > c.lastRow, r <= CellReference.maximumRow {
-                            c.row = r
-                        } else {
-                            c.row = c.lastRow + 1
+                        // A row's own number stands (a row out of order is put in its place); a row without
+                        // one follows the last.
+                        c.row = attributes["r"].flatMap { Int($0) } ?? (c.lastRow + 1)
+                        guard c.row >= 1, c.row <= CellReference.maximumRow else {
+                            throw Refused(message: "the sheet has a row numbered \(c.row), outside Excel's rows 1 to \(CellReference.maximumRow); open the workbook in Excel and save it again")
                         }
                         c.lastRow = c.row
                         c.nextColumn = 1
                         if let hidden = attributes["hidden"], hidden == "1" || hidden == "true" { hiddenRows.append(c.row) }
                     case .c:
+                        // A cell's own reference is where it is, whatever its row element said.
                         if let reference = attributes["r"], let place = CellReference.parse(reference) {
                             c.column = place.column
-                            if place.row != c.row { c.row = max(c.row, place.row); c.lastRow = c.row }
+                            c.row = place.row
+                            c.lastRow = place.row
                         } else {
                             c.column = c.nextColumn
                         }
                         if c.row == 0 { c.row = 1; c.lastRow = 1 }
+                        guard c.column <= CellReference.maximumColumn else {
+                            throw Refused(message: "row \(c.row) has cells past column \(CellReference.letters(CellReference.maximumColumn)), Excel's last; open the workbook in Excel and save it again")
+                        }
                         c.nextColumn = c.column + 1
                         c.type = attributes["t"] ?? "n"
                         c.style = attributes["s"].flatMap { Int($0) } ?? 0
@@ -96,6 +114,8 @@ struct SheetReader {
                     }
                 }
             }
+        } catch let refused as Refused {
+            throw WorkbookArchive.Problem(message: refused.message)
         } catch let problem as XMLProblem {
             throw WorkbookArchive.Problem(message: "the sheet's XML is not well-formed (byte \(problem.offset): \(problem.message)); open the workbook in Excel and save it again")
         }
@@ -142,8 +162,15 @@ struct SheetReader {
                 text = Self.number(number)
             }
         }
-        if !text.isEmpty { cells.set(row: row, column: column, text) }
+        guard !text.isEmpty else { return }
+        if !cells.set(row: row, column: column, text) {
+            problem("is given twice in the sheet (the workbook is damaged); open it in Excel and save it again")
+        }
+        if cells.count > Self.maximumCells { budgetExceeded = true }
     }
+
+    /// Set when the sheet has more cells than `maximumCells`: the reader stops at the next event.
+    private var budgetExceeded = false
 
     private mutating func addMerge(_ reference: String) {
         let ends = reference.split(separator: ":")
@@ -152,17 +179,26 @@ struct SheetReader {
         merged.append((a.row...b.row, a.column...b.column))
     }
 
-    /// Every cell of a merged range reads as its first (top-left) cell, which is the one Excel keeps.
+    /// Every cell of a merged range reads as its first (top-left) cell, which is the one Excel keeps. A range
+    /// is clipped to the rows and columns the sheet has values in: merging into empty space makes no data.
     private mutating func fillMerged() {
+        guard !merged.isEmpty else { return }
+        let rows = cells.orderedRows()
+        guard let lastRow = rows.last?.row else { return }
+        let lastColumn = rows.map { $0.cells.last?.column ?? 0 }.max() ?? 0
         // Filled cells are bounded in all, so that a sheet of many huge merged ranges cannot fill memory;
         // a range past that is left as Excel shows it: one value, in its first cell.
         var budget = 2_000_000
         for range in merged {
-            guard let value = cells[range.rows.lowerBound, range.columns.lowerBound] else { continue }
-            let size = range.rows.count * range.columns.count
-            guard size <= budget else { continue }
+            guard range.rows.lowerBound <= lastRow, range.columns.lowerBound <= lastColumn,
+                  let value = cells[range.rows.lowerBound, range.columns.lowerBound] else { continue }
+            let clipped = (rows: range.rows.lowerBound...min(range.rows.upperBound, lastRow),
+                           columns: range.columns.lowerBound...min(range.columns.upperBound, lastColumn))
+            let size = clipped.rows.count * clipped.columns.count
+            guard size > 1, size <= budget else { continue }
             budget -= size
-            for r in range.rows { for c in range.columns { cells.set(row: r, column: c, value) } }
+            for r in clipped.rows { for c in clipped.columns where cells[r, c] == nil { cells.set(row: r, column: c, value) } }
+            filled.append((clipped.rows, clipped.columns, value))
         }
     }
 

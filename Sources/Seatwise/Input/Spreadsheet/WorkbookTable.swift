@@ -32,29 +32,40 @@ struct WorkbookTable {
             return fail("the workbook cannot be read: \(error)")
         }
         let names = parts.sheets.map(\.name)
-        let chosen: WorkbookParts.Sheet
+        // The sheet named, else the first visible one with any value (an empty cover sheet is passed over).
+        let candidates: [WorkbookParts.Sheet]
         if let wanted = file.sheet {
             guard let sheet = parts.sheets.first(where: { $0.name == wanted })
                     ?? parts.sheets.first(where: { AttributeKey.normalize($0.name) == AttributeKey.normalize(wanted) }) else {
                 return fail("the workbook has no sheet \(Quote.value(wanted)); its sheets are \(names.map(Quote.value).joined(separator: ", "))")
             }
-            chosen = sheet
+            candidates = [sheet]
         } else {
-            guard let sheet = parts.sheets.first(where: { !$0.hidden }) ?? parts.sheets.first else {
-                return fail("the workbook has no sheets")
-            }
-            chosen = sheet
+            candidates = parts.sheets.filter { !$0.hidden }.isEmpty ? parts.sheets : parts.sheets.filter { !$0.hidden }
+            guard !candidates.isEmpty else { return fail("the workbook has no sheets") }
         }
-        let sheetReader: SheetReader
-        do {
-            guard let bytes = try archive.part(chosen.path) else {
-                return fail("the sheet \(Quote.value(chosen.name)) has no part in the archive (\(chosen.path)); open the workbook in Excel and save it again")
+        var chosen = candidates[0]
+        var sheetReader: SheetReader?
+        var passedOver: [String] = []
+        for sheet in candidates {
+            chosen = sheet
+            do {
+                guard let bytes = try archive.part(sheet.path) else {
+                    return fail("the sheet \(Quote.value(sheet.name)) has no part in the archive (\(sheet.path)); open the workbook in Excel and save it again")
+                }
+                sheetReader = try SheetReader(bytes, parts: parts)
+            } catch let problem as WorkbookArchive.Problem {
+                return fail("sheet \(Quote.value(sheet.name)): " + problem.message)
+            } catch {
+                return fail("the sheet \(Quote.value(sheet.name)) cannot be read: \(error)")
             }
-            sheetReader = try SheetReader(bytes, parts: parts)
-        } catch let problem as WorkbookArchive.Problem {
-            return fail("sheet \(Quote.value(chosen.name)): " + problem.message)
-        } catch {
-            return fail("the sheet \(Quote.value(chosen.name)) cannot be read: \(error)")
+            if sheetReader!.cells.count > 0 || !sheetReader!.problems.isEmpty { break }
+            passedOver.append(sheet.name)
+        }
+        guard var sheetReader else { return fail("the workbook has no sheets") }
+        if sheetReader.cells.count == 0, sheetReader.problems.isEmpty {
+            return fail(file.sheet != nil || names.count == 1 ? "the sheet \(Quote.value(chosen.name)) is empty; it needs a header row and one row per nominee"
+                        : "every sheet of the workbook is empty (\(names.map(Quote.value).joined(separator: ", ")))")
         }
         var problems = sheetReader.problems.map {
             InputDiagnostic(file: file.path, line: $0.row, column: $0.column, message: $0.message, sheet: chosen.name)
@@ -62,7 +73,8 @@ struct WorkbookTable {
         var notes: [String] = []
         let place = "\(file.path):\(CellReference.sheet(chosen.name))"
         if file.sheet == nil, names.count > 1 {
-            notes.append("\(file.path): warning: the sheet \(Quote.value(chosen.name)) was read, the first of \(names.count) (\(Quote.list(names))); give --sheet NAME to read another")
+            let skipped = passedOver.isEmpty ? "" : " (\(passedOver.map(Quote.value).joined(separator: ", ")) \(passedOver.count == 1 ? "is" : "are") empty)"
+            notes.append("\(file.path): warning: the sheet \(Quote.value(chosen.name)) was read, of \(names.count): \(names.map(Quote.value).joined(separator: ", "))\(skipped); give --sheet NAME to read another")
         }
 
         // Rows with any value, in order; the header is the first. Its last named column sets the width.
@@ -75,9 +87,11 @@ struct WorkbookTable {
         let headerWidth = header.last?.column ?? 0
         let width = min(headerWidth, maximumColumns + 1)
         for (row, cells) in rows {
-            for (column, _) in cells where column > width && row != headerRow {
+            // One problem a row, at its first cell past the header: the rest of the row says the same.
+            if row != headerRow, let (column, _) = cells.first(where: { $0.column > width }) {
+                let more = cells.filter { $0.column > width }.count - 1
                 problems.append(InputDiagnostic(file: file.path, line: row, column: column,
-                                                message: "a value in a column with no header (the header ends at \(CellReference.letters(width))\(headerRow)); give the column a header or clear the cell",
+                                                message: "a value in a column with no header (the header ends at \(CellReference.letters(width))\(headerRow))\(more > 0 ? ", and \(more) more in this row" : ""); give the column a header or clear the cell",
                                                 sheet: chosen.name))
             }
             var fields = (1...max(width, 1)).map { CSVField(text: "", line: row, column: $0) }
@@ -96,13 +110,13 @@ struct WorkbookTable {
         if !hiddenColumns.isEmpty {
             notes.append("\(place): warning: hidden column\(hiddenColumns.count == 1 ? "" : "s") \(hiddenColumns.map { CellReference.letters($0) }.joined(separator: ", ")) \(hiddenColumns.count == 1 ? "was" : "were") read like the others")
         }
-        for range in sheetReader.merged.prefix(20) where range.rows.count * range.columns.count > 1 {
-            guard let value = sheetReader.cells[range.rows.lowerBound, range.columns.lowerBound] else { continue }
+        for range in sheetReader.filled.prefix(20) {
+            let value = range.value
             let first = CellReference.letters(range.columns.lowerBound) + "\(range.rows.lowerBound)"
             let last = CellReference.letters(range.columns.upperBound) + "\(range.rows.upperBound)"
             notes.append("\(place)!\(first):\(last): warning: merged cells: each was read as \(Quote.value(value)), the value of \(first)")
         }
-        if sheetReader.merged.count > 20 { notes.append("\(place): warning: \(sheetReader.merged.count - 20) more merged ranges were read the same way") }
+        if sheetReader.filled.count > 20 { notes.append("\(place): warning: \(sheetReader.filled.count - 20) more merged ranges were read the same way") }
         return (WorkbookTable(sheet: chosen.name, records: records, notes: notes), problems)
     }
 
