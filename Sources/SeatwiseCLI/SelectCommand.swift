@@ -67,8 +67,12 @@ struct SelectCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time of each phase (read, model, solve, report) on standard error.")
     var timings = false
 
+    @Option(name: .long, parsing: .unconditional, help: "For each seated member who is not required, up to this many nominees who could take exactly that seat (everyone else staying, every rule met), best first; and the reserve list.")
+    var alternates: Int?
+
     func validate() throws {
         if closeCall < 0 { throw ValidationError("--close-call must be 0 or more") }
+        if let alternates, alternates < 1 || alternates > 1000 { throw ValidationError("--alternates must be a whole number from 1 to 1000") }
     }
 
     func run() throws {
@@ -99,9 +103,11 @@ struct SelectCommand: ParsableCommand {
         Progress.phase("writing")
         try options.budget.checkCancelled()
         let publicView = publicReport ? PublicView(result, explanations: explanations) : nil
+        let found = alternates.flatMap { k in result.status == .infeasible ? nil : Alternates(result, count: k) }
         try options.budget.checkCancelled()
-        try output.emit(try SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis, publicView: publicView),
-                        workbook: { ReportWorkbook(selection: result, explanations: explanations, diagnosis: diagnosis, publicView: publicView) },
+        try output.emit(try SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis, publicView: publicView,
+                                                   alternates: found),
+                        workbook: { ReportWorkbook(selection: result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: found) },
                         inputs: input.inputPaths)
         if timings {
             let phases = [("read", loaded - start), ("model", result.modelSeconds), ("solve", result.solveSeconds),

@@ -13,7 +13,7 @@ struct SpreadsheetTests {
         var out: [String] = []
         while let event = try scanner.next() {
             switch event {
-            case .start(_, let attributes, let selfClosing): out.append("<\(scanner.lastNameText) r=\(attributes["r"] ?? "-") id=\(attributes["id"] ?? "-")\(selfClosing ? "/" : "")>")
+            case .start(_, let selfClosing): out.append("<\(scanner.lastNameText) r=\(scanner.attribute("r") ?? "-") id=\(scanner.attribute("id") ?? "-")\(selfClosing ? "/" : "")>")
             case .end: out.append("</\(scanner.lastNameText)>")
             case .text(let text): out.append(text)
             }
@@ -27,7 +27,7 @@ struct SpreadsheetTests {
         #expect(try events(xml) == ["<x:a r=1 id=A&B>", "<b r=- id=-/>", "x < y éA", "<raw>", "</x:a>"])
         var scanner = XMLScanner(Array("<x:row><row/><relationship/><Relationship/></x:row>".utf8))
         var names: [XMLScanner.Name] = []
-        while let event = try scanner.next() { if case .start(let name, _, _) = event { names.append(name) } }
+        while let event = try scanner.next() { if case .start(let name, _) = event { names.append(name) } }
         #expect(names == [.row, .row, .other, .relationship])
     }
 

@@ -74,7 +74,7 @@ public struct CountryTable: Sendable {
     /// Looks a country up by ISO alpha-2, alpha-3, table name or a common name; case, accents and
     /// punctuation do not matter.
     public func lookup(_ text: String) -> CountryRecord? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         if let k = index[trimmed.lowercased()] { return records[k] }
         if let k = index[CountryTable.nameKey(trimmed)] { return records[k] }
         // Full-width or invisible-character spellings (ＫＥ, K<ZWSP>E): the normal form ids and values use.

@@ -69,6 +69,14 @@ public struct NominationsReader: Sendable {
         var usable = false
         let groupByKey = Dictionary((groups ?? []).map { (AttributeKey.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
         var nominees: [Nominee] = []
+        // A file names a few hundred countries many times over: each spelling is looked up once.
+        var countryCache: [String: CountryRecord?] = [:]
+        func lookupCountry(_ text: String) -> CountryRecord? {
+            if let known = countryCache[text] { return known }
+            let record = countries.lookup(text)
+            countryCache[text] = record
+            return record
+        }
         var firstLineOfId: [String: Int] = [:]
         // Country names that name more than one country ("Korea"), each with the line it first appears on.
         var ambiguous: [(text: String, line: Int, chosen: CountryRecord, others: [String])] = []
@@ -256,7 +264,7 @@ public struct NominationsReader: Sendable {
             }
             var country = ""
             if !countryText.isEmpty {
-                if let record = countries.lookup(countryText) {
+                if let record = lookupCountry(countryText) {
                     country = record.iso3
                     if let others = CountryTable.otherMeanings(of: countryText), !ambiguous.contains(where: { $0.text == countryText }) {
                         ambiguous.append((countryText, rowLine, record, others))

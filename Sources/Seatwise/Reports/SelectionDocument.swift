@@ -33,8 +33,11 @@ public struct SelectionDocument: Encodable, Sendable {
         var attributes: [String: String]
         var reason: String
         var message: String
+        /// With `--alternates K`: who could take this seat, best first (null when not asked).
+        var alternates: [String]? = nil
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(alternates, forKey: .alternates)
             try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(group, forKey: .group)
             try c.encode(rank, forKey: .rank); try c.encode(effectiveRank, forKey: .effectiveRank)
             try c.encode(gender, forKey: .gender); try c.encode(country, forKey: .country)
@@ -44,7 +47,7 @@ public struct SelectionDocument: Encodable, Sendable {
             try c.encode(reason, forKey: .reason); try c.encode(message, forKey: .message)
         }
         enum Keys: String, CodingKey {
-            case id, name, group, rank, effectiveRank, gender, country, region, development, organization, status, terms, attributes, reason, message
+            case id, name, group, rank, effectiveRank, gender, country, region, development, organization, status, terms, attributes, reason, message, alternates
         }
     }
     struct Quota: Encodable {
@@ -153,7 +156,17 @@ public struct SelectionDocument: Encodable, Sendable {
         return panel.reduce(0) { $0 + weights[$1] }
     }
 
-    public init(_ result: SelectionResult, explanations report: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil) {
+    /// With `--alternates K`: K, each seat whose alternates are null… and the reserve list (null when not asked).
+    struct AlternatesRecord: Encodable {
+        struct Blocked: Encodable { var id: String, reason: String }
+        var count: Int
+        var reserve: [String]
+        var blocked: [Blocked]
+    }
+    var alternates: AlternatesRecord?
+
+    public init(_ result: SelectionResult, explanations report: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil,
+                alternates found: Alternates? = nil) {
         let p = Provenance(input: result.input)
         tool = Tool(name: p.tool, version: p.toolVersion, glpk: p.glpkVersion)
         body = p.body
@@ -183,6 +196,12 @@ public struct SelectionDocument: Encodable, Sendable {
         notes = SelectionReport.notes(result, report, diagnosis)
         adjustments = result.context.adjustments
         let ids = result.input.nominees.map(\.id)
+        if let found, publicView == nil {
+            let bySeat = Dictionary(found.seats.map { ($0.member, $0) }, uniquingKeysWith: { a, _ in a })
+            for (k, i) in result.seated.enumerated() { selected[k].alternates = bySeat[i].map { $0.alternates.map { ids[$0] } } ?? [] }
+            alternates = AlternatesRecord(count: found.count, reserve: found.reserve.map { ids[$0] },
+                                          blocked: found.seats.compactMap { s in s.blockedBy.map { AlternatesRecord.Blocked(id: ids[s.member], reason: $0) } })
+        }
         round = RoundRecord(adjustments: result.context.applied.map { RoundRecord.Option(option: $0.option.name, value: $0.option.value) },
                             tieBreakWeight: Self.tieBreakWeight(seed: result.seed, ids: ids, panel: result.seated))
         if let report {
@@ -228,7 +247,7 @@ public struct SelectionDocument: Encodable, Sendable {
     // Written by hand so that absent values are null, never left out (README, "JSON report").
     enum Keys: String, CodingKey {
         case tool, body, mode, status, objective, seed, seedSource, inputs, groups, selected, quotas, conflicts, repairs, notes
-        case adjustments, explanations, quotaPrices, groupDeviations, repaired, round
+        case adjustments, explanations, quotaPrices, groupDeviations, repaired, round, alternates
         case publicReport = "public"
     }
 
@@ -241,7 +260,7 @@ public struct SelectionDocument: Encodable, Sendable {
         try c.encode(repairs, forKey: .repairs); try c.encode(notes, forKey: .notes); try c.encode(adjustments, forKey: .adjustments)
         try c.encode(explanations, forKey: .explanations); try c.encode(quotaPrices, forKey: .quotaPrices)
         try c.encode(groupDeviations, forKey: .groupDeviations); try c.encode(repaired, forKey: .repaired)
-        try c.encode(publicReport, forKey: .publicReport); try c.encode(round, forKey: .round)
+        try c.encode(publicReport, forKey: .publicReport); try c.encode(round, forKey: .round); try c.encode(alternates, forKey: .alternates)
     }
 }
 

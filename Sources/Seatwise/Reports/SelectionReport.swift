@@ -4,20 +4,20 @@
 public enum SelectionReport {
     /// With `publicView`, the public version: only seated members named, the rest counted (`--public`).
     public static func render(_ result: SelectionResult, format: ReportFormat, explanations: ExplanationReport? = nil,
-                              diagnosis: Diagnosis? = nil, publicView: PublicView? = nil) throws -> String {
+                              diagnosis: Diagnosis? = nil, publicView: PublicView? = nil, alternates: Alternates? = nil) throws -> String {
         var (result, explanations, diagnosis) = (result, explanations, diagnosis)
         if let view = publicView {
             explanations = explanations.map { view.apply(to: $0, of: result) }
             diagnosis = diagnosis.map { view.apply(to: $0, of: result) }
             result = view.apply(to: result)
         }
-        let sections = { SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView) }
+        let sections = { SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates) }
         switch format {
         case .text: return TextRenderer.render(sections())
         case .markdown: return MarkdownRenderer.render(sections())
-        case .json: return try SelectionDocument(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView).json()
+        case .json: return try SelectionDocument(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates).json()
         case .csv: return explanations.map { csv(result, $0) } ?? csv(result)
-        case .html: return HTMLReports.selection(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView)
+        case .html: return HTMLReports.selection(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates)
         }
     }
 

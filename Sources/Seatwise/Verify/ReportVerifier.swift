@@ -59,7 +59,9 @@ public enum ReportVerifier {
             diagnosis = diagnosis.map { view.apply(to: $0, of: result) }
             visible = view.apply(to: result)
         }
-        let document = SelectionDocument(visible, explanations: explanations, diagnosis: diagnosis, publicView: view)
+        // With --alternates K: the same alternates, K read from the report.
+        let asked = ((claimed["alternates"] as? [String: Any])?["count"] as? Int).flatMap { result.status == .infeasible ? nil : Alternates(result, count: $0) }
+        let document = SelectionDocument(visible, explanations: explanations, diagnosis: diagnosis, publicView: view, alternates: asked)
         guard let derived = try JSONSerialization.jsonObject(with: Data(try document.json().utf8)) as? [String: Any] else { return [] }
         var out: [String] = []
         // Also inside `repaired`, which holds whole reports.

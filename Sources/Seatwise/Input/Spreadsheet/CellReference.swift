@@ -21,10 +21,13 @@ public enum CellReference {
     }
 
     /// (row, column) of "C7", 1-based; nil when it is not a cell reference within Excel's grid.
-    public static func parse(_ text: String) -> (row: Int, column: Int)? {
+    public static func parse(_ text: String) -> (row: Int, column: Int)? { parse(text.utf8) }
+
+    /// The same, from the reference's bytes (a workbook's `r` attribute, read without making text).
+    static func parse<Bytes: Sequence>(_ bytes: Bytes) -> (row: Int, column: Int)? where Bytes.Element == UInt8 {
         var column = 0, row = 0
         var sawDigit = false
-        for b in text.utf8 {
+        for b in bytes {
             if !sawDigit, (b >= 65 && b <= 90) || (b >= 97 && b <= 122) {
                 column = column * 26 + Int((b & 0xDF) - 64)
                 if column > maximumColumn { return nil }

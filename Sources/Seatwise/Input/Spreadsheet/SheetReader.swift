@@ -9,6 +9,17 @@ struct SheetReader {
     /// A problem at a cell, or at a whole row when `column` is nil.
     struct Problem { var row: Int; var column: Int?; var message: String }
 
+    /// A cell's `t`: what its `<v>` (or `<is>`) holds.
+    private enum CellType {
+        case number, shared, inline, formulaText, boolean, error, date
+        init(_ scanner: XMLScanner) {
+            if scanner.attribute("t", is: "s") { self = .shared } else if scanner.attribute("t", is: "inlineStr") { self = .inline }
+            else if scanner.attribute("t", is: "str") { self = .formulaText } else if scanner.attribute("t", is: "b") { self = .boolean }
+            else if scanner.attribute("t", is: "e") { self = .error } else if scanner.attribute("t", is: "d") { self = .date }
+            else { self = .number }
+        }
+    }
+
     /// The element whose text is being collected.
     private enum Reading { case nothing, value, formula, inlineText }
 
@@ -31,7 +42,7 @@ struct SheetReader {
     /// value (not in variables a nested function captures, which would box each and count every access).
     private struct Cursor {
         var row = 0, nextColumn = 1, lastRow = 0
-        var column = 0, type = "n", style = 0
+        var column = 0, type = CellType.number, style = 0
         var value: String?, inline = "", hasInline = false, formula: String?
         var reading = Reading.nothing
         var inInline = false, inPhonetic = false, inCell = false
@@ -47,21 +58,21 @@ struct SheetReader {
                     throw Refused(message: "the sheet has more than \(Self.maximumCells) cells with values; no list of nominees is that large")
                 }
                 switch event {
-                case .start(let name, let attributes, let selfClosing):
+                case .start(let name, let selfClosing):
                     switch name {
                     case .row:
                         // A row's own number stands (a row out of order is put in its place); a row without
                         // one follows the last.
-                        c.row = attributes["r"].flatMap { Int($0) } ?? (c.lastRow + 1)
+                        c.row = scanner.attributeInt("r") ?? (c.lastRow + 1)
                         guard c.row >= 1, c.row <= CellReference.maximumRow else {
                             throw Refused(message: "the sheet has a row numbered \(c.row), outside Excel's rows 1 to \(CellReference.maximumRow); open the workbook in Excel and save it again")
                         }
                         c.lastRow = c.row
                         c.nextColumn = 1
-                        if let hidden = attributes["hidden"], hidden == "1" || hidden == "true" { hiddenRows.append(c.row) }
+                        if let hidden = scanner.attribute("hidden"), hidden == "1" || hidden == "true" { hiddenRows.append(c.row) }
                     case .c:
                         // A cell's own reference is where it is, whatever its row element said.
-                        if let reference = attributes["r"], let place = CellReference.parse(reference) {
+                        if let place = scanner.attributeReference("r") {
                             c.column = place.column
                             c.row = place.row
                             c.lastRow = place.row
@@ -73,8 +84,8 @@ struct SheetReader {
                             throw Refused(message: "row \(c.row) has cells past column \(CellReference.letters(CellReference.maximumColumn)), Excel's last; open the workbook in Excel and save it again")
                         }
                         c.nextColumn = c.column + 1
-                        c.type = attributes["t"] ?? "n"
-                        c.style = attributes["s"].flatMap { Int($0) } ?? 0
+                        c.type = CellType(scanner)
+                        c.style = scanner.attributeInt("s") ?? 0
                         c.value = nil; c.inline = ""; c.hasInline = false; c.formula = nil
                         c.inCell = true
                         if selfClosing { finishCell(&c, parts) }
@@ -89,10 +100,10 @@ struct SheetReader {
                     case .rPh where c.inInline:
                         c.inPhonetic = !selfClosing
                     case .mergeCell:
-                        if let ref = attributes["ref"] { addMerge(ref) }
+                        if let ref = scanner.attribute("ref") { addMerge(ref) }
                     case .col:
-                        if let hidden = attributes["hidden"], hidden == "1" || hidden == "true",
-                           let min = attributes["min"].flatMap({ Int($0) }), let max = attributes["max"].flatMap({ Int($0) }), min <= max {
+                        if let hidden = scanner.attribute("hidden"), hidden == "1" || hidden == "true",
+                           let min = scanner.attribute("min").flatMap({ Int($0) }), let max = scanner.attribute("max").flatMap({ Int($0) }), min <= max {
                             hiddenColumns.append(min...max)
                         }
                     default: break
@@ -130,25 +141,25 @@ struct SheetReader {
         var noSavedValue: String { "holds the formula =\(Quote.value(c.formula ?? "").dropFirst().dropLast()) with no saved value (the file was written by a program that does not calculate); open and save it in Excel or LibreOffice, or paste the values" }
         let text: String
         switch c.type {
-        case "s":
+        case .shared:
             guard let index = c.value.flatMap({ Int($0) ?? Int($0.trimmingCharacters(in: .whitespaces)) }), index >= 0, index < parts.sharedStrings.count else {
                 return problem("refers to a shared string that the workbook does not have; open it in Excel and save it again")
             }
             text = parts.sharedStrings[index]
-        case "inlineStr":
+        case .inline:
             text = WorkbookParts.unescape(c.hasInline ? c.inline : (c.value ?? ""))
-        case "str":
+        case .formulaText:
             guard let value = c.value else { return problem(noSavedValue) }
             text = value
-        case "b":
+        case .boolean:
             guard let value = c.value else { return problem(noSavedValue) }
             text = value == "1" || value.lowercased() == "true" ? "TRUE" : "FALSE"
-        case "e":
+        case .error:
             return problem("holds the Excel error \(Quote.value(c.value ?? "#VALUE!"))\(c.formula.map { " (from the formula =\(Quote.value($0).dropFirst().dropLast()))" } ?? ""); correct it or type the value")
-        case "d":
+        case .date:
             guard let value = c.value else { return problem(noSavedValue) }
             text = Self.isoDate(value)
-        default: // "n" and absent: a number, or a date by the cell's style
+        case .number: // "n" and absent: a number, or a date by the cell's style
             guard let value = c.value, !value.isEmpty else {
                 if c.formula != nil { problem(noSavedValue) }
                 return

@@ -27,14 +27,14 @@ struct WorkbookParts {
             if r.type.hasSuffix("/styles") { stylesPath = Self.resolve(r.target, in: folder) }
         }
         while let event = try Self.next(&scanner, workbookPath) {
-            guard case .start(let name, let attributes, _) = event else { continue }
+            guard case .start(let name, _) = event else { continue }
             switch name {
             case .workbookPr:
-                date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")
+                date1904 = ["1", "true"].contains(scanner.attribute("date1904") ?? "")
             case .sheet:
-                let sheetName = attributes["name"] ?? ""
-                let id = attributes["id"] ?? ""
-                let state = attributes["state"] ?? "visible"
+                let sheetName = scanner.attribute("name") ?? ""
+                let id = scanner.attribute("id") ?? ""
+                let state = scanner.attribute("state") ?? "visible"
                 guard let target = relationships[id]?.target else {
                     throw WorkbookArchive.Problem(message: "the sheet \(Quote.value(sheetName)) points to no part of the workbook; open it in Excel and save it again")
                 }
@@ -77,9 +77,9 @@ struct WorkbookParts {
         guard let bytes = try archive.part("_rels/.rels") else { return nil }
         var scanner = XMLScanner(bytes)
         while let event = try next(&scanner, "_rels/.rels") {
-            if case .start(.relationship, let attributes, _) = event,
-               let type = attributes["Type"], type.hasSuffix("/officeDocument"),
-               let target = attributes["Target"] {
+            if case .start(.relationship, _) = event,
+               let type = scanner.attribute("Type"), type.hasSuffix("/officeDocument"),
+               let target = scanner.attribute("Target") {
                 return resolve(target, in: "")
             }
         }
@@ -92,8 +92,8 @@ struct WorkbookParts {
         var scanner = XMLScanner(bytes)
         var out: [String: (type: String, target: String)] = [:]
         while let event = try next(&scanner, path) {
-            guard case .start(.relationship, let attributes, _) = event else { continue }
-            func value(_ key: StaticString) -> String { attributes[key] ?? "" }
+            guard case .start(.relationship, _) = event else { continue }
+            func value(_ key: StaticString) -> String { scanner.attribute(key) ?? "" }
             out[value("Id")] = (value("Type"), value("Target"))
         }
         return out
@@ -109,7 +109,7 @@ struct WorkbookParts {
         var inText = false, phonetic = 0
         while let event = try next(&scanner, path) {
             switch event {
-            case .start(let name, _, let selfClosing):
+            case .start(let name, let selfClosing):
                 switch name {
                 case .si: current = ""; if selfClosing { out.append("") }
                 case .t: inText = !selfClosing
@@ -191,15 +191,15 @@ struct WorkbookParts {
         var inCellXfs = false
         while let event = try next(&scanner, path) {
             switch event {
-            case .start(let name, let attributes, let selfClosing):
+            case .start(let name, let selfClosing):
                 switch name {
                 case .numFmt:
-                    if let id = attributes["numFmtId"].flatMap({ Int($0) }) {
-                        custom[id] = dateStyle(ofFormat: attributes["formatCode"] ?? "")
+                    if let id = scanner.attribute("numFmtId").flatMap({ Int($0) }) {
+                        custom[id] = dateStyle(ofFormat: scanner.attribute("formatCode") ?? "")
                     }
                 case .cellXfs: inCellXfs = !selfClosing
                 case .xf where inCellXfs:
-                    let id = attributes["numFmtId"].flatMap { Int($0) } ?? 0
+                    let id = scanner.attribute("numFmtId").flatMap { Int($0) } ?? 0
                     styles.append(custom[id] ?? builtInDateFormats[id])
                 default: break
                 }

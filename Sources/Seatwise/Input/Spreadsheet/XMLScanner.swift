@@ -8,29 +8,55 @@ struct XMLProblem: Error, Sendable {
     var message: String
 }
 
-/// The attributes of the element just started, read on demand (most elements of a sheet have two or three
-/// and a reader wants one or two): valid until the scanner's next event.
-struct XMLAttributes {
-    fileprivate let bytes: [UInt8]
-    fileprivate let items: ArraySlice<XMLScanner.AttributeRange>
+struct XMLScanner {
+    /// The value of the last started element's attribute with this name, or this local name (`id` finds
+    /// `r:id`); nil when absent. Read from the document's bytes only when asked (most elements of a sheet
+    /// have two or three attributes and a reader wants one or two).
+    func attribute(_ name: StaticString) -> String? {
+        guard let item = find(name) else { return nil }
+        return try? Self.decode(bytes, item.value, hasReference: item.hasReference)
+    }
 
-    /// The value of the attribute with this name, or this local name (`id` finds `r:id`); nil when absent.
-    subscript(_ name: StaticString) -> String? {
+    /// A whole-number attribute (a row number, a style index) read from its digits without making text.
+    func attributeInt(_ name: StaticString) -> Int? {
+        guard let item = find(name), !item.hasReference, !item.value.isEmpty, item.value.count <= 18 else { return attribute(name).flatMap { Int($0) } }
+        var n = 0
+        for k in item.value {
+            let b = bytes[k]
+            guard b >= 0x30, b <= 0x39 else { return attribute(name).flatMap { Int($0) } }
+            n = n * 10 + Int(b - 0x30)
+        }
+        return n
+    }
+
+    /// Whether the attribute's value is exactly `value` (a cell's type, `t="s"`).
+    func attribute(_ name: StaticString, is value: StaticString) -> Bool {
+        guard let item = find(name), !item.hasReference, item.value.count == value.utf8CodeUnitCount else { return false }
+        let wanted = UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount)
+        for (k, b) in wanted.enumerated() where bytes[item.value.lowerBound + k] != b { return false }
+        return true
+    }
+
+    /// An A1 cell reference attribute (`r="C7"`) read from its bytes.
+    func attributeReference(_ name: StaticString) -> (row: Int, column: Int)? {
+        guard let item = find(name), !item.hasReference else { return attribute(name).flatMap(CellReference.parse) }
+        return CellReference.parse(bytes[item.value])
+    }
+
+    private func find(_ name: StaticString) -> AttributeRange? {
         let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        for item in items {
+        for item in ranges {
             var start = item.name.lowerBound
             if item.name.count != wanted.count, let colon = bytes[item.name].firstIndex(of: 0x3A) { start = colon + 1 }
             guard item.name.upperBound - start == wanted.count else { continue }
             var same = true
             for k in 0..<wanted.count where bytes[start + k] != wanted[k] { same = false; break }
-            if same { return try? XMLScanner.decode(bytes, item.value, hasReference: item.hasReference) }
+            if same { return item }
         }
         return nil
     }
-}
 
-struct XMLScanner {
-    fileprivate struct AttributeRange { var name: Range<Int>; var value: Range<Int>; var hasReference: Bool }
+    private struct AttributeRange { var name: Range<Int>; var value: Range<Int>; var hasReference: Bool }
 
     /// The elements spreadsheet readers look for, told apart by their local name's bytes (no String is
     /// made per element); every other element is `other`.
@@ -54,7 +80,8 @@ struct XMLScanner {
 
     enum Event {
         /// An element opens; `selfClosing` when it also closes (`<c r="A1"/>`).
-        case start(name: Name, attributes: XMLAttributes, selfClosing: Bool)
+        /// Its attributes are read with `attribute(_:)` until the next event.
+        case start(name: Name, selfClosing: Bool)
         case end(name: Name)
         /// Character data between tags, entities already replaced (CDATA included as it stands).
         case text(String)
@@ -153,7 +180,6 @@ struct XMLScanner {
                 if bytes[nameRange].contains(where: { $0 >= 0x80 }) { _ = try utf8(nameRange) }
                 var name: String { text(nameRange) }
                 ranges.removeAll(keepingCapacity: true)
-                var attributes: XMLAttributes { XMLAttributes(bytes: bytes, items: ranges[...]) }
                 while true {
                     let hadSpace = skipSpace()
                     guard i < n else { throw XMLProblem(offset: i, message: "the document ends inside <\(name)>") }
@@ -161,13 +187,13 @@ struct XMLScanner {
                         i += 1
                         guard open.count < Self.maximumDepth else { throw XMLProblem(offset: i, message: "elements nested deeper than \(Self.maximumDepth)") }
                         open.append(nameRange)
-                        return .start(name: classify(nameRange), attributes: attributes, selfClosing: false)
+                        return .start(name: classify(nameRange), selfClosing: false)
                     }
                     if bytes[i] == 0x2F { // '/>'
                         guard i + 1 < n, bytes[i + 1] == 0x3E else { throw XMLProblem(offset: i, message: "expected '/>' in <\(name)>") }
                         i += 2
                         if open.isEmpty { i = n } // a self-closing root: the document ends here
-                        return .start(name: classify(nameRange), attributes: attributes, selfClosing: true)
+                        return .start(name: classify(nameRange), selfClosing: true)
                     }
                     guard hadSpace else { throw XMLProblem(offset: i, message: "expected a space before an attribute of <\(name)>") }
                     let attributeStart = i
@@ -250,7 +276,7 @@ struct XMLScanner {
 
     private func utf8(_ range: Range<Int>) throws -> String { try Self.utf8(bytes, range) }
 
-    fileprivate static func utf8(_ bytes: [UInt8], _ range: Range<Int>) throws -> String {
+    private static func utf8(_ bytes: [UInt8], _ range: Range<Int>) throws -> String {
         try bytes.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[range])
             // ASCII (nearly every name and value) is valid as it stands; only other text is validated.
@@ -265,7 +291,7 @@ struct XMLScanner {
     private func decode(_ range: Range<Int>, hasReference: Bool) throws -> String { try Self.decode(bytes, range, hasReference: hasReference) }
 
     /// Text with `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#n;` and `&#xh;` replaced.
-    fileprivate static func decode(_ bytes: [UInt8], _ range: Range<Int>, hasReference: Bool) throws -> String {
+    private static func decode(_ bytes: [UInt8], _ range: Range<Int>, hasReference: Bool) throws -> String {
         guard hasReference else { return try utf8(bytes, range) }
         var out: [UInt8] = []
         out.reserveCapacity(range.count)

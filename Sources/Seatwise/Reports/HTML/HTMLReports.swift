@@ -51,8 +51,9 @@ public enum HTMLReports {
     // MARK: - select and explain
 
     public static func selection(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil,
-                                 publicView: PublicView? = nil, nomineeLink: (@Sendable (String) -> String)? = nil) -> String {
-        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, nomineeLink: nomineeLink)
+                                 publicView: PublicView? = nil, nomineeLink: (@Sendable (String) -> String)? = nil, alternates: Alternates? = nil) -> String {
+        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, nomineeLink: nomineeLink,
+                                         alternates: alternates)
         let members = result.seated.map { result.input.nominees[$0] }
         var body = ""
         let women = members.filter { $0.key(of: "gender") == "female" }.count
@@ -90,6 +91,10 @@ public enum HTMLReports {
             let chart = SVGChart.ranking(groups: result.groups.map { ($0.group, $0.seats, [$0.topChoicesSeated]) }, series: [("seated from the group's top choices", "#1f5fa8")])
             body += HTML.section("Seats and each group's ranking", chart + HTML.table(sections.seats), id: "groups")
             body += HTML.section("The panel", HTML.table(sections.panel, id: "panel"), id: "members")
+            if let alternates = sections.alternates {
+                body += HTML.section("Alternates (who could take each seat, everyone else staying)", HTML.table(alternates, id: "alternates-table"), id: "alternates")
+            }
+            if let reserve = sections.reserve { body += HTML.section("Reserve list", HTML.table(reserve, id: "reserve-table"), id: "reserve") }
         }
         if let outside = sections.outside { body += HTML.section(sections.outsideTitle, HTML.table(outside, id: "outside-table"), id: "outside") }
         if let table = sections.explanations {

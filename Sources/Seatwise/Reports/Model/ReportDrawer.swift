@@ -34,6 +34,8 @@ extension ReportDrawer {
             heading("Seats"); table(s.seats)
             heading("Panel (\(s.panel.rows.count) member\(s.panel.rows.count == 1 ? "" : "s"))"); table(s.panel)
         }
+        if let alternates = s.alternates { heading("Alternates (who could take each seat, everyone else staying)"); table(alternates) }
+        if let reserve = s.reserve { heading("Reserve list (the order nominees would be called)"); table(reserve) }
         if let outside = s.outside { heading(s.outsideTitle); table(outside) }
         heading("Quotas")
         if let quotas = s.quotas { table(quotas) } else { line("The policy sets no quotas.") }

@@ -32,10 +32,13 @@ public struct SelectionSections: Sendable {
     public var deviations: [(message: String, passedOver: [String])]
     /// The best panel under the smallest repair, when the diagnosis solved it.
     public var repaired: [SelectionSections]
+    /// With `--alternates K`: each seat's alternates, best first, or what prevents any; and the reserve list.
+    public var alternates: ReportTable?
+    public var reserve: ReportTable?
 
     /// `nomineeLink` gives each member's ID a link (the workbench's explanation page), where a format links.
     public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil,
-                nomineeLink: (@Sendable (String) -> String)? = nil) {
+                nomineeLink: (@Sendable (String) -> String)? = nil, alternates found: Alternates? = nil) {
         let nominees = result.input.nominees
         title = result.policy.body
         let lines = SelectionReport.headerLines(result).map { (key: $0.0, value: $0.1) }
@@ -96,6 +99,24 @@ public struct SelectionSections: Sendable {
             deviations = []
         }
         repaired = diagnosis?.repaired.map { [SelectionSections($0, explanations: diagnosis?.repairedExplanations, publicView: publicView)] } ?? []
+        // A public report names only the seated: alternates and the reserve are working lists, left out.
+        if let found, publicView == nil {
+            func named(_ i: Int) -> String { "\(nominees[i].name) [\(nominees[i].id)]" }
+            var table = ReportTable(["Group", "Seat held by", "Could take the seat (best first)"])
+            for seat in found.seats {
+                table.add([.init(nominees[seat.member].group), .init(named(seat.member)),
+                           seat.alternates.isEmpty ? .init("nobody: " + (seat.blockedBy ?? ""), tone: .bad) : .init(seat.alternates.map(named).joined(separator: "; "))])
+            }
+            alternates = table
+            var reserveTable = ReportTable(["Order", "Group", "Nominee", "Rank"], numeric: [0, 3])
+            for (k, i) in found.reserve.enumerated() {
+                reserveTable.add(["\(k + 1)", nominees[i].group, named(i), nominees[i].rank.map(String.init) ?? "–"])
+            }
+            reserve = reserveTable.rows.isEmpty ? nil : reserveTable
+        } else {
+            alternates = nil
+            reserve = nil
+        }
     }
 
     /// The prices that would improve the panel, one line each; those that would not, in one line

@@ -2,9 +2,12 @@
 // Quotas (every row, bound, count, verdict), Groups, Explanations when asked for, and Provenance.
 
 extension ReportWorkbook {
-    public init(selection result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil) {
-        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView)
+    public init(selection result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil,
+                alternates: Alternates? = nil) {
+        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates)
         var sheets = [Self.panel(result), Self.quotas(result.quotas, hasPanel: sections.hasPanel), Sheet("Groups", table: sections.seats)]
+        if let table = sections.alternates { sheets.append(Sheet("Alternates", table: table)) }
+        if let table = sections.reserve { sheets.append(Sheet("Reserve", table: table)) }
         if let outside = sections.outside { sheets.append(Sheet("Not seated", table: outside)) }
         if let table = sections.explanations { sheets.append(Self.explanations(result, explanations, table: table)) }
         if !sections.conflicts.isEmpty || !sections.repairs.isEmpty {

@@ -1,0 +1,69 @@
+// Alternates for a chosen panel: for each seated member who is not required, the nominees who could take
+// exactly that seat with everyone else staying and every enforced rule still met, best first (by the
+// objective, then the seed); and the reserve list, the unseated nominees in the order they would be called.
+// A one-for-one swap changes two columns only, so each is checked on the rows it touches, without a solver.
+
+public struct Alternates: Sendable {
+    public struct Seat: Sendable {
+        /// The seated member (an index into the input's nominees).
+        public var member: Int
+        /// Up to the number asked for, best first.
+        public var alternates: [Int]
+        /// When nobody can take the seat: what prevents it, in words.
+        public var blockedBy: String?
+    }
+
+    /// One entry per seated member who is not required, in the panel's order.
+    public var seats: [Seat]
+    /// Every unseated nominee who could be seated at all (not withdrawn, excluded or past the term limit),
+    /// in the order they would be called: by effective rank, then by the seeded tie-break.
+    public var reserve: [Int]
+    public var count: Int
+
+    /// Alternates for each seat of `result`, up to `count` each.
+    public init(_ result: SelectionResult, count: Int) {
+        self.count = count
+        let context = result.context
+        let nominees = result.input.nominees
+        let seated = Set(result.seated)
+        let weights = TieBreakOrder(seed: result.seed, ids: nominees.map(\.id)).weights
+        // The rows the selection enforces, with their counts at the panel and, per nominee, the rows it is in.
+        let enforced = result.quotas.filter(\.enforced).map(\.row)
+        let counts = enforced.map { row in row.members.reduce(0) { $0 + (seated.contains($1) ? 1 : 0) } }
+        var rowsOf = [[Int]](repeating: [], count: nominees.count)
+        for (r, row) in enforced.enumerated() { for i in row.members { rowsOf[i].append(r) } }
+        let eligible = nominees.indices.filter { !seated.contains($0) && !context.standings[$0].isFixedOut }
+        func callOrder(_ a: Int, _ b: Int) -> Bool { (context.ranks[a], weights[a], nominees[a].id) < (context.ranks[b], weights[b], nominees[b].id) }
+        reserve = eligible.sorted(by: callOrder)
+        var byGroup: [String: [Int]] = [:]
+        for i in reserve { byGroup[nominees[i].group, default: []].append(i) }
+
+        /// The first enforced row that seating `u` in place of `m` would break, or nil when none would.
+        func broken(out m: Int, in u: Int) -> Int? {
+            for r in Set(rowsOf[m] + rowsOf[u]).sorted() {
+                let delta = (rowsOf[u].contains(r) ? 1 : 0) - (rowsOf[m].contains(r) ? 1 : 0)
+                if delta != 0, !enforced[r].admits(counts[r] + delta) { return r }
+            }
+            return nil
+        }
+        seats = []
+        for m in result.seated where nominees[m].status != .required {
+            let candidates = byGroup[nominees[m].group] ?? []
+            var found: [Int] = []
+            for u in candidates where broken(out: m, in: u) == nil {
+                found.append(u)
+                if found.count == count { break }
+            }
+            var reason: String?
+            if found.isEmpty {
+                if let first = candidates.first, let r = broken(out: m, in: first) {
+                    let change = rowsOf[first].contains(r) ? 1 : -1
+                    reason = "every other nominee of \(nominees[m].group) would break a rule in this seat; the next in line, \(nominees[first].name) [\(nominees[first].id)], would take \(enforced[r].label) to \(counts[r] + change)"
+                } else {
+                    reason = "\(nominees[m].group) has no other nominee who could be seated"
+                }
+            }
+            seats.append(Seat(member: m, alternates: found, blockedBy: reason))
+        }
+    }
+}
