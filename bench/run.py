@@ -10,7 +10,8 @@ For each size it generates an instance with `seatwise generate`, then times in t
   - sortition-algorithms (the Sortition Foundation's library) finding one quota-feasible panel for the
     body-wide quotas of the same instance, as a ratio to Seatwise end to end;
   - the time limit over a whole command and Ctrl-C in each phase at 20,000 nominees (bench/limits.py);
-  - reading 50,000 nominees from .xlsx against CSV, and writing a report workbook (bench/spreadsheets.py).
+  - reading 50,000 nominees from .xlsx against CSV, and writing a report workbook (bench/spreadsheets.py);
+  - select --alternates 3 at 600/55 and 5,000/200 (bench/turnover.py).
 Usage: python3 bench/run.py [--quick] [--markdown FILE]
 """
 import argparse
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import limits
 import spreadsheets
+import turnover
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".build/release/seatwise"
@@ -157,7 +159,7 @@ def main():
                                            "--format", "json", "--output", folder / "explain.json"], 1 if args.quick else 3)
             explain_rows.append((f"{nominees:,} / {seats:,}", seconds, peak))
         limit_rows = (limits.rows(BIN, tmp) + limits.what_if_rows(BIN, tmp) + limits.http_what_if_rows(BIN, tmp) + limits.workbench_rows(BIN, tmp)
-                      + spreadsheets.rows(BIN, tmp))
+                      + spreadsheets.rows(BIN, tmp) + turnover.rows(BIN, tmp))
 
     fmt = lambda s: "–" if s is None else f"{s:.3f} s"
     ratio = lambda a, b: "–" if a is None or not b else f"{a / b:.1f}×"
