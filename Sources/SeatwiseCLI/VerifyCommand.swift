@@ -13,7 +13,7 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "The published report (JSON, as `seatwise select --format json` writes it).") var report: String
     @Argument(help: "The nominations file the report names (CSV or .xlsx).") var nominations: String
     @Option(name: .long, help: "The policy file (YAML).") var policy: String
-    @Option(name: .long, help: "The worksheet to read when the nominations are an .xlsx workbook (default: the first).") var sheet: String?
+    @Option(name: .long, help: "The worksheet to read when the nominations are an .xlsx workbook (default: the one the report names, else the first).") var sheet: String?
     @Option(name: .long, help: "A country table to use instead of the bundled one.") var countries: String?
     @OptionGroup var output: OutputOptions
 

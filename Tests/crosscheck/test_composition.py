@@ -139,3 +139,15 @@ def test_every_problem_of_a_composition_row_is_listed(seatwise, tmp_path):
     done = seatwise("audit", "--composition", table, "--policy", policy)
     assert done.returncode == 2
     assert "count: 'x'" in done.stderr and "group: 'Bogus'" in done.stderr and "region: 'Nowhere'" in done.stderr
+
+
+def test_blank_cells_are_left_out_of_shares_and_the_reference_test(seatwise, tmp_path):
+    table = tmp_path / "c.csv"
+    table.write_text("group,gender,region,count\nGovernment,female,African,2\nGovernment,,WEOG,7\nGovernment,male,GRULAC,11\n")
+    policy = tmp_path / "p.yaml"
+    policy.write_text("body: B\nseats: {Government: 20}\n")
+    doc = report(seatwise("audit", "--composition", table, "--policy", policy, "--reference", "gender=female:0.5", "--format", "json", expect=0))
+    share = next(s for s in doc["shares"] if s["attribute"] == "gender" and s["value"] == "female")
+    assert share["count"] == 2 and math.isclose(share["share"], 2 / 13)
+    tail = sum(math.comb(13, k) for k in range(0, 3)) / 2 ** 13
+    assert math.isclose(share["reference_p_value"], tail, rel_tol=1e-9)

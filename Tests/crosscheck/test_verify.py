@@ -158,3 +158,22 @@ def test_explained_redacted_and_repaired_reports_verify(seatwise, tmp_path):
     published.write_text(json.dumps(doc))
     done = verify(seatwise, published, folder)
     assert done.returncode == 1 and "repaired" in done.stdout
+
+
+def test_a_report_from_a_named_sheet_verifies_from_that_sheet(seatwise, tmp_path):
+    import csv as csvmodule
+
+    import openpyxl
+    mag = ROOT / "examples" / "mag"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Notes"
+    wb.active.append(["nothing here but notes"])
+    ws = wb.create_sheet("MAG 2027")
+    for row in csvmodule.reader(open(mag / "nominations.csv", encoding="utf-8")):
+        ws.append(row)
+    wb.save(tmp_path / "book.xlsx")
+    published = tmp_path / "r.json"
+    seatwise("select", tmp_path / "book.xlsx", "--sheet", "MAG 2027", "--policy", mag / "policy.yaml", "--output", published, expect=0)
+    assert json.loads(published.read_text())["inputs"]["nominations_sheet"] == "MAG 2027"
+    done = seatwise("verify", published, tmp_path / "book.xlsx", "--policy", mag / "policy.yaml")
+    assert done.returncode == 0, done.stdout

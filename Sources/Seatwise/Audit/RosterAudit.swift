@@ -149,7 +149,8 @@ public enum Auditor {
             let inGroup = members.filter { $0.group == entry.group }
             return GroupOutcome(group: entry.group, seats: entry.seats, seated: inGroup.count, rankSum: 0, topChoicesSeated: 0)
         }
-        for g in groups where g.seated != g.seats { notes.append("\(g.group) has \(Words.count(g.seated, "member")) on the roster for \(Words.count(g.seats, "seat"))") }
+        let listWords = roster.isComposition ? "in the composition" : "on the roster"
+        for g in groups where g.seated != g.seats { notes.append("\(g.group) has \(Words.count(g.seated, "member")) \(listWords) for \(Words.count(g.seats, "seat"))") }
         let absentValues = pool != nil ? [] : policy.quotas.filter {
             !unknown.contains($0.index) && $0.selector == .each && !referenceValues.keys.contains($0.attribute)
                 && ($0.min.map { $0.minimum(seats: policy.totalSeats) > 0 } ?? false)
@@ -179,17 +180,20 @@ public enum Auditor {
                 let key = AttributeKey.normalize(canonical(reference.value, attribute))
                 if values[key] == nil { values[key] = canonical(reference.value, attribute) }
             }
+            // In a composition a blank cell is unknown: shares and the reference test count the members whose
+            // value is given (elsewhere a blank is a value of its own, "none", and counts in the total).
+            let known = roster.isComposition ? members.filter { $0.key(of: attribute) != nil }.count : n
             for key in values.keys.sorted() {
                 let c = members.filter { $0.key(of: attribute) == key }.count
-                var row = ShareRow(attribute: attribute, value: values[key]!, count: c, share: n == 0 ? 0 : Double(c) / Double(n))
+                var row = ShareRow(attribute: attribute, value: values[key]!, count: c, share: known == 0 ? 0 : Double(c) / Double(known))
                 if let nullModel, let distribution = nullModel.distribution(attribute: attribute, key: key) {
                     row.expected = distribution.mean
                     row.pValue = distribution.tail(c)
                 }
                 if let reference = references.first(where: { $0.attribute == attribute && AttributeKey.normalize(canonical($0.value, attribute)) == key }) {
-                    let binomial = CountDistribution.binomial(trials: n, probability: reference.share)
+                    let binomial = CountDistribution.binomial(trials: known, probability: reference.share)
                     row.reference = reference.share
-                    row.referenceExpected = Double(n) * reference.share
+                    row.referenceExpected = Double(known) * reference.share
                     row.referencePValue = binomial.tail(c)
                     if row.expected == nil { row.expected = row.referenceExpected; row.pValue = row.referencePValue }
                 }

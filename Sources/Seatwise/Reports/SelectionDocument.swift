@@ -5,7 +5,18 @@ import Foundation
 
 public struct SelectionDocument: Encodable, Sendable {
     struct Tool: Encodable { var name: String, version: String, glpk: String }
-    struct Inputs: Encodable { var nominations: String, nominationsSha256: String, policy: String, policySha256: String }
+    struct Inputs: Encodable {
+        var nominations: String, nominationsSha256: String, policy: String, policySha256: String
+        /// The worksheet `--sheet` named when the nominations are a workbook (null: the first, or a CSV).
+        var nominationsSheet: String?
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(nominations, forKey: .nominations); try c.encode(nominationsSha256, forKey: .nominationsSha256)
+            try c.encode(policy, forKey: .policy); try c.encode(policySha256, forKey: .policySha256)
+            try c.encode(nominationsSheet, forKey: .nominationsSheet)
+        }
+        enum Keys: String, CodingKey { case nominations, nominationsSha256, policy, policySha256, nominationsSheet }
+    }
     struct RankCount: Encodable { var rank: Int, count: Int }
     struct Objective: Encodable {
         var kind: String
@@ -177,7 +188,8 @@ public struct SelectionDocument: Encodable, Sendable {
                               bound: result.bound)
         seed = result.seed
         seedSource = result.seedSource.rawValue
-        inputs = Inputs(nominations: p.nominations, nominationsSha256: p.nominationsSHA256, policy: p.policy, policySha256: p.policySHA256)
+        inputs = Inputs(nominations: p.nominations, nominationsSha256: p.nominationsSHA256, policy: p.policy, policySha256: p.policySHA256,
+                        nominationsSheet: result.input.nominations.sheet)
         groups = result.groups.map { Group(group: $0.group, seats: $0.seats, seated: $0.seated, rankSum: $0.rankSum, topChoicesSeated: $0.topChoicesSeated) }
         let reasons = MemberReasons(result)
         selected = result.seated.map { i in

@@ -18,7 +18,7 @@ public enum ReportVerifier {
     /// The parts of a JSON selection report that `verify` reads (SPEC §9's keys).
     struct Published: Decodable {
         struct Tool: Decodable { var version: String? }
-        struct Inputs: Decodable { var nominations: String?, nominationsSha256: String?, policy: String?, policySha256: String? }
+        struct Inputs: Decodable { var nominations: String?, nominationsSha256: String?, policy: String?, policySha256: String?, nominationsSheet: String? }
         struct Member: Decodable { var id: String }
         struct Objective: Decodable { var kind: String?, rankSum: Int? }
         struct RoundRecord: Decodable {
@@ -140,10 +140,13 @@ public enum ReportVerifier {
     }
 
     /// Verifies `report` against the nominations and policy it claims to be made from.
-    public static func verify(report reportFile: InputFile, nominations: InputFile, policy: InputFile,
+    public static func verify(report reportFile: InputFile, nominations given: InputFile, policy: InputFile,
                               countries: CountryTable, budget: SolveBudget = .unlimited) throws -> Verification {
         let published = try read(reportFile)
         var v = Verification(report: reportFile.path)
+        // The worksheet the report was made from, unless the command names one.
+        var nominations = given
+        if nominations.sheet == nil, WorkbookTable.isWorkbook(nominations) { nominations.sheet = published.inputs?.nominationsSheet }
         var input = try SelectionInput.load(nominations: nominations, policy: policy, countries: countries)
         // A report made with --redact names everyone by initials: re-derived the same way.
         let publishedNames = (try? JSONSerialization.jsonObject(with: Data(reportFile.bytes)) as? [String: Any])?["selected"] as? [[String: Any]] ?? []

@@ -18,7 +18,9 @@ extension ReportWorkbook {
         }
         var groups = Sheet("Groups", headers: ["Group", "Seats", "Members"])
         for g in audit.groups { groups.add([.text(g.group), .int(g.seats), .int(g.seated)]) }
-        var shares = Sheet("Shares", headers: ["Attribute", "Value", "Count", "Share", "Expected from the pool", "P(this far or further)", "Reference", "P(binomial)"])
+        // Without a pool, `expected` and its probability come from the reference (as the JSON report gives them).
+        var shares = Sheet("Shares", headers: ["Attribute", "Value", "Count", "Share", audit.pool == nil ? "Expected from the reference" : "Expected from the pool",
+                                               "P(this far or further)", "Reference", "P(binomial)"])
         for s in audit.shares {
             shares.add([.text(s.attribute), .text(s.value), .int(s.count), .number(s.share), s.expected.map { .number($0) } ?? .empty,
                         s.pValue.map { .number($0) } ?? .empty, s.reference.map { .number($0) } ?? .empty, s.referencePValue.map { .number($0) } ?? .empty])
