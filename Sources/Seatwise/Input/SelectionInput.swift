@@ -54,7 +54,7 @@ public struct SelectionInput: Sendable {
         var input = try check(nominations: compositionFile, policy: policyFile, countries: countries, problems: problems) { file, groups in
             CompositionReader(groups: groups, countries: countries).readCollectingProblems(file)
         }
-        let given = CompositionReader.givenAttributes(columns: input.attributeNames.filter { !AttributeKey.builtIn.contains($0) } + (input.nominationsColumns ?? []))
+        let given = CompositionReader.givenAttributes(columns: input.nominationsColumns ?? [])
         input.unknownAttributes = Set(AttributeKey.builtIn.filter { $0 != "group" && !given.contains($0) })
         input.isComposition = true
         return input

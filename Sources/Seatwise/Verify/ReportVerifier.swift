@@ -41,8 +41,7 @@ public enum ReportVerifier {
     /// The report's keys that differ from a report made now from the re-derived result, with the same
     /// options (explanations, a repair, a public view) where the report shows it had them. Paths of input
     /// files, the time of a public report and the tool's version are not compared.
-    static func restated(_ file: InputFile, result: SelectionResult, published: Published, budget: SolveBudget) throws -> [String] {
-        guard let claimed = try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any] else { return [] }
+    static func restated(_ claimed: [String: Any], result: SelectionResult, budget: SolveBudget) throws -> [String] {
         let explained = !(claimed["explanations"] is NSNull) && claimed["explanations"] != nil
         var explanations = explained && result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
         let repairWanted = !(claimed["repaired"] is NSNull) && claimed["repaired"] != nil
@@ -110,8 +109,9 @@ public enum ReportVerifier {
         return out
     }
 
-    /// Reads the report; bad JSON or a report of another kind is bad input (exit 2).
-    static func read(_ file: InputFile) throws -> Published {
+    /// Reads the report, typed and as its JSON object (parsed once); bad JSON or a report of another kind is
+    /// bad input (exit 2).
+    static func read(_ file: InputFile) throws -> (published: Published, claimed: [String: Any]) {
         func fail(_ message: String) -> InputError { InputError([InputDiagnostic(file: file.path, message: message)]) }
         if let kind = BinaryFile.kind(file.bytes) { throw fail("this is \(kind), not a JSON report; give the report written with --format json") }
         let decoder = JSONDecoder()
@@ -130,7 +130,7 @@ public enum ReportVerifier {
         guard top["selected"] != nil, top["inputs"] != nil, top["seed"] != nil else {
             throw fail("is JSON but not a Seatwise selection report: it has no \(["selected", "inputs", "seed"].filter { top[$0] == nil }.joined(separator: ", "))")
         }
-        do { return try decoder.decode(Published.self, from: Data(file.bytes)) } catch let DecodingError.typeMismatch(_, context),
+        do { return (try decoder.decode(Published.self, from: Data(file.bytes)), top) } catch let DecodingError.typeMismatch(_, context),
             let DecodingError.valueNotFound(_, context), let DecodingError.keyNotFound(_, context) {
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             throw InputError([InputDiagnostic(file: file.path, key: String(path.drop { $0 == "." }), message: context.debugDescription)])
@@ -142,14 +142,14 @@ public enum ReportVerifier {
     /// Verifies `report` against the nominations and policy it claims to be made from.
     public static func verify(report reportFile: InputFile, nominations given: InputFile, policy: InputFile,
                               countries: CountryTable, budget: SolveBudget = .unlimited) throws -> Verification {
-        let published = try read(reportFile)
+        let (published, claimed) = try read(reportFile)
         var v = Verification(report: reportFile.path)
         // The worksheet the report was made from, unless the command names one.
         var nominations = given
         if nominations.sheet == nil, WorkbookTable.isWorkbook(nominations) { nominations.sheet = published.inputs?.nominationsSheet }
         var input = try SelectionInput.load(nominations: nominations, policy: policy, countries: countries)
         // A report made with --redact names everyone by initials: re-derived the same way.
-        let publishedNames = (try? JSONSerialization.jsonObject(with: Data(reportFile.bytes)) as? [String: Any])?["selected"] as? [[String: Any]] ?? []
+        let publishedNames = claimed["selected"] as? [[String: Any]] ?? []
         let names = Dictionary(input.nominees.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let redacted = !publishedNames.isEmpty && publishedNames.allSatisfy { m in
             guard let id = m["id"] as? String, let name = m["name"] as? String, let real = names[id] else { return false }
@@ -259,7 +259,7 @@ public enum ReportVerifier {
         // Everything else the report states, re-derived and compared key by key: names, groups, ranks,
         // quota counts, the objective, the notes, the adjustments in words, explanations and repairs.
         if extra.isEmpty, missing.isEmpty, unknown.isEmpty {
-            v.differences += try restated(reportFile, result: result, published: published, budget: budget)
+            v.differences += try restated(claimed, result: result, budget: budget)
         }
         if result.status == .optimal, v.differences.isEmpty {
             v.checks.append("objective \(result.objectiveSummary), proved optimal (GLPK's bound equals it), the tie among equally good panels broken by the seed")

@@ -5,7 +5,6 @@
 import Foundation
 
 struct SheetReader {
-    struct Cell { var row: Int; var column: Int; var text: String }
     /// A problem at a cell, or at a whole row when `column` is nil.
     struct Problem { var row: Int; var column: Int?; var message: String }
 

@@ -224,12 +224,6 @@ struct XMLScanner {
         return nil
     }
 
-    /// Skips every event up to and including the end of the element whose start was just read.
-    mutating func skipElement() throws {
-        let depth = open.count
-        while open.count >= depth, try next() != nil {}
-    }
-
     // MARK: - Pieces
 
     private func starts(with text: String, at offset: Int) -> Bool {
