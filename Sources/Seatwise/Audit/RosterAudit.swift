@@ -80,7 +80,7 @@ public enum Auditor {
 
     /// Attributes whose every value gets a share row; country and organization are left to quotas (too many values).
     static func shareAttributes(_ input: SelectionInput) -> [String] {
-        ["gender", "region", "development"] + input.attributeNames.filter { !AttributeKey.builtIn.contains($0) }
+        ["gender", "region", "development"] + input.attributeNames.filter { !AttributeKey.builtIn.contains($0) && !AttributeKey.standing.contains($0) }
     }
 
     /// Attributes whose values the reference data lists: every one of them is a row of an `each` quota,
@@ -175,7 +175,7 @@ public enum Auditor {
         if let nullModel { notes += nullModel.notes }
         for attribute in shareAttributes(roster) {
             var values: [String: String] = [:]
-            for m in members + (pool?.nominees ?? []) { if let key = m.key(of: attribute), values[key] == nil { values[key] = m.attributes[attribute]! } }
+            for m in members + (pool?.nominees ?? []) { if let key = m.key(of: attribute), values[key] == nil { values[key] = m.value(of: attribute)! } }
             for reference in references where reference.attribute == attribute {
                 let key = AttributeKey.normalize(canonical(reference.value, attribute))
                 if values[key] == nil { values[key] = canonical(reference.value, attribute) }

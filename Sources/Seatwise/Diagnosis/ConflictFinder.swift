@@ -146,6 +146,7 @@ public final class ConflictFinder {
         case .withdrawn: "withdrawn"
         case .termLimited: "term limit"
         case .decision: "the coordinator's decision"
+        case .vacated: "seat vacated"
         case nil: "fixed"
         }
         return "\(nominee.name) [\(nominee.id)] \(v.lower == 1 ? "must be seated" : "cannot be seated") (\(why))"

@@ -42,9 +42,19 @@ public struct Nominee: Sendable, Hashable {
     public var region: String { attributes["region"] ?? "" }
     public var development: String { attributes["development"] ?? "" }
 
+    /// The value of `attribute` in display form: a column's value, or the nominee's `status` and `terms`
+    /// (read from the nominee itself, so a changed status counts as changed); nil when there is none.
+    public func value(of attribute: String) -> String? {
+        switch attribute {
+        case "status": return status.rawValue
+        case "terms": return String(terms)
+        default: return attributes[attribute]
+        }
+    }
+
     /// The value of `attribute` in comparison form (trimmed, case-folded), or nil when the nominee has none.
     public func key(of attribute: String) -> String? {
-        guard let value = attributes[attribute], !value.isEmpty else { return nil }
+        guard let value = value(of: attribute), !value.isEmpty else { return nil }
         return AttributeKey.normalize(value)
     }
 }
@@ -56,6 +66,9 @@ public enum AttributeKey {
     /// The attributes every nomination has (from its columns and the country table), in report order;
     /// any other column is a custom attribute.
     public static let builtIn = ["gender", "country", "region", "development", "organization", "group"]
+    /// How a nominee stands toward the body (`status`, `terms`): usable in quotas (at least a third
+    /// newcomers), but not a trait of the person that an audit's shares would describe.
+    public static let standing = ["status", "terms"]
 
     public static func normalize(_ value: String) -> String {
         // Nearly every value is ASCII: its form is just trimmed and lower-cased.

@@ -46,10 +46,24 @@ public struct SelectionRules: Sendable {
     public var continuing: Continuing
     /// Nominees with `terms >= maxTerms` cannot be seated.
     public var maxTerms: Int?
+    /// `rules.renewal`: the least number (or share) of newcomers, in the body or in every group.
+    public struct Renewal: Sendable {
+        public var minNew: QuotaBound
+        public var perGroup: Bool
+        public var line: Int
+        public init(minNew: QuotaBound, perGroup: Bool, line: Int = 0) {
+            self.minNew = minNew
+            self.perGroup = perGroup
+            self.line = line
+        }
+    }
+    /// Read from the policy; it is enforced as the quota `status = new` it stands for (`Quota.renewal`).
+    public var renewal: Renewal?
 
-    public init(continuing: Continuing = .keep, maxTerms: Int? = nil) {
+    public init(continuing: Continuing = .keep, maxTerms: Int? = nil, renewal: Renewal? = nil) {
         self.continuing = continuing
         self.maxTerms = maxTerms
+        self.renewal = renewal
     }
 }
 
@@ -143,10 +157,13 @@ public struct Quota: Sendable {
     public var hard: Bool
     /// The policy line the quota starts on (0 when built in code).
     public var line: Int
+    /// Stands for `rules.renewal` (status = new), numbered after the listed quotas.
+    public var renewal: Bool
 
     public init(index: Int = 0, attribute: String, selector: ValueSelector, min: QuotaBound? = nil,
                 max: QuotaBound? = nil, scope: QuotaScope = .body, priority: Int = 0, hard: Bool = false,
-                line: Int = 0) {
+                line: Int = 0, renewal: Bool = false) {
+        self.renewal = renewal
         self.index = index
         self.attribute = attribute
         self.selector = selector

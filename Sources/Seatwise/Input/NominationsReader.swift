@@ -317,6 +317,6 @@ public struct NominationsReader: Sendable {
 
     /// The attribute names a quota may use with nominations whose header is `columns`.
     public static func attributeNames(columns: [String]) -> [String] {
-        AttributeKey.builtIn + columns.filter { !builtInColumns.contains($0) && !$0.isEmpty }
+        AttributeKey.builtIn + AttributeKey.standing + columns.filter { !builtInColumns.contains($0) && !$0.isEmpty }
     }
 }

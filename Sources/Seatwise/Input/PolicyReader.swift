@@ -165,13 +165,14 @@ public struct PolicyReader: Sendable {
             var rules = SelectionRules()
             if let node = keys["rules"] {
                 if case .mapping(let mapping) = node {
-                    let r = entries(mapping, path: "rules", allowed: ["continuing", "max_terms"])
+                    let r = entries(mapping, path: "rules", allowed: ["continuing", "max_terms", "renewal"])
                     if let c = r["continuing"], let text = string(c, "rules.continuing") {
                         if let value = SelectionRules.Continuing(rawValue: text.lowercased()) { rules.continuing = value } else {
                             problem(c, "rules.continuing", "\(Quote.value(text)) is not keep or compete")
                         }
                     }
                     if let m = r["max_terms"] { rules.maxTerms = integer(m, "rules.max_terms", minimum: 1) }
+                    if let n = r["renewal"] { rules.renewal = renewal(n) }
                 } else { problem(node, "rules", "must be a mapping") }
             }
 
@@ -208,7 +209,32 @@ public struct PolicyReader: Sendable {
                     problem(node, "quotas", "must be a list of quotas")
                 }
             }
+            // rules.renewal is the quota it stands for, after the listed ones: every report, repair and
+            // adjustment then treats it like any other rule.
+            if let renewal = rules.renewal, problems.isEmpty {
+                quotas.append(Quota(index: quotas.count, attribute: "status", selector: .one(NomineeStatus.new.rawValue), min: renewal.minNew,
+                                    scope: renewal.perGroup ? .perGroup : .body, line: renewal.line, renewal: true))
+            }
             return Policy(body: body, seats: OrderedDictionary(seats.map { ($0.group, $0.seats) }, uniquingKeysWith: { first, _ in first }), quotas: quotas, rules: rules, objective: objective, seed: seed)
+        }
+
+        /// `rules.renewal: { min_new: N or P%, per: group | body }`.
+        mutating func renewal(_ node: Node) -> SelectionRules.Renewal? {
+            guard case .mapping(let mapping) = node else {
+                problem(node, "rules.renewal", "must be a mapping such as { min_new: 33%, per: group }"); return nil
+            }
+            let r = entries(mapping, path: "rules.renewal", allowed: ["min_new", "per"])
+            guard let m = r["min_new"] else { problem(node, "rules.renewal.min_new", "is missing; give the least number (or share) of newcomers"); return nil }
+            let minNew = bound(m, "rules.renewal.min_new")
+            var perGroup = false
+            if let p = r["per"], let text = string(p, "rules.renewal.per") {
+                switch AttributeKey.normalize(text) {
+                case "group": perGroup = true
+                case "body": perGroup = false
+                default: problem(p, "rules.renewal.per", "\(Quote.value(text)) is not group or body")
+                }
+            }
+            return minNew.map { SelectionRules.Renewal(minNew: $0, perGroup: perGroup, line: node.mark?.line ?? 0) }
         }
 
         mutating func quota(_ node: Node, index: Int, seats: [(group: String, seats: Int)], groupByKey: [String: (group: String, seats: Int)]) -> Quota? {

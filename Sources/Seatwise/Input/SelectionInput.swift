@@ -55,7 +55,7 @@ public struct SelectionInput: Sendable {
             CompositionReader(groups: groups, countries: countries).readCollectingProblems(file)
         }
         let given = CompositionReader.givenAttributes(columns: input.nominationsColumns ?? [])
-        input.unknownAttributes = Set(AttributeKey.builtIn.filter { $0 != "group" && !given.contains($0) })
+        input.unknownAttributes = Set((AttributeKey.builtIn + AttributeKey.standing).filter { $0 != "group" && !given.contains($0) })
         input.isComposition = true
         return input
     }
@@ -137,7 +137,7 @@ public struct SelectionInput: Sendable {
         }
         guard quota.attribute != "region", quota.attribute != "development" else { return ([], [], false) }
         var display: [String: String] = [:]
-        for n in nominees { if let key = n.key(of: quota.attribute), display[key] == nil { display[key] = n.attributes[quota.attribute] } }
+        for n in nominees { if let key = n.key(of: quota.attribute), display[key] == nil { display[key] = n.value(of: quota.attribute) } }
         let absent = asked.filter { display[AttributeKey.normalize($0)] == nil }
         let needed = quota.min.map { $0.minimum(seats: 1_000_000) > 0 } ?? false
         return (absent, display.values.sorted(), needed && absent.count == asked.count)

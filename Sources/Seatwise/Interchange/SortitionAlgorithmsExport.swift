@@ -45,7 +45,7 @@ public enum SortitionAlgorithmsExport {
         // Features: attribute → value → (min, max); group seats first (a feature with min = max = seats).
         var order: [String] = []
         func value(of attribute: String, _ i: Int) -> String {
-            let text = (attribute == "group" ? input.nominees[i].group : input.nominees[i].attributes[attribute] ?? "").trimmed
+            let text = (attribute == "group" ? input.nominees[i].group : input.nominees[i].value(of: attribute) ?? "").trimmed
             return text.isEmpty ? noValue : text
         }
         var bounds: [String: [String: (min: Int, max: Int, display: String)]] = [:]

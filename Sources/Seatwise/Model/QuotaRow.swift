@@ -16,6 +16,8 @@ public struct QuotaRow: Sendable, Hashable {
     /// Whether the quota may be relaxed by a repair, and how late (higher = later).
     public var priority: Int
     public var hard: Bool
+    /// From `rules.renewal` rather than the quota list.
+    public var renewal = false
 
     /// "gender = female" or "region ∈ {African, GRULAC}".
     public var subject: String {
@@ -36,7 +38,7 @@ public struct QuotaRow: Sendable, Hashable {
             if let min { bounds.append("at least \(min)") }
             if let max { bounds.append("at most \(max)") }
         }
-        return "quota \(quotaIndex + 1): \(subject), \(bounds.joined(separator: " and ")) of \(Words.count(seatsInScope, "seat")) in \(scopeName)"
+        return "\(renewal ? "renewal rule" : "quota \(quotaIndex + 1)"): \(subject), \(bounds.joined(separator: " and ")) of \(Words.count(seatsInScope, "seat")) in \(scopeName)"
     }
 
     /// Expands every quota of `policy` over `nominees` (SPEC §3): `each` takes every value present
@@ -68,14 +70,14 @@ public struct QuotaRow: Sendable, Hashable {
                     valueSets = buckets.keys.sorted().compactMap { key in
                         let members = buckets[key]!
                         guard let eligible = members.first(where: { !standings[$0].isFixedOut }) else { return nil }
-                        return ([nominees[eligible].attributes[quota.attribute]!.trimmingCharacters(in: .whitespaces)], members)
+                        return ([nominees[eligible].value(of: quota.attribute)!.trimmingCharacters(in: .whitespaces)], members)
                     }
                 }
                 for (values, members) in valueSets {
                     rows.append(QuotaRow(quotaIndex: quota.index, attribute: quota.attribute, values: values, group: scope.group,
                                          seatsInScope: scope.seats, min: quota.min?.minimum(seats: scope.seats),
                                          max: quota.max?.maximum(seats: scope.seats), members: members,
-                                         priority: quota.priority, hard: quota.hard))
+                                         priority: quota.priority, hard: quota.hard, renewal: quota.renewal))
                 }
             }
         }

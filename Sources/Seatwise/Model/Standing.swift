@@ -6,6 +6,8 @@ public enum StandingRule: String, Sendable, Codable {
     case termLimited = "term_limited"
     /// The coordinator's adjustment of the round (seat or exclude).
     case decision
+    /// A sitting member whose seat a mid-term replacement fills (`seatwise replace`).
+    case vacated
 }
 
 public enum Standing: Sendable, Equatable {

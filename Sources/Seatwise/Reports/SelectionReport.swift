@@ -4,20 +4,28 @@
 public enum SelectionReport {
     /// With `publicView`, the public version: only seated members named, the rest counted (`--public`).
     public static func render(_ result: SelectionResult, format: ReportFormat, explanations: ExplanationReport? = nil,
-                              diagnosis: Diagnosis? = nil, publicView: PublicView? = nil, alternates: Alternates? = nil) throws -> String {
+                              diagnosis: Diagnosis? = nil, publicView: PublicView? = nil, alternates: Alternates? = nil,
+                              replacement: Replacement? = nil) throws -> String {
         var (result, explanations, diagnosis) = (result, explanations, diagnosis)
         if let view = publicView {
             explanations = explanations.map { view.apply(to: $0, of: result) }
             diagnosis = diagnosis.map { view.apply(to: $0, of: result) }
             result = view.apply(to: result)
         }
-        let sections = { SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates) }
+        let sections = {
+            var s = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates)
+            s.replacement = replacement?.lines ?? []
+            return s
+        }
         switch format {
         case .text: return TextRenderer.render(sections())
         case .markdown: return MarkdownRenderer.render(sections())
-        case .json: return try SelectionDocument(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates).json()
+        case .json:
+            let document = try SelectionDocument(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates).json()
+            return try replacement.map { try SelectionDocument.adding("replacement", ReplacementRecord($0), to: document) } ?? document
         case .csv: return explanations.map { csv(result, $0) } ?? csv(result)
-        case .html: return HTMLReports.selection(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates)
+        case .html: return HTMLReports.selection(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates,
+                                                 replacement: replacement)
         }
     }
 

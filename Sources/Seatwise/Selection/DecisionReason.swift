@@ -22,6 +22,8 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
     case noPanel = "no_panel"
     /// Seated or left out by the coordinator's adjustment of the round.
     case decision
+    /// A sitting member whose seat is being filled mid-term (`seatwise replace`).
+    case vacated
     /// Not tested against the best panel that reverses it (the panel not proved optimal, or the time
     /// limit reached first): no claim is made.
     case notTested = "not_tested"
@@ -42,6 +44,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
             case .fixedIn(.decision), .fixedOut(.decision): return .decision
             case .fixedIn(_): return .required
             case .fixedOut(.withdrawn): return .withdrawn
+            case .fixedOut(.vacated): return .vacated
             case .fixedOut(_): return .termLimited
             case .free: break
             }
@@ -67,6 +70,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
         case .tie: return "an equally good panel reverses this; the seed decided"
         case .noPanel: return "no panel meets the rules"
         case .decision: return "by decision of the coordinator (an adjustment of this round)"
+        case .vacated: return "vacated the seat; a replacement fills it"
         case .notTested: return "not tested against the best panel that reverses it (time limit)"
         }
     }

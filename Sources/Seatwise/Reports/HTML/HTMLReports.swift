@@ -51,7 +51,8 @@ public enum HTMLReports {
     // MARK: - select and explain
 
     public static func selection(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil,
-                                 publicView: PublicView? = nil, nomineeLink: (@Sendable (String) -> String)? = nil, alternates: Alternates? = nil) -> String {
+                                 publicView: PublicView? = nil, nomineeLink: (@Sendable (String) -> String)? = nil, alternates: Alternates? = nil,
+                                 replacement: Replacement? = nil) -> String {
         let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, nomineeLink: nomineeLink,
                                          alternates: alternates)
         let members = result.seated.map { result.input.nominees[$0] }
@@ -71,6 +72,7 @@ public enum HTMLReports {
         if !sections.adjustments.isEmpty {
             body += HTML.section("Adjustments", HTML.list(sections.adjustments), id: "adjustments")
         }
+        if let replacement { body += HTML.section("Replacement", HTML.list(replacement.lines), id: "replacement") }
         if !sections.hasPanel {
             var content = "<ol>"
             for conflict in sections.conflicts {

@@ -65,6 +65,7 @@ public struct PublicView: Sendable {
         case "cannot_be_seated": return "no panel meeting the rules can seat them"
         case "no_panel": return "no panel was chosen"
         case "decision": return "excluded by decision of the coordinator"
+        case "vacated": return "vacated the seat"
         case "not_tested": return "not tested"
         default: return reason.replacingOccurrences(of: "_", with: " ")
         }

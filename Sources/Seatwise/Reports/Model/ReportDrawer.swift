@@ -22,6 +22,7 @@ extension ReportDrawer {
     mutating func draw(_ s: SelectionSections, nested: Bool = false) {
         title(s.title, header: s.header, nested: nested)
         if !s.adjustments.isEmpty { heading("Adjustments"); bullets(s.adjustments) }
+        if !s.replacement.isEmpty { heading("Replacement"); bullets(s.replacement) }
         if !s.hasPanel {
             heading("Why no panel exists")
             let shown = s.conflicts.prefix(SelectionReport.shownConflicts)

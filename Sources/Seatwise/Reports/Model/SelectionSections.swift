@@ -35,6 +35,8 @@ public struct SelectionSections: Sendable {
     /// With `--alternates K`: each seat's alternates, best first, or what prevents any; and the reserve list.
     public var alternates: ReportTable?
     public var reserve: ReportTable?
+    /// A mid-term replacement (`seatwise replace`): who vacates, who enters and why, in sentences.
+    public var replacement: [String] = []
 
     /// `nomineeLink` gives each member's ID a link (the workbench's explanation page), where a format links.
     public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil,
@@ -58,7 +60,7 @@ public struct SelectionSections: Sendable {
                 guard case .fixedOut(let rule) = standing else { continue }
                 let n = nominees[i]
                 table.add([n.group, n.id, n.name, rule == .withdrawn ? "withdrawn" : rule == .termLimited ? "term limit reached (rules.max_terms)"
-                           : "excluded by decision of the coordinator"])
+                           : rule == .vacated ? "vacated the seat" : "excluded by decision of the coordinator"])
             }
             outside = table.rows.isEmpty ? nil : table
         }

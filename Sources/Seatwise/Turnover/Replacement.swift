@@ -1,0 +1,98 @@
+// A mid-term replacement: every sitting member not vacated stays seated (a term limit ends service at a
+// renewal, not mid-term), and the vacated seats are filled from a pool's nominees who are not seated,
+// optimally under the same rules, objective and seeded tie-break; each replacement explained.
+
+import Foundation
+
+public struct Replacement: Sendable {
+    /// The selection over the sitting members and the pool, solved with the sitting members fixed.
+    public var result: SelectionResult
+    /// Indices into `result.input.nominees`.
+    public var vacated: [Int]
+    public var sitting: [Int]
+    public var reason: String?
+    /// The roster the sitting members were read from (the pool is the result's nominations file).
+    public var roster: InputFile
+    /// Why each replacement, from a counterfactual re-solve with it left out.
+    public var explanations: ExplanationReport?
+    /// For each replacement, the nominee who could take exactly that seat next (everyone else staying),
+    /// when anyone can.
+    public var nextInLine: [Int: Int]
+
+    /// The nominees who enter: seated, and not sitting before.
+    public var entering: [Int] {
+        let before = Set(sitting)
+        return result.seated.filter { !before.contains($0) }
+    }
+    public var leaving: [Int] { vacated }
+
+    /// The replacement in sentences, one per seat filled, for every report format.
+    public var lines: [String] {
+        let nominees = result.input.nominees
+        let why = reason.map { " (\($0))" } ?? ""
+        var out = vacated.map { "\(nominees[$0].name) [\(nominees[$0].id)], \(nominees[$0].group), vacates the seat\(why)" }
+        guard result.status != .infeasible else { return out + ["no nominee of the pool can fill the vacated seats without breaking a rule"] }
+        let explained = Dictionary((explanations?.explanations ?? []).map { ($0.nominee, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in entering {
+            let n = nominees[i]
+            var text = "\(n.name) [\(n.id)] enters \(n.group)"
+            if let e = explained[i] { text += ": \(e.message)" }
+            if let next = nextInLine[i] { text += " Next in line for this seat: \(nominees[next].name) [\(nominees[next].id)]." }
+            out.append(text)
+        }
+        return out
+    }
+}
+
+extension Roster {
+    /// Fills the seats of the members `vacate` (indices into `members`) from `pool`, everyone else staying.
+    /// Pool rows with the id of a sitting member are the member, not a candidate, and are left out.
+    public func replace(vacate: [Int], reason: String? = nil, pool: SelectionInput, seed: UInt64? = nil,
+                        budget: SolveBudget = .unlimited) throws -> Replacement {
+        let rosterKeys = Set(members.map { AttributeKey.normalize($0.id) })
+        let candidates = pool.nominees.filter { !rosterKeys.contains(AttributeKey.normalize($0.id)) }
+        let dropped = pool.nominees.count - candidates.count
+        var names = pool.attributeNames
+        for name in input.attributeNames where !names.contains(name) { names.append(name) }
+        var combined = SelectionInput(policy: policy, nominees: members + candidates, attributeNames: names,
+                                      nominations: pool.nominations, policyFile: input.policyFile)
+        combined.notes = input.notes + pool.notes
+        let vacatedIDs = Set(vacate.map { members[$0].id })
+        let sittingIDs = Set(members.map(\.id))
+        var context = SelectionContext(combined, seed: seed)
+        var vacated: [Int] = [], sitting: [Int] = []
+        for (i, n) in combined.nominees.enumerated() where sittingIDs.contains(n.id) {
+            if vacatedIDs.contains(n.id) {
+                context.standings[i] = .fixedOut(.vacated)
+                vacated.append(i)
+            } else {
+                context.standings[i] = n.status == .required ? .fixedIn(.required) : .fixedIn(.continuing)
+                sitting.append(i)
+            }
+        }
+        // `each` takes the values of those who can be seated: expanded again with the standings above.
+        context.quotaRows = QuotaRow.expand(policy: policy, nominees: combined.nominees, standings: context.standings)
+        context.notes = combined.notes
+        context.notes.append("mid-term replacement: the \(Words.count(sitting.count, "sitting member")) not vacated stay seated whatever their terms (a term limit ends service at a renewal)")
+        if dropped > 0 {
+            context.notes.append("\(Words.count(dropped, "row")) of \(pool.nominations.path) \(dropped == 1 ? "is a sitting member" : "are sitting members") (same id), not \(dropped == 1 ? "a candidate" : "candidates")")
+        }
+        let result = try SelectionSolver.run(context: context, mode: .coordinated, budget: budget)
+        var replacement = Replacement(result: result, vacated: vacated, sitting: sitting, reason: reason, roster: input.nominations,
+                                      explanations: nil, nextInLine: [:])
+        guard result.status != .infeasible else { return replacement }
+        var explanations: [Explanation] = []
+        var notes: [String] = []
+        for i in replacement.entering {
+            let report = try Explainer.explain(result, options: ExplanationOptions(nominee: result.input.nominees[i].id, prices: false, budget: budget))
+            explanations += report.explanations
+            notes += report.notes
+        }
+        replacement.explanations = ExplanationReport(explanations: explanations, prices: [], deviations: [], notes: notes)
+        let alternates = Alternates(result, count: 1)
+        for seat in alternates.seats where replacement.entering.contains(seat.member) {
+            if let next = seat.alternates.first { replacement.nextInLine[seat.member] = next }
+        }
+        return replacement
+    }
+}

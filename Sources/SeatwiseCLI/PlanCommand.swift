@@ -1,0 +1,37 @@
+// `seatwise plan`: the renewal calendar: who the term limit sends out each year and the seats that open
+// per group; with --even, a proposal of early rotations that evens each group's turnover.
+
+import ArgumentParser
+import Foundation
+import Seatwise
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "plan", abstract: "The next renewals: who leaves each year and the seats that open.")
+
+    @OptionGroup var roster: RosterOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, parsing: .unconditional, help: "How many renewals to project (1 = the coming one).")
+    var years: Int
+
+    @Flag(name: .long, help: "Also propose early rotations that make each group's turnover as even across the years as the term limits allow.")
+    var even = false
+
+    @Option(name: .long, parsing: .unconditional, help: "With --even: how many years early a member may be rotated out (default 2).")
+    var maxEarly: Int = 2
+
+    @Option(name: .long, parsing: .unconditional, help: "Seed that decides between equally even proposals (overrides the policy's tie_break.seed).")
+    var seed: UInt64?
+
+    func validate() throws {
+        if years < 1 || years > 50 { throw ValidationError("--years must be a whole number from 1 to 50") }
+        if maxEarly < 1 || maxEarly > 10 { throw ValidationError("--max-early must be a whole number from 1 to 10") }
+    }
+
+    func run() throws {
+        let body = try roster.load(try roster.table())
+        let budget = SolveBudget(seconds: nil, cancellation: Interrupt.cancellation())
+        let plan = try body.plan(years: years, even: even, maxEarly: maxEarly, seed: seed, budget: budget)
+        try output.emit(try PlanReport.render(plan, format: output.format), inputs: roster.inputPaths, kind: "the renewal calendar")
+    }
+}
