@@ -11,7 +11,7 @@ For each size it generates an instance with `seatwise generate`, then times in t
     body-wide quotas of the same instance, as a ratio to Seatwise end to end;
   - the time limit over a whole command and Ctrl-C in each phase at 20,000 nominees (bench/limits.py);
   - reading 50,000 nominees from .xlsx against CSV, and writing a report workbook (bench/spreadsheets.py);
-  - select --alternates 3 at 600/55 and 5,000/200 (bench/turnover.py).
+  - select --alternates 3, replace, vacancies and plan --even at 600/55 and 5,000/200 (bench/turnover.py).
 Usage: python3 bench/run.py [--quick] [--markdown FILE]
 """
 import argparse

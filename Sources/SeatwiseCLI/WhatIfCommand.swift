@@ -20,8 +20,12 @@ struct WhatIfCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the median and slowest time per question on standard error.")
     var timings = false
 
+    @Option(name: .long, parsing: .unconditional, help: "For each answer's panel, up to this many alternates per seat (JSON: every seat; text: the seats of those entering).")
+    var alternates: Int?
+
     func validate() throws {
         guard format == .text || format == .json else { throw ValidationError("what-if writes text or json") }
+        if let alternates, alternates < 1 || alternates > 1000 { throw ValidationError("--alternates must be a whole number from 1 to 1000") }
     }
 
     func run() throws {
@@ -49,7 +53,8 @@ struct WhatIfCommand: ParsableCommand {
                 answers.append((question, nil, "not answered: the time limit ended the run first"))
             }
         }
-        Console.out(format == .json ? try WhatIfReport.json(base: base, answers) : WhatIfReport.text(base: base, answers))
+        Console.out(format == .json ? try WhatIfReport.json(base: base, answers, alternates: alternates)
+                    : WhatIfReport.text(base: base, answers, alternates: alternates))
         if timings, !seconds.isEmpty {
             let sorted = seconds.sorted()
             let counts = session.solveCounts

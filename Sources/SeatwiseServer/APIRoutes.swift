@@ -52,7 +52,7 @@ struct APIRoutes {
                     try store.keepAdjustments(question.adjustments, words: answer.result.context.adjustments.suffix(question.adjustments.count).map { $0 }, in: id)
                     work.forget(id)
                 }
-                return try Self.withDifference(answer)
+                return try Self.withDifference(answer, alternates: question.alternates)
             }
             return JSONResponse.text(json, type: "application/json; charset=utf-8")
         }
@@ -115,6 +115,7 @@ struct APIRoutes {
             let mode = try self.mode(request)
             let isPublic = request.uri.queryParameters["public"].map { $0 == "1" || $0 == "true" } ?? false
             let redact = request.uri.queryParameters["redact"].map { $0 == "1" || $0 == "true" } ?? false
+            let alternatesAsked = try Self.alternates(request.uri.queryParameters["alternates"].map(String.init))
             let bytes = try await work.run(id, context) { budget -> [UInt8] in
                 // Redacted: every name replaced by initials before anything is computed, as `--redact`.
                 let result = redact ? try work.round(id, mode: mode).redacted().solve(budget: budget)
@@ -122,10 +123,12 @@ struct APIRoutes {
                 let explanations = result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
                 let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true, budget: budget) : nil
                 let publicView = isPublic ? PublicView(result, explanations: explanations) : nil
+                let alternates = alternatesAsked.flatMap { k in result.status == .infeasible ? nil : Alternates(result, count: k) }
                 guard let format else {
-                    return try XLSXWriter.bytes(ReportWorkbook(selection: result, explanations: explanations, diagnosis: diagnosis, publicView: publicView))
+                    return try XLSXWriter.bytes(ReportWorkbook(selection: result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates))
                 }
-                return Array(try SelectionReport.render(result, format: format, explanations: explanations, diagnosis: diagnosis, publicView: publicView).utf8)
+                return Array(try SelectionReport.render(result, format: format, explanations: explanations, diagnosis: diagnosis, publicView: publicView,
+                                                        alternates: alternates).utf8)
             }
             var response = JSONResponse.bytes(bytes, type: type)
             response.headers[.contentDisposition] = "attachment; filename=\"round-\(id)-\(isPublic ? "public-" : "")\(redact ? "redacted-" : "")\(name)\""
@@ -182,22 +185,32 @@ struct APIRoutes {
     }
 
     /// The adjusted round's select JSON plus `difference` (entering, leaving, objective_change, groups).
-    static func withDifference(_ answer: WhatIf) throws -> String {
-        try SelectionDocument.adding("difference", WhatIfReport.difference(answer), to: try SelectionReport.render(answer.result, format: .json))
+    static func withDifference(_ answer: WhatIf, alternates k: Int? = nil) throws -> String {
+        let alternates = k.flatMap { answer.result.status == .infeasible ? nil : Alternates(answer.result, count: $0) }
+        return try SelectionDocument.adding("difference", WhatIfReport.difference(answer), to: try SelectionReport.render(answer.result, format: .json, alternates: alternates))
+    }
+
+    /// `?alternates=K` (1 to 1000), or nil when not asked.
+    static func alternates(_ text: String?) throws -> Int? {
+        guard let text else { return nil }
+        guard let k = Int(text), k >= 1, k <= 1000 else { throw APIError(.badRequest, "alternates must be a whole number from 1 to 1000") }
+        return k
     }
 }
 
-/// `POST …/what-if`: `{"mode", "seat": [ids], "exclude": [ids], "bounds": [{"rule", "min", "max"}], "group_seats": {group: n}, "keep"}`.
+/// `POST …/what-if`: `{"mode", "seat": [ids], "exclude": [ids], "bounds": [{"rule", "min", "max"}], "group_seats": {group: n}, "keep", "alternates"}`.
 struct WhatIfRequest {
     var mode: SelectionMode = .coordinated
     var adjustments: [Adjustment] = []
     var keep = false
+    /// Alternates per seat of the adjusted panel (`select --alternates`), when asked.
+    var alternates: Int?
 
     init(json bytes: [UInt8]) throws {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
             throw APIError(.badRequest, "the body must be a JSON object")
         }
-        let known: Set<String> = ["mode", "seat", "exclude", "bounds", "group_seats", "keep"]
+        let known: Set<String> = ["mode", "seat", "exclude", "bounds", "group_seats", "keep", "alternates"]
         if let unknown = object.keys.first(where: { !known.contains($0) }) { throw APIError(.badRequest, "unknown key \(unknown) (\(known.sorted().joined(separator: ", ")))") }
         if let m = object["mode"] {
             guard let text = m as? String, let mode = SelectionMode(rawValue: text) else { throw APIError(.badRequest, "mode is coordinated or independent") }
@@ -228,6 +241,10 @@ struct WhatIfRequest {
                 guard n >= 1, n <= 1_000_000 else { throw APIError(.badRequest, "group_seats.\(group) must be at least 1") }
                 adjustments.append(.groupSeats(group: group, seats: n))
             }
+        }
+        if let value = object["alternates"] {
+            guard let k = value as? Int, !(value is Bool), k >= 1, k <= 1000 else { throw APIError(.badRequest, "alternates must be a whole number from 1 to 1000") }
+            alternates = k
         }
         if let value = object["keep"] {
             guard let flag = value as? Bool else { throw APIError(.badRequest, "keep must be true or false") }

@@ -44,8 +44,11 @@ struct Pages {
                 // the page itself shows the panel with each member's reason, so it opens at once.
                 let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true, budget: budget) : nil
                 try store.recordSolve(id, kind: "page", result: result)
+                // Who could take each seat, for the day a member withdraws: three per seat, and the reserve list.
+                let alternates = result.status == .infeasible ? nil : Alternates(result, count: Pages.alternatesShown)
                 let page = HTMLReports.selection(result, explanations: nil, diagnosis: diagnosis,
-                                                 nomineeLink: { "/rounds/\(id)/nominee/" + ($0.addingPercentEncoding(withAllowedCharacters: Pages.idCharacters) ?? $0) })
+                                                 nomineeLink: { "/rounds/\(id)/nominee/" + ($0.addingPercentEncoding(withAllowedCharacters: Pages.idCharacters) ?? $0) },
+                                                 alternates: alternates)
                 return Self.withControls(page, RoundPages.controls(id: id, result: result, diagnosis: diagnosis))
             }
             return html(Self.withBar(page, bar: bar(id)))
@@ -85,6 +88,8 @@ struct Pages {
 
     /// Characters an id keeps in a link's path; every other one is percent-encoded.
     static let idCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+    /// Alternates shown per seat on a round's page.
+    static let alternatesShown = 3
 
     /// The round's controls, before the glossary and the footer.
     static func withControls(_ page: String, _ controls: String) -> String {

@@ -41,6 +41,13 @@ struct RoundPages {
                 try store.recordSolve(id, kind: "what-if", result: answer.result)
                 var lines = [answer.summary] + answer.result.context.adjustments.suffix(adjustments.count)
                 lines += answer.groups.filter { $0.change != 0 }.map { "\($0.group): rank sum \($0.rankSumBefore) → \($0.rankSumAfter)" }
+                if answer.result.status != .infeasible {
+                    let nominees = answer.result.input.nominees
+                    for seat in Alternates(answer.result, count: Pages.alternatesShown).seats where answer.entering.contains(seat.member) {
+                        let list = seat.alternates.map { "\(nominees[$0].name) [\(nominees[$0].id)]" }.joined(separator: ", ")
+                        lines.append("alternates for \(nominees[seat.member].name) [\(nominees[seat.member].id)]: \(list.isEmpty ? seat.blockedBy ?? "none" : list)")
+                    }
+                }
                 return Self.answerPage(id: id, title: "What if: \(adjustments.map(\.description).joined(separator: "; "))", lines: lines,
                                        form: answer.result.status == .infeasible ? nil : form)
             }

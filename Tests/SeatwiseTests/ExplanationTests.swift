@@ -51,7 +51,7 @@ struct ExplanationTests {
         let (result, e) = try explain()
         let ids = result.input.nominees.map(\.id)
         #expect(result.status == .optimal)
-        #expect(Set(e.values.map(\.reason)) == Set(Explanation.Reason.allCases).subtracting([.noPanel, .decision, .notTested]))
+        #expect(Set(e.values.map(\.reason)) == Set(Explanation.Reason.allCases).subtracting([.noPanel, .decision, .notTested, .vacated]))
 
         #expect(e["g1"]!.reason == .continuing && e["g1"]!.decision == .seated)
         #expect(e["g2"]!.reason == .required && e["g2"]!.decision == .seated)

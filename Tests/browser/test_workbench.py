@@ -45,6 +45,18 @@ def test_a_round_from_the_example(server, browser):
     assert "proved optimal" in browser.find_element("tag name", "header").text
     shot(browser, "2-round")
     round_url = browser.current_url
+    # Who could take each seat: the same lists as `select --alternates 3`, seat by seat.
+    done = subprocess.run([str(BINARY), "select", "examples/mag/nominations.csv", "--policy", "examples/mag/policy.yaml", "--alternates", "3",
+                           "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+    expected = {m["id"]: m["alternates"] for m in __import__("json").loads(done.stdout)["selected"] if m["status"] != "required"}
+    rows = browser.find_element("id", "alternates-table").find_elements("css selector", "tbody tr")
+    assert len(rows) == len(expected)
+    for row in rows:
+        cells = row.find_elements("tag name", "td")
+        member = cells[1].text.rsplit("[", 1)[1].rstrip("]")
+        shown = [part.rsplit("[", 1)[1].rstrip("]") for part in cells[2].text.split("; ")] if "[" in cells[2].text else []
+        assert shown == expected[member], member
+    assert len(browser.find_element("id", "reserve-table").find_elements("css selector", "tbody tr")) > 0
     # Click a nominee: the explanation in words, with the rules behind it.
     browser.find_element("link text", "MAG-013").click()
     assert "Seated ahead of higher-ranked nominees" in browser.find_element("id", "why").text
@@ -56,6 +68,7 @@ def test_a_round_from_the_example(server, browser):
     browser.find_element("css selector", "#what-if button").click()
     answer = browser.find_element("id", "answer").text
     assert "Pelel Quellkov [MAG-010]" in answer.split(" in;")[0] and "rank sum +" in answer
+    assert "alternates for Pelel Quellkov [MAG-010]:" in answer
     shot(browser, "4-what-if")
     browser.find_element("id", "keep").click()
     WebDriverWait(browser, 20).until(expected_conditions.url_to_be(round_url))

@@ -87,10 +87,19 @@ def load(nominations_path, policy_path):
                 region, development = country_table()[norm(attrs["country"])]
                 attrs["region"] = attrs.get("region") or region
                 attrs["development"] = attrs.get("development") or development
-            nominees.append(Nominee(row["id"], row["group"], int(row["rank"]) if row.get("rank") else None,
-                                    row.get("status") or "new", int(row.get("terms") or 0), attrs))
+            status, terms = row.get("status") or "new", int(row.get("terms") or 0)
+            # `status` and `terms` count in quotas like any attribute (SPEC section 3, turnover).
+            attrs["status"], attrs["terms"] = status, str(terms)
+            nominees.append(Nominee(row["id"], row["group"], int(row["rank"]) if row.get("rank") else None, status, terms, attrs))
     rules = policy.get("rules") or {}
-    inst = Instance(nominees, dict(policy["seats"]), policy.get("quotas") or [], rules.get("continuing", "keep"),
+    quotas = list(policy.get("quotas") or [])
+    if rules.get("renewal"):
+        # rules.renewal is the quota `status = new` with min_new, in every group or in the body, after the listed ones.
+        renewal = {"attribute": "status", "value": "new", "min": rules["renewal"]["min_new"]}
+        if rules["renewal"].get("per") == "group":
+            renewal["per"] = "group"
+        quotas.append(renewal)
+    inst = Instance(nominees, dict(policy["seats"]), quotas, rules.get("continuing", "keep"),
                     rules.get("max_terms"), int((policy.get("tie_break") or {}).get("seed", 1)), policy.get("objective", "rank-sum"))
     inst.rows = build_rows(inst)
     return inst

@@ -82,3 +82,24 @@ def test_alternates_in_every_format_and_not_in_a_public_report(seatwise, tmp_pat
     bad["selected"][10]["alternates"] = list(reversed(bad["selected"][10]["alternates"])) + ["MAG-999"]
     (tmp_path / "a.json").write_text(json.dumps(bad))
     assert seatwise("verify", tmp_path / "a.json", mag / "nominations.csv", "--policy", mag / "policy.yaml").returncode == 1
+
+
+def test_what_if_answers_carry_the_alternates_of_their_panel(seatwise, tmp_path):
+    """`what-if --alternates K`: each answer's lists equal a brute-force check on the adjusted panel."""
+    mag = ROOT / "examples" / "mag"
+    questions = tmp_path / "q.yaml"
+    questions.write_text("- { name: seat ten, seat: [MAG-010] }\n- { name: drop thirteen, exclude: [MAG-013] }\n", encoding="utf-8")
+    doc = report(seatwise("what-if", mag / "nominations.csv", "--policy", mag / "policy.yaml", "--questions", questions,
+                          "--alternates", 2, "--format", "json", expect=0))
+    inst = load(mag / "nominations.csv", mag / "policy.yaml")
+    index = {n.id: i for i, n in enumerate(inst.nominees)}
+    for answer, flag in zip(doc["questions"], [["--seat", "MAG-010"], ["--exclude", "MAG-013"]]):
+        panel = report(seatwise("select", mag / "nominations.csv", "--policy", mag / "policy.yaml", *flag, "--format", "json", expect=0))
+        seated = {index[m["id"]] for m in panel["selected"]}
+        adjusted = load(mag / "nominations.csv", mag / "policy.yaml")
+        i = index[flag[1]]
+        adjusted.nominees[i].status = "required" if flag[0] == "--seat" else "withdrawn"
+        expected, _ = brute_force(adjusted, seated, 2)
+        assert {k: v for k, v in answer["alternates"].items() if k in expected} == expected
+    text = seatwise("what-if", mag / "nominations.csv", "--policy", mag / "policy.yaml", "--questions", questions, "--alternates", 2, expect=0).stdout
+    assert "alternates for Pelel Quellkov [MAG-010]:" in text

@@ -103,3 +103,18 @@ def test_unknown_vacate_id_is_bad_input(seatwise, write_body):
     nominations, policy_path = write_body(text, {"body": "T", "seats": {"G": 1}})
     done = seatwise("replace", nominations, "--policy", policy_path, "--pool", nominations, "--vacate", "A9", expect=2)
     assert "'A9'" in done.stderr and "closest: 'A1'" in done.stderr and done.stdout == ""
+
+
+def test_replacement_is_the_seats_first_alternate(seatwise, tmp_path):
+    """The README's story: the chosen panel's CSV is the roster; a member resigns; `replace` seats the first
+    of that seat's alternates (`select --alternates`), and names the second as next in line."""
+    from conftest import ROOT
+    mag = ROOT / "examples" / "mag"
+    panel = report(seatwise("select", mag / "nominations.csv", "--policy", mag / "policy.yaml", "--alternates", 3, "--format", "json", expect=0))
+    seatwise("select", mag / "nominations.csv", "--policy", mag / "policy.yaml", "--output", tmp_path / "panel.csv", expect=0)
+    members = [m for m in panel["selected"] if m["status"] == "new" and len(m["alternates"]) >= 2]
+    for m in members[:: max(1, len(members) // 4)]:
+        doc = report(seatwise("replace", tmp_path / "panel.csv", "--policy", mag / "policy.yaml", "--pool", mag / "nominations.csv",
+                              "--vacate", m["id"], "--format", "json", expect=0))
+        assert doc["replacement"]["entering"] == [m["alternates"][0]], m["id"]
+        assert doc["replacement"]["next_in_line"] == {m["alternates"][0]: m["alternates"][1]}

@@ -96,6 +96,18 @@ def test_round_lifecycle_against_select(server):
     assert status == 200 and outsider in answer["difference"]["entering"]
     assert [m["id"] for m in answer["selected"]] == [m["id"] for m in alone["selected"]]
     assert answer["difference"]["objective_change"] == alone["objective"]["rank_sum"] - expected["objective"]["rank_sum"]
+    # The same what-if with alternates: each seat's list as `select --seat … --alternates 2` gives it.
+    status, answer = server.json("POST", f"/api/rounds/{rid}/what-if", json.dumps({"seat": [outsider], "alternates": 2}).encode(), {"Content-Type": "application/json"})
+    alone = select(MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--seat", outsider, "--alternates", "2")
+    assert status == 200 and answer["alternates"]["count"] == 2
+    assert {m["id"]: m["alternates"] for m in answer["selected"]} == {m["id"]: m["alternates"] for m in alone["selected"]}
+    assert answer["alternates"]["reserve"] == alone["alternates"]["reserve"]
+    status, bad = server.json("POST", f"/api/rounds/{rid}/what-if", json.dumps({"alternates": 0}).encode(), {"Content-Type": "application/json"})
+    assert status == 400 and "alternates" in bad["error"]
+    status, _, body = server.request("GET", f"/api/rounds/{rid}/report.json?alternates=3")
+    plain = select(MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--alternates", "3")
+    assert status == 200 and json.loads(body)["alternates"]["reserve"] == plain["alternates"]["reserve"]
+    assert server.request("GET", f"/api/rounds/{rid}/report.json?alternates=many")[0] == 400
     # One nominee's explanation.
     status, explanation = server.json("GET", f"/api/rounds/{rid}/explain/MAG-013")
     assert status == 200 and explanation["id"] == "MAG-013" and explanation["reason"] == "ahead_of_higher_ranked"

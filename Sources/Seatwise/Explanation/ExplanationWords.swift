@@ -48,6 +48,7 @@ struct ExplanationWords {
             let note = result.policy.rules.maxTerms.map { n.terms >= $0 ? " (although past the term limit of \($0))" : "" } ?? ""
             return make(i, .required, "Seated: a required seat\(note).", rules: ["status: required"])
         case .fixedOut(.withdrawn): return make(i, .withdrawn, "Not seated: the nomination was withdrawn.", rules: ["status: withdrawn"])
+        case .fixedOut(.vacated): return make(i, .vacated, "Not seated: the member vacated the seat, and a replacement fills it.", rules: ["replace: vacate \(n.id)"])
         case .fixedOut(_):
             let limit = result.policy.rules.maxTerms ?? 0
             return make(i, .termLimited, "Not seated: has served \(n.terms) consecutive term\(n.terms == 1 ? "" : "s"); rules.max_terms is \(limit).", rules: ["rules.max_terms: \(limit)"])

@@ -86,7 +86,7 @@ public struct SelectionInput: Sendable {
             var valueNotes: [String] = []
             var checked = policy
             for (k, quota) in policy.quotas.enumerated() {
-                let path = "quotas[\(quota.index + 1)]"
+                let path = quota.renewal ? "rules.renewal" : "quotas[\(quota.index + 1)]"
                 guard names.contains(quota.attribute) else {
                     problems.append(InputDiagnostic(file: policyPath, line: quota.line == 0 ? nil : quota.line, key: "\(path).attribute",
                                                     message: "\(Quote.value(quota.attribute)) is not a column of \(nominationsPath) nor a built-in attribute (\(Quote.list(names, limit: 40)))"))

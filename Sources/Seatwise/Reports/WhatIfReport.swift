@@ -6,7 +6,8 @@ import Foundation
 public enum WhatIfReport {
     public typealias Answer = (question: WhatIfQuestion, answer: WhatIf?, problem: String?)
 
-    public static func text(base: SelectionResult, _ answers: [Answer]) -> String {
+    /// With `alternates` K, each answer's panel carries up to K alternates per seat (`select --alternates`).
+    public static func text(base: SelectionResult, _ answers: [Answer], alternates: Int? = nil) -> String {
         var out = "Seatwise what-if: \(base.policy.body), \(base.mode.rawValue), seed \(base.seed)\n"
         out += "  Unadjusted panel: \(base.status.rawValue), rank sum \(base.rankSum.map(String.init) ?? "none")\n"
         for (question, answer, problem) in answers {
@@ -18,6 +19,13 @@ public enum WhatIfReport {
                 out += "    (select with the same adjustments names the conflicting rules and the smallest repair)\n"
             } else {
                 for g in answer.groups where g.change != 0 { out += "    \(g.group): rank sum \(g.rankSumBefore) → \(g.rankSumAfter)\n" }
+                if let k = alternates {
+                    let ids = answer.result.input.nominees
+                    for seat in Alternates(answer.result, count: k).seats where answer.entering.contains(seat.member) {
+                        let list = seat.alternates.map { "\(ids[$0].name) [\(ids[$0].id)]" }.joined(separator: ", ")
+                        out += "    alternates for \(ids[seat.member].name) [\(ids[seat.member].id)]: \(list.isEmpty ? seat.blockedBy ?? "none" : list)\n"
+                    }
+                }
             }
             for note in answer.result.context.adjustments { out += "    \(note)\n" }
         }
@@ -41,12 +49,14 @@ public enum WhatIfReport {
         var status: String?
         var problem: String?
         var difference: Difference?
+        /// With `--alternates K`: each seated member's alternates, best first (null when not asked or no panel).
+        var alternates: [String: [String]]?
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(name, forKey: .name); try c.encode(adjustments, forKey: .adjustments); try c.encode(status, forKey: .status)
-            try c.encode(problem, forKey: .problem); try c.encode(difference, forKey: .difference)
+            try c.encode(problem, forKey: .problem); try c.encode(difference, forKey: .difference); try c.encode(alternates, forKey: .alternates)
         }
-        enum Keys: String, CodingKey { case name, adjustments, status, problem, difference }
+        enum Keys: String, CodingKey { case name, adjustments, status, problem, difference, alternates }
     }
     struct Document: Encodable { var base: SelectionDocument, questions: [Entry] }
 
@@ -56,11 +66,16 @@ public enum WhatIfReport {
                           groups: a.groups.map { GroupEntry(group: $0.group, rankSumBefore: $0.rankSumBefore, rankSumAfter: $0.rankSumAfter, change: $0.change) })
     }
 
-    public static func json(base: SelectionResult, _ answers: [Answer]) throws -> String {
+    public static func json(base: SelectionResult, _ answers: [Answer], alternates: Int? = nil) throws -> String {
         let entries = answers.map { question, answer, problem in
             Entry(name: question.name, adjustments: answer?.result.context.adjustments ?? question.adjustments.map(\.description),
                   status: answer?.result.status.rawValue, problem: problem,
-                  difference: answer.flatMap { $0.result.status == .infeasible ? nil : difference($0) })
+                  difference: answer.flatMap { $0.result.status == .infeasible ? nil : difference($0) },
+                  alternates: answer.flatMap { a in
+                      guard let k = alternates, a.result.status != .infeasible else { return nil }
+                      let ids = a.result.input.nominees.map(\.id)
+                      return Dictionary(uniqueKeysWithValues: Alternates(a.result, count: k).seats.map { (ids[$0.member], $0.alternates.map { ids[$0] }) })
+                  })
         }
         return try JSONReport.encode(Document(base: SelectionDocument(base), questions: entries))
     }

@@ -54,6 +54,10 @@ extension Roster {
         let dropped = pool.nominees.count - candidates.count
         var names = pool.attributeNames
         for name in input.attributeNames where !names.contains(name) { names.append(name) }
+        // rules.renewal asks for newcomers at a renewal; a mid-term replacement is not one.
+        var policy = self.policy
+        let renewal = policy.quotas.contains(where: \.renewal)
+        policy.quotas.removeAll(where: \.renewal)
         var combined = SelectionInput(policy: policy, nominees: members + candidates, attributeNames: names,
                                       nominations: pool.nominations, policyFile: input.policyFile)
         combined.notes = input.notes + pool.notes
@@ -74,6 +78,7 @@ extension Roster {
         context.quotaRows = QuotaRow.expand(policy: policy, nominees: combined.nominees, standings: context.standings)
         context.notes = combined.notes
         context.notes.append("mid-term replacement: the \(Words.count(sitting.count, "sitting member")) not vacated stay seated whatever their terms (a term limit ends service at a renewal)")
+        if renewal { context.notes.append("rules.renewal is not applied: it asks for newcomers at a renewal, and a mid-term replacement is not one") }
         if dropped > 0 {
             context.notes.append("\(Words.count(dropped, "row")) of \(pool.nominations.path) \(dropped == 1 ? "is a sitting member" : "are sitting members") (same id), not \(dropped == 1 ? "a candidate" : "candidates")")
         }

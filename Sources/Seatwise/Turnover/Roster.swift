@@ -38,7 +38,10 @@ public struct Roster: Sendable {
 
     /// Reads a roster and the policy (`sheet`: the worksheet of an .xlsx roster).
     public static func load(roster: String, policy: String, countries: CountryTable, sheet: String? = nil) throws -> Roster {
-        Roster(try SelectionInput.load(nominations: roster, policy: policy, countries: countries, sheet: sheet))
+        var input = try SelectionInput.load(nominations: roster, policy: policy, countries: countries, sheet: sheet)
+        // A sitting body has no newcomers yet: the renewal rule's "no nominee is new" says nothing about it.
+        input.notes.removeAll { $0.contains("warning: rules.renewal.value:") }
+        return Roster(input)
     }
 
     /// The members named by `ids` (compared as the reader compares ids); every unknown id is bad input,

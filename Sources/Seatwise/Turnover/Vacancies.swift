@@ -128,8 +128,10 @@ extension Roster {
                     entry.minNew = try optimum(row, minimize: true)
                     entry.maxNew = try optimum(row, minimize: false)
                 }
-                entry.note = Self.note(row, staying: stayingCount, minNew: entry.minNew ?? 0, maxNew: entry.maxNew ?? 0,
-                                       openInScope: row.group.map { open[$0] ?? 0 } ?? open.values.reduce(0, +))
+                // A row every newcomer counts in (status = new) is filled by the open seats themselves.
+                let everyNewcomer = row.members.filter { $0 >= first }.count == everyone[first...].filter { row.group == nil || $0.group == row.group }.count
+                entry.note = everyNewcomer ? nil : Self.note(row, staying: stayingCount, minNew: entry.minNew ?? 0, maxNew: entry.maxNew ?? 0,
+                                                             openInScope: row.group.map { open[$0] ?? 0 } ?? open.values.reduce(0, +))
             }
             rows.append(entry)
         }
