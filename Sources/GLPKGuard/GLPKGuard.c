@@ -253,6 +253,58 @@ int sw_lp_reduced_costs(glp_prob *P, int n, double *dj, int *nonbasic, double *o
     return 0;
 }
 
+glp_prob *sw_lp_create(int rows, const int *row_type, const double *row_lb, const double *row_ub, int maximize, sw_fault *fault) {
+    SW_TRY(fault, NULL);
+    glp_prob *P = glp_create_prob();
+    glp_set_obj_dir(P, maximize ? GLP_MAX : GLP_MIN);
+    if (rows > 0) glp_add_rows(P, rows);
+    for (int i = 1; i <= rows; i++) glp_set_row_bnds(P, i, row_type[i], row_lb[i], row_ub[i]);
+    SW_DONE();
+    return P;
+}
+
+int sw_lp_add_col(glp_prob *P, double cost, int type, double lb, double ub, int len, const int *ind, const double *val,
+                  sw_fault *fault) {
+    SW_TRY(fault, -1);
+    int j = glp_add_cols(P, 1);
+    glp_set_col_bnds(P, j, type, lb, ub);
+    glp_set_obj_coef(P, j, cost);
+    if (len > 0) glp_set_mat_col(P, j, len, ind, val);
+    SW_DONE();
+    return j;
+}
+
+int sw_lp_solve(glp_prob *P, double deadline, const int *cancel, int *status, int *rc, int *stopped, double *objective, sw_fault *fault) {
+    *status = GLP_UNDEF; *rc = 0; *stopped = 0; *objective = 0;
+    if (deadline > 0 && ss_monotonic_seconds() >= deadline) { *stopped = 1; return 0; }
+    SW_TRY(fault, -1);
+    glp_smcp sm;
+    sw_init_simplex(&sm);
+    sm.meth = GLP_PRIMAL;
+    int r = sw_sliced_simplex(P, &sm, deadline, cancel);
+    if (r != 0 && r != GLP_ETMLIM && !ss_stop_requested(cancel)) {
+        /* An unusable basis: start again from an advanced one, primal then dual. */
+        glp_adv_basis(P, 0);
+        sm.meth = GLP_DUALP;
+        r = sw_sliced_simplex(P, &sm, deadline, cancel);
+    }
+    *rc = r;
+    *status = glp_get_status(P);
+    *objective = glp_get_obj_val(P);
+    if (r == GLP_ETMLIM) *stopped = 1;
+    if (ss_stop_requested(cancel)) *stopped = 2;
+    SW_DONE();
+    return 0;
+}
+
+int sw_lp_read(glp_prob *P, int n, double *primal, int m, double *dual, sw_fault *fault) {
+    SW_TRY(fault, -1);
+    for (int j = 1; j <= n; j++) primal[j] = glp_get_col_prim(P, j);
+    for (int i = 1; i <= m; i++) dual[i] = glp_get_row_dual(P, i);
+    SW_DONE();
+    return 0;
+}
+
 int sw_mip_values(glp_prob *P, int n, double *values, sw_fault *fault) {
     SW_TRY(fault, -1);
     for (int j = 1; j <= n; j++) values[j] = glp_mip_col_val(P, j);

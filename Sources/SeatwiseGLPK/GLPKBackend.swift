@@ -14,6 +14,10 @@ public struct GLPKBackend: SolverBackend {
         try GLPKProblem(program)
     }
 
+    public func linearSession(rows: [(lower: Double?, upper: Double?)], maximize: Bool) throws -> any LinearSession {
+        try GLPKLinearProblem(rows: rows, maximize: maximize)
+    }
+
     public func prepareThread(_ budget: SolveBudget) throws {
         if let megabytes = budget.memoryLimit { try limitGLPKMemory(megabytes: megabytes) }
     }

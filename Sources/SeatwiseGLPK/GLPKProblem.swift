@@ -84,7 +84,7 @@ public final class GLPKProblem: SolverSession {
         }
     }
 
-    private static func check(_ fault: sw_fault) throws {
+    static func check(_ fault: sw_fault) throws {
         guard fault.failed != 0 else { return }
         var message = fault.message
         let text = withUnsafeBytes(of: &message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -109,8 +109,16 @@ public final class GLPKProblem: SolverSession {
         try checkAlive(fault)
     }
 
+    public func setWeights(_ weights: [Double], minimize: Bool) throws {
+        let p = try live()
+        var fault = sw_fault()
+        let coefficients = [0.0] + weights
+        _ = coefficients.withUnsafeBufferPointer { sw_set_objective(p, minimize ? 1 : 0, Int32(columnCount), $0.baseAddress, &fault) }
+        try checkAlive(fault)
+    }
+
     /// GLPK's row or column type for optional bounds (nil = unbounded on that side).
-    private static func type(_ lower: Int?, _ upper: Int?) -> (Int32, Double, Double) {
+    static func type(_ lower: Int?, _ upper: Int?) -> (Int32, Double, Double) {
         switch (lower, upper) {
         case let (l?, u?) where l == u: return (Int32(GLP_FX), Double(l), Double(u))
         case let (l?, u?): return (Int32(GLP_DB), Double(l), Double(u))

@@ -9,6 +9,9 @@ public protocol SolverSession: AnyObject {
     var columnCount: Int { get }
     /// Replaces the objective (every later solve optimises it).
     func setObjective(_ objective: IntegerProgram.Objective) throws
+    /// Replaces the objective with real weights, one per column (a column generation's pricing problem,
+    /// whose weights are an LP's dual values).
+    func setWeights(_ weights: [Double], minimize: Bool) throws
     /// Adds a row with optional bounds (nil: none on that side) and returns its index.
     @discardableResult
     func addRow(terms: [IntegerProgram.Term], lower: Int?, upper: Int?) throws -> RowIndex
@@ -97,10 +100,42 @@ public protocol SolverBackend: Sendable {
     func session(for program: IntegerProgram) throws -> any SolverSession
     /// Applies the budget's per-thread settings (the memory cap) to the calling thread.
     func prepareThread(_ budget: SolveBudget) throws
+    /// A linear program grown by columns, owned by the calling thread: `rows` with optional bounds
+    /// (nil: none on that side), maximised or minimised.
+    func linearSession(rows: [(lower: Double?, upper: Double?)], maximize: Bool) throws -> any LinearSession
     /// Frees the calling thread's solver state; for a thread of our own that is about to end, after its
     /// sessions are gone.
     func finishThread()
     /// Runs `work(k)` for k in 0..<count, each on a thread of its own prepared for `budget`, waits for
     /// all, and rethrows the first error by index. Sessions made in `work` must not outlive it.
     func run(_ count: Int, budget: SolveBudget, _ work: @escaping @Sendable (Int) throws -> Void) throws
+}
+
+/// A continuous linear program whose columns arrive over time (the master problem of a column
+/// generation): each solve starts from the last basis. Belongs to the thread that made it.
+public protocol LinearSession: AnyObject {
+    /// Adds a column with its objective coefficient, bounds (nil upper: none) and nonzero entries by row
+    /// (0-based); returns its index (0-based).
+    @discardableResult
+    func addColumn(cost: Double, lower: Double, upper: Double?, entries: [(row: Int, value: Double)]) throws -> Int
+    /// Sets a row's bounds (nil: none on that side).
+    func setRowBounds(_ row: Int, lower: Double?, upper: Double?) throws
+    /// Sets a column's bounds (nil upper: none).
+    func setColumnBounds(_ column: Int, lower: Double, upper: Double?) throws
+    /// Solves to optimality (or the deadline); throws `SolverError.cancelled` when `cancel` was raised.
+    func solve(deadline: Double?, cancel: SolverCancellation?) throws -> LinearOutcome
+    /// Every column's value and every row's dual value at the last solve (the objective's rate of change
+    /// per unit of the row's bound).
+    func solution() throws -> (primal: [Double], dual: [Double])
+}
+
+/// What one LP solve ended with.
+public struct LinearOutcome: Sendable {
+    public enum Status: Sendable, Equatable { case optimal, infeasible, unbounded, stopped }
+    public var status: Status
+    public var objective: Double
+    public init(status: Status, objective: Double) {
+        self.status = status
+        self.objective = objective
+    }
 }

@@ -58,6 +58,20 @@ int sw_lp_proves_unique(glp_prob *P, int n, const double *point, double toleranc
    0 when the relaxation has no optimum. */
 int sw_lp_reduced_costs(glp_prob *P, int n, double *dj, int *nonbasic, double *objective, int *ok, sw_fault *fault);
 int sw_mip_values(glp_prob *P, int n, double *out, sw_fault *fault);
+/* A linear program grown by columns (a column generation's master problem): `rows` rows with the given
+   types and bounds, no columns yet; maximised when maximize != 0. Columns are continuous. */
+glp_prob *sw_lp_create(int rows, const int *row_type, const double *row_lb, const double *row_ub, int maximize, sw_fault *fault);
+/* Adds a continuous column with its objective coefficient, bounds and `len` entries (1-based arrays);
+   returns its GLPK index. */
+int sw_lp_add_col(glp_prob *P, double cost, int type, double lb, double ub, int len, const int *ind, const double *val,
+                  sw_fault *fault);
+/* Solves the LP by the primal simplex method, warm from the current basis (new columns leave it primal
+   feasible), in slices so that a stop request or the deadline is seen. *status is glp_get_status (GLP_OPT,
+   GLP_NOFEAS, GLP_UNBND, …), *rc glp_simplex's return code, *stopped 1 at the deadline and 2 on a stop. */
+int sw_lp_solve(glp_prob *P, double deadline, const int *cancel, int *status, int *rc, int *stopped, double *objective, sw_fault *fault);
+/* The primal value of columns 1..n and the dual value of rows 1..m (GLPK's signs: a row's dual is the
+   objective's rate of change per unit of its bound). */
+int sw_lp_read(glp_prob *P, int n, double *primal, int m, double *dual, sw_fault *fault);
 /* Caps GLPK's memory (megabytes) on the calling thread; a breach becomes a fault. */
 int sw_mem_limit(int megabytes, sw_fault *fault);
 /* Counts how often the calling thread's GLPK environment has been freed (after a fault, or by

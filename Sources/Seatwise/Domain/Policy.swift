@@ -12,6 +12,8 @@ public struct Policy: Sendable {
     public var objective: ObjectiveKind
     /// nil when the policy gives none; the selection then uses `Policy.defaultSeed`.
     public var seed: UInt64?
+    /// With `objective: lottery`: the method and the published draw values (`lottery:`).
+    public var lottery: LotterySettings?
 
     public static let defaultSeed: UInt64 = 1
 
@@ -33,6 +35,19 @@ public struct Policy: Sendable {
 public enum ObjectiveKind: String, Sendable, Codable {
     case rankSum = "rank-sum"
     case lexicographic
+    /// No ranking: the fairest lottery over valid panels (`seatwise lottery`); a selection that must
+    /// choose one panel without a draw orders them by rank sum.
+    case lottery
+}
+
+/// `lottery: { method: leximin | maximin, draw: "values" }` in a policy whose objective is lottery.
+public struct LotterySettings: Sendable {
+    public var method: LotteryMethod = .leximin
+    public var draw: String?
+    public init(method: LotteryMethod = .leximin, draw: String? = nil) {
+        self.method = method
+        self.draw = draw
+    }
 }
 
 public struct SelectionRules: Sendable {

@@ -164,7 +164,7 @@ struct ExplanationWords {
 
     func deltaText(_ delta: Int, level: Int?, chosen: PanelScore, other: PanelScore) -> String {
         switch result.objective {
-        case .rankSum: return "worse by \(delta) (rank sum \(other.values[0]) instead of \(chosen.values[0]))"
+        case .rankSum, .lottery: return "worse by \(delta) (rank sum \(other.values[0]) instead of \(chosen.values[0]))"
         case .lexicographic: return "worse: \(delta) fewer member\(delta == 1 ? "" : "s") of rank \(level ?? 0)"
         }
     }

@@ -133,7 +133,7 @@ public struct PolicyReader: Sendable {
         }
 
         mutating func policy(_ top: Node.Mapping) -> Policy? {
-            let keys = entries(top, path: "", allowed: ["body", "seats", "quotas", "rules", "objective", "tie_break"])
+            let keys = entries(top, path: "", allowed: ["body", "seats", "quotas", "rules", "objective", "tie_break", "lottery"])
             var body = "Unnamed body"
             if let node = keys["body"], let text = string(node, "body") { body = text }
 
@@ -179,8 +179,28 @@ public struct PolicyReader: Sendable {
             var objective = ObjectiveKind.rankSum
             if let node = keys["objective"], let text = string(node, "objective") {
                 if let kind = ObjectiveKind(rawValue: text.lowercased()) { objective = kind } else {
-                    problem(node, "objective", "\(Quote.value(text)) is not rank-sum or lexicographic")
+                    problem(node, "objective", "\(Quote.value(text)) is not rank-sum, lexicographic or lottery")
                 }
+            }
+
+            var lottery: LotterySettings?
+            if let node = keys["lottery"] {
+                if case .mapping(let mapping) = node {
+                    let l = entries(mapping, path: "lottery", allowed: ["method", "draw"])
+                    var settings = LotterySettings()
+                    if let m = l["method"], let text = string(m, "lottery.method") {
+                        if let method = LotteryMethod(rawValue: AttributeKey.normalize(text)) { settings.method = method } else {
+                            problem(m, "lottery.method", "\(Quote.value(text)) is not leximin or maximin")
+                        }
+                    }
+                    if let d = l["draw"], let text = string(d, "lottery.draw") {
+                        do { _ = try LotteryDraw.sources(text); settings.draw = text } catch let error as InputError {
+                            for diagnostic in error.diagnostics { problem(d, "lottery.draw", diagnostic.message) }
+                        } catch {}
+                    }
+                    lottery = settings
+                } else { problem(node, "lottery", "must be a mapping such as { method: leximin }") }
+                if objective != .lottery, let node = keys["lottery"] { problem(node, "lottery", "applies only with objective: lottery") }
             }
 
             var seed: UInt64?
@@ -215,7 +235,9 @@ public struct PolicyReader: Sendable {
                 quotas.append(Quota(index: quotas.count, attribute: "status", selector: .one(NomineeStatus.new.rawValue), min: renewal.minNew,
                                     scope: renewal.perGroup ? .perGroup : .body, line: renewal.line, renewal: true))
             }
-            return Policy(body: body, seats: OrderedDictionary(seats.map { ($0.group, $0.seats) }, uniquingKeysWith: { first, _ in first }), quotas: quotas, rules: rules, objective: objective, seed: seed)
+            var policy = Policy(body: body, seats: OrderedDictionary(seats.map { ($0.group, $0.seats) }, uniquingKeysWith: { first, _ in first }), quotas: quotas, rules: rules, objective: objective, seed: seed)
+            policy.lottery = objective == .lottery ? (lottery ?? LotterySettings()) : nil
+            return policy
         }
 
         /// `rules.renewal: { min_new: N or P%, per: group | body }`.

@@ -77,7 +77,7 @@ public struct SelectionModel: Sendable {
 
         var rankLevels: [Int] = []
         switch policy.objective {
-        case .rankSum:
+        case .rankSum, .lottery:
             program.objectives.append(.init(label: "rank-sum: minimise the sum of the seated nominees' ranks", minimize: true,
                                             coefficients: columns.map { ranks[$0] }))
         case .lexicographic:

@@ -31,7 +31,7 @@ extension SelectionResult {
     /// "123" for rank-sum; "rank 1: 20, rank 2: 14, …" for lexicographic.
     public var objectiveSummary: String {
         switch objective {
-        case .rankSum: return rankSum.map(String.init) ?? "none"
+        case .rankSum, .lottery: return rankSum.map(String.init) ?? "none"
         case .lexicographic:
             return rankCounts.isEmpty ? "none" : rankCounts.map { "rank \($0.rank): \($0.count)" }.joined(separator: ", ")
         }

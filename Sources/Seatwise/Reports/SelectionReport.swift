@@ -94,7 +94,7 @@ public enum SelectionReport {
 
     static func objectiveLine(_ result: SelectionResult) -> String {
         switch result.objective {
-        case .rankSum: return "rank-sum, minimise the sum of the seated nominees' ranks: \(result.objectiveSummary)"
+        case .rankSum, .lottery: return "rank-sum, minimise the sum of the seated nominees' ranks: \(result.objectiveSummary)"
         case .lexicographic: return "lexicographic, most first choices, then second, …: \(result.objectiveSummary) (rank sum \(result.rankSum.map(String.init) ?? "none"))"
         }
     }

@@ -38,7 +38,7 @@ enum PanelCheck {
 
     static func words(_ score: PanelScore, _ result: SelectionResult) -> String {
         switch result.objective {
-        case .rankSum: return "rank sum \(score.values.first ?? 0)"
+        case .rankSum, .lottery: return "rank sum \(score.values.first ?? 0)"
         case .lexicographic: return "seated per rank level " + score.values.map { String(-$0) }.joined(separator: ", ")
         }
     }

@@ -1,0 +1,96 @@
+// The verifiable draw: the distribution rounded to a lottery of N tickets (each panel a whole number of
+// them, listed in canonical order), and one ticket chosen as RFC 3797 chooses — the MD5 of the values
+// published after the distribution (lottery numbers, say), read as a number, modulo N — so that anyone can
+// recompute the panel drawn from the published values and the ticket list alone.
+
+import Foundation
+
+public struct LotteryDraw: Sendable {
+    public struct Entry: Sendable {
+        /// Nominee indices, as in the distribution.
+        public var panel: [Int]
+        public var tickets: Int
+        /// The panel's tickets are `first ... first + tickets − 1` (counted from 1).
+        public var first: Int
+    }
+
+    public static let defaultTickets = 1000
+
+    /// The panels with at least one ticket, in canonical order.
+    public var lottery: [Entry]
+    public var tickets: Int
+    /// The largest change rounding makes to anyone's chance of a seat.
+    public var largestChange: Double
+    /// The published values, source by source, as the key uses them; nil until drawn.
+    public var sources: [[String]]?
+    /// RFC 3797's key ("9.18.27./3.12./"), the MD5 digest in hex, the ticket drawn and its panel.
+    public var key: String?
+    public var digest: String?
+    public var ticket: Int?
+    public var panel: [Int]?
+
+    /// The lottery of `tickets` tickets for `result`'s distribution (largest remainders; ties by the
+    /// canonical order), not yet drawn.
+    public init(_ result: LotteryResult, tickets: Int = LotteryDraw.defaultTickets) {
+        self.tickets = tickets
+        let exact = result.distribution.map { $0.probability * Double(tickets) }
+        var counts = exact.map { Int($0.rounded(.down)) }
+        let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), -$0) > (exact[$1] - Double(counts[$1]), -$1) }
+        var left = tickets - counts.reduce(0, +)
+        for k in order where left > 0 { counts[k] += 1; left -= 1 }
+        var entries: [Entry] = [], next = 1
+        for (k, d) in result.distribution.enumerated() where counts[k] > 0 {
+            entries.append(Entry(panel: d.panel, tickets: counts[k], first: next))
+            next += counts[k]
+        }
+        lottery = entries
+        var rounded = [Double](repeating: 0, count: result.probabilities.count)
+        for e in entries { for i in e.panel { rounded[i] += Double(e.tickets) / Double(tickets) } }
+        largestChange = result.input.nominees.indices.map { abs(rounded[$0] - result.probabilities[$0]) }.max() ?? 0
+    }
+
+    /// Parses the published values: sources separated by `/`, values in a source by spaces or commas;
+    /// each a whole number (RFC 3797 §4 sorts them and writes them in decimal).
+    public static func sources(_ text: String) throws -> [[String]] {
+        var problems: [String] = []
+        let sources = text.split(separator: "/", omittingEmptySubsequences: false).map { String($0) }
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .enumerated().map { k, source -> [String] in
+                let values = source.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+                let numbers = values.compactMap { v -> UInt64? in
+                    guard let n = UInt64(v) else { problems.append("source \(k + 1): \(Quote.value(v)) is not a whole number"); return nil }
+                    return n
+                }
+                return numbers.sorted().map(String.init)
+            }
+        if sources.isEmpty { problems.append("no values: give the published numbers, sources separated by /") }
+        guard problems.isEmpty else { throw InputError(problems.map { InputDiagnostic(file: "--draw", message: $0) }) }
+        return sources
+    }
+
+    /// RFC 3797's key: every source's values in ascending order, each followed by ".", each source by "/".
+    public static func key(_ sources: [[String]]) -> String {
+        sources.map { $0.map { $0 + "." }.joined() + "/" }.joined()
+    }
+
+    /// The first selection of RFC 3797 from `count` items: MD5(0x0000 ‖ key ‖ 0x0000) as a 128-bit
+    /// big-endian number, modulo `count` (0-based); and the digest in hex.
+    public static func select(key: String, count: Int) -> (index: Int, digest: String) {
+        let digest = MD5.digest([0, 0] + Array(key.utf8) + [0, 0])
+        var remainder = 0
+        for byte in digest { remainder = (remainder * 256 + Int(byte)) % count }
+        return (remainder, digest.map { String(format: "%02x", $0) }.joined())
+    }
+
+    /// Draws the ticket from the published `values` and names its panel.
+    public mutating func draw(_ values: String) throws {
+        let sources = try Self.sources(values)
+        let key = Self.key(sources)
+        let (index, digest) = Self.select(key: key, count: tickets)
+        self.sources = sources
+        self.key = key
+        self.digest = digest
+        ticket = index + 1
+        panel = lottery.first { index + 1 >= $0.first && index + 1 < $0.first + $0.tickets }?.panel
+    }
+}

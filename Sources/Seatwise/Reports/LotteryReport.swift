@@ -1,0 +1,203 @@
+// The report of `seatwise lottery`: every nominee's chance of a seat (table and chart), the proved minimum
+// and the spread (Gini), the panels and their probabilities, the ticket lottery and the draw, and the
+// chances a naive per-group lottery would give instead; in every format, JSON with the keys of the README.
+
+import Foundation
+
+public enum LotteryReport {
+    public static func render(_ result: LotteryResult, draw: LotteryDraw?, format: ReportFormat) throws -> String {
+        switch format {
+        case .json: return try JSONReport.encode(Document(result, draw))
+        case .html:
+            var report = sections(result, draw)
+            report.sections.insert(.init("Chances of a seat, lowest first", .line("")), at: 1)
+            var html = report.render(.html)
+            let marker = "<h2>Chances of a seat, lowest first</h2>\n<p></p>"
+            html = html.replacingOccurrences(of: marker, with: "<h2>Chances of a seat, lowest first</h2>\n" + chart(result))
+            return html
+        default: return sections(result, draw).render(format)
+        }
+    }
+
+    static func percent(_ p: Double) -> String { String(format: "%.2f%%", p * 100) }
+
+    static func standing(_ result: LotteryResult, _ i: Int) -> String {
+        if result.unseatable.contains(i) { return "no valid panel seats them" }
+        switch result.context.standings[i] {
+        case .free: return "in the lottery"
+        case .fixedIn(let rule): return "seated (\(rule == .decision ? "the coordinator's decision" : rule.rawValue))"
+        case .fixedOut(let rule): return "not in the lottery (\(rule == .termLimited ? "term limit" : rule == .decision ? "excluded by the coordinator" : rule.rawValue))"
+        }
+    }
+
+    public static func headline(_ result: LotteryResult) -> String {
+        guard result.status != .infeasible else { return "No panel meets the rules: there is nothing to draw from" }
+        let n = result.eligible.count
+        var text = "\(result.method.rawValue): every one of the \(n) nominees who can be seated has at least a \(percent(result.minimum)) chance of a seat"
+        text += result.status == .optimal ? " (proved the best any lottery over valid panels can give)" : " (the time limit ended the search: no lottery can give more than \(percent(result.upperBound)))"
+        return text
+    }
+
+    public static func sections(_ result: LotteryResult, _ draw: LotteryDraw?) -> SectionedReport {
+        let nominees = result.input.nominees
+        let input = result.input
+        var header: [(key: String, value: String)] = [
+            ("Body", result.policy.body),
+            ("Method", "\(result.method.rawValue) (\(result.method == .leximin ? "the smallest chance as large as possible, then the next, and so on" : "the smallest chance as large as possible"))"),
+            ("Mode", result.mode.rawValue),
+            ("Status", result.status.rawValue.replacingOccurrences(of: "_", with: " ")),
+            ("In short", headline(result)),
+            ("Nominations", "\(input.nominations.path) (sha256 \(input.nominations.sha256))"),
+            ("Policy", "\(input.policyFile.path) (sha256 \(input.policyFile.sha256))"),
+            ("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)"),
+        ]
+        if let sheet = input.nominations.sheet { header.insert(("Sheet", sheet), at: 6) }
+        var sections: [SectionedReport.Section] = []
+        guard result.status != .infeasible else {
+            sections.append(.init("No valid panel", .line("No panel meets every rule of the policy; `seatwise select` names the conflicting rules and the smallest repair.")))
+            return SectionedReport(kind: "Lottery", title: result.policy.body, subtitle: headline(result), header: header, sections: sections)
+        }
+        sections.append(.init("The guarantee", .bullets([
+            "Smallest chance among the \(result.eligible.count) nominees who can be seated: \(percent(result.minimum)); no lottery over panels that meet every rule can give more than \(percent(result.upperBound)) (the pricing problem's bound, LP duality).",
+            "Spread of the chances (Gini): \(String(format: "%.3f", result.gini)) (0 = all equal).",
+            "\(result.distribution.count) panels carry the distribution (\(result.panelsGenerated) generated, \(result.stages) stage\(result.stages == 1 ? "" : "s")), each meeting every rule of the policy.",
+        ] + (result.unseatable.isEmpty ? [] : ["\(Words.count(result.unseatable.count, "nominee")) can be seated in no panel that meets the rules: their chance is 0 by the rules, not by the lottery."]))))
+        var table = ReportTable(["Group", "ID", "Name", "Chance", "Per-group lottery", "Standing"], numeric: [3, 4])
+        let naive = result.perGroupLottery
+        let order = nominees.indices.sorted { (result.policy.groups.firstIndex(of: nominees[$0].group) ?? 0, -result.probabilities[$0], nominees[$0].id) < (result.policy.groups.firstIndex(of: nominees[$1].group) ?? 0, -result.probabilities[$1], nominees[$1].id) }
+        for i in order {
+            let n = nominees[i]
+            table.add([n.group, n.id, n.name, percent(result.probabilities[i]), percent(naive[i]), standing(result, i)])
+        }
+        sections.append(.init("Every nominee's chance of a seat", .table(table)))
+        var levels = ReportTable(["Level", "Chance", "Nominees"], numeric: [0, 1, 2])
+        for (k, l) in result.levels.enumerated() { levels.add(["\(k + 1)", percent(l.probability), "\(l.nominees)"]) }
+        if result.method == .leximin { sections.append(.init("LEXIMIN levels (each proved the best given the ones before)", .table(levels))) }
+        var panels = ReportTable(["Panel", "Probability", "Tickets", "Members"], numeric: [0, 1, 2])
+        let tickets = Dictionary((draw?.lottery ?? []).map { ($0.panel, $0) }, uniquingKeysWith: { a, _ in a })
+        for (k, d) in result.distribution.enumerated() {
+            let t = tickets[d.panel].map { $0.tickets == 1 ? "\($0.first)" : "\($0.first)–\($0.first + $0.tickets - 1)" } ?? "–"
+            panels.add(["\(k + 1)", String(format: "%.6f", d.probability), t, d.panel.map { nominees[$0].id }.joined(separator: " ")])
+        }
+        sections.append(.init("The panels and their probabilities (canonical order: by the members' ids)", .table(panels)))
+        if let draw {
+            var lines = ["The distribution is rounded to a lottery of \(draw.tickets) tickets (largest remainders); rounding moves no one's chance by more than \(String(format: "%.4f", draw.largestChange)).",
+                         "Each panel holds the tickets listed above; panels are in canonical order."]
+            if let key = draw.key, let digest = draw.digest, let ticket = draw.ticket, let panel = draw.panel {
+                lines += ["Published values: \(key) (RFC 3797's key: each source's numbers in ascending order, each followed by a full stop, each source by a slash).",
+                          "MD5 of two zero bytes, the key and two zero bytes: \(digest); as a number modulo \(draw.tickets), plus 1: ticket \(ticket).",
+                          "The panel drawn: \(panel.map { "\(nominees[$0].name) [\(nominees[$0].id)]" }.joined(separator: ", "))."]
+            } else {
+                lines.append("Not drawn yet: publish this report, then draw with the values published afterwards (--draw '…').")
+            }
+            sections.append(.init("The draw", .bullets(lines)))
+        }
+        if !result.notes.isEmpty || !input.notes.isEmpty { sections.append(.init("Notes", .bullets(result.notes + input.notes))) }
+        var csv = ReportTable(["group", "id", "name", "probability", "per_group_lottery", "standing"])
+        for i in order { csv.add([nominees[i].group, nominees[i].id, nominees[i].name, String(format: "%.9f", result.probabilities[i]), String(format: "%.9f", naive[i]), standing(result, i)]) }
+        return SectionedReport(kind: "Lottery", title: result.policy.body, subtitle: headline(result), header: header, sections: sections, csvTable: csv)
+    }
+
+    /// Every eligible nominee's chance as a bar, lowest first, with the per-group lottery's as a dot.
+    static func chart(_ result: LotteryResult) -> String {
+        let eligible = result.eligible.sorted { result.probabilities[$0] < result.probabilities[$1] }
+        let naive = result.perGroupLottery
+        let width = 720.0, height = 180.0
+        let top = max(eligible.map { max(result.probabilities[$0], naive[$0]) }.max() ?? 1, 0.01)
+        let step = width / Double(max(1, eligible.count))
+        var out = "<svg role=\"img\" width=\"\(Int(width) + 60)\" height=\"\(Int(height) + 30)\" viewBox=\"0 0 \(Int(width) + 60) \(Int(height) + 30)\">"
+        out += "<title>Chances of a seat: lottery bars (lowest \(percent(result.minimum))), per-group lottery dots</title>"
+        for (k, i) in eligible.enumerated() {
+            let h = result.probabilities[i] / top * height
+            out += "<rect x=\"\(String(format: "%.2f", Double(k) * step))\" y=\"\(String(format: "%.2f", height - h))\" width=\"\(String(format: "%.2f", max(0.5, step * 0.9)))\" height=\"\(String(format: "%.2f", h))\" fill=\"#1f5fa8\"/>"
+            let y = height - naive[i] / top * height
+            out += "<circle cx=\"\(String(format: "%.2f", (Double(k) + 0.45) * step))\" cy=\"\(String(format: "%.2f", y))\" r=\"1.6\" fill=\"#d9822b\"/>"
+        }
+        let minY = height - result.minimum / top * height
+        out += "<line x1=\"0\" x2=\"\(width)\" y1=\"\(minY)\" y2=\"\(minY)\" stroke=\"#1d2733\" stroke-dasharray=\"4,3\"/>"
+        out += "<text x=\"\(width + 4)\" y=\"\(minY + 4)\" font-size=\"11\">\(percent(result.minimum))</text>"
+        out += "<text x=\"0\" y=\"\(height + 20)\" font-size=\"11\">bars: this lottery; dots: a per-group lottery that ignores the quotas</text>"
+        return out + "</svg>\n"
+    }
+
+    struct Entry: Encodable { var panel: [String], probability: Double }
+    struct Chance: Encodable { var id: String, name: String, group: String, probability: Double, perGroupLottery: Double, standing: String }
+    struct Level: Encodable { var probability: Double, nominees: Int }
+    struct Ticketed: Encodable { var panel: [String], tickets: Int, first: Int }
+    struct Lottery: Encodable { var tickets: Int, largestChange: Double, entries: [Ticketed] }
+    struct Draw: Encodable {
+        var sources: [[String]]?, key: String?, digest: String?, ticket: Int?, panel: [String]?
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(sources, forKey: .sources); try c.encode(key, forKey: .key); try c.encode(digest, forKey: .digest)
+            try c.encode(ticket, forKey: .ticket); try c.encode(panel, forKey: .panel)
+        }
+        enum Keys: String, CodingKey { case sources, key, digest, ticket, panel }
+    }
+    struct Quota: Encodable {
+        var label: String, quota: Int, attribute: String, values: [String], scope: String, min: Int?, max: Int?
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(label, forKey: .label); try c.encode(quota, forKey: .quota); try c.encode(attribute, forKey: .attribute)
+            try c.encode(values, forKey: .values); try c.encode(scope, forKey: .scope); try c.encode(min, forKey: .min); try c.encode(max, forKey: .max)
+        }
+        enum Keys: String, CodingKey { case label, quota, attribute, values, scope, min, max }
+    }
+    struct Inputs: Encodable {
+        var nominations: String, nominationsSha256: String, policy: String, policySha256: String, nominationsSheet: String?
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(nominations, forKey: .nominations); try c.encode(nominationsSha256, forKey: .nominationsSha256)
+            try c.encode(policy, forKey: .policy); try c.encode(policySha256, forKey: .policySha256); try c.encode(nominationsSheet, forKey: .nominationsSheet)
+        }
+        enum Keys: String, CodingKey { case nominations, nominationsSha256, policy, policySha256, nominationsSheet }
+    }
+    struct Tool: Encodable { var name: String, version: String, glpk: String }
+    struct Document: Encodable {
+        var kind = "lottery"
+        var body: String, method: String, mode: String, status: String
+        var distribution: [Entry], probabilities: [Chance]
+        var minimum: Double, upperBound: Double, gap: Double, gini: Double
+        var levels: [Level], unseatable: [String], fixedIn: [String]
+        var panelsGenerated: Int, stages: Int
+        var lottery: Lottery?, draw: Draw?
+        var quotas: [Quota], notes: [String], inputs: Inputs, tool: Tool
+        init(_ r: LotteryResult, _ d: LotteryDraw?) {
+            let ids = r.input.nominees.map(\.id)
+            body = r.policy.body; method = r.method.rawValue; mode = r.mode.rawValue; status = r.status.rawValue
+            distribution = r.distribution.map { Entry(panel: $0.panel.map { ids[$0] }, probability: $0.probability) }
+            let naive = r.perGroupLottery
+            probabilities = r.input.nominees.indices.map { i in
+                let n = r.input.nominees[i]
+                return Chance(id: n.id, name: n.name, group: n.group, probability: r.probabilities[i], perGroupLottery: naive[i], standing: standing(r, i))
+            }
+            minimum = r.minimum; upperBound = r.upperBound; gap = r.gap; gini = r.gini
+            levels = r.levels.map { Level(probability: $0.probability, nominees: $0.nominees) }
+            unseatable = r.unseatable.map { ids[$0] }
+            fixedIn = r.input.nominees.indices.filter { r.context.standings[$0].isFixedIn }.map { ids[$0] }
+            panelsGenerated = r.panelsGenerated; stages = r.stages
+            lottery = d.map { d in Lottery(tickets: d.tickets, largestChange: d.largestChange, entries: d.lottery.map { Ticketed(panel: $0.panel.map { ids[$0] }, tickets: $0.tickets, first: $0.first) }) }
+            draw = d.map { Draw(sources: $0.sources, key: $0.key, digest: $0.digest, ticket: $0.ticket, panel: $0.panel.map { $0.map { ids[$0] } }) }
+            quotas = r.context.quotaRows.map { Quota(label: $0.label, quota: $0.quotaIndex + 1, attribute: $0.attribute, values: $0.values, scope: $0.group ?? "body", min: $0.min, max: $0.max) }
+            notes = r.notes + r.input.notes
+            let input = r.input
+            inputs = Inputs(nominations: input.nominations.path, nominationsSha256: input.nominations.sha256, policy: input.policyFile.path,
+                            policySha256: input.policyFile.sha256, nominationsSheet: input.nominations.sheet)
+            tool = Tool(name: "seatwise", version: SeatwiseTool.version, glpk: SeatwiseTool.glpkVersion)
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(kind, forKey: .kind); try c.encode(body, forKey: .body); try c.encode(method, forKey: .method); try c.encode(mode, forKey: .mode)
+            try c.encode(status, forKey: .status); try c.encode(distribution, forKey: .distribution); try c.encode(probabilities, forKey: .probabilities)
+            try c.encode(minimum, forKey: .minimum); try c.encode(upperBound, forKey: .upperBound); try c.encode(gap, forKey: .gap); try c.encode(gini, forKey: .gini)
+            try c.encode(levels, forKey: .levels); try c.encode(unseatable, forKey: .unseatable); try c.encode(fixedIn, forKey: .fixedIn)
+            try c.encode(panelsGenerated, forKey: .panelsGenerated); try c.encode(stages, forKey: .stages); try c.encode(lottery, forKey: .lottery)
+            try c.encode(draw, forKey: .draw); try c.encode(quotas, forKey: .quotas); try c.encode(notes, forKey: .notes); try c.encode(inputs, forKey: .inputs)
+            try c.encode(tool, forKey: .tool)
+        }
+        enum Keys: String, CodingKey {
+            case kind, body, method, mode, status, distribution, probabilities, minimum, upperBound, gap, gini, levels, unseatable, fixedIn
+            case panelsGenerated, stages, lottery, draw, quotas, notes, inputs, tool
+        }
+    }
+}

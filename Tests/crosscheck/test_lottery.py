@@ -1,0 +1,206 @@
+"""`seatwise lottery`: on bodies small enough to list every valid panel, the maximin minimum and the
+LEXIMIN vector equal those of an LP over all valid panels solved with HiGHS (LEXIMIN by its definition:
+fix, one level at a time, whoever cannot rise above it); every panel of every distribution meets every rule
+of the independent model; the probabilities sum to 1 and each nominee's is the sum over their panels; the
+draw is recomputed here from the published values (RFC 3797, Python's hashlib) and the ticket list alone."""
+
+import hashlib
+import itertools
+import json
+import random
+
+import highspy
+import pytest
+
+from conftest import ROOT, report
+from independent_model import fixed_value, load
+
+
+def small_body(seed):
+    rng = random.Random(seed)
+    groups = {f"G{k + 1}": rng.randint(1, 3) for k in range(rng.randint(1, 3))}
+    rows = ["id,name,group,gender,country,region,development,rank,status,terms"]
+    regions = [("African", "developing"), ("WEOG", "developed"), ("GRULAC", "developing")]
+    for g, seats in groups.items():
+        for k in range(seats + rng.randint(1, 4)):
+            region, dev = rng.choice(regions)
+            status = rng.choices(["new", "continuing", "withdrawn"], [90, 5, 5])[0]
+            rows.append(f"{g}-{k},P {g}-{k},{g},{rng.choice(['female', 'male'])},C{k},{region},{dev},,{status},0")
+    quotas = []
+    total = sum(groups.values())
+    options = [
+        {"attribute": "gender", "value": "female", "min": max(1, total // 3)},
+        {"attribute": "gender", "value": "male", "max": max(1, (2 * total) // 3)},
+        {"attribute": "region", "value": "African", "min": 1},
+        {"attribute": "gender", "value": "female", "min": 1, "per": "group"},
+        {"attribute": "development", "value": "developed", "max": max(1, total // 2)},
+    ]
+    for q in rng.sample(options, rng.randint(1, 3)):
+        quotas.append(q)
+    return "\n".join(rows) + "\n", {"body": f"Small {seed}", "seats": groups, "quotas": quotas}
+
+
+def valid_panels(inst):
+    """Every panel that meets every row of the independent model (fixings included)."""
+    by_group = {g: [i for i, n in enumerate(inst.nominees) if n.group == g] for g in inst.seats}
+    choices = []
+    for g, seats in inst.seats.items():
+        options = []
+        for combo in itertools.combinations(by_group[g], seats):
+            chosen = set(combo)
+            if all((fixed_value(inst, inst.nominees[i]) != 1 or i in chosen) and (fixed_value(inst, inst.nominees[i]) != 0 or i not in chosen)
+                   for i in by_group[g]):
+                options.append(chosen)
+        choices.append(options)
+    out = []
+    for parts in itertools.product(*choices):
+        panel = set().union(*parts) if parts else set()
+        if all(row.lower <= sum(1 for i in row.members if i in panel) <= row.upper for row in inst.rows):
+            out.append(frozenset(panel))
+    return out
+
+
+def lp_level(panels, eligible, fixed, target=None):
+    """max z (or max p_target) s.t. p_i >= v_i (fixed), p_i >= z (others), sum lambda = 1."""
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    inf = highspy.kHighsInf
+    for _ in panels:
+        h.addVar(0, 1)
+    h.addVar(-inf, inf)  # z
+    zc = len(panels)
+    h.addRow(1, 1, len(panels), list(range(len(panels))), [1.0] * len(panels))
+    for i in eligible:
+        idx = [k for k, p in enumerate(panels) if i in p]
+        if i in fixed:
+            h.addRow(fixed[i] - 1e-9, inf, len(idx), idx, [1.0] * len(idx))
+        else:
+            h.addRow(0, inf, len(idx) + 1, idx + [zc], [1.0] * len(idx) + [-1.0])
+    costs = [0.0] * (len(panels) + 1)
+    if target is None:
+        costs[zc] = 1.0
+    else:
+        for k, p in enumerate(panels):
+            if target in p:
+                costs[k] = 1.0
+    h.changeColsCost(len(costs), list(range(len(costs))), costs)
+    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    h.run()
+    assert h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    return h.getInfo().objective_function_value
+
+
+def leximin_vector(panels, eligible):
+    fixed = {}
+    while len(fixed) < len(eligible):
+        z = lp_level(panels, eligible, fixed)
+        fixed_now = {}
+        for i in eligible:
+            if i not in fixed:
+                # i is at the level in every optimum when it cannot rise above it with the others at least there.
+                others = dict(fixed)
+                best = lp_level_with_floor(panels, eligible, others, z, i)
+                if best <= z + 1e-7:
+                    fixed_now[i] = z
+        assert fixed_now, "some nominee must be fixed at each level"
+        fixed.update(fixed_now)
+    return sorted(fixed.values())
+
+
+def lp_level_with_floor(panels, eligible, fixed, z, target):
+    floors = dict(fixed)
+    for i in eligible:
+        if i not in floors:
+            floors[i] = z
+    return lp_level(panels, eligible, floors, target=target)
+
+
+def run_lottery(seatwise, tmp_path, text, policy, *extra):
+    import yaml
+    (tmp_path / "n.csv").write_text(text, encoding="utf-8")
+    (tmp_path / "p.yaml").write_text(yaml.safe_dump(policy, sort_keys=False), encoding="utf-8")
+    return tmp_path / "n.csv", tmp_path / "p.yaml", seatwise("lottery", tmp_path / "n.csv", "--policy", tmp_path / "p.yaml", "--format", "json", *extra)
+
+
+def check_distribution(doc, inst):
+    index = {n.id: i for i, n in enumerate(inst.nominees)}
+    total = sum(d["probability"] for d in doc["distribution"])
+    assert abs(total - 1) < 1e-9
+    chance = {p["id"]: p["probability"] for p in doc["probabilities"]}
+    for n in inst.nominees:
+        in_panels = sum(d["probability"] for d in doc["distribution"] if n.id in d["panel"])
+        assert abs(chance[n.id] - in_panels) < 1e-9, n.id
+    for d in doc["distribution"]:
+        panel = {index[i] for i in d["panel"]}
+        for row in inst.rows:
+            assert row.lower <= sum(1 for i in row.members if i in panel) <= row.upper, (d["panel"], row.ref)
+        for i, n in enumerate(inst.nominees):
+            v = fixed_value(inst, n)
+            assert v is None or (i in panel) == (v == 1)
+
+
+@pytest.mark.parametrize("seed", range(14))
+def test_against_every_valid_panel(seatwise, tmp_path, seed):
+    text, policy = small_body(seed)
+    for method in ["maximin", "leximin"]:
+        nominations, policy_path, done = run_lottery(seatwise, tmp_path, text, policy, "--method", method)
+        inst = load(nominations, policy_path)
+        panels = valid_panels(inst)
+        if not panels:
+            assert done.returncode == 1, done.stderr
+            return
+        assert done.returncode == 0, done.stderr
+        doc = report(done)
+        check_distribution(doc, inst)
+        free = [i for i, n in enumerate(inst.nominees) if fixed_value(inst, n) is None]
+        eligible = [i for i in free if any(i in p for p in panels)]
+        assert sorted(doc["unseatable"]) == sorted(inst.nominees[i].id for i in free if i not in eligible)
+        if not eligible:
+            continue
+        chance = {p["id"]: p["probability"] for p in doc["probabilities"]}
+        best = lp_level(panels, eligible, {})
+        assert abs(doc["minimum"] - best) < 1e-6, (method, doc["minimum"], best)
+        assert doc["upper_bound"] >= best - 1e-6 and doc["status"] == "optimal"
+        if method == "leximin":
+            got = sorted(chance[inst.nominees[i].id] for i in eligible)
+            want = leximin_vector(panels, eligible)
+            assert max(abs(a - b) for a, b in zip(got, want)) < 1e-6, (got, want)
+
+
+def test_the_draw_is_recomputed_from_the_published_values(seatwise, tmp_path):
+    icg = ROOT / "examples" / "icg"
+    done = seatwise("lottery", icg / "nominations.csv", "--policy", icg / "policy.yaml", "--draw", "45 9 27 18 36 / 12, 3", "--format", "json", expect=0)
+    doc = report(done)
+    # RFC 3797: each source's numbers ascending, each followed by ".", each source by "/".
+    key = "9.18.27.36.45./3.12./"
+    assert doc["draw"]["key"] == key
+    digest = hashlib.md5(b"\x00\x00" + key.encode() + b"\x00\x00").digest()
+    tickets = doc["lottery"]["tickets"]
+    ticket = int.from_bytes(digest, "big") % tickets + 1
+    assert doc["draw"]["digest"] == digest.hex() and doc["draw"]["ticket"] == ticket
+    entries = doc["lottery"]["entries"]
+    assert sum(e["tickets"] for e in entries) == tickets
+    assert [e["first"] for e in entries] == list(itertools.accumulate([1] + [e["tickets"] for e in entries[:-1]]))
+    holder = next(e for e in entries if e["first"] <= ticket < e["first"] + e["tickets"])
+    assert doc["draw"]["panel"] == holder["panel"]
+    # Canonical order: each panel's ids ascending, panels by their id lists.
+    panels = [e["panel"] for e in entries]
+    assert all(p == sorted(p) for p in panels) and panels == sorted(panels)
+    # The ticket lottery stays close to the distribution.
+    exact = {tuple(d["panel"]): d["probability"] for d in doc["distribution"]}
+    assert all(abs(e["tickets"] / tickets - exact[tuple(e["panel"])]) <= 1 / tickets for e in entries)
+
+
+def test_nominees_no_valid_panel_can_seat_are_reported(seatwise, tmp_path):
+    text = "id,name,group,gender,country,rank\nA1,Ann,G,female,KEN,\nA2,Bea,G,female,DEU,\nA3,Cal,G,male,BRA,\nA4,Dan,G,male,IND,\n"
+    policy = {"body": "Two women", "seats": {"G": 2}, "quotas": [{"attribute": "gender", "value": "female", "min": 2}]}
+    _, _, done = run_lottery(seatwise, tmp_path, text, policy)
+    doc = report(done)
+    assert sorted(doc["unseatable"]) == ["A3", "A4"]
+    assert doc["minimum"] == pytest.approx(1.0) and [d["panel"] for d in doc["distribution"]] == [["A1", "A2"]]
+
+
+def test_bad_draw_values_are_bad_input(seatwise, tmp_path):
+    icg = ROOT / "examples" / "icg"
+    done = seatwise("lottery", icg / "nominations.csv", "--policy", icg / "policy.yaml", "--draw", "12 x3 / 4", expect=2)
+    assert "'x3' is not a whole number" in done.stderr and done.stdout == ""
