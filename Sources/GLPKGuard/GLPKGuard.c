@@ -280,12 +280,12 @@ int sw_lp_solve(glp_prob *P, double deadline, const int *cancel, int *status, in
     SW_TRY(fault, -1);
     glp_smcp sm;
     sw_init_simplex(&sm);
-    sm.meth = GLP_PRIMAL;
+    sm.meth = GLP_DUALP; /* rows (cuts) are added between solves: the last basis stays dual feasible */
     int r = sw_sliced_simplex(P, &sm, deadline, cancel);
     if (r != 0 && r != GLP_ETMLIM && !ss_stop_requested(cancel)) {
-        /* An unusable basis: start again from an advanced one, primal then dual. */
+        /* An unusable basis: start again from an advanced one. */
         glp_adv_basis(P, 0);
-        sm.meth = GLP_DUALP;
+        sm.meth = GLP_PRIMAL;
         r = sw_sliced_simplex(P, &sm, deadline, cancel);
     }
     *rc = r;

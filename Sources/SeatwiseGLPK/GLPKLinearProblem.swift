@@ -1,5 +1,5 @@
-// The GLPK adapter for a linear program grown by columns (a lottery's master problem): continuous
-// columns, primal simplex warm from the last basis, primal values and row duals. Confined to the thread
+// The GLPK adapter for a linear program that grows between solves (a lottery's master problem): continuous
+// columns, rows added as cuts, dual simplex warm from the last basis, primal values and row duals. Confined to the thread
 // that made it, as every GLPK object is (GLPK-NOTES, "Safety").
 
 import CGLPK
@@ -11,8 +11,9 @@ public final class GLPKLinearProblem: LinearSession {
     private var handle: OpaquePointer?
     private let generation: UInt
     private let owner: pthread_t
-    private let rowCount: Int
+    private var rowCount: Int
     private var columnCount = 0
+    private let maximize: Bool
 
     public init(rows: [(lower: Double?, upper: Double?)], maximize: Bool) throws {
         var type = [Int32](repeating: 0, count: rows.count + 1), lower = [Double](repeating: 0, count: rows.count + 1)
@@ -26,6 +27,7 @@ public final class GLPKLinearProblem: LinearSession {
         generation = sw_environment_generation()
         owner = pthread_self()
         rowCount = rows.count
+        self.maximize = maximize
     }
 
     deinit {
@@ -80,6 +82,28 @@ public final class GLPKLinearProblem: LinearSession {
         var fault = sw_fault()
         let (type, l, u) = Self.type(lower, upper)
         sw_set_row_bounds(p, Int32(row + 1), type, l, u, &fault)
+        try checkAlive(fault)
+    }
+
+    @discardableResult
+    public func addRow(entries: [(column: Int, value: Double)], lower: Double?, upper: Double?) throws -> Int {
+        let p = try live()
+        var fault = sw_fault()
+        let (type, l, u) = Self.type(lower, upper)
+        let index = [Int32(0)] + entries.map { Int32($0.column + 1) }
+        let values = [0.0] + entries.map(\.value)
+        _ = index.withUnsafeBufferPointer { i in values.withUnsafeBufferPointer { v in
+            sw_add_row(p, Int32(entries.count), i.baseAddress, v.baseAddress, type, l, u, &fault) } }
+        try checkAlive(fault)
+        rowCount += 1
+        return rowCount - 1
+    }
+
+    public func setObjective(_ costs: [Double]) throws {
+        let p = try live()
+        var fault = sw_fault()
+        let coefficients = [0.0] + costs
+        _ = coefficients.withUnsafeBufferPointer { sw_set_objective(p, maximize ? 0 : 1, Int32(costs.count), $0.baseAddress, &fault) }
         try checkAlive(fault)
     }
 

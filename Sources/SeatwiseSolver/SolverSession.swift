@@ -111,13 +111,19 @@ public protocol SolverBackend: Sendable {
     func run(_ count: Int, budget: SolveBudget, _ work: @escaping @Sendable (Int) throws -> Void) throws
 }
 
-/// A continuous linear program whose columns arrive over time (the master problem of a column
-/// generation): each solve starts from the last basis. Belongs to the thread that made it.
+/// A continuous linear program that grows between solves (the master problem of a column generation,
+/// written as its dual, so that each new panel is a new row): each solve starts from the last basis,
+/// by the dual simplex method. Belongs to the thread that made it.
 public protocol LinearSession: AnyObject {
     /// Adds a column with its objective coefficient, bounds (nil upper: none) and nonzero entries by row
     /// (0-based); returns its index (0-based).
     @discardableResult
     func addColumn(cost: Double, lower: Double, upper: Double?, entries: [(row: Int, value: Double)]) throws -> Int
+    /// Adds a row with its nonzero entries by column (0-based) and optional bounds; returns its index.
+    @discardableResult
+    func addRow(entries: [(column: Int, value: Double)], lower: Double?, upper: Double?) throws -> Int
+    /// Replaces the objective's coefficients, one per column.
+    func setObjective(_ costs: [Double]) throws
     /// Sets a row's bounds (nil: none on that side).
     func setRowBounds(_ row: Int, lower: Double?, upper: Double?) throws
     /// Sets a column's bounds (nil upper: none).

@@ -65,7 +65,7 @@ glp_prob *sw_lp_create(int rows, const int *row_type, const double *row_lb, cons
    returns its GLPK index. */
 int sw_lp_add_col(glp_prob *P, double cost, int type, double lb, double ub, int len, const int *ind, const double *val,
                   sw_fault *fault);
-/* Solves the LP by the primal simplex method, warm from the current basis (new columns leave it primal
+/* Solves the LP by the dual simplex method, warm from the current basis (new rows leave it dual
    feasible), in slices so that a stop request or the deadline is seen. *status is glp_get_status (GLP_OPT,
    GLP_NOFEAS, GLP_UNBND, …), *rc glp_simplex's return code, *stopped 1 at the deadline and 2 on a stop. */
 int sw_lp_solve(glp_prob *P, double deadline, const int *cancel, int *status, int *rc, int *stopped, double *objective, sw_fault *fault);

@@ -14,6 +14,8 @@ public enum FairLottery {
     static let tolerance = 1e-9
     /// A dual weight above this fixes a nominee at the stage's level (LEXIMIN).
     static let fixingWeight = 1e-7
+    /// How far toward the stability centre the pricing point starts (0: plain column generation).
+    static let smoothing = 0.8
 
     public static func run(_ round: Round, method: LotteryMethod, budget: SolveBudget = .unlimited) throws -> LotteryResult {
         try run(context: try round.context(), mode: round.mode, method: method, budget: budget)
@@ -34,8 +36,11 @@ public enum FairLottery {
                                    unseatable: [], levels: [], panelsGenerated: 0, stages: 0, notes: [])
         func panel(_ values: [Int]) -> [Int] { model.columns.indices.filter { values[$0] == 1 } }
         /// The best panel for column weights, and its weight (nil when no panel meets the rules).
+        var pricingSeconds = 0.0, masterSeconds = 0.0, pricings = 0
         func price(_ weights: [Double]) throws -> (columns: [Int], value: Double, bound: Double)? {
             try pricing.setWeights(weights, minimize: false)
+            let t = Deadline.now()
+            defer { pricingSeconds += Deadline.now() - t; pricings += 1 }
             let outcome = try pricing.solve(deadline: budget.deadline, cancel: budget.cancellation)
             switch outcome.status {
             case .optimal: return (panel(try pricing.values()), outcome.objective, outcome.objective)
@@ -65,42 +70,86 @@ public enum FairLottery {
         } catch LotteryStop.deadline {
             throw SolverError.noAnswer("the time limit ended the lottery before every nominee who can be seated was found in a panel")
         }
+        result.coverSeconds = Deadline.now() - start
         let seatable = free.filter { covered.contains($0) }
         result.unseatable = free.filter { !covered.contains($0) }.map { model.columns[$0] }
         var rowOf = [Int](repeating: -1, count: model.columns.count)
         for (r, j) in seatable.enumerated() { rowOf[j] = r }
-        let convexity = seatable.count
 
-        // The master LP: rows p_i − z ≥ 0 (or p_i ≥ level once fixed), Σ λ = 1; columns z and each λ_P.
-        let master = try solverBackend.linearSession(rows: seatable.map { _ in (0.0, nil) } + [(1.0, 1.0)], maximize: true)
+        // The master LP, written as its dual so that each panel is a row (a cut) and every re-solve is a
+        // warm dual simplex: columns y_r ≥ 0 (one per nominee who can be seated) and π free; minimise
+        // π − Σ_fixed v_r·y_r subject to Σ_open y_r ≥ 1 and, for every panel P, π − Σ_{r∈P} y_r ≥ 0.
+        // Its optimum is the best minimum over the panels found; each panel's probability is its row's dual.
+        let master = try solverBackend.linearSession(rows: [], maximize: false)
+        for _ in seatable { try master.addColumn(cost: 0, lower: 0, upper: nil, entries: []) }
+        let pi = try master.addColumn(cost: 1, lower: 0, upper: nil, entries: [])
+        var coverage = try master.addRow(entries: seatable.indices.map { ($0, 1.0) }, lower: 1, upper: nil)
         func addPanel(_ columns: [Int]) throws -> Int {
-            try master.addColumn(cost: 0, lower: 0, upper: nil,
-                                 entries: columns.compactMap { rowOf[$0] >= 0 ? ($0, 1.0) : nil }.map { (rowOf[$0.0], $0.1) } + [(convexity, 1.0)])
+            try master.addRow(entries: [(pi, 1.0)] + columns.compactMap { rowOf[$0] >= 0 ? (rowOf[$0], -1.0) : nil }, lower: 0, upper: nil)
         }
-        var zColumn = try master.addColumn(cost: 1, lower: 0, upper: nil, entries: seatable.indices.map { ($0, -1.0) })
-        var columnOfPanel: [Int] = [] // the master's column of panels[k]
-        for p in panels { columnOfPanel.append(try addPanel(p)) }
+        var rowOfPanel: [Int] = [] // the master's row of panels[k]
+        for p in panels { rowOfPanel.append(try addPanel(p)) }
         var fixed = [Double?](repeating: nil, count: seatable.count)
-        var primal: [Double] = [], upper = 1.0
+        var panelDual: [Double] = [], upper = 1.0
+        var proof: [Double] = []
         stages: while true {
             result.stages += 1
             var stageLower = 0.0, stageUpper = 1.0
+            // Dual smoothing (Wentges): price at a point between the master's weights and the stability
+            // centre, the weights with the best bound so far. Every such point is feasible for the dual, so
+            // its pricing optimum is a valid bound; the centre proves the stage's optimum when it meets the
+            // master's value. It damps the oscillation that makes plain column generation tail off.
+            var center: [Double]?
+            var centerBound = Double.infinity
+            var alpha = smoothing, misses = 0
+            proof = []
             do {
                 while true {
+                    let t = Deadline.now()
                     let outcome = try master.solve(deadline: budget.deadline, cancel: budget.cancellation)
+                    masterSeconds += Deadline.now() - t
                     if outcome.status == .stopped { throw LotteryStop.deadline }
                     guard outcome.status == .optimal else { throw SolverError.noAnswer("the lottery's master problem ended \(outcome.status)") }
                     let (x, dual) = try master.solution()
-                    primal = x
+                    panelDual = dual
                     stageLower = outcome.objective
+                    let masterWeights = Array(x[0..<seatable.count]).map { max(0, $0) }
+                    let point = center.map { c in zip(c, masterWeights).map { alpha * $0 + (1 - alpha) * $1 } } ?? masterWeights
                     var weights = [Double](repeating: 0, count: model.columns.count)
-                    for (r, j) in seatable.enumerated() { weights[j] = max(0, -dual[r]) }
+                    for (r, j) in seatable.enumerated() { weights[j] = point[r] }
                     guard let best = try price(weights) else { throw SolverError.noAnswer("no panel meets the rules any more") }
-                    let improvement = best.bound - dual[convexity]
-                    stageUpper = stageLower + max(0, improvement)
-                    if improvement <= tolerance * max(1, abs(dual[convexity])) || !seen.insert(best.columns).inserted { break }
-                    panels.append(best.columns)
-                    columnOfPanel.append(try addPanel(best.columns))
+                    var fixedPart = 0.0
+                    for (r, v) in fixed.enumerated() { if let v { fixedPart += point[r] * v } }
+                    let bound = best.bound - fixedPart
+                    if bound < centerBound { (center, centerBound) = (point, bound) }
+                    stageUpper = max(stageLower, centerBound)
+                    let proved = { (b: Double) in b - stageLower <= tolerance * max(1, abs(stageLower)) }
+                    if alpha == 0 && proved(bound) {
+                        // The master's own weights are proved optimal: a basic solution, whose positive
+                        // weights mark exactly who is held at this level (complementary slackness).
+                        proof = masterWeights
+                        break
+                    }
+                    if proved(centerBound) { alpha = 0; misses = 0; continue }
+                    // The panel's cut: violated when its weight exceeds the master's π.
+                    let gain = best.columns.reduce(0) { $0 + (rowOf[$1] >= 0 ? masterWeights[rowOf[$1]] : 0) } - x[pi]
+                    let fresh = seen.insert(best.columns).inserted
+                    if fresh {
+                        panels.append(best.columns)
+                        rowOfPanel.append(try addPanel(best.columns))
+                    }
+                    if alpha == 0 && !fresh {
+                        // Exact pricing returned a panel the master already holds: nothing improves it beyond
+                        // rounding, so its weights stand as the proof.
+                        proof = masterWeights
+                        stageUpper = max(stageLower, min(centerBound, bound))
+                        break
+                    }
+                    if gain > tolerance && fresh { misses = 0 } else {
+                        misses += 1
+                        // Mis-priced: move toward the master's weights; at 0 the pricing is exact column generation.
+                        alpha = misses >= 2 ? 0 : alpha / 2
+                    }
                 }
             } catch LotteryStop.deadline {
                 result.status = .timeLimit
@@ -109,28 +158,31 @@ public enum FairLottery {
                 break stages
             }
             if result.stages == 1 { upper = stageUpper }
-            let (_, dual) = try master.solution()
             let open = seatable.indices.filter { fixed[$0] == nil }
             guard method == .leximin, !open.isEmpty else { break }
-            // Complementary slackness: a positive dual weight means the chance equals the level in every
-            // optimal distribution, so it is fixed there and the next level is maximised.
-            var fixing = open.filter { -dual[$0] > fixingWeight }
-            if fixing.isEmpty { fixing = [open.max { -dual[$0] < -dual[$1] }!] }
-            for r in fixing {
-                fixed[r] = stageLower
-                try master.setRowBounds(r, lower: max(0, stageLower - tolerance), upper: nil)
-            }
+            // Complementary slackness: a positive weight in the solution that proved the level means the
+            // chance equals the level in every optimal distribution, so it is fixed there and the next
+            // level is maximised.
+            if proof.isEmpty { proof = seatable.indices.map { _ in 0 } }
+            var fixing = open.filter { proof[$0] > fixingWeight }
+            if fixing.isEmpty { fixing = [open.max { proof[$0] < proof[$1] }!] }
+            for r in fixing { fixed[r] = max(0, stageLower - tolerance) }
             result.levels.append((stageLower, fixing.count))
             let still = open.filter { fixed[$0] == nil }
             if still.isEmpty { break }
-            try master.setColumnBounds(zColumn, lower: 0, upper: 0)
-            zColumn = try master.addColumn(cost: 1, lower: 0, upper: nil, entries: still.map { ($0, -1.0) })
+            // The next level: the fixed nominees' floors enter the objective, the open ones the coverage row.
+            var costs = [Double](repeating: 0, count: seatable.count + 1)
+            for (r, v) in fixed.enumerated() { if let v { costs[r] = -v } }
+            costs[pi] = 1
+            try master.setObjective(costs)
+            try master.setRowBounds(coverage, lower: nil, upper: nil)
+            coverage = try master.addRow(entries: still.map { ($0, 1.0) }, lower: 1, upper: nil)
         }
 
         // The distribution: the master's panel probabilities, normalised, in canonical order.
         var chosen: [(panel: [Int], probability: Double)] = []
         for (k, p) in panels.enumerated() {
-            let value = columnOfPanel[k] < primal.count ? primal[columnOfPanel[k]] : 0
+            let value = rowOfPanel[k] < panelDual.count ? abs(panelDual[rowOfPanel[k]]) : 0
             if value > 1e-12 { chosen.append((p.map { model.columns[$0] }.sorted { nominees[$0].id < nominees[$1].id }, value)) }
         }
         let total = chosen.reduce(0) { $0 + $1.probability }
@@ -143,6 +195,7 @@ public enum FairLottery {
         if method == .maximin { result.levels = [(result.minimum, seatable.count)] }
         result.panelsGenerated = panels.count
         result.seconds = Deadline.now() - start
+        (result.pricingSeconds, result.masterSeconds, result.pricings) = (pricingSeconds, masterSeconds, pricings)
         return result
     }
 

@@ -39,7 +39,13 @@ public struct LotteryResult: Sendable {
     /// Panels the pricing problem generated, and the stages (1 for maximin).
     public var panelsGenerated: Int
     public var stages: Int
+    /// Wall-clock seconds: in all, finding a panel for everyone who can be seated, in the pricing
+    /// problem and in the master LP; and how many pricing problems were solved.
     public var seconds: Double = 0
+    public var coverSeconds: Double = 0
+    public var pricingSeconds: Double = 0
+    public var masterSeconds: Double = 0
+    public var pricings = 0
     public var notes: [String]
 
     public var input: SelectionInput { context.input }

@@ -153,6 +153,8 @@ public enum LotteryReport {
         enum Keys: String, CodingKey { case nominations, nominationsSha256, policy, policySha256, nominationsSheet }
     }
     struct Tool: Encodable { var name: String, version: String, glpk: String }
+    /// Seconds in all, covering everyone who can be seated, in the pricing problems and the master LP.
+    struct Timings: Encodable { var seconds: Double, cover: Double, pricing: Double, master: Double, pricings: Int }
     struct Document: Encodable {
         var kind = "lottery"
         var body: String, method: String, mode: String, status: String
@@ -160,6 +162,7 @@ public enum LotteryReport {
         var minimum: Double, upperBound: Double, gap: Double, gini: Double
         var levels: [Level], unseatable: [String], fixedIn: [String]
         var panelsGenerated: Int, stages: Int
+        var timings: Timings
         var lottery: Lottery?, draw: Draw?
         var quotas: [Quota], notes: [String], inputs: Inputs, tool: Tool
         init(_ r: LotteryResult, _ d: LotteryDraw?) {
@@ -176,6 +179,7 @@ public enum LotteryReport {
             unseatable = r.unseatable.map { ids[$0] }
             fixedIn = r.input.nominees.indices.filter { r.context.standings[$0].isFixedIn }.map { ids[$0] }
             panelsGenerated = r.panelsGenerated; stages = r.stages
+            timings = Timings(seconds: r.seconds, cover: r.coverSeconds, pricing: r.pricingSeconds, master: r.masterSeconds, pricings: r.pricings)
             lottery = d.map { d in Lottery(tickets: d.tickets, largestChange: d.largestChange, entries: d.lottery.map { Ticketed(panel: $0.panel.map { ids[$0] }, tickets: $0.tickets, first: $0.first) }) }
             draw = d.map { Draw(sources: $0.sources, key: $0.key, digest: $0.digest, ticket: $0.ticket, panel: $0.panel.map { $0.map { ids[$0] } }) }
             quotas = r.context.quotaRows.map { Quota(label: $0.label, quota: $0.quotaIndex + 1, attribute: $0.attribute, values: $0.values, scope: $0.group ?? "body", min: $0.min, max: $0.max) }
@@ -191,13 +195,14 @@ public enum LotteryReport {
             try c.encode(status, forKey: .status); try c.encode(distribution, forKey: .distribution); try c.encode(probabilities, forKey: .probabilities)
             try c.encode(minimum, forKey: .minimum); try c.encode(upperBound, forKey: .upperBound); try c.encode(gap, forKey: .gap); try c.encode(gini, forKey: .gini)
             try c.encode(levels, forKey: .levels); try c.encode(unseatable, forKey: .unseatable); try c.encode(fixedIn, forKey: .fixedIn)
-            try c.encode(panelsGenerated, forKey: .panelsGenerated); try c.encode(stages, forKey: .stages); try c.encode(lottery, forKey: .lottery)
+            try c.encode(panelsGenerated, forKey: .panelsGenerated); try c.encode(stages, forKey: .stages); try c.encode(timings, forKey: .timings)
+            try c.encode(lottery, forKey: .lottery)
             try c.encode(draw, forKey: .draw); try c.encode(quotas, forKey: .quotas); try c.encode(notes, forKey: .notes); try c.encode(inputs, forKey: .inputs)
             try c.encode(tool, forKey: .tool)
         }
         enum Keys: String, CodingKey {
             case kind, body, method, mode, status, distribution, probabilities, minimum, upperBound, gap, gini, levels, unseatable, fixedIn
-            case panelsGenerated, stages, lottery, draw, quotas, notes, inputs, tool
+            case panelsGenerated, stages, timings, lottery, draw, quotas, notes, inputs, tool
         }
     }
 }
