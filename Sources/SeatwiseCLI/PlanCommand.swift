@@ -20,6 +20,12 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "With --even: how many years early a member may be rotated out (default 2).")
     var maxEarly: Int = 2
 
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: "Members who have announced that they leave at the coming renewal (comma-separated ids; repeatable).")
+    var leaving: [String] = []
+
+    @Option(name: .long, help: "The reason the announced departures give, for the report.")
+    var reason: String?
+
     @Option(name: .long, parsing: .unconditional, help: "Seed that decides between equally even proposals (overrides the policy's tie_break.seed).")
     var seed: UInt64?
 
@@ -31,7 +37,8 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let body = try roster.load(try roster.table())
         let budget = SolveBudget(seconds: nil, cancellation: Interrupt.cancellation())
-        let plan = try body.plan(years: years, even: even, maxEarly: maxEarly, seed: seed, budget: budget)
+        let announced = try body.members(idList(leaving), option: "--leaving")
+        let plan = try body.plan(years: years, even: even, maxEarly: maxEarly, seed: seed, leaving: announced, reason: reason, budget: budget)
         try output.emit(try PlanReport.render(plan, format: output.format), inputs: roster.inputPaths, kind: "the renewal calendar")
     }
 }

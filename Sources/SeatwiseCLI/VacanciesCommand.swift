@@ -17,12 +17,21 @@ struct VacanciesCommand: ParsableCommand {
     @Option(name: .long, help: "The reason the announced departures give, for the report.")
     var reason: String?
 
+    @Option(name: .long, parsing: .unconditional, help: "Stop after this many seconds (exit 3): the ranges are exact or not given.")
+    var timeLimit: Double?
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
     func run() throws {
         let table = try roster.table()
         let body = try roster.load(table)
         let announced = try body.members(idList(leaving), option: "--leaving")
-        let budget = SolveBudget(seconds: nil, cancellation: Interrupt.cancellation())
+        let budget = SolveBudget(seconds: timeLimit, cancellation: Interrupt.cancellation())
         let vacancies = try body.vacancies(leaving: announced, reason: reason, countries: table, budget: budget)
         try output.emit(try VacanciesReport.render(vacancies, format: output.format), inputs: roster.inputPaths, kind: "the open-seat table")
+        // As `select`: no intake can keep the rules is exit 1, with the reasons in the report.
+        if !vacancies.feasible { throw ExitCode(1) }
     }
 }

@@ -119,3 +119,11 @@ def test_plan_without_even_has_no_proposal(seatwise, tmp_path):
     doc = run(seatwise, tmp_path, members, seats, years)
     assert doc["proposal"] is None
     assert len(doc["years"]) == years
+
+
+def test_announced_departures_leave_in_year_one(seatwise, tmp_path):
+    members, seats, years = random_roster(5)
+    gone = next(m["id"] for m in members if limit_year(m) not in (None, 1))
+    doc = run(seatwise, tmp_path, members, seats, years, "--leaving", gone, "--reason", "new post")
+    assert gone in doc["years"][0]["leaving"]
+    assert {"id": gone, "year": 1, "reason": "announced departure: new post"} in doc["leavers"]

@@ -118,3 +118,17 @@ def test_replacement_is_the_seats_first_alternate(seatwise, tmp_path):
                               "--vacate", m["id"], "--format", "json", expect=0))
         assert doc["replacement"]["entering"] == [m["alternates"][0]], m["id"]
         assert doc["replacement"]["next_in_line"] == {m["alternates"][0]: m["alternates"][1]}
+
+
+def test_pool_rows_marked_continuing_are_candidates_and_withdrawn_members_leave(seatwise, write_body):
+    """Review: pool rows marked continuing or required were forced in; a roster member marked withdrawn stayed."""
+    roster = "id,name,group,gender,country,rank,status\nS1,Ann,G,female,KEN,1,continuing\nS2,Bo,G,male,DEU,2,withdrawn\nS3,Cy,H,male,BRA,1,continuing\n"
+    policy = {"body": "Small", "seats": {"G": 2, "H": 1}}
+    nominations, policy_path = write_body(roster, policy)
+    pool, _ = write_body("id,name,group,gender,country,rank,status\nP1,Dee,G,female,IND,1,\nP2,Eve,G,male,JPN,2,continuing\nP3,Fay,H,female,FRA,1,required\n",
+                         policy, name="pool")
+    doc = report(seatwise("replace", nominations, "--policy", policy_path, "--pool", pool, "--vacate", "S1", "--format", "json", expect=0))
+    r = doc["replacement"]
+    assert sorted(r["vacated"]) == ["S1", "S2"] and sorted(r["entering"]) == ["P1", "P2"]
+    assert sorted(m["id"] for m in doc["selected"]) == ["P1", "P2", "S3"]
+    assert any("marked continuing or required" in n for n in doc["notes"]) and any("withdrawn" in n for n in doc["notes"])

@@ -1,5 +1,5 @@
 """`seatwise vacancies`: every newcomer range is exact. An independent count model, written here from the
-issue's words with every kind of newcomer spelled out (each gender the policy or roster names; each country
+issue's words with every kind of newcomer spelled out (women, men and each gender the policy or roster names; each country
 a staying member is from, or a fresh one of every region and development pair the reference table holds;
 each organization a staying member is in, or a fresh one), is solved with HiGHS for the fewest and most
 newcomers each row allows; Seatwise's ranges must equal them. Random rosters have rows that interact."""
@@ -73,7 +73,7 @@ def expected_ranges(members, leaving, policy):
         people.append({"group": m["group"], "gender": m["gender"], "country": m["country"], "region": region,
                        "development": dev, "organization": m["organization"], "status": "continuing", "fixed": True})
     named_genders = {norm(q["value"]) for q in policy["quotas"] if q["attribute"] == "gender" and "value" in q}
-    genders = sorted({norm(m["gender"]) for m in members} | named_genders)
+    genders = sorted({norm(m["gender"]) for m in members} | named_genders | {"female", "male"})
     places = [(c, *table()[c]) for c in sorted({m["country"] for m in staying})] + [(None, r, d) for r, d in classes()]
     orgs = sorted({m["organization"] for m in staying}) + [None]
     open_seats = {g: seats[g] - sum(1 for p in people if p["group"] == g) for g in seats}
@@ -163,7 +163,10 @@ def run(seatwise, tmp_path, members, leaving, policy):
     policy_path = tmp_path / "policy.yaml"
     policy_path.write_text(yaml.safe_dump(policy, sort_keys=False), encoding="utf-8")
     extra = ["--leaving", ",".join(leaving)] if leaving else []
-    return report(seatwise("vacancies", roster, "--policy", policy_path, "--format", "json", *extra, expect=0))
+    done = seatwise("vacancies", roster, "--policy", policy_path, "--format", "json", *extra)
+    doc = report(done)
+    assert done.returncode == (0 if doc["feasible"] else 1), done.stderr
+    return doc
 
 
 @pytest.mark.parametrize("seed", range(24))
@@ -237,3 +240,25 @@ def test_unknown_leaving_id_is_bad_input(seatwise, tmp_path):
     (tmp_path / "p.yaml").write_text(yaml.safe_dump(policy))
     done = seatwise("vacancies", roster, "--policy", tmp_path / "p.yaml", "--leaving", "G1-0,NOPE-9", expect=2)
     assert "no member of" in done.stderr and "'NOPE-9'" in done.stderr and done.stdout == ""
+
+
+def test_a_roster_of_one_gender_still_admits_the_other(seatwise, tmp_path):
+    """Review: an all-male roster under a cap on men was reported infeasible (only named genders were newcomers)."""
+    members = [dict(id=f"G-{k}", name=f"M {k}", group="G", gender="male", country="DEU", organization=f"O{k}", status="continuing",
+                    terms="3" if k < 2 else "1") for k in range(4)]
+    policy = {"body": "Men capped", "seats": {"G": 4}, "rules": {"max_terms": 3}, "quotas": [{"attribute": "gender", "value": "male", "max": 3}]}
+    doc = run(seatwise, tmp_path, members, [], policy)
+    men = doc["quotas"][0]
+    assert doc["feasible"] and (men["staying"], men["min_new"], men["max_new"]) == (2, 0, 1)
+
+
+def test_an_impossible_intake_is_exit_1_with_the_rule_that_fails_alone(seatwise, tmp_path):
+    members = [dict(id=f"G-{k}", name=f"M {k}", group="G", gender="female", country="DEU", organization=f"O{k}", status="continuing",
+                    terms="3") for k in range(4)]
+    policy = {"body": "Too few newcomers allowed", "seats": {"G": 4}, "rules": {"max_terms": 3},
+              "quotas": [{"attribute": "status", "value": "new", "max": 3}, {"attribute": "status", "value": "continuing", "max": 1}]}
+    doc = run(seatwise, tmp_path, members, [], policy)
+    assert doc["feasible"] is False
+    assert any("status = new" in p and "even on its own" in p for p in doc["problems"]), doc["problems"]
+    continuing = [q for q in doc["quotas"] if q["values"] == ["continuing"]][0]
+    assert continuing["note"] is None

@@ -22,7 +22,7 @@ public enum PlanReport {
         let header: [(key: String, value: String)] = [
             ("Body", plan.roster.policy.body),
             ("Renewals", "the next \(Words.count(plan.horizon, "year")); year 1 is the coming renewal"),
-            ("Term limit", plan.roster.policy.rules.maxTerms.map { "\($0) consecutive terms (rules.max_terms)" } ?? "none"),
+            ("Term limit", plan.roster.policy.rules.maxTerms.map { "\(Words.count($0, "consecutive term")) (rules.max_terms)" } ?? "none"),
             ("Roster", "\(input.nominations.path) (sha256 \(input.nominations.sha256))"),
             ("Policy", "\(input.policyFile.path) (sha256 \(input.policyFile.sha256))"),
             ("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)"),
@@ -35,8 +35,11 @@ public enum PlanReport {
         sections.append(.init("Who leaves, and why", who.rows.isEmpty ? .line("No member leaves within the plan.") : .table(who)))
         if let p = plan.proposal {
             sections.append(.init("Proposal: even turnover (advice, not a rule)", .bullets([
-                "Seatwise proposes rotating out \(Words.count(p.rotations.count, "member")) before the term limit, so that each group's seats open as evenly across the years as the term limits allow (solved exactly: the fewest seats opening in any one year, then the most even spread, then the fewest and shortest early rotations, then the seed).",
-            ] + plan.roster.policy.groups.map { g in "\(g): at most \(p.peakAfter[g] ?? 0) seats open in one year (\(p.peakBefore[g] ?? 0) without the proposal)" })))
+                (p.rotations.isEmpty ? "Seatwise proposes no early rotation: the term limits already spread each group's turnover as evenly as they allow" : "Seatwise proposes rotating out \(Words.count(p.rotations.count, "member")) before the term limit") + ", so that each group's seats open as evenly across the years as the term limits allow (solved exactly: the fewest seats opening in any one year, then the most even spread, then the fewest and shortest early rotations, then the seed).",
+            ] + plan.roster.policy.groups.map { g in
+                let seats = p.years.map { "\($0.open[g] ?? 0)" }.joined(separator: ", "), before = plan.years.map { "\($0.open[g] ?? 0)" }.joined(separator: ", ")
+                return "\(g): at most \(Words.count(p.peakAfter[g] ?? 0, "seat")) open in one year; by year \(seats)" + (seats == before ? "" : " (without the proposal \(before))")
+            })))
             var rotations = ReportTable(["Group", "ID", "Name", "Term limit year", "Proposed year", "Why"], numeric: [3, 4])
             for r in p.rotations { rotations.add([members[r.member].group, members[r.member].id, members[r.member].name, "\(r.limitYear)", "\(r.year)", r.reason]) }
             sections.append(.init("Early rotations proposed", rotations.rows.isEmpty ? .line("None: the term limits already spread the turnover as evenly as they allow.") : .table(rotations)))

@@ -13,6 +13,10 @@ struct NewcomerKinds {
     var capValues: [String: Set<String>] = [:]
     /// What the kinds assume about the nominees a call will bring, in words.
     var assumptions: [String] = []
+    /// Set when the policy's attributes combine into more kinds than `maximumKinds` (none are made).
+    var tooMany: Int?
+    /// Kinds of newcomer a count model holds at most (each a column of one small integer program).
+    static let maximumKinds = 100_000
 
     /// Attributes whose value follows from the group or the standing, never from the person.
     static let fixedAttributes: Set<String> = ["group", "status", "terms"]
@@ -25,7 +29,10 @@ struct NewcomerKinds {
                 switch q.selector { case .one(let v): return [v]; case .anyOf(let vs): return vs; case .each: return [] }
             }
         }
-        func eachWithMin(_ a: String) -> Bool { policy.quotas.contains { $0.attribute == a && $0.selector == .each && $0.min != nil } }
+        /// An `each` quota with a minimum above 0 somewhere: its values are kinds of their own.
+        func eachWithMin(_ a: String) -> Bool {
+            policy.quotas.contains { $0.attribute == a && $0.selector == .each && ($0.min.map { $0.minimum(seats: policy.totalSeats) > 0 } ?? false) }
+        }
         func hasEach(_ a: String) -> Bool { policy.quotas.contains { $0.attribute == a && $0.selector == .each } }
         /// Distinct values (display form, first spelling) among `people`, in key order.
         func held(_ a: String, _ people: [Nominee]) -> [String] {
@@ -63,9 +70,10 @@ struct NewcomerKinds {
         var options: [(attribute: String, values: [String?])] = []
         for a in attributes.subtracting(Self.location).sorted() {
             if a == "gender" {
-                let genders = distinct(named(a) + held(a, roster))
-                options.append((a, genders.isEmpty ? [nil] : genders))
-                assumptions.append("newcomers may be of any gender the policy or the roster names (\(genders.joined(separator: ", ")))")
+                // Women and men are always nominated; any other gender the policy or roster names, too.
+                let genders = distinct(["female", "male"] + named(a) + held(a, roster))
+                options.append((a, genders))
+                assumptions.append("newcomers may be women, men, or of any other gender the policy or the roster names (\(genders.joined(separator: ", ")))")
                 continue
             }
             let specific = distinct(named(a) + (eachWithMin(a) ? held(a, staying) : []))
@@ -76,6 +84,11 @@ struct NewcomerKinds {
             assumptions.append("a newcomer's \(a) may be one the policy names\(eachWithMin(a) ? " or a staying member holds" : ""), or one no staying member holds")
         }
 
+        let size = options.reduce(places.count * policy.groups.count) { $0 * $1.values.count }
+        guard size <= Self.maximumKinds else {
+            tooMany = size
+            return
+        }
         var combinations: [[String: String]] = [[:]]
         for (a, values) in options {
             combinations = combinations.flatMap { partial in values.map { v in var c = partial; if let v { c[a] = v }; return c } }

@@ -54,11 +54,16 @@ extension Roster {
     }
 
     /// The next `years` renewals; with `even`, a proposal of early rotations (at most `maxEarly` years early).
-    public func plan(years horizon: Int, even: Bool = false, maxEarly: Int = 2, seed: UInt64? = nil,
-                     budget: SolveBudget = .unlimited) throws -> RenewalPlan {
-        let limit = members.indices.map { limitYear(of: $0) }
+    /// `leaving`: members who have announced that they leave at the coming renewal (with `reason`).
+    public func plan(years horizon: Int, even: Bool = false, maxEarly: Int = 2, seed: UInt64? = nil, leaving: [Int] = [],
+                     reason: String? = nil, budget: SolveBudget = .unlimited) throws -> RenewalPlan {
+        var limit = members.indices.map { limitYear(of: $0) }
         var reasons: [Int: String] = [:]
-        for (i, y) in limit.enumerated() {
+        for i in leaving {
+            limit[i] = 1
+            reasons[i] = Departure(member: i, reason: .announced(reason)).words
+        }
+        for (i, y) in limit.enumerated() where reasons[i] == nil {
             guard let y else { continue }
             reasons[i] = members[i].status == .withdrawn ? "withdrawn" : "term limit: \(Words.count(members[i].terms + y - 1, "term")) served by year \(y) (max_terms \(policy.rules.maxTerms!))"
         }

@@ -30,8 +30,10 @@ public struct Replacement: Sendable {
     public var lines: [String] {
         let nominees = result.input.nominees
         let why = reason.map { " (\($0))" } ?? ""
-        var out = vacated.map { "\(nominees[$0].name) [\(nominees[$0].id)], \(nominees[$0].group), vacates the seat\(why)" }
-        guard result.status != .infeasible else { return out + ["no nominee of the pool can fill the vacated seats without breaking a rule"] }
+        var out = vacated.map { "\(nominees[$0].name) [\(nominees[$0].id)], \(nominees[$0].group), vacates the seat\(nominees[$0].status == .withdrawn ? " (withdrawn)" : why)" }
+        guard result.status != .infeasible else {
+            return out + ["no replacement keeps every rule with the other members seated: why, and the smallest repair, are below"]
+        }
         let explained = Dictionary((explanations?.explanations ?? []).map { ($0.nominee, $0) }, uniquingKeysWith: { a, _ in a })
         for i in entering {
             let n = nominees[i]
@@ -50,7 +52,16 @@ extension Roster {
     public func replace(vacate: [Int], reason: String? = nil, pool: SelectionInput, seed: UInt64? = nil,
                         budget: SolveBudget = .unlimited) throws -> Replacement {
         let rosterKeys = Set(members.map { AttributeKey.normalize($0.id) })
-        let candidates = pool.nominees.filter { !rosterKeys.contains(AttributeKey.normalize($0.id)) }
+        // Pool rows are candidates: one marked continuing or required is not sitting, so it stands like
+        // any other nominee (a term limit or a withdrawal still keeps it out).
+        var promoted = 0
+        let candidates = pool.nominees.filter { !rosterKeys.contains(AttributeKey.normalize($0.id)) }.map { n -> Nominee in
+            guard n.status == .continuing || n.status == .required else { return n }
+            var candidate = n
+            candidate.status = .new
+            promoted += 1
+            return candidate
+        }
         let dropped = pool.nominees.count - candidates.count
         var names = pool.attributeNames
         for name in input.attributeNames where !names.contains(name) { names.append(name) }
@@ -61,7 +72,9 @@ extension Roster {
         var combined = SelectionInput(policy: policy, nominees: members + candidates, attributeNames: names,
                                       nominations: pool.nominations, policyFile: input.policyFile)
         combined.notes = input.notes + pool.notes
-        let vacatedIDs = Set(vacate.map { members[$0].id })
+        // A member the roster marks withdrawn leaves with the vacated.
+        let withdrawn = members.indices.filter { members[$0].status == .withdrawn && !vacate.contains($0) }
+        let vacatedIDs = Set((vacate + withdrawn).map { members[$0].id })
         let sittingIDs = Set(members.map(\.id))
         var context = SelectionContext(combined, seed: seed)
         var vacated: [Int] = [], sitting: [Int] = []
@@ -76,7 +89,13 @@ extension Roster {
         }
         // `each` takes the values of those who can be seated: expanded again with the standings above.
         context.quotaRows = QuotaRow.expand(policy: policy, nominees: combined.nominees, standings: context.standings)
-        context.notes = combined.notes
+        context.notes = combined.notes.filter { !Roster.isNewcomerWarning($0) }
+        if promoted > 0 {
+            context.notes.append("\(Words.count(promoted, "row")) of \(pool.nominations.path) marked continuing or required \(promoted == 1 ? "is" : "are") not a sitting member: a candidate like any other")
+        }
+        if !withdrawn.isEmpty {
+            context.notes.append("the roster marks \(withdrawn.map { "\(members[$0].name) [\(members[$0].id)]" }.joined(separator: ", ")) withdrawn: \(withdrawn.count == 1 ? "that seat is" : "those seats are") filled too")
+        }
         context.notes.append("mid-term replacement: the \(Words.count(sitting.count, "sitting member")) not vacated stay seated whatever their terms (a term limit ends service at a renewal)")
         if renewal { context.notes.append("rules.renewal is not applied: it asks for newcomers at a renewal, and a mid-term replacement is not one") }
         if dropped > 0 {

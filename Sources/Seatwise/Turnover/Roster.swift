@@ -21,7 +21,9 @@ public struct Departure: Sendable, Equatable {
     public var words: String {
         switch reason {
         case .termLimit(let terms, let maxTerms): return "term limit: \(Words.count(terms, "term")) served (max_terms \(maxTerms))"
-        case .announced(let text): return text.map { "announced departure: \($0)" } ?? "announced departure"
+        case .announced(let text):
+            let reason = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return reason.isEmpty ? "announced departure" : "announced departure: \(reason)"
         case .withdrawn: return "withdrawn (the roster marks the member so)"
         }
     }
@@ -39,10 +41,13 @@ public struct Roster: Sendable {
     /// Reads a roster and the policy (`sheet`: the worksheet of an .xlsx roster).
     public static func load(roster: String, policy: String, countries: CountryTable, sheet: String? = nil) throws -> Roster {
         var input = try SelectionInput.load(nominations: roster, policy: policy, countries: countries, sheet: sheet)
-        // A sitting body has no newcomers yet: the renewal rule's "no nominee is new" says nothing about it.
-        input.notes.removeAll { $0.contains("warning: rules.renewal.value:") }
+        // A sitting body has no newcomers yet: "no nominee has status = new" says nothing about it.
+        input.notes.removeAll(where: Self.isNewcomerWarning)
         return Roster(input)
     }
+
+    /// The reader's warning that no row has `status = new`, which a roster never has.
+    static func isNewcomerWarning(_ note: String) -> Bool { note.contains(": warning: ") && note.contains("status = new: no nominee has it") }
 
     /// The members named by `ids` (compared as the reader compares ids); every unknown id is bad input,
     /// reported together, each with the closest ids, under `option` (the command's option or the key).

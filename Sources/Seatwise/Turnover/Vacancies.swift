@@ -56,6 +56,9 @@ extension Roster {
             return m
         }
         let kinds = NewcomerKinds(policy: policy, roster: members, staying: sitting, countries: countries)
+        if let size = kinds.tooMany {
+            throw SolverError.noAnswer("the policy's attributes combine into \(size) kinds of newcomer per group and place (more than \(NewcomerKinds.maximumKinds)): the exact ranges would take too long; `each` quotas with a minimum on custom attributes multiply the kinds")
+        }
         let everyone = sitting + kinds.nominees
         let first = sitting.count
         let expanded = QuotaRow.expand(policy: policy, nominees: everyone, standings: everyone.map { _ in .free })
@@ -105,6 +108,25 @@ extension Roster {
         let feasible = try problems.isEmpty && optimum(nil, minimize: true) != nil
         if problems.isEmpty && !feasible {
             problems = Self.blockingRows(expanded, everyone: everyone, first: first, open: open)
+            if problems.isEmpty {
+                // Each rule on its own with the seats: the ones no intake can meet even alone.
+                for row in expanded where row.min != nil || row.max != nil {
+                    var alone = program
+                    alone.rows = program.rows.filter { r in
+                        switch r.origin {
+                        case .seats: return true
+                        case .quotaMin(let q), .quotaMax(let q), .quotaExact(let q): return expanded[q] == row
+                        case .other: return false
+                        }
+                    }
+                    let check = try solverBackend.session(for: alone)
+                    try check.setWeights([Double](repeating: 0, count: everyone.count), minimize: true)
+                    if try check.solve(deadline: budget.deadline, cancel: budget.cancellation).status == .infeasible {
+                        problems.append("\(row.label): no intake of newcomers can meet it, even on its own")
+                    }
+                }
+            }
+            if problems.isEmpty { problems.append("no intake of newcomers meets every rule together, although each rule alone can be met") }
         }
 
         var rows: [Vacancies.Row] = []
@@ -123,7 +145,10 @@ extension Roster {
                     entry.maxNew = try optimum(row, minimize: false)
                     for c in copies { try session.setColumnBounds(ColumnIndex(first + c), lower: 0, upper: 0) }
                 } else if row.members.allSatisfy({ $0 < first }) {
+                    // No newcomer can count here (status = continuing, say): nothing to say about newcomers.
                     (entry.minNew, entry.maxNew) = (0, 0)
+                    rows.append(entry)
+                    continue
                 } else {
                     entry.minNew = try optimum(row, minimize: true)
                     entry.maxNew = try optimum(row, minimize: false)
@@ -135,8 +160,12 @@ extension Roster {
             }
             rows.append(entry)
         }
+        var assumptions = kinds.assumptions
+        if policy.rules.continuing == .compete {
+            assumptions.append("the staying members keep their seats, although under rules.continuing: compete they stand again with the nominees")
+        }
         return Vacancies(roster: self, departures: departures, staying: staying, open: open, rows: rows, unreachedCapRows: unreached,
-                         feasible: feasible, problems: problems, assumptions: kinds.assumptions)
+                         feasible: feasible, problems: problems, assumptions: assumptions)
     }
 
     /// What a row's range says beyond its numbers: a cap already full, newcomers the rules require, and a
@@ -161,10 +190,11 @@ extension Roster {
         for row in rows {
             let staying = row.members.filter { $0 < first }.count
             let openInScope = row.group.map { open[$0] ?? 0 } ?? open.values.reduce(0, +)
-            if let max = row.max, staying > max { out.append("\(row.label): \(staying) staying members already count, more than \(max)") }
-            if let min = row.min, staying + openInScope < min { out.append("\(row.label): \(staying) staying members and \(Words.count(openInScope, "open seat")) cannot reach \(min)") }
+            if let max = row.max, staying > max { out.append("\(row.label): \(Words.count(staying, "staying member")) already count, more than \(max)") }
+            if let min = row.min, staying + openInScope < min {
+                out.append("\(row.label): \(Words.count(staying, "staying member")) and \(Words.count(openInScope, "open seat")) cannot reach \(min)")
+            }
         }
-        if out.isEmpty { out.append("no intake of newcomers meets every rule together, although each rule alone can be met; `seatwise select` on the nominations names the conflicting rules") }
         return out
     }
 }
