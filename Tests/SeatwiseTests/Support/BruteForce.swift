@@ -87,7 +87,7 @@ enum BruteForce {
     /// The comparison key of a panel: smaller is better.
     static func key(_ panel: Set<Int>, _ nominees: [Nominee], _ policy: Policy, levels: Int) -> [Int] {
         switch policy.objective {
-        case .rankSum: return [panel.map { effectiveRank(nominees, $0) }.reduce(0, +)]
+        case .rankSum, .lottery: return [panel.map { effectiveRank(nominees, $0) }.reduce(0, +)]
         case .lexicographic:
             // "First choices across groups, then second choices": an unranked nominee is no one's k-th choice.
             let ranks = panel.compactMap { nominees[$0].rank }
