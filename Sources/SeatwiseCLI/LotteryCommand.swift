@@ -34,17 +34,24 @@ struct LotteryCommand: ParsableCommand {
 
     func run() throws {
         let budget = SolveBudget(seconds: timeLimit, cancellation: Interrupt.cancellation())
-        let selectionInput = try input.load()
-        let values = draw ?? selectionInput.policy.lottery?.draw
+        try Self.draw(Round(input: try input.load(), mode: mode, adjustments: adjustments.adjustments), method: method, values: draw,
+                      tickets: tickets, budget: budget, output: output, inputs: input.inputPaths)
+    }
+
+    /// The lottery of `round` (method and values from the policy's `lottery:` unless given), written as
+    /// `output` asks; exit 1 when no panel meets the rules. `select` on a lottery policy comes here too.
+    static func draw(_ round: Round, method: LotteryMethod?, values given: String?, tickets: Int, budget: SolveBudget,
+                     output: OutputOptions, inputs: [String]) throws {
+        let settings = round.input.policy.lottery
+        let values = given ?? settings?.draw
         if let values { _ = try LotteryDraw.sources(values) } // bad values are bad input before anything is solved
-        let round = Round(input: selectionInput, mode: mode, adjustments: adjustments.adjustments)
-        let result = try FairLottery.run(round, method: method ?? selectionInput.policy.lottery?.method ?? .leximin, budget: budget)
+        let result = try FairLottery.run(round, method: method ?? settings?.method ?? .leximin, budget: budget)
         var lottery: LotteryDraw?
         if result.status != .infeasible {
             lottery = LotteryDraw(result, tickets: tickets)
             if let values { try lottery?.draw(values) }
         }
-        try output.emit(try LotteryReport.render(result, draw: lottery, format: output.format), inputs: input.inputPaths, kind: "a lottery report")
+        try output.emit(try LotteryReport.render(result, draw: lottery, format: output.format), inputs: inputs, kind: "a lottery report")
         if result.status == .infeasible { throw ExitCode(1) }
     }
 }

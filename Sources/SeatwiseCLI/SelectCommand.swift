@@ -80,6 +80,12 @@ struct SelectCommand: ParsableCommand {
         let options = try selection.options() // Ctrl-C cancels from here on, reading included
         let selectionInput = try input.load()
         try selection.checkMemory(selectionInput)
+        if selectionInput.policy.objective == .lottery {
+            // No ranking to follow: the policy asks for the fairest lottery over valid panels.
+            try LotteryCommand.draw(Round(input: selectionInput, mode: options.mode, adjustments: adjustments.adjustments), method: nil, values: nil,
+                                    tickets: LotteryDraw.defaultTickets, budget: options.budget, output: output, inputs: input.inputPaths)
+            return
+        }
         let loaded = Deadline.now()
         Progress.phase("selecting")
         let round = Round(input: selectionInput, mode: options.mode, seed: options.seed, adjustments: adjustments.adjustments)

@@ -153,6 +153,11 @@ public enum LotteryReport {
         enum Keys: String, CodingKey { case nominations, nominationsSha256, policy, policySha256, nominationsSheet }
     }
     struct Tool: Encodable { var name: String, version: String, glpk: String }
+    /// The adjustments as options, so that `verify` re-applies them.
+    struct RoundRecord: Encodable {
+        struct Option: Encodable { var option: String, value: String }
+        var adjustments: [Option]
+    }
     /// Seconds in all, covering everyone who can be seated, in the pricing problems and the master LP.
     struct Timings: Encodable { var seconds: Double, cover: Double, pricing: Double, master: Double, pricings: Int }
     struct Document: Encodable {
@@ -164,6 +169,7 @@ public enum LotteryReport {
         var panelsGenerated: Int, stages: Int
         var timings: Timings
         var lottery: Lottery?, draw: Draw?
+        var round: RoundRecord
         var quotas: [Quota], notes: [String], inputs: Inputs, tool: Tool
         init(_ r: LotteryResult, _ d: LotteryDraw?) {
             let ids = r.input.nominees.map(\.id)
@@ -182,6 +188,7 @@ public enum LotteryReport {
             timings = Timings(seconds: r.seconds, cover: r.coverSeconds, pricing: r.pricingSeconds, master: r.masterSeconds, pricings: r.pricings)
             lottery = d.map { d in Lottery(tickets: d.tickets, largestChange: d.largestChange, entries: d.lottery.map { Ticketed(panel: $0.panel.map { ids[$0] }, tickets: $0.tickets, first: $0.first) }) }
             draw = d.map { Draw(sources: $0.sources, key: $0.key, digest: $0.digest, ticket: $0.ticket, panel: $0.panel.map { $0.map { ids[$0] } }) }
+            round = RoundRecord(adjustments: r.context.applied.map { RoundRecord.Option(option: $0.option.name, value: $0.option.value) })
             quotas = r.context.quotaRows.map { Quota(label: $0.label, quota: $0.quotaIndex + 1, attribute: $0.attribute, values: $0.values, scope: $0.group ?? "body", min: $0.min, max: $0.max) }
             notes = r.notes + r.input.notes
             let input = r.input
@@ -197,12 +204,12 @@ public enum LotteryReport {
             try c.encode(levels, forKey: .levels); try c.encode(unseatable, forKey: .unseatable); try c.encode(fixedIn, forKey: .fixedIn)
             try c.encode(panelsGenerated, forKey: .panelsGenerated); try c.encode(stages, forKey: .stages); try c.encode(timings, forKey: .timings)
             try c.encode(lottery, forKey: .lottery)
-            try c.encode(draw, forKey: .draw); try c.encode(quotas, forKey: .quotas); try c.encode(notes, forKey: .notes); try c.encode(inputs, forKey: .inputs)
+            try c.encode(draw, forKey: .draw); try c.encode(round, forKey: .round); try c.encode(quotas, forKey: .quotas); try c.encode(notes, forKey: .notes); try c.encode(inputs, forKey: .inputs)
             try c.encode(tool, forKey: .tool)
         }
         enum Keys: String, CodingKey {
             case kind, body, method, mode, status, distribution, probabilities, minimum, upperBound, gap, gini, levels, unseatable, fixedIn
-            case panelsGenerated, stages, timings, lottery, draw, quotas, notes, inputs, tool
+            case panelsGenerated, stages, timings, lottery, draw, round, quotas, notes, inputs, tool
         }
     }
 }

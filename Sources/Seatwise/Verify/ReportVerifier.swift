@@ -142,6 +142,9 @@ public enum ReportVerifier {
     /// Verifies `report` against the nominations and policy it claims to be made from.
     public static func verify(report reportFile: InputFile, nominations given: InputFile, policy: InputFile,
                               countries: CountryTable, budget: SolveBudget = .unlimited) throws -> Verification {
+        if let object = try? JSONSerialization.jsonObject(with: Data(reportFile.bytes)) as? [String: Any], object["kind"] as? String == "lottery" {
+            return try LotteryVerifier.verify(report: reportFile, nominations: given, policy: policy, countries: countries, budget: budget)
+        }
         let (published, claimed) = try read(reportFile)
         var v = Verification(report: reportFile.path)
         // The worksheet the report was made from, unless the command names one.

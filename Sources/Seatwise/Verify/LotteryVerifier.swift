@@ -1,0 +1,103 @@
+// Re-derives a published lottery report (`seatwise lottery --format json`) from its inputs: the same files,
+// every panel of the distribution checked against the rules, the probabilities adding up, the lottery
+// re-solved to the same chances, and the draw recomputed from the published values and tickets alone.
+
+import Foundation
+
+enum LotteryVerifier {
+    struct Published: Decodable {
+        struct Inputs: Decodable { var nominationsSha256: String?, policySha256: String?, nominationsSheet: String? }
+        struct Entry: Decodable { var panel: [String], probability: Double }
+        struct Chance: Decodable { var id: String, probability: Double }
+        struct Ticketed: Decodable { var panel: [String], tickets: Int, first: Int }
+        struct Lottery: Decodable { var tickets: Int, entries: [Ticketed] }
+        struct Draw: Decodable { var sources: [[String]]?, key: String?, ticket: Int?, panel: [String]? }
+        struct RoundRecord: Decodable {
+            struct Option: Decodable { var option: String, value: String }
+            var adjustments: [Option]
+        }
+        var method: String, mode: String
+        var distribution: [Entry], probabilities: [Chance], minimum: Double
+        var lottery: Lottery?, draw: Draw?, inputs: Inputs?, round: RoundRecord?
+    }
+
+    static let tolerance = 1e-6
+
+    static func verify(report file: InputFile, nominations: InputFile, policy: InputFile, countries: CountryTable,
+                       budget: SolveBudget) throws -> Verification {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let published: Published
+        do { published = try decoder.decode(Published.self, from: Data(file.bytes)) } catch {
+            throw InputError([InputDiagnostic(file: file.path, message: "cannot be read as a lottery report: \(error)")])
+        }
+        var v = Verification(report: file.path)
+        var nominations = nominations
+        if nominations.sheet == nil, WorkbookTable.isWorkbook(nominations) { nominations.sheet = published.inputs?.nominationsSheet }
+        let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: countries)
+        for (name, f, claimed) in [("nominations", nominations, published.inputs?.nominationsSha256), ("policy", policy, published.inputs?.policySha256)] {
+            if claimed?.lowercased() == f.sha256 {
+                v.checks.append("\(f.path) is the \(name) file the report was made from (SHA-256 \(f.sha256.prefix(16))…)")
+            } else {
+                v.differences.append("\(f.path) is not the \(name) file the report was made from")
+            }
+        }
+        guard let mode = SelectionMode(rawValue: published.mode), let method = LotteryMethod(rawValue: published.method) else {
+            v.differences.append("the report's mode or method is not one Seatwise has"); return v
+        }
+        let adjustments = (published.round?.adjustments ?? []).compactMap { Adjustment.parse(option: $0.option, value: $0.value) }
+        let round = Round(input: input, mode: mode, adjustments: adjustments)
+        let context = try round.context()
+        let index = Dictionary(input.nominees.indices.map { (input.nominees[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // The published distribution on its own: valid panels, probabilities that add up.
+        var broken = 0
+        var sums = [Double](repeating: 0, count: input.nominees.count)
+        for entry in published.distribution {
+            let panel = entry.panel.compactMap { index[$0] }
+            if panel.count != entry.panel.count || !PanelCheck.broken(panel, context: context, mode: mode).isEmpty { broken += 1 }
+            for i in panel { sums[i] += entry.probability }
+        }
+        if broken == 0 { v.checks.append("every one of the \(published.distribution.count) panels meets every rule of the policy") } else {
+            v.differences.append("\(Words.count(broken, "panel")) of the distribution break\(broken == 1 ? "s" : "") a rule or name someone not in the nominations")
+        }
+        let total = published.distribution.reduce(0) { $0 + $1.probability }
+        if abs(total - 1) <= tolerance { v.checks.append("the panels' probabilities add up to 1") } else { v.differences.append("the panels' probabilities add up to \(total), not 1") }
+        let mismatched = published.probabilities.filter { c in index[c.id].map { abs(sums[$0] - c.probability) > tolerance } ?? true }
+        if mismatched.isEmpty { v.checks.append("each nominee's chance is the sum over the panels that hold them") } else {
+            v.differences.append("\(Words.count(mismatched.count, "nominee"))'s chance is not the sum over their panels (first: \(mismatched[0].id))")
+        }
+
+        // Re-solved: the same chances and minimum.
+        let result = try FairLottery.run(context: context, mode: mode, method: method, budget: budget)
+        let chance = Dictionary(published.probabilities.map { ($0.id, $0.probability) }, uniquingKeysWith: { a, _ in a })
+        let largest = input.nominees.indices.map { abs(result.probabilities[$0] - (chance[input.nominees[$0].id] ?? -1)) }.max() ?? 0
+        if largest <= tolerance && abs(result.minimum - published.minimum) <= tolerance {
+            v.checks.append("re-solved, every nominee's chance is the same (largest difference \(String(format: "%.1e", largest))) and the minimum \(String(format: "%.6f", result.minimum)) is proved")
+        } else {
+            v.differences.append("re-solved, the chances differ (largest difference \(String(format: "%.2e", largest)); minimum \(String(format: "%.6f", result.minimum)), the report's \(String(format: "%.6f", published.minimum)))")
+        }
+
+        // The draw, from the published distribution, tickets and values alone.
+        if let lottery = published.lottery {
+            var expected = result
+            expected.distribution = published.distribution.map { ($0.panel.compactMap { index[$0] }, $0.probability) }
+            let rounded = LotteryDraw(expected, tickets: lottery.tickets)
+            let same = rounded.lottery.map { ($0.panel.map { input.nominees[$0].id }, $0.tickets, $0.first) }.elementsEqual(lottery.entries.map { ($0.panel, $0.tickets, $0.first) }) { $0 == $1 }
+            if same { v.checks.append("the ticket lottery (\(lottery.tickets) tickets) is the published distribution rounded by largest remainders") } else {
+                v.differences.append("the ticket lottery is not the published distribution rounded by largest remainders")
+            }
+            if let draw = published.draw, let sources = draw.sources, let ticket = draw.ticket {
+                let key = LotteryDraw.key(sources)
+                let (k, digest) = LotteryDraw.select(key: key, count: lottery.tickets)
+                let holder = lottery.entries.first { k + 1 >= $0.first && k + 1 < $0.first + $0.tickets }?.panel
+                if k + 1 == ticket && key == draw.key && holder == draw.panel {
+                    v.checks.append("the draw is recomputed from the published values: key \(key), MD5 \(digest.prefix(12))…, ticket \(ticket), the same panel")
+                } else {
+                    v.differences.append("the draw does not follow from the published values: recomputed, the ticket is \(k + 1) (the report's \(ticket))")
+                }
+            }
+        }
+        return v
+    }
+}
