@@ -15,7 +15,23 @@ public enum FairLottery {
     /// A dual weight above this fixes a nominee at the stage's level (LEXIMIN).
     static let fixingWeight = 1e-7
     /// How far toward the stability centre the pricing point starts (0: plain column generation).
-    static let smoothing = 0.8
+    static let smoothing = 0.5
+    /// Panels priced at weights near the pricing point, per master solve, and how far they are moved.
+    static let extraPanels = 3
+    static let jitter = 0.5
+
+    /// A fixed pseudo-random sequence in [−1, 1] (SplitMix64 of the round, the attempt and the row): the
+    /// nearby weights, and so the panels and the distribution, are the same on every run.
+    struct Noise {
+        var round: UInt64 = 0
+        func next(_ attempt: Int, _ row: Int) -> Double {
+            var z = round &* 0x9E3779B97F4A7C15 &+ UInt64(attempt) &* 0xBF58476D1CE4E5B9 &+ UInt64(row) &* 0x94D049BB133111EB
+            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            z ^= z >> 31
+            return Double(z >> 11) / Double(1 << 52) * 2 - 1
+        }
+    }
 
     public static func run(_ round: Round, method: LotteryMethod, budget: SolveBudget = .unlimited) throws -> LotteryResult {
         try run(context: try round.context(), mode: round.mode, method: method, budget: budget)
@@ -102,9 +118,11 @@ public enum FairLottery {
             var center: [Double]?
             var centerBound = Double.infinity
             var alpha = smoothing, misses = 0
+            var noise = Noise()
             proof = []
             do {
                 while true {
+                    noise.round += 1
                     let t = Deadline.now()
                     let outcome = try master.solve(deadline: budget.deadline, cancel: budget.cancellation)
                     masterSeconds += Deadline.now() - t
@@ -144,6 +162,17 @@ public enum FairLottery {
                         proof = masterWeights
                         stageUpper = max(stageLower, min(centerBound, bound))
                         break
+                    }
+                    // More cuts per master solve: a master re-solve costs a hundred pivots or more, a pricing
+                    // a few milliseconds, so panels best for nearby weights are added with this one.
+                    if alpha > 0 || fresh {
+                        for k in 0..<extraPanels {
+                            var nearby = weights
+                            for (r, j) in seatable.enumerated() { nearby[j] = point[r] * (1 + jitter * noise.next(k, r)) }
+                            guard let other = try price(nearby), seen.insert(other.columns).inserted else { continue }
+                            panels.append(other.columns)
+                            rowOfPanel.append(try addPanel(other.columns))
+                        }
                     }
                     if gain > tolerance && fresh { misses = 0 } else {
                         misses += 1
