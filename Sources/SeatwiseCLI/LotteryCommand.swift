@@ -51,7 +51,11 @@ struct LotteryCommand: ParsableCommand {
             lottery = LotteryDraw(result, tickets: tickets)
             if let values { try lottery?.draw(values) }
         }
-        try output.emit(try LotteryReport.render(result, draw: lottery, format: output.format), inputs: inputs, kind: "a lottery report")
+        // No valid panel: the diagnosis of the same rules names the clash, as `select` would.
+        let conflicts = result.status == .infeasible
+            ? try Diagnoser.diagnose(try round.solve(budget: budget), repair: false, budget: budget).conflicts.map { ([$0.message] + $0.rules).joined(separator: " — ") } : []
+        if result.status == .timeLimit { Console.error("warning: the time limit was reached; the distribution is the best found, not proved fairest") }
+        try output.emit(try LotteryReport.render(result, draw: lottery, format: output.format, conflicts: conflicts), inputs: inputs, kind: "a lottery report")
         if result.status == .infeasible { throw ExitCode(1) }
     }
 }

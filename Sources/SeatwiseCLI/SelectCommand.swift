@@ -81,6 +81,10 @@ struct SelectCommand: ParsableCommand {
         let selectionInput = try input.load()
         try selection.checkMemory(selectionInput)
         if selectionInput.policy.objective == .lottery {
+            let refused = [("--public", publicReport), ("--repair", repair), ("--explain", explain), ("--alternates", alternates != nil)].filter(\.1).map(\.0)
+            if !refused.isEmpty {
+                throw ValidationError("the policy's objective is lottery: \(refused.joined(separator: ", ")) \(refused.count == 1 ? "belongs" : "belong") to a ranked selection; `seatwise lottery` reports every nominee's chance and the draw")
+            }
             // No ranking to follow: the policy asks for the fairest lottery over valid panels.
             try LotteryCommand.draw(Round(input: selectionInput, mode: options.mode, adjustments: adjustments.adjustments), method: nil, values: nil,
                                     tickets: LotteryDraw.defaultTickets, budget: options.budget, output: output, inputs: input.inputPaths)

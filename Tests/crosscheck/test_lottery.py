@@ -239,3 +239,56 @@ def test_minimum_at_least_that_of_sortition_algorithms_maximin(seatwise, tmp_pat
     _, ours = bench.seatwise(binary, pool, policy, "maximin")
     _, theirs = bench.theirs(pool, body, 12)
     assert ours["status"] == "optimal" and ours["minimum"] >= theirs - 1e-6, (ours["minimum"], theirs)
+
+
+def test_review_findings(seatwise, tmp_path):
+    """An adversarial review's findings, each now held: fixed members filling every seat, verify's draw and
+    distribution checks, refused options, merged levels, the draw values' form."""
+    import yaml
+    text = "id,name,group,gender,country,rank,status\nA1,Ann,G,female,KEN,,required\nA2,Bea,G,female,DEU,,\nB1,Cal,H,male,BRA,,continuing\nB2,Dan,H,male,IND,,\n"
+    policy = {"body": "Fixed", "seats": {"G": 1, "H": 1}}
+    _, _, done = run_lottery(seatwise, tmp_path, text, policy)
+    assert done.returncode == 0, done.stderr
+    doc = report(done)
+    assert [d["panel"] for d in doc["distribution"]] == [["A1", "B1"]] and doc["distribution"][0]["probability"] == 1
+
+    icg = ROOT / "examples" / "icg"
+    args = [icg / "nominations.csv", "--policy", icg / "policy.yaml"]
+    seatwise("lottery", *args, "--draw", "4 8 15 / 16 23 42", "--output", tmp_path / "l.json", expect=0)
+    original = json.loads((tmp_path / "l.json").read_text())
+    levels = [l["probability"] for l in original["levels"]]
+    assert all(abs(a - b) > 1e-7 for a, b in zip(levels, levels[1:])), levels
+
+    def verify_changed(change):
+        doc = json.loads(json.dumps(original))
+        change(doc)
+        (tmp_path / "t.json").write_text(json.dumps(doc))
+        return seatwise("verify", tmp_path / "t.json", *args)
+
+    assert verify_changed(lambda d: None).returncode == 0
+    def null_ticket(d):
+        d["draw"]["ticket"] = None
+        d["draw"]["panel"] = d["lottery"]["entries"][0]["panel"]
+    assert verify_changed(null_ticket).returncode == 1
+    def leading_zero(d):
+        d["draw"]["sources"][0][0] = "04"
+    assert verify_changed(leading_zero).returncode == 1
+    def zero_tickets(d):
+        d["lottery"]["tickets"] = 0
+    done = verify_changed(zero_tickets)
+    assert done.returncode == 1 and "1 to 1,000,000" in done.stdout
+    def other_distribution(d):
+        a, b = d["distribution"][0], d["distribution"][1]
+        a["probability"], b["probability"] = b["probability"], a["probability"]
+    assert verify_changed(other_distribution).returncode == 1
+
+    lottery_policy = yaml.safe_load((icg / "policy.yaml").read_text())
+    lottery_policy["objective"] = "lottery"
+    (tmp_path / "lp.yaml").write_text(yaml.safe_dump(lottery_policy))
+    done = seatwise("select", icg / "nominations.csv", "--policy", tmp_path / "lp.yaml", "--public", expect=2)
+    assert "--public" in done.stderr and done.stdout == ""
+    assert "source 2 is empty" in seatwise("lottery", *args, "--draw", "1 / / 2", expect=2).stderr
+    assert "is too large" in seatwise("lottery", *args, "--draw", "18446744073709551616", expect=2).stderr
+    independent = report(seatwise("lottery", *args, "--mode", "independent", "--format", "json", expect=0))
+    assert independent["mode"] == "independent"
+    assert "not enforced" in seatwise("lottery", *args, "--mode", "independent", expect=0).stdout

@@ -14,6 +14,8 @@ public enum FairLottery {
     static let tolerance = 1e-9
     /// A dual weight above this fixes a nominee at the stage's level (LEXIMIN).
     static let fixingWeight = 1e-7
+    /// Panels the master gives less than this are left out (their weight is rounding), the rest renormalised.
+    static let negligible = 1e-9
     /// How far toward the stability centre the pricing point starts (0: plain column generation).
     static let smoothing = 0.5
     /// Panels priced at weights near the pricing point, per master solve, and how far they are moved.
@@ -89,6 +91,17 @@ public enum FairLottery {
         result.coverSeconds = Deadline.now() - start
         let seatable = free.filter { covered.contains($0) }
         result.unseatable = free.filter { !covered.contains($0) }.map { model.columns[$0] }
+        if seatable.isEmpty {
+            // Nobody is left to choose (fixed members fill every seat, or no one free can be seated): the one
+            // panel found is the lottery, with certainty.
+            let only = panels[0].map { model.columns[$0] }.sorted { nominees[$0].id < nominees[$1].id }
+            result.distribution = [(only, 1)]
+            for i in only { result.probabilities[i] = 1 }
+            (result.minimum, result.upperBound, result.stages, result.panelsGenerated) = (1, 1, 0, 1)
+            result.notes.append("nobody is left to choose: the rules and the fixed members decide the whole panel")
+            result.seconds = Deadline.now() - start
+            return result
+        }
         var rowOf = [Int](repeating: -1, count: model.columns.count)
         for (r, j) in seatable.enumerated() { rowOf[j] = r }
 
@@ -182,7 +195,7 @@ public enum FairLottery {
                 }
             } catch LotteryStop.deadline {
                 result.status = .timeLimit
-                result.notes.append("the time limit ended stage \(result.stages) with the minimum \(String(format: "%.6f", stageLower)) proved within \(String(format: "%.2e", max(0, stageUpper - stageLower))) of the best")
+                result.notes.append("the time limit ended stage \(result.stages) with the minimum \(String(format: "%.6f", stageLower)); no lottery can give more than \(String(format: "%.6f", min(1, stageUpper)))")
                 if result.stages == 1 { upper = stageUpper }
                 break stages
             }
@@ -196,7 +209,12 @@ public enum FairLottery {
             var fixing = open.filter { proof[$0] > fixingWeight }
             if fixing.isEmpty { fixing = [open.max { proof[$0] < proof[$1] }!] }
             for r in fixing { fixed[r] = max(0, stageLower - tolerance) }
-            result.levels.append((stageLower, fixing.count))
+            // A level equal to the last one (to the tolerance) is the same level found in two steps.
+            if let last = result.levels.last, abs(last.probability - stageLower) <= 1e-7 {
+                result.levels[result.levels.count - 1].nominees += fixing.count
+            } else {
+                result.levels.append((stageLower, fixing.count))
+            }
             let still = open.filter { fixed[$0] == nil }
             if still.isEmpty { break }
             // The next level: the fixed nominees' floors enter the objective, the open ones the coverage row.
@@ -212,7 +230,7 @@ public enum FairLottery {
         var chosen: [(panel: [Int], probability: Double)] = []
         for (k, p) in panels.enumerated() {
             let value = rowOfPanel[k] < panelDual.count ? abs(panelDual[rowOfPanel[k]]) : 0
-            if value > 1e-12 { chosen.append((p.map { model.columns[$0] }.sorted { nominees[$0].id < nominees[$1].id }, value)) }
+            if value > negligible { chosen.append((p.map { model.columns[$0] }.sorted { nominees[$0].id < nominees[$1].id }, value)) }
         }
         let total = chosen.reduce(0) { $0 + $1.probability }
         chosen = chosen.map { ($0.panel, $0.probability / total) }
@@ -220,7 +238,7 @@ public enum FairLottery {
         result.distribution = chosen
         for (p, probability) in chosen { for i in p { result.probabilities[i] += probability } }
         result.minimum = result.eligible.map { result.probabilities[$0] }.min() ?? 1
-        result.upperBound = max(upper, result.minimum)
+        result.upperBound = min(1, max(upper, result.minimum))
         if method == .maximin { result.levels = [(result.minimum, seatable.count)] }
         result.panelsGenerated = panels.count
         result.seconds = Deadline.now() - start

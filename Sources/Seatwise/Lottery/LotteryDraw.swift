@@ -33,7 +33,9 @@ public struct LotteryDraw: Sendable {
     /// canonical order), not yet drawn.
     public init(_ result: LotteryResult, tickets: Int = LotteryDraw.defaultTickets) {
         self.tickets = tickets
-        let exact = result.distribution.map { $0.probability * Double(tickets) }
+        // Shares in millionths of a ticket: probabilities equal but for the solver's rounding tie, and the
+        // tie goes to the earlier panel in canonical order.
+        let exact = result.distribution.map { ($0.probability * Double(tickets) * 1e6).rounded() / 1e6 }
         var counts = exact.map { Int($0.rounded(.down)) }
         let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), -$0) > (exact[$1] - Double(counts[$1]), -$1) }
         var left = tickets - counts.reduce(0, +)
@@ -49,21 +51,34 @@ public struct LotteryDraw: Sendable {
         largestChange = result.input.nominees.indices.map { abs(rounded[$0] - result.probabilities[$0]) }.max() ?? 0
     }
 
+    /// The smallest chance of a seat in the ticket lottery, among those `result` decides about.
+    public func smallestChance(_ result: LotteryResult) -> Double {
+        var chance = [Double](repeating: 0, count: result.probabilities.count)
+        for e in lottery { for i in e.panel { chance[i] += Double(e.tickets) / Double(tickets) } }
+        return result.eligible.map { chance[$0] }.min() ?? 1
+    }
+
     /// Parses the published values: sources separated by `/`, values in a source by spaces or commas;
     /// each a whole number (RFC 3797 §4 sorts them and writes them in decimal).
     public static func sources(_ text: String) throws -> [[String]] {
         var problems: [String] = []
-        let sources = text.split(separator: "/", omittingEmptySubsequences: false).map { String($0) }
-            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            .enumerated().map { k, source -> [String] in
+        var parts = text.split(separator: "/", omittingEmptySubsequences: false).map { String($0) }
+        // One trailing slash (as the key is written) ends the last source; any other empty source is a slip.
+        if parts.count > 1, parts.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { parts.removeLast() }
+        let sources = parts.enumerated().map { k, source -> [String] in
                 let values = source.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+                if values.isEmpty { problems.append("source \(k + 1) is empty: sources are separated by / and each holds numbers") }
                 let numbers = values.compactMap { v -> UInt64? in
-                    guard let n = UInt64(v) else { problems.append("source \(k + 1): \(Quote.value(v)) is not a whole number"); return nil }
+                    guard v.allSatisfy(\.isASCII), v.allSatisfy(\.isNumber), let n = UInt64(v) else {
+                        let kind = v.allSatisfy({ $0.isASCII && $0.isNumber }) ? "is too large (up to \(UInt64.max))" : "is not a whole number"
+                        problems.append("source \(k + 1): \(Quote.value(v)) \(kind)")
+                        return nil
+                    }
                     return n
                 }
                 return numbers.sorted().map(String.init)
             }
-        if sources.isEmpty { problems.append("no values: give the published numbers, sources separated by /") }
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("no values: give the published numbers, sources separated by /") }
         guard problems.isEmpty else { throw InputError(problems.map { InputDiagnostic(file: "--draw", message: $0) }) }
         return sources
     }

@@ -5,17 +5,22 @@
 import Foundation
 
 public enum LotteryReport {
-    public static func render(_ result: LotteryResult, draw: LotteryDraw?, format: ReportFormat) throws -> String {
+    /// `conflicts`: when no panel meets the rules, the diagnosis's conflicts in words.
+    public static func render(_ result: LotteryResult, draw: LotteryDraw?, format: ReportFormat, conflicts: [String] = []) throws -> String {
         switch format {
-        case .json: return try JSONReport.encode(Document(result, draw))
+        case .json:
+            var document = Document(result, draw)
+            document.conflicts = conflicts
+            return try JSONReport.encode(document)
         case .html:
-            var report = sections(result, draw)
+            var report = sections(result, draw, conflicts: conflicts)
+            guard result.status != .infeasible else { return report.render(.html) }
             report.sections.insert(.init("Chances of a seat, lowest first", .line("")), at: 1)
             var html = report.render(.html)
             let marker = "<h2>Chances of a seat, lowest first</h2>\n<p></p>"
             html = html.replacingOccurrences(of: marker, with: "<h2>Chances of a seat, lowest first</h2>\n" + chart(result))
             return html
-        default: return sections(result, draw).render(format)
+        default: return sections(result, draw, conflicts: conflicts).render(format)
         }
     }
 
@@ -38,7 +43,7 @@ public enum LotteryReport {
         return text
     }
 
-    public static func sections(_ result: LotteryResult, _ draw: LotteryDraw?) -> SectionedReport {
+    public static func sections(_ result: LotteryResult, _ draw: LotteryDraw?, conflicts: [String] = []) -> SectionedReport {
         let nominees = result.input.nominees
         let input = result.input
         var header: [(key: String, value: String)] = [
@@ -54,13 +59,14 @@ public enum LotteryReport {
         if let sheet = input.nominations.sheet { header.insert(("Sheet", sheet), at: 6) }
         var sections: [SectionedReport.Section] = []
         guard result.status != .infeasible else {
-            sections.append(.init("No valid panel", .line("No panel meets every rule of the policy; `seatwise select` names the conflicting rules and the smallest repair.")))
+            sections.append(.init("No valid panel: the rules that clash", conflicts.isEmpty ? .line("No panel meets every rule of the policy.") : .bullets(conflicts)))
             return SectionedReport(kind: "Lottery", title: result.policy.body, subtitle: headline(result), header: header, sections: sections)
         }
         sections.append(.init("The guarantee", .bullets([
             "Smallest chance among the \(result.eligible.count) nominees who can be seated: \(percent(result.minimum)); no lottery over panels that meet every rule can give more than \(percent(result.upperBound)) (the pricing problem's bound, LP duality).",
             "Spread of the chances (Gini): \(String(format: "%.3f", result.gini)) (0 = all equal).",
-            "\(result.distribution.count) panels carry the distribution (\(result.panelsGenerated) generated, \(result.stages) stage\(result.stages == 1 ? "" : "s")), each meeting every rule of the policy.",
+            "\(Words.count(result.distribution.count, "panel")) carry the distribution (\(result.panelsGenerated) generated, \(Words.count(result.stages, "stage"))), each meeting "
+                + (result.mode == .coordinated ? "every rule of the policy." : "every rule of its groups (body-wide rules are not enforced when each group chooses alone)."),
         ] + (result.unseatable.isEmpty ? [] : ["\(Words.count(result.unseatable.count, "nominee")) can be seated in no panel that meets the rules: their chance is 0 by the rules, not by the lottery."]))))
         var table = ReportTable(["Group", "ID", "Name", "Chance", "Per-group lottery", "Standing"], numeric: [3, 4])
         let naive = result.perGroupLottery
@@ -81,7 +87,8 @@ public enum LotteryReport {
         }
         sections.append(.init("The panels and their probabilities (canonical order: by the members' ids)", .table(panels)))
         if let draw {
-            var lines = ["The distribution is rounded to a lottery of \(draw.tickets) tickets (largest remainders); rounding moves no one's chance by more than \(String(format: "%.4f", draw.largestChange)).",
+            var lines = ["The distribution is rounded to a lottery of \(draw.tickets) tickets (largest remainders); rounding moves no one's chance by more than \(String(format: "%.4f", draw.largestChange)); in the ticket lottery itself the smallest chance is \(percent(draw.smallestChance(result)))."
+                         + (draw.largestChange > 0.005 ? " That is more than half a percentage point: more tickets (--tickets) keep the chances closer to the guarantee." : ""),
                          "Each panel holds the tickets listed above; panels are in canonical order."]
             if let key = draw.key, let digest = draw.digest, let ticket = draw.ticket, let panel = draw.panel {
                 lines += ["Published values: \(key) (RFC 3797's key: each source's numbers in ascending order, each followed by a full stop, each source by a slash).",
@@ -92,7 +99,8 @@ public enum LotteryReport {
             }
             sections.append(.init("The draw", .bullets(lines)))
         }
-        if !result.notes.isEmpty || !input.notes.isEmpty { sections.append(.init("Notes", .bullets(result.notes + input.notes))) }
+        let notes = result.notes + result.context.adjustments + result.context.notes
+        if !notes.isEmpty { sections.append(.init("Notes", .bullets(notes))) }
         var csv = ReportTable(["group", "id", "name", "probability", "per_group_lottery", "standing"])
         for i in order { csv.add([nominees[i].group, nominees[i].id, nominees[i].name, String(format: "%.9f", result.probabilities[i]), String(format: "%.9f", naive[i]), standing(result, i)]) }
         return SectionedReport(kind: "Lottery", title: result.policy.body, subtitle: headline(result), header: header, sections: sections, csvTable: csv)
@@ -171,6 +179,7 @@ public enum LotteryReport {
         var lottery: Lottery?, draw: Draw?
         var round: RoundRecord
         var quotas: [Quota], notes: [String], inputs: Inputs, tool: Tool
+        var conflicts: [String] = []
         init(_ r: LotteryResult, _ d: LotteryDraw?) {
             let ids = r.input.nominees.map(\.id)
             body = r.policy.body; method = r.method.rawValue; mode = r.mode.rawValue; status = r.status.rawValue
@@ -190,7 +199,7 @@ public enum LotteryReport {
             draw = d.map { Draw(sources: $0.sources, key: $0.key, digest: $0.digest, ticket: $0.ticket, panel: $0.panel.map { $0.map { ids[$0] } }) }
             round = RoundRecord(adjustments: r.context.applied.map { RoundRecord.Option(option: $0.option.name, value: $0.option.value) })
             quotas = r.context.quotaRows.map { Quota(label: $0.label, quota: $0.quotaIndex + 1, attribute: $0.attribute, values: $0.values, scope: $0.group ?? "body", min: $0.min, max: $0.max) }
-            notes = r.notes + r.input.notes
+            notes = r.notes + r.context.adjustments + r.context.notes
             let input = r.input
             inputs = Inputs(nominations: input.nominations.path, nominationsSha256: input.nominations.sha256, policy: input.policyFile.path,
                             policySha256: input.policyFile.sha256, nominationsSheet: input.nominations.sheet)
@@ -204,12 +213,12 @@ public enum LotteryReport {
             try c.encode(levels, forKey: .levels); try c.encode(unseatable, forKey: .unseatable); try c.encode(fixedIn, forKey: .fixedIn)
             try c.encode(panelsGenerated, forKey: .panelsGenerated); try c.encode(stages, forKey: .stages); try c.encode(timings, forKey: .timings)
             try c.encode(lottery, forKey: .lottery)
-            try c.encode(draw, forKey: .draw); try c.encode(round, forKey: .round); try c.encode(quotas, forKey: .quotas); try c.encode(notes, forKey: .notes); try c.encode(inputs, forKey: .inputs)
+            try c.encode(draw, forKey: .draw); try c.encode(round, forKey: .round); try c.encode(conflicts, forKey: .conflicts); try c.encode(quotas, forKey: .quotas); try c.encode(notes, forKey: .notes); try c.encode(inputs, forKey: .inputs)
             try c.encode(tool, forKey: .tool)
         }
         enum Keys: String, CodingKey {
             case kind, body, method, mode, status, distribution, probabilities, minimum, upperBound, gap, gini, levels, unseatable, fixedIn
-            case panelsGenerated, stages, timings, lottery, draw, round, quotas, notes, inputs, tool
+            case panelsGenerated, stages, timings, lottery, draw, round, conflicts, quotas, notes, inputs, tool
         }
     }
 }

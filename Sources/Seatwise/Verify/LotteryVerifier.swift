@@ -11,13 +11,13 @@ enum LotteryVerifier {
         struct Chance: Decodable { var id: String, probability: Double }
         struct Ticketed: Decodable { var panel: [String], tickets: Int, first: Int }
         struct Lottery: Decodable { var tickets: Int, entries: [Ticketed] }
-        struct Draw: Decodable { var sources: [[String]]?, key: String?, ticket: Int?, panel: [String]? }
+        struct Draw: Decodable { var sources: [[String]]?, key: String?, digest: String?, ticket: Int?, panel: [String]? }
         struct RoundRecord: Decodable {
             struct Option: Decodable { var option: String, value: String }
             var adjustments: [Option]
         }
-        var method: String, mode: String
-        var distribution: [Entry], probabilities: [Chance], minimum: Double
+        var method: String, mode: String, status: String?
+        var distribution: [Entry], probabilities: [Chance], minimum: Double, upperBound: Double?
         var lottery: Lottery?, draw: Draw?, inputs: Inputs?, round: RoundRecord?
     }
 
@@ -45,7 +45,12 @@ enum LotteryVerifier {
         guard let mode = SelectionMode(rawValue: published.mode), let method = LotteryMethod(rawValue: published.method) else {
             v.differences.append("the report's mode or method is not one Seatwise has"); return v
         }
-        let adjustments = (published.round?.adjustments ?? []).compactMap { Adjustment.parse(option: $0.option, value: $0.value) }
+        var adjustments: [Adjustment] = []
+        for option in published.round?.adjustments ?? [] {
+            if let a = Adjustment.parse(option: option.option, value: option.value) { adjustments.append(a) } else {
+                v.differences.append("the report's adjustment --\(option.option) \(Quote.value(option.value)) is not one Seatwise can apply")
+            }
+        }
         let round = Round(input: input, mode: mode, adjustments: adjustments)
         let context = try round.context()
         let index = Dictionary(input.nominees.indices.map { (input.nominees[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -58,14 +63,15 @@ enum LotteryVerifier {
             if panel.count != entry.panel.count || !PanelCheck.broken(panel, context: context, mode: mode).isEmpty { broken += 1 }
             for i in panel { sums[i] += entry.probability }
         }
-        if broken == 0 { v.checks.append("every one of the \(published.distribution.count) panels meets every rule of the policy") } else {
+        let rules = mode == .coordinated ? "every rule of the policy" : "every rule of its groups"
+        if broken == 0 { v.checks.append("\(published.distribution.count == 1 ? "the one panel meets" : "every one of the \(published.distribution.count) panels meets") \(rules)") } else {
             v.differences.append("\(Words.count(broken, "panel")) of the distribution break\(broken == 1 ? "s" : "") a rule or name someone not in the nominations")
         }
         let total = published.distribution.reduce(0) { $0 + $1.probability }
         if abs(total - 1) <= tolerance { v.checks.append("the panels' probabilities add up to 1") } else { v.differences.append("the panels' probabilities add up to \(total), not 1") }
         let mismatched = published.probabilities.filter { c in index[c.id].map { abs(sums[$0] - c.probability) > tolerance } ?? true }
         if mismatched.isEmpty { v.checks.append("each nominee's chance is the sum over the panels that hold them") } else {
-            v.differences.append("\(Words.count(mismatched.count, "nominee"))'s chance is not the sum over their panels (first: \(mismatched[0].id))")
+            v.differences.append("the chance of \(Words.count(mismatched.count, "nominee")) is not the sum over their panels (first: \(mismatched[0].id))")
         }
 
         // Re-solved: the same chances and minimum.
@@ -78,8 +84,28 @@ enum LotteryVerifier {
             v.differences.append("re-solved, the chances differ (largest difference \(String(format: "%.2e", largest)); minimum \(String(format: "%.6f", result.minimum)), the report's \(String(format: "%.6f", published.minimum)))")
         }
 
+        // The same distribution, panel by panel (the solve is deterministic): another distribution with the
+        // same chances would change which panel a ticket draws.
+        let derived = result.distribution.map { ($0.panel.map { input.nominees[$0].id }, $0.probability) }
+        let sameDistribution = derived.count == published.distribution.count
+            && zip(derived, published.distribution).allSatisfy { $0.0 == $1.panel && abs($0.1 - $1.probability) <= 1e-9 }
+        if sameDistribution { v.checks.append("re-solved, the distribution is the same, panel by panel") } else {
+            v.differences.append("re-solved, the distribution differs: \(Words.count(derived.count, "panel")), the report's \(published.distribution.count), or other panels or probabilities")
+        }
+        if let status = published.status, status != result.status.rawValue {
+            v.differences.append("the report's status is \(status); re-solved, it is \(result.status.rawValue)")
+        }
+        if let bound = published.upperBound, abs(bound - result.upperBound) > tolerance {
+            v.differences.append("the report's proved bound is \(bound); re-solved, it is \(result.upperBound)")
+        }
+
         // The draw, from the published distribution, tickets and values alone.
-        if let lottery = published.lottery {
+        if let draw = published.draw, published.lottery == nil || [draw.sources == nil, draw.key == nil, draw.digest == nil, draw.ticket == nil, draw.panel == nil].contains(true) {
+            v.differences.append("the report's draw is incomplete: a draw needs the ticket lottery, the published values, the key, the digest, the ticket and the panel")
+        }
+        if let lottery = published.lottery, !(1...1_000_000).contains(lottery.tickets) {
+            v.differences.append("the report's lottery has \(lottery.tickets) tickets; a lottery has 1 to 1,000,000")
+        } else if let lottery = published.lottery {
             var expected = result
             expected.distribution = published.distribution.map { ($0.panel.compactMap { index[$0] }, $0.probability) }
             let rounded = LotteryDraw(expected, tickets: lottery.tickets)
@@ -88,13 +114,23 @@ enum LotteryVerifier {
                 v.differences.append("the ticket lottery is not the published distribution rounded by largest remainders")
             }
             if let draw = published.draw, let sources = draw.sources, let ticket = draw.ticket {
+                // The values as RFC 3797 writes them: ascending, no leading zeros or signs, no empty source.
+                let text = sources.map { $0.joined(separator: " ") }.joined(separator: " / ")
+                if (try? LotteryDraw.sources(text)) != sources {
+                    v.differences.append("the report's published values are not in RFC 3797's form (each source's whole numbers, ascending, no leading zeros): \(text)")
+                }
                 let key = LotteryDraw.key(sources)
                 let (k, digest) = LotteryDraw.select(key: key, count: lottery.tickets)
                 let holder = lottery.entries.first { k + 1 >= $0.first && k + 1 < $0.first + $0.tickets }?.panel
-                if k + 1 == ticket && key == draw.key && holder == draw.panel {
+                var wrong: [String] = []
+                if key != draw.key { wrong.append("the key is \(key), the report's \(draw.key ?? "none")") }
+                if digest != draw.digest { wrong.append("the MD5 is \(digest), the report's \(draw.digest ?? "none")") }
+                if k + 1 != ticket { wrong.append("the ticket is \(k + 1), the report's \(ticket)") }
+                if holder != draw.panel { wrong.append("ticket \(k + 1) holds another panel than the report's") }
+                if wrong.isEmpty {
                     v.checks.append("the draw is recomputed from the published values: key \(key), MD5 \(digest.prefix(12))…, ticket \(ticket), the same panel")
                 } else {
-                    v.differences.append("the draw does not follow from the published values: recomputed, the ticket is \(k + 1) (the report's \(ticket))")
+                    v.differences.append("the draw does not follow from the published values: " + wrong.joined(separator: "; "))
                 }
             }
         }
