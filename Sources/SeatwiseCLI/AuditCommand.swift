@@ -33,7 +33,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let table = try countries.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
+        let table = try countryTable(countries)
         var problems: [InputDiagnostic] = []
         var rosterInput: SelectionInput?, poolInput: SelectionInput?
         let audited = roster ?? composition!

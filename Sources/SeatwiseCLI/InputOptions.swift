@@ -21,7 +21,7 @@ struct InputOptions: ParsableArguments {
     var redact = false
 
     func table() throws -> CountryTable {
-        try countries.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
+        try countryTable(countries)
     }
 
     func load() throws -> SelectionInput {
@@ -30,6 +30,11 @@ struct InputOptions: ParsableArguments {
     }
 
     var inputPaths: [String] { [nominations, policy] + (countries.map { [$0] } ?? []) }
+}
+
+/// The country table `--countries` names, or the bundled one.
+func countryTable(_ path: String?) throws -> CountryTable {
+    try path.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
 }
 
 struct OutputOptions: ParsableArguments {

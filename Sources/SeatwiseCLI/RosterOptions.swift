@@ -18,7 +18,7 @@ struct RosterOptions: ParsableArguments {
     var countries: String?
 
     func table() throws -> CountryTable {
-        try countries.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
+        try countryTable(countries)
     }
 
     func load(_ table: CountryTable) throws -> Roster {

@@ -22,7 +22,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let table = try countries.map { try CountryTable.load(URL(fileURLWithPath: $0)) } ?? CountryTable.bundled()
+        let table = try countryTable(countries)
         var problems: [InputDiagnostic] = []
         var files: [InputFile] = []
         for (path, sheet) in [(report, nil), (nominations, sheet), (policy, nil)] {

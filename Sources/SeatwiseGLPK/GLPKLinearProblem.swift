@@ -9,8 +9,7 @@ import SeatwiseSolver
 
 public final class GLPKLinearProblem: LinearSession {
     private var handle: OpaquePointer?
-    private let generation: UInt
-    private let owner: pthread_t
+    private let ownership: GLPKOwnership
     private var rowCount: Int
     private var columnCount = 0
     private let maximize: Bool
@@ -18,43 +17,24 @@ public final class GLPKLinearProblem: LinearSession {
     public init(rows: [(lower: Double?, upper: Double?)], maximize: Bool) throws {
         var type = [Int32](repeating: 0, count: rows.count + 1), lower = [Double](repeating: 0, count: rows.count + 1)
         var upper = [Double](repeating: 0, count: rows.count + 1)
-        for (k, row) in rows.enumerated() { (type[k + 1], lower[k + 1], upper[k + 1]) = Self.type(row.lower, row.upper) }
+        for (k, row) in rows.enumerated() { (type[k + 1], lower[k + 1], upper[k + 1]) = GLPKOwnership.type(row.lower, row.upper) }
         var fault = sw_fault()
         let created = type.withUnsafeBufferPointer { t in lower.withUnsafeBufferPointer { l in upper.withUnsafeBufferPointer { u in
             sw_lp_create(Int32(rows.count), t.baseAddress, l.baseAddress, u.baseAddress, maximize ? 1 : 0, &fault) } } }
         try GLPKProblem.check(fault)
         handle = created
-        generation = sw_environment_generation()
-        owner = pthread_self()
+        ownership = GLPKOwnership()
         rowCount = rows.count
         self.maximize = maximize
     }
 
     deinit {
         // Off its thread, or after a fault freed the thread's environment, the object is not deleted.
-        guard let handle, pthread_equal(owner, pthread_self()) != 0, sw_environment_generation() == generation else { return }
+        guard let handle, ownership.onOwnerThread, ownership.environmentAlive else { return }
         sw_delete(handle)
     }
 
-    private static func type(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
-        switch (lower, upper) {
-        case let (l?, u?) where l == u: return (Int32(GLP_FX), l, u)
-        case let (l?, u?): return (Int32(GLP_DB), l, u)
-        case let (l?, nil): return (Int32(GLP_LO), l, 0)
-        case let (nil, u?): return (Int32(GLP_UP), 0, u)
-        case (nil, nil): return (Int32(GLP_FR), 0, 0)
-        }
-    }
-
-    private func live() throws -> OpaquePointer {
-        guard pthread_equal(owner, pthread_self()) != 0 else {
-            throw SolverError.glpkFault("a GLPK problem was used on a thread other than the one that made it")
-        }
-        guard let handle, sw_environment_generation() == generation else {
-            throw SolverError.glpkFault("the problem object was lost to an earlier GLPK error on this thread")
-        }
-        return handle
-    }
+    private func live() throws -> OpaquePointer { try ownership.live(handle) }
 
     private func checkAlive(_ fault: sw_fault) throws {
         if fault.failed != 0 {
@@ -67,7 +47,7 @@ public final class GLPKLinearProblem: LinearSession {
     public func addColumn(cost: Double, lower: Double, upper: Double?, entries: [(row: Int, value: Double)]) throws -> Int {
         let p = try live()
         var fault = sw_fault()
-        let (type, l, u) = Self.type(lower, upper)
+        let (type, l, u) = GLPKOwnership.type(lower, upper)
         let index = [Int32(0)] + entries.map { Int32($0.row + 1) }
         let values = [0.0] + entries.map(\.value)
         _ = index.withUnsafeBufferPointer { i in values.withUnsafeBufferPointer { v in
@@ -80,7 +60,7 @@ public final class GLPKLinearProblem: LinearSession {
     public func setRowBounds(_ row: Int, lower: Double?, upper: Double?) throws {
         let p = try live()
         var fault = sw_fault()
-        let (type, l, u) = Self.type(lower, upper)
+        let (type, l, u) = GLPKOwnership.type(lower, upper)
         sw_set_row_bounds(p, Int32(row + 1), type, l, u, &fault)
         try checkAlive(fault)
     }
@@ -89,7 +69,7 @@ public final class GLPKLinearProblem: LinearSession {
     public func addRow(entries: [(column: Int, value: Double)], lower: Double?, upper: Double?) throws -> Int {
         let p = try live()
         var fault = sw_fault()
-        let (type, l, u) = Self.type(lower, upper)
+        let (type, l, u) = GLPKOwnership.type(lower, upper)
         let index = [Int32(0)] + entries.map { Int32($0.column + 1) }
         let values = [0.0] + entries.map(\.value)
         _ = index.withUnsafeBufferPointer { i in values.withUnsafeBufferPointer { v in
@@ -110,7 +90,7 @@ public final class GLPKLinearProblem: LinearSession {
     public func setColumnBounds(_ column: Int, lower: Double, upper: Double?) throws {
         let p = try live()
         var fault = sw_fault()
-        let (type, l, u) = Self.type(lower, upper)
+        let (type, l, u) = GLPKOwnership.type(lower, upper)
         sw_set_col_bounds(p, Int32(column + 1), type, l, u, &fault)
         try checkAlive(fault)
     }

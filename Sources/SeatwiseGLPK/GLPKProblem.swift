@@ -9,10 +9,8 @@ import SeatwiseSolver
 
 public final class GLPKProblem: SolverSession {
     private var handle: OpaquePointer?
-    /// The thread's environment generation the problem was made in; a later one means GLPK freed it.
-    private let generation: UInt
-    /// The thread that made it, the only one that may use or delete it.
-    private let owner: pthread_t
+    /// The thread and GLPK environment the problem belongs to.
+    private let ownership: GLPKOwnership
     public let columnCount: Int
 
     /// Problems released on a thread other than their owner's: never deleted there (GLPK would corrupt
@@ -53,19 +51,18 @@ public final class GLPKProblem: SolverSession {
                     } } } } } } } } }
         try GLPKProblem.check(fault)
         handle = created
-        generation = sw_environment_generation()
-        owner = pthread_self()
+        ownership = GLPKOwnership()
         columnCount = n
     }
 
     deinit {
         guard let handle else { return }
-        guard pthread_equal(owner, pthread_self()) != 0 else {
+        guard ownership.onOwnerThread else {
             GLPKProblem.strayLock.lock(); GLPKProblem.strayReleases += 1; GLPKProblem.strayLock.unlock()
             return
         }
         // After a fault elsewhere on this thread GLPK has already freed this object: never delete it twice.
-        if sw_environment_generation() == generation { sw_delete(handle) }
+        if ownership.environmentAlive { sw_delete(handle) }
     }
 
     private static func bounds(_ sense: IntegerProgram.Sense, _ rhs: Int) -> (Int32, Double, Double) {
@@ -91,15 +88,7 @@ public final class GLPKProblem: SolverSession {
         throw SolverError.glpkFault(text)
     }
 
-    private func live() throws -> OpaquePointer {
-        guard pthread_equal(owner, pthread_self()) != 0 else {
-            throw SolverError.glpkFault("a GLPK problem was used on a thread other than the one that made it")
-        }
-        guard let handle, sw_environment_generation() == generation else {
-            throw SolverError.glpkFault("the problem object was lost to an earlier GLPK error on this thread")
-        }
-        return handle
-    }
+    private func live() throws -> OpaquePointer { try ownership.live(handle) }
 
     public func setObjective(_ objective: IntegerProgram.Objective) throws {
         let p = try live()
@@ -117,15 +106,9 @@ public final class GLPKProblem: SolverSession {
         try checkAlive(fault)
     }
 
-    /// GLPK's row or column type for optional bounds (nil = unbounded on that side).
+    /// GLPK's row or column type for optional integer bounds (nil = unbounded on that side).
     static func type(_ lower: Int?, _ upper: Int?) -> (Int32, Double, Double) {
-        switch (lower, upper) {
-        case let (l?, u?) where l == u: return (Int32(GLP_FX), Double(l), Double(u))
-        case let (l?, u?): return (Int32(GLP_DB), Double(l), Double(u))
-        case let (l?, nil): return (Int32(GLP_LO), Double(l), 0)
-        case let (nil, u?): return (Int32(GLP_UP), 0, Double(u))
-        case (nil, nil): return (Int32(GLP_FR), 0, 0)
-        }
+        GLPKOwnership.type(lower.map(Double.init), upper.map(Double.init))
     }
 
     /// Adds a row with optional bounds; GLPK numbers it one above its `RowIndex`.

@@ -12,15 +12,7 @@ public enum LotteryReport {
             var document = Document(result, draw)
             document.conflicts = conflicts
             return try JSONReport.encode(document)
-        case .html:
-            var report = sections(result, draw, conflicts: conflicts)
-            guard result.status != .infeasible else { return report.render(.html) }
-            report.sections.insert(.init("Chances of a seat, lowest first", .line("")), at: 1)
-            var html = report.render(.html)
-            let marker = "<h2>Chances of a seat, lowest first</h2>\n<p></p>"
-            html = html.replacingOccurrences(of: marker, with: "<h2>Chances of a seat, lowest first</h2>\n" + chart(result))
-            return html
-        default: return sections(result, draw, conflicts: conflicts).render(format)
+        default: return sections(result, draw, conflicts: conflicts, chart: format == .html).render(format)
         }
     }
 
@@ -43,7 +35,8 @@ public enum LotteryReport {
         return text
     }
 
-    public static func sections(_ result: LotteryResult, _ draw: LotteryDraw?, conflicts: [String] = []) -> SectionedReport {
+    /// With `chart`, every eligible nominee's chance drawn as a chart after the guarantee (HTML).
+    public static func sections(_ result: LotteryResult, _ draw: LotteryDraw?, conflicts: [String] = [], chart drawn: Bool = false) -> SectionedReport {
         let nominees = result.input.nominees
         let input = result.input
         var header: [(key: String, value: String)] = [
@@ -68,6 +61,7 @@ public enum LotteryReport {
             "\(Words.count(result.distribution.count, "panel")) carry the distribution (\(result.panelsGenerated) generated, \(Words.count(result.stages, "stage"))), each meeting "
                 + (result.mode == .coordinated ? "every rule of the policy." : "every rule of its groups (body-wide rules are not enforced when each group chooses alone)."),
         ] + (result.unseatable.isEmpty ? [] : ["\(Words.count(result.unseatable.count, "nominee")) can be seated in no panel that meets the rules: their chance is 0 by the rules, not by the lottery."]))))
+        if drawn { sections.append(.init("Chances of a seat, lowest first", .markup(html: chart(result), otherwise: ""))) }
         var table = ReportTable(["Group", "ID", "Name", "Chance", "Per-group lottery", "Standing"], numeric: [3, 4])
         let naive = result.perGroupLottery
         let order = nominees.indices.sorted { (result.policy.groups.firstIndex(of: nominees[$0].group) ?? 0, -result.probabilities[$0], nominees[$0].id) < (result.policy.groups.firstIndex(of: nominees[$1].group) ?? 0, -result.probabilities[$1], nominees[$1].id) }

@@ -131,6 +131,10 @@ extension Roster {
 
         var rows: [Vacancies.Row] = []
         var unreached = 0
+        // Newcomer kinds per group, to tell a row every newcomer counts in (status = new).
+        var kindsIn: [String: Int] = [:]
+        for n in kinds.nominees { kindsIn[n.group, default: 0] += 1 }
+        let allKinds = kinds.nominees.count
         for row in expanded {
             let stayingCount = row.members.filter { $0 < first }.count
             let cap = isCap(row)
@@ -154,7 +158,7 @@ extension Roster {
                     entry.maxNew = try optimum(row, minimize: false)
                 }
                 // A row every newcomer counts in (status = new) is filled by the open seats themselves.
-                let everyNewcomer = row.members.filter { $0 >= first }.count == everyone[first...].filter { row.group == nil || $0.group == row.group }.count
+                let everyNewcomer = row.members.filter { $0 >= first }.count == (row.group.map { kindsIn[$0] ?? 0 } ?? allKinds)
                 entry.note = everyNewcomer ? nil : Self.note(row, staying: stayingCount, minNew: entry.minNew ?? 0, maxNew: entry.maxNew ?? 0,
                                                              openInScope: row.group.map { open[$0] ?? 0 } ?? open.values.reduce(0, +))
             }

@@ -109,9 +109,9 @@ public enum ReportVerifier {
         return out
     }
 
-    /// Reads the report, typed and as its JSON object (parsed once); bad JSON or a report of another kind is
-    /// bad input (exit 2).
-    static func read(_ file: InputFile) throws -> (published: Published, claimed: [String: Any]) {
+    /// Reads the report, typed and as its JSON object (parsed once); nil for a lottery report, which
+    /// `LotteryVerifier` reads. Bad JSON or a report of another kind is bad input (exit 2).
+    static func read(_ file: InputFile) throws -> (published: Published, claimed: [String: Any])? {
         func fail(_ message: String) -> InputError { InputError([InputDiagnostic(file: file.path, message: message)]) }
         if let kind = BinaryFile.kind(file.bytes) { throw fail("this is \(kind), not a JSON report; give the report written with --format json") }
         let decoder = JSONDecoder()
@@ -121,6 +121,7 @@ public enum ReportVerifier {
             throw fail("is not JSON (\(error.localizedDescription)); give the report written with --format json")
         }
         guard let top = object as? [String: Any] else { throw fail("is JSON but not a Seatwise report (it is not an object)") }
+        if top["kind"] as? String == "lottery" { return nil }
         if top["roster_sha256"] != nil || (top["mode"] as? String) == "audit" || top["shares"] != nil {
             throw fail("is an audit report; verify re-derives selection reports (seatwise select --format json)")
         }
@@ -142,10 +143,9 @@ public enum ReportVerifier {
     /// Verifies `report` against the nominations and policy it claims to be made from.
     public static func verify(report reportFile: InputFile, nominations given: InputFile, policy: InputFile,
                               countries: CountryTable, budget: SolveBudget = .unlimited) throws -> Verification {
-        if let object = try? JSONSerialization.jsonObject(with: Data(reportFile.bytes)) as? [String: Any], object["kind"] as? String == "lottery" {
+        guard let (published, claimed) = try read(reportFile) else {
             return try LotteryVerifier.verify(report: reportFile, nominations: given, policy: policy, countries: countries, budget: budget)
         }
-        let (published, claimed) = try read(reportFile)
         var v = Verification(report: reportFile.path)
         // The worksheet the report was made from, unless the command names one.
         var nominations = given

@@ -6,6 +6,8 @@ public struct SectionedReport: Sendable {
         case bullets([String])
         case table(ReportTable)
         case line(String)
+        /// Trusted markup made here (a chart) in HTML; the line in every other format.
+        case markup(html: String, otherwise: String)
     }
     public struct Section: Sendable {
         public var heading: String
@@ -56,6 +58,7 @@ public struct SectionedReport: Sendable {
                 case .bullets(let items): content = HTML.list(items)
                 case .table(let t): content = HTML.table(t)
                 case .line(let text): content = "<p>\(HTML.escape(text))</p>"
+                case .markup(let html, _): content = html
                 }
                 return HTML.section(s.heading, content, id: "section-\(k + 1)")
             }.joined()
@@ -74,7 +77,7 @@ public struct SectionedReport: Sendable {
             switch s.content {
             case .bullets(let items): drawer.bullets(items)
             case .table(let t): drawer.table(t)
-            case .line(let text): drawer.line(text)
+            case .line(let text), .markup(_, let text): drawer.line(text)
             }
         }
     }
