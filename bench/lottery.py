@@ -88,18 +88,19 @@ def rows(binary, tmp, sizes=((300, 30), (2000, 60)), compare=True):
         maximin_s, maximin = seatwise(binary, pool, policy, "maximin")
         leximin_s, leximin = seatwise(binary, pool, policy, "leximin")
         theirs_s, theirs_min = theirs(pool, body, seats) if compare else (None, None)
-        out.append((nominees, seats, maximin_s, maximin["minimum"], maximin["gap"], leximin_s, leximin["minimum"], leximin["stages"], theirs_s, theirs_min))
+        out.append((nominees, seats, maximin_s, maximin["minimum"], maximin["gap"], leximin_s, leximin["minimum"], len(leximin["levels"]),
+                    len(leximin["distribution"]), theirs_s, theirs_min))
     return out
 
 
 def table(results):
-    lines = ["| nominees / seats | Seatwise maximin | its minimum (gap) | Seatwise LEXIMIN | its minimum, levels | sortition-algorithms maximin | its minimum | speed-up (maximin) |",
+    lines = ["| nominees / seats | Seatwise maximin | its minimum (gap) | Seatwise LEXIMIN | its minimum, levels, panels | sortition-algorithms maximin | its minimum | speed-up (maximin) |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    for n, k, ms, mmin, gap, ls, lmin, stages, ts, tmin in results:
+    for n, k, ms, mmin, gap, ls, lmin, levels, panels, ts, tmin in results:
         their = f"{ts:.1f} s" if ts is not None else "not run"
-        lines.append(f"| {n:,} / {k} | {ms:.2f} s | {mmin:.6f} ({gap:.1e}) | {ls:.2f} s | {lmin:.6f}, {stages} | {their} | "
+        lines.append(f"| {n:,} / {k} | {ms:.2f} s | {mmin:.6f} ({gap:.1e}) | {ls:.2f} s | {lmin:.6f}, {levels}, {panels:,} | {their} | "
                      f"{tmin:.6f} | {ts / ms:.0f}× |" if ts is not None else
-                     f"| {n:,} / {k} | {ms:.2f} s | {mmin:.6f} ({gap:.1e}) | {ls:.2f} s | {lmin:.6f}, {stages} | {their} | – | – |")
+                     f"| {n:,} / {k} | {ms:.2f} s | {mmin:.6f} ({gap:.1e}) | {ls:.2f} s | {lmin:.6f}, {levels}, {panels:,} | {their} | – | – |")
     return "\n".join(lines)
 
 

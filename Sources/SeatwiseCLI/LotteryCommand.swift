@@ -42,21 +42,10 @@ struct LotteryCommand: ParsableCommand {
     /// `output` asks; exit 1 when no panel meets the rules. `select` on a lottery policy comes here too.
     static func draw(_ round: Round, method: LotteryMethod?, values given: String?, tickets: Int, budget: SolveBudget,
                      output: OutputOptions, inputs: [String]) throws {
-        let settings = round.input.policy.lottery
-        let values = given ?? settings?.draw
-        if let values { _ = try LotteryDraw.sources(values) } // bad values are bad input before anything is solved
-        let result = try FairLottery.run(round, method: method ?? settings?.method ?? .leximin, budget: budget)
-        var lottery: LotteryDraw?
-        if result.status != .infeasible {
-            lottery = LotteryDraw(result, tickets: tickets)
-            if let values { try lottery?.draw(values) }
-        }
-        // No valid panel: the diagnosis of the same rules names the clash, as `select` would.
-        let conflicts = result.status == .infeasible
-            ? try Diagnoser.diagnose(try round.solve(budget: budget), repair: false, budget: budget).conflicts.map { ([$0.message] + $0.rules).joined(separator: " — ") } : []
-        if result.status == .timeLimit { Console.error("warning: the time limit was reached; the distribution is the best found, not proved fairest") }
-        try output.emit(try LotteryReport.render(result, draw: lottery, format: output.format, conflicts: conflicts), inputs: inputs, kind: "a lottery report")
-        if result.status == .infeasible { throw ExitCode(1) }
+        let lottery = try DrawnLottery(round, method: method, values: given, tickets: tickets, budget: budget)
+        if lottery.result.status == .timeLimit { Console.error("warning: the time limit was reached; the distribution is the best found, not proved fairest") }
+        try output.emit(try lottery.render(output.format), inputs: inputs, kind: "a lottery report")
+        if lottery.result.status == .infeasible { throw ExitCode(1) }
     }
 }
 

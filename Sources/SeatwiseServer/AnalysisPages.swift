@@ -1,5 +1,6 @@
 // The workbench's analyses beside a round: independent against coordinated selection on the round's
-// files, and an audit of a published roster (uploaded with its policy and, if given, the pool).
+// files, the fairest lottery over its valid panels (with its draw), and an audit of a published roster
+// (uploaded with its policy and, if given, the pool).
 
 import Foundation
 import Hummingbird
@@ -23,6 +24,18 @@ struct AnalysisPages {
         router.get("/api/rounds/{id}/compare") { _, context in
             let id = try api.roundID(context)
             let json = try await work.run(id, context) { budget in try ComparisonReport.render(try Comparison.run(try work.round(id, mode: .coordinated), budget: budget), format: .json) }
+            return JSONResponse.text(json, type: "application/json; charset=utf-8")
+        }
+        router.get("/rounds/{id}/lottery") { request, context in
+            let id = try api.roundID(context)
+            let (method, values, mode) = try lotteryQuery(request)
+            let page = try await work.run(id, context) { budget in try lottery(id, method, values, mode, budget).render(.html) }
+            return pages.html(Pages.withBar(page, bar: pages.bar(id) + drawForm(id, method: method, values: values, mode: mode)))
+        }
+        router.get("/api/rounds/{id}/lottery") { request, context in
+            let id = try api.roundID(context)
+            let (method, values, mode) = try lotteryQuery(request)
+            let json = try await work.run(id, context) { budget in try lottery(id, method, values, mode, budget).render(.json) }
             return JSONResponse.text(json, type: "application/json; charset=utf-8")
         }
         router.get("/audit") { _, _ in pages.html(form()) }
@@ -51,6 +64,44 @@ struct AnalysisPages {
             }
             return pages.html(page)
         }
+    }
+
+    /// `?method=leximin|maximin&draw=VALUES&mode=…`: absent method and draw come from the policy.
+    func lotteryQuery(_ request: Request) throws -> (LotteryMethod?, String?, SelectionMode) {
+        let query = request.uri.queryParameters
+        var method: LotteryMethod?
+        if let text = query["method"].map(String.init), !text.isEmpty {
+            guard let m = LotteryMethod(rawValue: text) else { throw APIError(.badRequest, "method is leximin or maximin") }
+            method = m
+        }
+        // A form sends spaces as '+' (never part of draw values), which the query keeps.
+        let values = query["draw"].map { String($0).replacingOccurrences(of: "+", with: " ") }.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        return (method, values, try api.mode(request))
+    }
+
+    /// The round's lottery; bad draw values are a 422 naming them.
+    func lottery(_ id: Int64, _ method: LotteryMethod?, _ values: String?, _ mode: SelectionMode, _ budget: SolveBudget) throws -> DrawnLottery {
+        do { return try DrawnLottery(try work.round(id, mode: mode), method: method, values: values, budget: budget) } catch let error as InputError {
+            throw APIError.input(error)
+        }
+    }
+
+    /// The method and the draw values, above the report: publish the undrawn page, draw once the values are out.
+    func drawForm(_ id: Int64, method: LotteryMethod?, values: String?, mode: SelectionMode) -> String {
+        let options = LotteryMethod.allCases.map { m in "<option value=\"\(m.rawValue)\"\(m == method ? " selected" : "")>\(m.rawValue)</option>" }.joined()
+        return "<form method=\"get\" action=\"/rounds/\(id)/lottery\" id=\"lottery-form\" style=\"padding:8px 40px;background:#f7f9fb;font-size:14px\">"
+            + "<input type=\"hidden\" name=\"mode\" value=\"\(mode.rawValue)\">"
+            + "<label>Method <select name=\"method\"><option value=\"\">the policy's (default leximin)</option>\(options)</select></label> "
+            + "<label>Draw values <input name=\"draw\" id=\"draw-values\" size=\"30\" value=\"\(HTML.escape(values ?? ""))\" placeholder=\"9 18 27 36 45 / 3 12\"></label> "
+            + "<button type=\"submit\" id=\"draw\">Compute (and draw, with values)</button> "
+            + "<a href=\"/api/rounds/\(id)/lottery?\(query(method, values, mode))\">JSON</a></form>"
+    }
+
+    private func query(_ method: LotteryMethod?, _ values: String?, _ mode: SelectionMode) -> String {
+        var parts = ["mode=\(mode.rawValue)"]
+        if let method { parts.append("method=\(method.rawValue)") }
+        if let values, let encoded = values.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { parts.append("draw=\(encoded)") }
+        return parts.joined(separator: "&amp;")
     }
 
     func form() -> String {

@@ -79,7 +79,7 @@ struct Pages {
     }
 
     func bar(_ id: Int64) -> String {
-        let links = [("All rounds", "/"), ("Edit the policy", "/rounds/\(id)/policy"), ("Compare independent and coordinated", "/rounds/\(id)/compare"), ("JSON", "/api/rounds/\(id)/report.json"), ("Markdown", "/api/rounds/\(id)/report.md"),
+        let links = [("All rounds", "/"), ("Edit the policy", "/rounds/\(id)/policy"), ("Compare independent and coordinated", "/rounds/\(id)/compare"), ("Lottery", "/rounds/\(id)/lottery"), ("JSON", "/api/rounds/\(id)/report.json"), ("Markdown", "/api/rounds/\(id)/report.md"),
                      ("CSV", "/api/rounds/\(id)/report.csv"), ("Excel", "/api/rounds/\(id)/report.xlsx"), ("HTML", "/api/rounds/\(id)/report.html"),
                      ("Public copy (HTML)", "/api/rounds/\(id)/report.html?public=1"), ("Redacted copy (initials)", "/api/rounds/\(id)/report.html?redact=1"),
                      ("History", "/api/rounds/\(id)")]

@@ -1,5 +1,6 @@
 // The policy editor: the round's policy as a form (seats per group, each quota's attribute, values,
-// scope, bounds, priority; the rules, objective and seed) that writes YAML. The YAML is checked by the
+// scope, bounds, priority; the rules with the renewal rule, the objective with the lottery's method and
+// draw values, and the seed) that writes YAML. The YAML is checked by the
 // same reader as a file against the round's nominations, shown, and stored as a new version of the policy.
 
 import Foundation
@@ -55,7 +56,16 @@ struct PolicyEditor {
                                    "max_terms": policy.rules.maxTerms.map(String.init) ?? "", "objective": policy.objective.rawValue,
                                    "seed": policy.seed.map(String.init) ?? ""]
         for (k, entry) in policy.seats.enumerated() { f["group_\(k)"] = entry.key; f["seats_\(k)"] = String(entry.value) }
-        for (k, q) in policy.quotas.enumerated() {
+        if let renewal = policy.rules.renewal {
+            f["renewal_min"] = renewal.minNew.description
+            f["renewal_per"] = renewal.perGroup ? "group" : "body"
+        }
+        if let lottery = policy.lottery {
+            f["lottery_method"] = lottery.method.rawValue
+            f["lottery_draw"] = lottery.draw ?? ""
+        }
+        // The renewal rule's quota is written as the rule it stands for, not as a quota of its own.
+        for (k, q) in policy.quotas.filter({ !$0.renewal }).enumerated() {
             f["q\(k)_attribute"] = q.attribute
             switch q.selector {
             case .each: f["q\(k)_values"] = "each"
@@ -111,7 +121,16 @@ struct PolicyEditor {
         if !quotas.isEmpty { out += "quotas:\n" + quotas.joined() }
         out += "rules:\n  continuing: \(value("continuing") == "compete" ? "compete" : "keep")\n"
         if let terms = value("max_terms") { out += "  max_terms: \(scalar(terms))\n" }
-        out += "objective: \(value("objective") == "lexicographic" ? "lexicographic" : "rank-sum")\n"
+        if let minNew = value("renewal_min") {
+            out += "  renewal: { min_new: \(scalar(minNew))\(value("renewal_per") == "group" ? ", per: group" : "") }\n"
+        }
+        let objective = value("objective")
+        out += "objective: \(objective == "lexicographic" || objective == "lottery" ? objective! : "rank-sum")\n"
+        if objective == "lottery" {
+            var parts = ["method: \(value("lottery_method") == "maximin" ? "maximin" : "leximin")"]
+            if let draw = value("lottery_draw") { parts.append("draw: \(quoted(draw))") }
+            out += "lottery: { \(parts.joined(separator: ", ")) }\n"
+        }
         if let seed = value("seed") { out += "tie_break: { seed: \(scalar(seed)) }\n" }
         return out
     }
@@ -134,8 +153,15 @@ struct PolicyEditor {
         form += "<h3>Rules</h3><p><label>Continuing members <select name=\"continuing\"><option value=\"keep\">keep</option>"
             + "<option value=\"compete\"\(f["continuing"] == "compete" ? " selected" : "")>compete</option></select></label> "
             + "<label>Max terms \(input("max_terms", size: 3))</label> <label>Objective <select name=\"objective\"><option value=\"rank-sum\">rank-sum</option>"
-            + "<option value=\"lexicographic\"\(f["objective"] == "lexicographic" ? " selected" : "")>lexicographic</option></select></label> "
+            + "<option value=\"lexicographic\"\(f["objective"] == "lexicographic" ? " selected" : "")>lexicographic</option>"
+            + "<option value=\"lottery\"\(f["objective"] == "lottery" ? " selected" : "")>lottery</option></select></label> "
             + "<label>Seed \(input("seed", size: 8))</label></p>"
+            + "<p><label>Renewal: at least \(input("renewal_min", size: 5)) newcomers</label> <label>in <select name=\"renewal_per\"><option value=\"body\">the body</option>"
+            + "<option value=\"group\"\(f["renewal_per"] == "group" ? " selected" : "")>every group</option></select></label> "
+            + "<span class=\"muted\">(a count or a percentage; empty: no renewal rule)</span></p>"
+            + "<p><label>Lottery method <select name=\"lottery_method\"><option value=\"leximin\">leximin</option>"
+            + "<option value=\"maximin\"\(f["lottery_method"] == "maximin" ? " selected" : "")>maximin</option></select></label> "
+            + "<label>Draw values \(input("lottery_draw", size: 30))</label> <span class=\"muted\">(with the objective lottery; values published after the distribution, e.g. 9 18 27 / 3 12)</span></p>"
         form += "<p><button type=\"submit\" id=\"save-policy\">Check and save as a new version</button></p></form>"
         var body = ""
         if !problems.isEmpty {

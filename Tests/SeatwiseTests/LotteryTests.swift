@@ -35,4 +35,36 @@ struct LotteryTests {
         }
         #expect(result.minimum > 0 && result.minimum <= result.upperBound + 1e-9)
     }
+
+    @Test("count vectors become panels of people: each panel seats a count vector it came from, and everyone in a class gets the class's chance", arguments: 0..<40)
+    func expansion(seed: Int) throws {
+        try solverBackend.prepareThread(.unlimited)
+        var state = UInt64(seed + 1) &* 0x9E3779B97F4A7C15
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        let sizes = (0..<(1 + next(5))).map { _ in 1 + next(9) }
+        var members: [[Int]] = [], start = 0
+        for n in sizes { members.append(Array(start..<(start + n))); start += n }
+        var segments: [(counts: [Int], probability: Double)] = (0..<(1 + next(8))).map { _ in
+            (sizes.map { next($0 + 1) }, Double(1 + next(1000)))
+        }
+        let total = segments.reduce(0) { $0 + $1.probability }
+        segments = segments.map { ($0.counts, $0.probability / total) }
+        let panels = try PanelExpansion.expand(segments, members: members)
+        #expect(abs(panels.reduce(0) { $0 + $1.probability } - 1) < 1e-12)
+        let vectors = Set(segments.map(\.counts))
+        for (panel, probability) in panels {
+            #expect(probability > 0)
+            #expect(Set(panel).count == panel.count)
+            #expect(vectors.contains(members.map { m in m.filter(panel.contains).count }))
+        }
+        for (c, people) in members.enumerated() {
+            let want = segments.reduce(0) { $0 + $1.probability * Double($1.counts[c]) } / Double(people.count)
+            for i in people {
+                let got = panels.filter { $0.panel.contains(i) }.reduce(0) { $0 + $1.probability }
+                #expect(abs(got - want) < 1e-9, "member \(i) of class \(c): \(got) against \(want)")
+            }
+        }
+        // A vertex shares most intervals whole: far fewer panels than even shares would make.
+        #expect(panels.count <= sizes.reduce(0, +) * segments.count + segments.count)
+    }
 }

@@ -152,3 +152,27 @@ def test_upload_to_published_report(server, browser):
         page = response.read().decode()
         assert response.headers["Content-Disposition"].startswith("attachment") and "public" in response.headers["Content-Disposition"]
     assert "50 members chosen; every rule met" in page and "Nominees not seated (counted, not named)" in page
+
+
+def test_the_lottery_of_a_round(server, browser):
+    """From a round's bar to its lottery: the chances as `seatwise lottery` gives them, then the draw from
+    values typed into the form — the same ticket and panel as the command line's."""
+    import json
+    browser.get(server + "/")
+    browser.find_element("id", "example-mag").click()
+    WebDriverWait(browser, 30).until(expected_conditions.url_matches(r"/rounds/\d+$"))
+    browser.find_element("link text", "Lottery").click()
+    WebDriverWait(browser, 60).until(expected_conditions.presence_of_element_located(("id", "lottery-form")))
+    args = ["examples/mag/nominations.csv", "--policy", "examples/mag/policy.yaml", "--format", "json"]
+    cli = json.loads(subprocess.run([str(BINARY), "lottery", *args], cwd=ROOT, capture_output=True, text=True).stdout)
+    page = browser.find_element("tag name", "body").text
+    assert f"{100 * cli['minimum']:.2f}%" in page and "Not drawn yet" in page
+    shot(browser, "11-lottery")
+    browser.find_element("id", "draw-values").send_keys("4 8 15 / 16 23 42")
+    browser.find_element("id", "draw").click()
+    WebDriverWait(browser, 60).until(expected_conditions.text_to_be_present_in_element(("tag name", "body"), "The panel drawn"))
+    drawn = json.loads(subprocess.run([str(BINARY), "lottery", *args, "--draw", "4 8 15 / 16 23 42"], cwd=ROOT, capture_output=True, text=True).stdout)
+    text = browser.find_element("tag name", "body").text
+    assert f"ticket {drawn['draw']['ticket']}." in text
+    assert all(f"[{i}]" in text.split("The panel drawn:")[1] for i in drawn["draw"]["panel"])
+    shot(browser, "12-lottery-drawn")

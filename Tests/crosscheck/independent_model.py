@@ -71,7 +71,8 @@ def country_table():
     with open(COUNTRIES, encoding="utf-8") as f:
         for r in csv.DictReader(f):
             for key in (r["iso2"], r["iso3"], r["name"]):
-                table[norm(key)] = (r["un_regional_group"], r["development_status"])
+                # Territories that are not UN members count in the group of their geography (countries-README).
+                table[norm(key)] = (r["un_regional_group"] or r.get("un_regional_group_geographic") or "", r["development_status"])
     return table
 
 

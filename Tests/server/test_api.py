@@ -357,3 +357,56 @@ def test_workbook_upload_and_workbook_report(server, tmp_path):
     assert status == 422, answer
     assert [(p["cell"], p["key"]) for p in answer["problems"]] == [("Sheet!C5", "group")]
     assert answer["problems"][0]["text"].startswith("nominations.xlsx:Sheet!C5: group: 'Academia' is not a group of the policy")
+
+
+def form_fields(page):
+    """Every input's and select's value on a form page, as a browser would send it unchanged."""
+    import html
+    import re
+    text = page.decode()
+    fields = {k: html.unescape(v) for k, v in re.findall(r'<input name="([^"]+)" size="\d+" value="([^"]*)"', text)}
+    for name, options in re.findall(r'<select name="([^"]+)">(.*?)</select>', text):
+        chosen = re.findall(r'<option value="([^"]*)" selected>', options) or re.findall(r'<option value="([^"]*)"', options)[:1]
+        fields[name] = chosen[0]
+    return fields
+
+
+def test_the_lottery_in_the_workbench_and_the_policy_editor_keeps_it(server, tmp_path):
+    """The round's lottery page and API give what `seatwise lottery` gives on the same files (the policy's
+    method and draw values unless the query names others); bad values are a 422 naming them; the policy
+    editor keeps the objective lottery, its method and draw values, and the renewal rule."""
+    import urllib.parse
+    import yaml
+    icg = ROOT / "examples/icg"
+    policy = yaml.safe_load((icg / "policy.yaml").read_text())
+    policy.update(objective="lottery", lottery={"method": "maximin", "draw": "4 8 15 / 16 23 42"})
+    policy.setdefault("rules", {})["renewal"] = {"min_new": 2, "per": "body"}
+    folder = tmp_path / "icg"
+    folder.mkdir()
+    (folder / "nominations.csv").write_bytes((icg / "nominations.csv").read_bytes())
+    (folder / "policy.yaml").write_text(yaml.safe_dump(policy, sort_keys=False), encoding="utf-8")
+    rid = upload(server, folder)[1]["id"]
+    status, answer = server.json("GET", f"/api/rounds/{rid}/lottery")
+    cli = json.loads(subprocess.run([str(BINARY), "lottery", folder / "nominations.csv", "--policy", folder / "policy.yaml", "--format", "json"],
+                                    capture_output=True, text=True).stdout)
+    assert status == 200 and answer["method"] == "maximin" and answer["draw"]["key"] == "4.8.15./16.23.42./"
+    for key in ("distribution", "minimum", "upper_bound", "certificate", "lottery", "draw"):
+        assert answer[key] == cli[key], key
+    status, other = server.json("GET", f"/api/rounds/{rid}/lottery?method=leximin&draw=" + urllib.parse.quote("1 2 3"))
+    assert status == 200 and other["method"] == "leximin" and other["draw"]["key"] == "1.2.3./"
+    status, _, page = server.request("GET", f"/rounds/{rid}/lottery?draw=" + urllib.parse.quote("1 2 3"))
+    assert status == 200 and b'id="lottery-form"' in page and b"Chances of a seat" in page and b'value="1 2 3"' in page
+    status, bad = server.json("GET", f"/api/rounds/{rid}/lottery?draw=12+x3")
+    assert status == 422 and "'x3' is not a whole number" in json.dumps(bad)
+    assert server.json("GET", f"/api/rounds/{rid}/lottery?method=best")[0] == 400
+
+    status, _, page = server.request("GET", f"/rounds/{rid}/policy")
+    fields = form_fields(page)
+    assert fields["objective"] == "lottery" and fields["lottery_method"] == "maximin" and fields["renewal_min"] == "2"
+    status, _, _ = server.request("POST", f"/rounds/{rid}/policy", urllib.parse.urlencode(fields).encode(),
+                                  {"Content-Type": "application/x-www-form-urlencoded", "Origin": server.url})
+    assert status == 200
+    saved = yaml.safe_load(server.request("GET", f"/api/rounds/{rid}/policy.yaml")[2])
+    assert saved["objective"] == "lottery" and saved["lottery"] == {"method": "maximin", "draw": "4 8 15 / 16 23 42"}
+    assert saved["rules"]["renewal"] == {"min_new": 2} and len(saved["quotas"]) == len(policy["quotas"])
+    assert server.json("GET", f"/api/rounds/{rid}/lottery")[1]["distribution"] == cli["distribution"]

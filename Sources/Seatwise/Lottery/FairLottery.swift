@@ -5,6 +5,8 @@
 // problem — finds the panel that would raise the minimum most. When no panel would, the stage is proved
 // optimal: the pricing optimum bounds what any distribution can reach (LP duality). LEXIMIN then fixes the
 // nominees whose dual weight is positive at that level and maximises the next one, until all are fixed.
+// All of it runs over classes of interchangeable nominees (NomineeClasses): y is a class's total weight,
+// a panel its count vector, and PanelExpansion turns the answer into panels of people.
 
 import Foundation
 
@@ -47,13 +49,16 @@ public enum FairLottery {
         // each group (the valid panels are then every combination of valid group panels).
         let rows = mode == .coordinated ? context.quotaRows : context.quotaRows.filter { $0.group != nil }
         let model = context.model(groups: context.input.policy.groups, rows: rows)
-        let pricing = try solverBackend.session(for: model.program)
-        let free = model.columns.indices.filter { model.fixedBy[$0] == nil }
+        let classes = NomineeClasses(model)
+        let pricing = try solverBackend.session(for: classes.program)
+        let free = (0..<classes.count).filter { model.fixedBy[classes.members[$0][0]] == nil }
+        let isFree = Set(free)
+        let size = (0..<classes.count).map { Double(classes.size($0)) }
         var result = LotteryResult(context: context, mode: mode, method: method, status: .optimal, distribution: [],
                                    probabilities: [Double](repeating: 0, count: nominees.count), minimum: 0, upperBound: 0,
                                    unseatable: [], levels: [], panelsGenerated: 0, stages: 0, notes: [])
-        func panel(_ values: [Int]) -> [Int] { model.columns.indices.filter { values[$0] == 1 } }
-        /// The best panel for column weights, and its weight (nil when no panel meets the rules).
+        /// The best count vector for per-person weights of each class, and its weight (nil when no panel
+        /// meets the rules).
         var pricingSeconds = 0.0, masterSeconds = 0.0, pricings = 0
         func price(_ weights: [Double]) throws -> (columns: [Int], value: Double, bound: Double)? {
             try pricing.setWeights(weights, minimize: false)
@@ -61,8 +66,8 @@ public enum FairLottery {
             defer { pricingSeconds += Deadline.now() - t; pricings += 1 }
             let outcome = try pricing.solve(deadline: budget.deadline, cancel: budget.cancellation)
             switch outcome.status {
-            case .optimal: return (panel(try pricing.values()), outcome.objective, outcome.objective)
-            case .feasible: return (panel(try pricing.values()), outcome.objective, outcome.bound ?? .infinity)
+            case .optimal: return (try pricing.values(), outcome.objective, outcome.objective)
+            case .feasible: return (try pricing.values(), outcome.objective, outcome.bound ?? .infinity)
             case .infeasible: return nil
             case .unknown: throw LotteryStop.deadline
             }
@@ -74,14 +79,14 @@ public enum FairLottery {
         var covered = Set<Int>()
         do {
             while true {
-                var weights = [Double](repeating: 0, count: model.columns.count)
-                for j in free where !covered.contains(j) { weights[j] = 1 }
+                var weights = [Double](repeating: 0, count: classes.count)
+                for c in free where !covered.contains(c) { weights[c] = 1 }
                 guard let found = try price(weights) else {
                     if panels.isEmpty { result.status = .infeasible; return result }
                     break
                 }
                 if panels.isEmpty || found.value >= 0.5 { if seen.insert(found.columns).inserted { panels.append(found.columns) } }
-                let fresh = found.columns.filter { free.contains($0) && !covered.contains($0) }
+                let fresh = found.columns.indices.filter { found.columns[$0] > 0 && isFree.contains($0) && !covered.contains($0) }
                 if fresh.isEmpty { break }
                 covered.formUnion(fresh)
             }
@@ -90,36 +95,47 @@ public enum FairLottery {
         }
         result.coverSeconds = Deadline.now() - start
         let seatable = free.filter { covered.contains($0) }
-        result.unseatable = free.filter { !covered.contains($0) }.map { model.columns[$0] }
+        result.classes = classes.count
+        result.unseatable = free.filter { !covered.contains($0) }.flatMap { classes.members[$0].map { model.columns[$0] } }.sorted()
+        let people = (0..<classes.count).map { classes.members[$0].map { model.columns[$0] }.sorted { nominees[$0].id < nominees[$1].id } }
+        if classes.count < model.columns.count {
+            result.notes.append("\(Words.count(model.columns.count, "nominee")) fall into \(Words.count(classes.count, "class", plural: "classes")) that the rules cannot tell apart; the lottery was solved over how many of each class a panel seats, and everyone in a class has the same chance")
+        }
         if seatable.isEmpty {
             // Nobody is left to choose (fixed members fill every seat, or no one free can be seated): the one
             // panel found is the lottery, with certainty.
-            let only = panels[0].map { model.columns[$0] }.sorted { nominees[$0].id < nominees[$1].id }
+            let only = try PanelExpansion.expand([(panels[0], 1)], members: people)[0].panel.sorted { nominees[$0].id < nominees[$1].id }
             result.distribution = [(only, 1)]
+            (result.classMembers, result.patterns) = (people, [(panels[0], 1)])
             for i in only { result.probabilities[i] = 1 }
             (result.minimum, result.upperBound, result.stages, result.panelsGenerated) = (1, 1, 0, 1)
             result.notes.append("nobody is left to choose: the rules and the fixed members decide the whole panel")
             result.seconds = Deadline.now() - start
             return result
         }
-        var rowOf = [Int](repeating: -1, count: model.columns.count)
-        for (r, j) in seatable.enumerated() { rowOf[j] = r }
+        var rowOf = [Int](repeating: -1, count: classes.count)
+        for (r, c) in seatable.enumerated() { rowOf[c] = r }
 
         // The master LP, written as its dual so that each panel is a row (a cut) and every re-solve is a
         // warm dual simplex: columns y_r ≥ 0 (one per nominee who can be seated) and π free; minimise
-        // π − Σ_fixed v_r·y_r subject to Σ_open y_r ≥ 1 and, for every panel P, π − Σ_{r∈P} y_r ≥ 0.
+        // π − Σ_fixed v_r·y_r subject to Σ_open y_r ≥ 1 and, for every count vector n, π − Σ_r (n_r/|r|)·y_r ≥ 0
+        // (y_r is class r's total weight, spread evenly over its members).
         // Its optimum is the best minimum over the panels found; each panel's probability is its row's dual.
         let master = try solverBackend.linearSession(rows: [], maximize: false)
         for _ in seatable { try master.addColumn(cost: 0, lower: 0, upper: nil, entries: []) }
         let pi = try master.addColumn(cost: 1, lower: 0, upper: nil, entries: [])
         var coverage = try master.addRow(entries: seatable.indices.map { ($0, 1.0) }, lower: 1, upper: nil)
         func addPanel(_ columns: [Int]) throws -> Int {
-            try master.addRow(entries: [(pi, 1.0)] + columns.compactMap { rowOf[$0] >= 0 ? (rowOf[$0], -1.0) : nil }, lower: 0, upper: nil)
+            try master.addRow(entries: [(pi, 1.0)] + columns.indices.compactMap { c in
+                rowOf[c] >= 0 && columns[c] > 0 ? (rowOf[c], -Double(columns[c]) / size[c]) : nil }, lower: 0, upper: nil)
         }
         var rowOfPanel: [Int] = [] // the master's row of panels[k]
         for p in panels { rowOfPanel.append(try addPanel(p)) }
         var fixed = [Double?](repeating: nil, count: seatable.count)
         var panelDual: [Double] = [], upper = 1.0
+        // The first stage's best bound and the class weights that gave it: published as a certificate.
+        var certificate: (weights: [Double], bound: Double)?
+        var stageOneLower = 0.0
         var proof: [Double] = []
         stages: while true {
             result.stages += 1
@@ -146,13 +162,16 @@ public enum FairLottery {
                     stageLower = outcome.objective
                     let masterWeights = Array(x[0..<seatable.count]).map { max(0, $0) }
                     let point = center.map { c in zip(c, masterWeights).map { alpha * $0 + (1 - alpha) * $1 } } ?? masterWeights
-                    var weights = [Double](repeating: 0, count: model.columns.count)
-                    for (r, j) in seatable.enumerated() { weights[j] = point[r] }
+                    var weights = [Double](repeating: 0, count: classes.count)
+                    for (r, c) in seatable.enumerated() { weights[c] = point[r] / size[c] }
                     guard let best = try price(weights) else { throw SolverError.noAnswer("no panel meets the rules any more") }
                     var fixedPart = 0.0
                     for (r, v) in fixed.enumerated() { if let v { fixedPart += point[r] * v } }
                     let bound = best.bound - fixedPart
-                    if bound < centerBound { (center, centerBound) = (point, bound) }
+                    if bound < centerBound {
+                        (center, centerBound) = (point, bound)
+                        if result.stages == 1 { certificate = (point, bound) }
+                    }
                     stageUpper = max(stageLower, centerBound)
                     let proved = { (b: Double) in b - stageLower <= tolerance * max(1, abs(stageLower)) }
                     if alpha == 0 && proved(bound) {
@@ -163,7 +182,7 @@ public enum FairLottery {
                     }
                     if proved(centerBound) { alpha = 0; misses = 0; continue }
                     // The panel's cut: violated when its weight exceeds the master's π.
-                    let gain = best.columns.reduce(0) { $0 + (rowOf[$1] >= 0 ? masterWeights[rowOf[$1]] : 0) } - x[pi]
+                    let gain = best.columns.indices.reduce(0) { $0 + (rowOf[$1] >= 0 ? masterWeights[rowOf[$1]] * Double(best.columns[$1]) / size[$1] : 0) } - x[pi]
                     let fresh = seen.insert(best.columns).inserted
                     if fresh {
                         panels.append(best.columns)
@@ -181,7 +200,7 @@ public enum FairLottery {
                     if alpha > 0 || fresh {
                         for k in 0..<extraPanels {
                             var nearby = weights
-                            for (r, j) in seatable.enumerated() { nearby[j] = point[r] * (1 + jitter * noise.next(k, r)) }
+                            for (r, c) in seatable.enumerated() { nearby[c] = point[r] / size[c] * (1 + jitter * noise.next(k, r)) }
                             guard let other = try price(nearby), seen.insert(other.columns).inserted else { continue }
                             panels.append(other.columns)
                             rowOfPanel.append(try addPanel(other.columns))
@@ -196,10 +215,10 @@ public enum FairLottery {
             } catch LotteryStop.deadline {
                 result.status = .timeLimit
                 result.notes.append("the time limit ended stage \(result.stages) with the minimum \(String(format: "%.6f", stageLower)); no lottery can give more than \(String(format: "%.6f", min(1, stageUpper)))")
-                if result.stages == 1 { upper = stageUpper }
+                if result.stages == 1 { (upper, stageOneLower) = (stageUpper, stageLower) }
                 break stages
             }
-            if result.stages == 1 { upper = stageUpper }
+            if result.stages == 1 { (upper, stageOneLower) = (stageUpper, stageLower) }
             let open = seatable.indices.filter { fixed[$0] == nil }
             guard method == .leximin, !open.isEmpty else { break }
             // Complementary slackness: a positive weight in the solution that proved the level means the
@@ -209,11 +228,12 @@ public enum FairLottery {
             var fixing = open.filter { proof[$0] > fixingWeight }
             if fixing.isEmpty { fixing = [open.max { proof[$0] < proof[$1] }!] }
             for r in fixing { fixed[r] = max(0, stageLower - tolerance) }
+            let held = fixing.reduce(0) { $0 + classes.size(seatable[$1]) }
             // A level equal to the last one (to the tolerance) is the same level found in two steps.
             if let last = result.levels.last, abs(last.probability - stageLower) <= 1e-7 {
-                result.levels[result.levels.count - 1].nominees += fixing.count
+                result.levels[result.levels.count - 1].nominees += held
             } else {
-                result.levels.append((stageLower, fixing.count))
+                result.levels.append((stageLower, held))
             }
             let still = open.filter { fixed[$0] == nil }
             if still.isEmpty { break }
@@ -226,20 +246,37 @@ public enum FairLottery {
             coverage = try master.addRow(entries: still.map { ($0, 1.0) }, lower: 1, upper: nil)
         }
 
-        // The distribution: the master's panel probabilities, normalised, in canonical order.
-        var chosen: [(panel: [Int], probability: Double)] = []
+        // The distribution: the master's count-vector probabilities, normalised, made panels of people, in
+        // canonical order.
+        var counted: [(counts: [Int], probability: Double)] = []
         for (k, p) in panels.enumerated() {
             let value = rowOfPanel[k] < panelDual.count ? abs(panelDual[rowOfPanel[k]]) : 0
-            if value > negligible { chosen.append((p.map { model.columns[$0] }.sorted { nominees[$0].id < nominees[$1].id }, value)) }
+            if value > negligible { counted.append((p, value)) }
         }
-        let total = chosen.reduce(0) { $0 + $1.probability }
-        chosen = chosen.map { ($0.panel, $0.probability / total) }
+        let total = counted.reduce(0) { $0 + $1.probability }
+        counted = counted.map { ($0.counts, $0.probability / total) }
+        (result.classMembers, result.patterns) = (people, counted.sorted { $0.counts.lexicographicallyPrecedes($1.counts) })
+        let t = Deadline.now()
+        var chosen = try PanelExpansion.expand(counted, members: people).map { (panel: $0.panel.sorted { nominees[$0].id < nominees[$1].id }, probability: $0.probability) }
+        result.expansionSeconds = Deadline.now() - t
         chosen.sort { lexicographic(nominees, $0.panel, $1.panel) }
         result.distribution = chosen
         for (p, probability) in chosen { for i in p { result.probabilities[i] += probability } }
         result.minimum = result.eligible.map { result.probabilities[$0] }.min() ?? 1
+        if let (weights, bound) = certificate {
+            // Per person: a class's weight spread evenly over its members, all scaled to sum to 1. No valid
+            // panel weighs more than the bound, so no lottery gives each of them more (the weighted mean of
+            // their chances is a panel's expected weight).
+            let sum = weights.reduce(0, +)
+            var perPerson = [Double](repeating: 0, count: nominees.count)
+            for (r, c) in seatable.enumerated() where weights[r] > 0 {
+                for j in classes.members[c] { perPerson[model.columns[j]] = weights[r] / size[c] / sum }
+            }
+            result.certificate = (perPerson, bound / sum)
+            upper = min(upper, max(stageOneLower, bound / sum))
+        }
         result.upperBound = min(1, max(upper, result.minimum))
-        if method == .maximin { result.levels = [(result.minimum, seatable.count)] }
+        if method == .maximin { result.levels = [(result.minimum, seatable.reduce(0) { $0 + classes.size($1) })] }
         result.panelsGenerated = panels.count
         result.seconds = Deadline.now() - start
         (result.pricingSeconds, result.masterSeconds, result.pricings) = (pricingSeconds, masterSeconds, pricings)

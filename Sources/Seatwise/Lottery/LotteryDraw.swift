@@ -1,7 +1,7 @@
-// The verifiable draw: the distribution rounded to a lottery of N tickets (each panel a whole number of
-// them, listed in canonical order), and one ticket chosen as RFC 3797 chooses — the MD5 of the values
-// published after the distribution (lottery numbers, say), read as a number, modulo N — so that anyone can
-// recompute the panel drawn from the published values and the ticket list alone.
+// The verifiable draw: the lottery rounded to one of N tickets (each panel a whole number of them, listed
+// in canonical order), and one ticket chosen as RFC 3797 chooses — the MD5 of the values published after
+// the distribution (lottery numbers, say), read as a number, modulo N — so that anyone can recompute the
+// panel drawn from the published values and the ticket list alone.
 
 import Foundation
 
@@ -29,26 +29,52 @@ public struct LotteryDraw: Sendable {
     public var ticket: Int?
     public var panel: [Int]?
 
-    /// The lottery of `tickets` tickets for `result`'s distribution (largest remainders; ties by the
-    /// canonical order), not yet drawn.
+    /// The lottery of `tickets` tickets for `result`, not yet drawn. The seat-count patterns are rounded
+    /// to whole tickets (largest remainders); each ticket of a pattern seats its count of each class with
+    /// the class's members taken in turn (by id, carrying on from ticket to ticket), so everyone in a class
+    /// holds the same number of tickets, give or take one, however many panels the exact distribution
+    /// spreads them over. Tickets that seat the same people are one entry.
     public init(_ result: LotteryResult, tickets: Int = LotteryDraw.defaultTickets) {
         self.tickets = tickets
-        // Shares in millionths of a ticket: probabilities equal but for the solver's rounding tie, and the
-        // tie goes to the earlier panel in canonical order.
-        let exact = result.distribution.map { ($0.probability * Double(tickets) * 1e6).rounded() / 1e6 }
-        var counts = exact.map { Int($0.rounded(.down)) }
-        let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), -$0) > (exact[$1] - Double(counts[$1]), -$1) }
-        var left = tickets - counts.reduce(0, +)
-        for k in order where left > 0 { counts[k] += 1; left -= 1 }
-        var entries: [Entry] = [], next = 1
-        for (k, d) in result.distribution.enumerated() where counts[k] > 0 {
-            entries.append(Entry(panel: d.panel, tickets: counts[k], first: next))
-            next += counts[k]
+        let nominees = result.input.nominees
+        var held: [[Int]: Int] = [:]
+        if result.patterns.isEmpty {
+            // A result without its patterns (none is made so): its panels, rounded alike.
+            for (d, count) in zip(result.distribution, Self.shares(result.distribution.map(\.probability), tickets)) where count > 0 { held[d.panel] = count }
+        } else {
+            var next = [Int](repeating: 0, count: result.classMembers.count)
+            for (pattern, count) in zip(result.patterns, Self.shares(result.patterns.map(\.probability), tickets)) {
+                for _ in 0..<count {
+                    var panel: [Int] = []
+                    for (c, seated) in pattern.counts.enumerated() where seated > 0 {
+                        let people = result.classMembers[c]
+                        for k in 0..<seated { panel.append(people[(next[c] + k) % people.count]) }
+                        next[c] = (next[c] + seated) % people.count
+                    }
+                    held[panel.sorted { nominees[$0].id < nominees[$1].id }, default: 0] += 1
+                }
+            }
+        }
+        var entries: [Entry] = [], first = 1
+        for panel in held.keys.sorted(by: { FairLottery.lexicographic(nominees, $0, $1) }) {
+            entries.append(Entry(panel: panel, tickets: held[panel]!, first: first))
+            first += held[panel]!
         }
         lottery = entries
         var rounded = [Double](repeating: 0, count: result.probabilities.count)
         for e in entries { for i in e.panel { rounded[i] += Double(e.tickets) / Double(tickets) } }
-        largestChange = result.input.nominees.indices.map { abs(rounded[$0] - result.probabilities[$0]) }.max() ?? 0
+        largestChange = nominees.indices.map { abs(rounded[$0] - result.probabilities[$0]) }.max() ?? 0
+    }
+
+    /// Whole tickets for probabilities summing to 1: largest remainders, a tie (equal but for the solver's
+    /// rounding: shares are compared in millionths of a ticket) going to the earlier one.
+    static func shares(_ probabilities: [Double], _ tickets: Int) -> [Int] {
+        let exact = probabilities.map { ($0 * Double(tickets) * 1e6).rounded() / 1e6 }
+        var counts = exact.map { Int($0.rounded(.down)) }
+        let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), -$0) > (exact[$1] - Double(counts[$1]), -$1) }
+        var left = tickets - counts.reduce(0, +)
+        for k in order where left > 0 { counts[k] += 1; left -= 1 }
+        return counts
     }
 
     /// The smallest chance of a seat in the ticket lottery, among those `result` decides about.

@@ -32,19 +32,34 @@ public struct LotteryResult: Sendable {
     /// above it (equal, up to the solver's tolerance, when optimal).
     public var minimum: Double
     public var upperBound: Double
+    /// The proof of the bound, checkable with any integer-programming solver: a weight per nominee (summing
+    /// to 1, zero for those not weighed) such that no panel that meets the rules weighs more than `bound`;
+    /// the weighted mean of the chances is then at most `bound`, and so is the smallest. Nil when no
+    /// lottery was priced (no valid panel, or nobody left to choose).
+    public var certificate: (weights: [Double], bound: Double)?
     /// Nominees no panel that meets the rules can seat (chance 0 by the rules, not by the lottery).
     public var unseatable: [Int]
     /// LEXIMIN: each stage's level and how many nominees it fixed there.
     public var levels: [(probability: Double, nominees: Int)]
-    /// Panels the pricing problem generated, and the stages (1 for maximin).
+    /// Count vectors (how many of each class a panel seats) the pricing problem generated, and the stages
+    /// (1 for maximin).
     public var panelsGenerated: Int
     public var stages: Int
+    /// Classes of nominees the rules cannot tell apart, over which the lottery was solved.
+    public var classes = 0
+    /// The lottery as it was solved: each class's members (ascending by id), and the seat-count patterns
+    /// (how many of each class a panel seats) with their probabilities, by their counts. The ticket
+    /// lottery is laid out from them.
+    public var classMembers: [[Int]] = []
+    public var patterns: [(counts: [Int], probability: Double)] = []
     /// Wall-clock seconds: in all, finding a panel for everyone who can be seated, in the pricing
     /// problem and in the master LP; and how many pricing problems were solved.
     public var seconds: Double = 0
     public var coverSeconds: Double = 0
     public var pricingSeconds: Double = 0
     public var masterSeconds: Double = 0
+    /// Seconds spent turning the lottery over classes' counts into panels of people.
+    public var expansionSeconds: Double = 0
     public var pricings = 0
     public var notes: [String]
 

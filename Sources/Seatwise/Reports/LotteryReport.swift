@@ -58,9 +58,10 @@ public enum LotteryReport {
         sections.append(.init("The guarantee", .bullets([
             "Smallest chance among the \(result.eligible.count) nominees who can be seated: \(percent(result.minimum)); no lottery over panels that meet every rule can give more than \(percent(result.upperBound)) (the pricing problem's bound, LP duality).",
             "Spread of the chances (Gini): \(String(format: "%.3f", result.gini)) (0 = all equal).",
-            "\(Words.count(result.distribution.count, "panel")) carry the distribution (\(result.panelsGenerated) generated, \(Words.count(result.stages, "stage"))), each meeting "
+            "\(Words.count(result.distribution.count, "panel")) carry the distribution (from \(Words.count(result.panelsGenerated, "seat-count pattern")) over \(Words.count(result.classes, "class", plural: "classes")) of nominees the rules cannot tell apart, \(Words.count(result.stages, "stage"))), each meeting "
                 + (result.mode == .coordinated ? "every rule of the policy." : "every rule of its groups (body-wide rules are not enforced when each group chooses alone)."),
-        ] + (result.unseatable.isEmpty ? [] : ["\(Words.count(result.unseatable.count, "nominee")) can be seated in no panel that meets the rules: their chance is 0 by the rules, not by the lottery."]))))
+        ] + (result.certificate == nil ? [] : ["The bound's proof is in the JSON report (its certificate): a weight for each nominee such that no panel that meets the rules weighs more than the bound; any integer-programming solver can check it."])
+          + (result.unseatable.isEmpty ? [] : ["\(Words.count(result.unseatable.count, "nominee")) can be seated in no panel that meets the rules: their chance is 0 by the rules, not by the lottery."]))))
         if drawn { sections.append(.init("Chances of a seat, lowest first", .markup(html: chart(result), otherwise: ""))) }
         var table = ReportTable(["Group", "ID", "Name", "Chance", "Per-group lottery", "Standing"], numeric: [3, 4])
         let naive = result.perGroupLottery
@@ -89,7 +90,7 @@ public enum LotteryReport {
                           "MD5 of two zero bytes, the key and two zero bytes: \(digest); as a number modulo \(draw.tickets), plus 1: ticket \(ticket).",
                           "The panel drawn: \(panel.map { "\(nominees[$0].name) [\(nominees[$0].id)]" }.joined(separator: ", "))."]
             } else {
-                lines.append("Not drawn yet: publish this report, then draw with the values published afterwards (--draw '…').")
+                lines.append("Not drawn yet: publish this report, then draw with the values published afterwards (--draw '…', or Draw values in the workbench).")
             }
             sections.append(.init("The draw", .bullets(lines)))
         }
@@ -160,15 +161,19 @@ public enum LotteryReport {
         struct Option: Encodable { var option: String, value: String }
         var adjustments: [Option]
     }
+    /// The bound's proof: no panel that meets the rules has weights summing above `bound`.
+    struct Certificate: Encodable { var bound: Double, weights: [Weight] }
+    struct Weight: Encodable { var id: String, weight: Double }
     /// Seconds in all, covering everyone who can be seated, in the pricing problems and the master LP.
-    struct Timings: Encodable { var seconds: Double, cover: Double, pricing: Double, master: Double, pricings: Int }
+    struct Timings: Encodable { var seconds: Double, cover: Double, pricing: Double, master: Double, expansion: Double, pricings: Int }
     struct Document: Encodable {
         var kind = "lottery"
         var body: String, method: String, mode: String, status: String
         var distribution: [Entry], probabilities: [Chance]
         var minimum: Double, upperBound: Double, gap: Double, gini: Double
         var levels: [Level], unseatable: [String], fixedIn: [String]
-        var panelsGenerated: Int, stages: Int
+        var panelsGenerated: Int, stages: Int, classes: Int
+        var certificate: Certificate?
         var timings: Timings
         var lottery: Lottery?, draw: Draw?
         var round: RoundRecord
@@ -187,8 +192,11 @@ public enum LotteryReport {
             levels = r.levels.map { Level(probability: $0.probability, nominees: $0.nominees) }
             unseatable = r.unseatable.map { ids[$0] }
             fixedIn = r.input.nominees.indices.filter { r.context.standings[$0].isFixedIn }.map { ids[$0] }
-            panelsGenerated = r.panelsGenerated; stages = r.stages
-            timings = Timings(seconds: r.seconds, cover: r.coverSeconds, pricing: r.pricingSeconds, master: r.masterSeconds, pricings: r.pricings)
+            panelsGenerated = r.panelsGenerated; stages = r.stages; classes = r.classes
+            certificate = r.certificate.map { c in
+                Certificate(bound: c.bound, weights: c.weights.indices.filter { c.weights[$0] > 0 }.map { Weight(id: ids[$0], weight: c.weights[$0]) })
+            }
+            timings = Timings(seconds: r.seconds, cover: r.coverSeconds, pricing: r.pricingSeconds, master: r.masterSeconds, expansion: r.expansionSeconds, pricings: r.pricings)
             lottery = d.map { d in Lottery(tickets: d.tickets, largestChange: d.largestChange, entries: d.lottery.map { Ticketed(panel: $0.panel.map { ids[$0] }, tickets: $0.tickets, first: $0.first) }) }
             draw = d.map { Draw(sources: $0.sources, key: $0.key, digest: $0.digest, ticket: $0.ticket, panel: $0.panel.map { $0.map { ids[$0] } }) }
             round = RoundRecord(adjustments: r.context.applied.map { RoundRecord.Option(option: $0.option.name, value: $0.option.value) })
@@ -205,14 +213,15 @@ public enum LotteryReport {
             try c.encode(status, forKey: .status); try c.encode(distribution, forKey: .distribution); try c.encode(probabilities, forKey: .probabilities)
             try c.encode(minimum, forKey: .minimum); try c.encode(upperBound, forKey: .upperBound); try c.encode(gap, forKey: .gap); try c.encode(gini, forKey: .gini)
             try c.encode(levels, forKey: .levels); try c.encode(unseatable, forKey: .unseatable); try c.encode(fixedIn, forKey: .fixedIn)
-            try c.encode(panelsGenerated, forKey: .panelsGenerated); try c.encode(stages, forKey: .stages); try c.encode(timings, forKey: .timings)
+            try c.encode(panelsGenerated, forKey: .panelsGenerated); try c.encode(stages, forKey: .stages); try c.encode(classes, forKey: .classes); try c.encode(timings, forKey: .timings)
+            try c.encode(certificate, forKey: .certificate)
             try c.encode(lottery, forKey: .lottery)
             try c.encode(draw, forKey: .draw); try c.encode(round, forKey: .round); try c.encode(conflicts, forKey: .conflicts); try c.encode(quotas, forKey: .quotas); try c.encode(notes, forKey: .notes); try c.encode(inputs, forKey: .inputs)
             try c.encode(tool, forKey: .tool)
         }
         enum Keys: String, CodingKey {
             case kind, body, method, mode, status, distribution, probabilities, minimum, upperBound, gap, gini, levels, unseatable, fixedIn
-            case panelsGenerated, stages, timings, lottery, draw, round, conflicts, quotas, notes, inputs, tool
+            case panelsGenerated, stages, classes, certificate, timings, lottery, draw, round, conflicts, quotas, notes, inputs, tool
         }
     }
 }

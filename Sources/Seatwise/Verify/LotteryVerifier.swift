@@ -106,12 +106,11 @@ enum LotteryVerifier {
         if let lottery = published.lottery, !(1...1_000_000).contains(lottery.tickets) {
             v.differences.append("the report's lottery has \(lottery.tickets) tickets; a lottery has 1 to 1,000,000")
         } else if let lottery = published.lottery {
-            var expected = result
-            expected.distribution = published.distribution.map { ($0.panel.compactMap { index[$0] }, $0.probability) }
-            let rounded = LotteryDraw(expected, tickets: lottery.tickets)
+            // From the re-solved lottery (its distribution is checked against the published one above).
+            let rounded = LotteryDraw(result, tickets: lottery.tickets)
             let same = rounded.lottery.map { ($0.panel.map { input.nominees[$0].id }, $0.tickets, $0.first) }.elementsEqual(lottery.entries.map { ($0.panel, $0.tickets, $0.first) }) { $0 == $1 }
-            if same { v.checks.append("the ticket lottery (\(lottery.tickets) tickets) is the published distribution rounded by largest remainders") } else {
-                v.differences.append("the ticket lottery is not the published distribution rounded by largest remainders")
+            if same { v.checks.append("the ticket lottery (\(lottery.tickets) tickets) is the lottery rounded as Seatwise rounds it: seat-count patterns by largest remainders, each class's members in turn") } else {
+                v.differences.append("the ticket lottery is not the lottery rounded as Seatwise rounds it (seat-count patterns by largest remainders, each class's members in turn)")
             }
             if let draw = published.draw, let sources = draw.sources, let ticket = draw.ticket {
                 // The values as RFC 3797 writes them: ascending, no leading zeros or signs, no empty source.
