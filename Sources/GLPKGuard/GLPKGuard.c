@@ -281,6 +281,10 @@ int sw_lp_solve(glp_prob *P, double deadline, const int *cancel, int *status, in
     glp_smcp sm;
     sw_init_simplex(&sm);
     sm.meth = GLP_DUALP; /* rows (cuts) are added between solves: the last basis stays dual feasible */
+    /* Tighter than GLPK's 1e-7: the lottery's probabilities are these problems' duals, and its next
+       levels' floors rest on them. */
+    sm.tol_bnd = 1e-9;
+    sm.tol_dj = 1e-9;
     int r = sw_sliced_simplex(P, &sm, deadline, cancel);
     if (r != 0 && r != GLP_ETMLIM && !ss_stop_requested(cancel)) {
         /* An unusable basis: start again from an advanced one. */

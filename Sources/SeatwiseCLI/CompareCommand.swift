@@ -25,7 +25,9 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let options = SelectionOptions(seed: seed, timeLimit: timeLimit, cancellation: Interrupt.cancellation())
-        let round = Round(input: try input.load(), seed: seed, adjustments: adjustments.adjustments)
+        let loaded = try input.load()
+        try loaded.refuseLottery("compare")
+        let round = Round(input: loaded, seed: seed, adjustments: adjustments.adjustments)
         let comparison = try Comparison.run(round, budget: options.budget)
         Notes.print(comparison.coordinated)
         let publicView = publicReport ? PublicView(comparison: comparison) : nil

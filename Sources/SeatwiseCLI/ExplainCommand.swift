@@ -27,6 +27,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let options = try selection.options() // Ctrl-C cancels from here on, reading included
         let selectionInput = try input.load()
+        try selectionInput.refuseLottery("explain")
         try selection.checkMemory(selectionInput)
         Progress.phase("selecting")
         let round = Round(input: selectionInput, mode: options.mode, seed: options.seed, adjustments: adjustments.adjustments)

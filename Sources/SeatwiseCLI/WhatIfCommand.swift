@@ -31,7 +31,9 @@ struct WhatIfCommand: ParsableCommand {
     func run() throws {
         let options = try selection.options()
         let list = try WhatIfQuestions.read(try InputFile.read(questions))
-        let round = Round(input: try input.load(), mode: options.mode, seed: options.seed)
+        let loaded = try input.load()
+        try loaded.refuseLottery("what-if")
+        let round = Round(input: loaded, mode: options.mode, seed: options.seed)
         // One session: the round's problem stays alive and every question re-solves it from the last basis.
         let session = try round.open(budget: options.budget)
         let base = session.base

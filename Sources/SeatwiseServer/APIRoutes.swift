@@ -30,6 +30,12 @@ struct APIRoutes {
             let id = try roundID(context)
             let mode = try self.mode(request)
             let explain = request.uri.queryParameters["explain"].map { $0 == "1" || $0 == "true" } ?? false
+            if try work.input(id).policy.objective == .lottery {
+                // As `select` on such a policy: the lottery, with the policy's method and draw values.
+                if explain { throw APIError(.conflict, "the policy's objective is lottery: there is no ranked selection to explain") }
+                let json = try await work.run(id, context) { budget in try DrawnLottery(try work.round(id, mode: mode), method: nil, values: nil, budget: budget).render(.json) }
+                return JSONResponse.text(json, type: "application/json; charset=utf-8")
+            }
             let json = try await work.run(id, context) { budget -> String in
                 let result = try work.session(id, mode: mode, budget: budget).base
                 try store.recordSolve(id, kind: explain ? "select --explain" : "select", result: result)
@@ -116,6 +122,16 @@ struct APIRoutes {
             let isPublic = request.uri.queryParameters["public"].map { $0 == "1" || $0 == "true" } ?? false
             let redact = request.uri.queryParameters["redact"].map { $0 == "1" || $0 == "true" } ?? false
             let alternatesAsked = try Self.alternates(request.uri.queryParameters["alternates"].map(String.init))
+            if try work.input(id).policy.objective == .lottery {
+                // As `select` on such a policy: the lottery's report, which names everyone's chance.
+                guard let format, !isPublic, !redact, alternatesAsked == nil else {
+                    throw APIError(.conflict, "the policy's objective is lottery: its report comes as report.json, .md, .html, .csv or .txt, without public, redact or alternates")
+                }
+                let text = try await work.run(id, context) { budget in try DrawnLottery(try work.round(id, mode: mode), method: nil, values: nil, budget: budget).render(format) }
+                var response = JSONResponse.text(text, type: type)
+                response.headers[.contentDisposition] = "attachment; filename=\"round-\(id)-lottery.\(name.split(separator: ".").last ?? "txt")\""
+                return response
+            }
             let bytes = try await work.run(id, context) { budget -> [UInt8] in
                 // Redacted: every name replaced by initials before anything is computed, as `--redact`.
                 let result = redact ? try work.round(id, mode: mode).redacted().solve(budget: budget)

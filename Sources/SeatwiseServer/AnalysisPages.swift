@@ -29,6 +29,13 @@ struct AnalysisPages {
         router.get("/rounds/{id}/lottery") { request, context in
             let id = try api.roundID(context)
             let (method, values, mode) = try lotteryQuery(request)
+            // Values typed into the form that are not numbers: the problems page, with the form to correct them.
+            if let values {
+                do { _ = try LotteryDraw.sources(values) } catch let error as InputError {
+                    return pages.html(Pages.withBar(pages.problemsPage(APIError.input(error)), bar: pages.bar(id) + drawForm(id, method: method, values: values, mode: mode)),
+                                      status: .unprocessableContent)
+                }
+            }
             let page = try await work.run(id, context) { budget in try lottery(id, method, values, mode, budget).render(.html) }
             return pages.html(Pages.withBar(page, bar: pages.bar(id) + drawForm(id, method: method, values: values, mode: mode)))
         }

@@ -399,6 +399,17 @@ def test_the_lottery_in_the_workbench_and_the_policy_editor_keeps_it(server, tmp
     status, bad = server.json("GET", f"/api/rounds/{rid}/lottery?draw=12+x3")
     assert status == 422 and "'x3' is not a whole number" in json.dumps(bad)
     assert server.json("GET", f"/api/rounds/{rid}/lottery?method=best")[0] == 400
+    # The round of a lottery policy is its lottery: the page, the result and the reports (review finding).
+    status, _, page = server.request("GET", f"/rounds/{rid}")
+    assert status == 200 and b'id="lottery-form"' in page
+    status, result = server.json("GET", f"/api/rounds/{rid}/result")
+    assert status == 200 and result["kind"] == "lottery" and result["distribution"] == cli["distribution"]
+    status, _, text = server.request("GET", f"/api/rounds/{rid}/report.md")
+    assert status == 200 and b"Lottery" in text
+    assert server.request("GET", f"/api/rounds/{rid}/report.xlsx")[0] == 409
+    assert server.request("GET", f"/api/rounds/{rid}/report.html?public=1")[0] == 409
+    status, _, page = server.request("GET", f"/rounds/{rid}/lottery?draw=12+x3")
+    assert status == 422 and b"is not a whole number" in page and b'id="lottery-form"' in page
 
     status, _, page = server.request("GET", f"/rounds/{rid}/policy")
     fields = form_fields(page)

@@ -132,6 +132,15 @@ public enum FairLottery {
         var rowOfPanel: [Int] = [] // the master's row of panels[k]
         for p in panels { rowOfPanel.append(try addPanel(p)) }
         var fixed = [Double?](repeating: nil, count: seatable.count)
+        /// How far the floors have been lowered in all, and at most.
+        var relaxed = 0.0
+        let maximumRelaxation = 1e-6
+        func setFloors() throws {
+            var costs = [Double](repeating: 0, count: seatable.count + 1)
+            for (r, v) in fixed.enumerated() { if let v { costs[r] = -v } }
+            costs[pi] = 1
+            try master.setObjective(costs)
+        }
         var panelDual: [Double] = [], upper = 1.0
         // The first stage's best bound and the class weights that gave it: published as a certificate.
         var certificate: (weights: [Double], bound: Double)?
@@ -156,6 +165,16 @@ public enum FairLottery {
                     let outcome = try master.solve(deadline: budget.deadline, cancel: budget.cancellation)
                     masterSeconds += Deadline.now() - t
                     if outcome.status == .stopped { throw LotteryStop.deadline }
+                    if outcome.status == .unbounded && result.stages > 1 && relaxed < maximumRelaxation {
+                        // The floors of earlier levels, met by the last distribution only to the LP's
+                        // tolerance, left no distribution meeting all of them: lower every floor a little
+                        // (by at most 1e-6 in all) and solve again.
+                        let step = relaxed == 0 ? 1e-8 : relaxed * 9
+                        relaxed += step
+                        for r in fixed.indices { if let v = fixed[r] { fixed[r] = max(0, v - step) } }
+                        try setFloors()
+                        continue
+                    }
                     guard outcome.status == .optimal else { throw SolverError.noAnswer("the lottery's master problem ended \(outcome.status)") }
                     let (x, dual) = try master.solution()
                     panelDual = dual
@@ -180,7 +199,13 @@ public enum FairLottery {
                         proof = masterWeights
                         break
                     }
-                    if proved(centerBound) { alpha = 0; misses = 0; continue }
+                    if proved(centerBound) {
+                        // The centre's weights prove the stage. Any optimal weights serve as the proof (a
+                        // positive weight holds its class at the level in every optimal distribution), so
+                        // once the master's own have been priced exactly, the centre's end the stage.
+                        if alpha == 0, let center { proof = center; break }
+                        alpha = 0; misses = 0; continue
+                    }
                     // The panel's cut: violated when its weight exceeds the master's π.
                     let gain = best.columns.indices.reduce(0) { $0 + (rowOf[$1] >= 0 ? masterWeights[rowOf[$1]] * Double(best.columns[$1]) / size[$1] : 0) } - x[pi]
                     let fresh = seen.insert(best.columns).inserted
@@ -238,20 +263,26 @@ public enum FairLottery {
             let still = open.filter { fixed[$0] == nil }
             if still.isEmpty { break }
             // The next level: the fixed nominees' floors enter the objective, the open ones the coverage row.
-            var costs = [Double](repeating: 0, count: seatable.count + 1)
-            for (r, v) in fixed.enumerated() { if let v { costs[r] = -v } }
-            costs[pi] = 1
-            try master.setObjective(costs)
+            try setFloors()
             try master.setRowBounds(coverage, lower: nil, upper: nil)
             coverage = try master.addRow(entries: still.map { ($0, 1.0) }, lower: 1, upper: nil)
         }
 
+        if relaxed > 0 {
+            result.notes.append("the floors of the earlier LEXIMIN levels were lowered by \(String(format: "%.0e", relaxed)) to stay within the LP's tolerance")
+        }
         // The distribution: the master's count-vector probabilities, normalised, made panels of people, in
         // canonical order.
         var counted: [(counts: [Int], probability: Double)] = []
         for (k, p) in panels.enumerated() {
             let value = rowOfPanel[k] < panelDual.count ? abs(panelDual[rowOfPanel[k]]) : 0
             if value > negligible { counted.append((p, value)) }
+        }
+        if counted.isEmpty {
+            // The time limit came before the master's first solve: the panels found so far, which seat
+            // everyone who can be seated, equally likely.
+            counted = panels.map { ($0, 1) }
+            result.notes.append("the time limit came before the first distribution was computed: each of the \(Words.count(panels.count, "seat-count pattern")) found so far is equally likely")
         }
         let total = counted.reduce(0) { $0 + $1.probability }
         counted = counted.map { ($0.counts, $0.probability / total) }

@@ -86,14 +86,13 @@ public struct LotteryResult: Sendable {
     }
 
     /// Each nominee's chance under a naive per-group lottery: each group draws its open seats uniformly
-    /// from its own nominees who can be seated, ignoring every quota.
+    /// from all its free nominees, ignoring every quota (so even those the quotas cannot seat).
     public var perGroupLottery: [Double] {
         let nominees = input.nominees
         var free: [String: Int] = [:], held: [String: Int] = [:]
-        let out = Set(unseatable)
         for (i, n) in nominees.enumerated() {
             switch context.standings[i] {
-            case .free: if !out.contains(i) { free[n.group, default: 0] += 1 }
+            case .free: free[n.group, default: 0] += 1
             case .fixedIn: held[n.group, default: 0] += 1
             case .fixedOut: break
             }
@@ -103,7 +102,6 @@ public struct LotteryResult: Sendable {
             case .fixedIn: return 1
             case .fixedOut: return 0
             case .free:
-                if out.contains(i) { return 0 }
                 let g = nominees[i].group
                 let open = max(0, policy.seats(of: g) - (held[g] ?? 0))
                 return min(1, Double(open) / Double(max(1, free[g] ?? 1)))
