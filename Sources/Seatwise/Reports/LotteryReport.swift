@@ -6,12 +6,15 @@ import Foundation
 
 public enum LotteryReport {
     /// `conflicts`: when no panel meets the rules, the diagnosis's conflicts in words.
+    /// Panel places (panels × seats) up to which the JSON report is indented.
+    static let indentedPlaces = 200_000
+
     public static func render(_ result: LotteryResult, draw: LotteryDraw?, format: ReportFormat, conflicts: [String] = []) throws -> String {
         switch format {
         case .json:
             var document = Document(result, draw)
             document.conflicts = conflicts
-            return try JSONReport.encode(document)
+            return try JSONReport.encode(document, indented: result.distribution.reduce(0) { $0 + $1.panel.count } <= indentedPlaces)
         default: return sections(result, draw, conflicts: conflicts, chart: format == .html).render(format)
         }
     }

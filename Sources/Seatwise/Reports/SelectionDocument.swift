@@ -280,10 +280,12 @@ public struct SelectionDocument: Encodable, Sendable {
 enum JSONReport {
     /// Throws `ReportError` when the value cannot be encoded (say, a non-finite number): a report is
     /// never silently replaced by an empty one.
-    static func encode<T: Encodable>(_ value: T) throws -> String {
+    /// `indented: false` for very large reports (a lottery over thousands of big panels): one id a line
+    /// would double the file and the time.
+    static func encode<T: Encodable>(_ value: T, indented: Bool = true) throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = indented ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         do {
             return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
         } catch {
