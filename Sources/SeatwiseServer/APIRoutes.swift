@@ -30,7 +30,7 @@ struct APIRoutes {
             let id = try roundID(context)
             let mode = try self.mode(request)
             let explain = request.uri.queryParameters["explain"].map { $0 == "1" || $0 == "true" } ?? false
-            if try work.input(id).policy.objective == .lottery {
+            if try work.choosesByLottery(id) {
                 // As `select` on such a policy: the lottery, with the policy's method and draw values.
                 if explain { throw APIError(.conflict, "the policy's objective is lottery: there is no ranked selection to explain") }
                 let json = try await work.run(id, context) { budget in try DrawnLottery(try work.round(id, mode: mode), method: nil, values: nil, budget: budget).render(.json) }
@@ -122,7 +122,7 @@ struct APIRoutes {
             let isPublic = request.uri.queryParameters["public"].map { $0 == "1" || $0 == "true" } ?? false
             let redact = request.uri.queryParameters["redact"].map { $0 == "1" || $0 == "true" } ?? false
             let alternatesAsked = try Self.alternates(request.uri.queryParameters["alternates"].map(String.init))
-            if try work.input(id).policy.objective == .lottery {
+            if try work.choosesByLottery(id) {
                 // As `select` on such a policy: the lottery's report, which names everyone's chance.
                 guard let format, !isPublic, !redact, alternatesAsked == nil else {
                     throw APIError(.conflict, "the policy's objective is lottery: its report comes as report.json, .md, .html, .csv or .txt, without public, redact or alternates")

@@ -39,7 +39,7 @@ struct Pages {
         router.get("/rounds/{id}") { _, context in
             let id = try api.roundID(context)
             // A policy that chooses by lottery has no ranked panel to show: its page is the lottery.
-            if try work.input(id).policy.objective == .lottery { return redirect("/rounds/\(id)/lottery") }
+            if try work.choosesByLottery(id) { return redirect("/rounds/\(id)/lottery") }
             let page = try await work.run(id, context) { budget -> String in
                 let result = try work.session(id, mode: .coordinated, budget: budget).base
                 // Every nominee's explanation is one click away (the member's ID) and in every download;

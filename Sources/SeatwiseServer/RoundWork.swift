@@ -61,6 +61,14 @@ final class RoundWork: @unchecked Sendable {
         return true
     }
 
+    /// Whether the round's policy chooses by lottery, from the policy file alone (no nominations parsed);
+    /// a policy that cannot be read is not a lottery here, and the ranked path reports its problems.
+    func choosesByLottery(_ id: Int64) throws -> Bool {
+        guard let files = try store.files(of: id) else { throw APIError(.notFound, "no round \(id)") }
+        let policy = try? PolicyReader().read(InputFile(path: files.policy.filename, bytes: files.policy.bytes))
+        return policy?.objective == .lottery
+    }
+
     /// The round's input as last uploaded (404 when there is no such round; 422 if its files fail).
     func input(_ id: Int64) throws -> SelectionInput {
         guard let files = try store.files(of: id) else { throw APIError(.notFound, "no round \(id)") }

@@ -117,7 +117,7 @@ public enum FairLottery {
         for (r, c) in seatable.enumerated() { rowOf[c] = r }
 
         // The master LP, written as its dual so that each panel is a row (a cut) and every re-solve is a
-        // warm dual simplex: columns y_r ≥ 0 (one per nominee who can be seated) and π free; minimise
+        // warm dual simplex: columns y_r ≥ 0 (one per class that can be seated) and π free; minimise
         // π − Σ_fixed v_r·y_r subject to Σ_open y_r ≥ 1 and, for every count vector n, π − Σ_r (n_r/|r|)·y_r ≥ 0
         // (y_r is class r's total weight, spread evenly over its members).
         // Its optimum is the best minimum over the panels found; each panel's probability is its row's dual.

@@ -38,21 +38,16 @@ public struct LotteryDraw: Sendable {
         self.tickets = tickets
         let nominees = result.input.nominees
         var held: [[Int]: Int] = [:]
-        if result.patterns.isEmpty {
-            // A result without its patterns (none is made so): its panels, rounded alike.
-            for (d, count) in zip(result.distribution, Self.shares(result.distribution.map(\.probability), tickets)) where count > 0 { held[d.panel] = count }
-        } else {
-            var next = [Int](repeating: 0, count: result.classMembers.count)
-            for (pattern, count) in zip(result.patterns, Self.shares(result.patterns.map(\.probability), tickets)) {
-                for _ in 0..<count {
-                    var panel: [Int] = []
-                    for (c, seated) in pattern.counts.enumerated() where seated > 0 {
-                        let people = result.classMembers[c]
-                        for k in 0..<seated { panel.append(people[(next[c] + k) % people.count]) }
-                        next[c] = (next[c] + seated) % people.count
-                    }
-                    held[panel.sorted { nominees[$0].id < nominees[$1].id }, default: 0] += 1
+        var next = [Int](repeating: 0, count: result.classMembers.count)
+        for (pattern, count) in zip(result.patterns, Self.shares(result.patterns.map(\.probability), tickets)) {
+            for _ in 0..<count {
+                var panel: [Int] = []
+                for (c, seated) in pattern.counts.enumerated() where seated > 0 {
+                    let people = result.classMembers[c]
+                    for k in 0..<seated { panel.append(people[(next[c] + k) % people.count]) }
+                    next[c] = (next[c] + seated) % people.count
                 }
+                held[panel.sorted { nominees[$0].id < nominees[$1].id }, default: 0] += 1
             }
         }
         var entries: [Entry] = [], first = 1

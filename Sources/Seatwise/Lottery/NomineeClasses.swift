@@ -9,8 +9,6 @@ struct NomineeClasses {
     /// One integer column per class counting its seated members, with every row of the model summed over
     /// the class; its integer points are exactly the count vectors of valid panels.
     var program: IntegerProgram
-    /// Each model column's class.
-    var classOf: [Int]
 
     var count: Int { members.count }
     func size(_ c: Int) -> Int { members[c].count }
@@ -48,6 +46,5 @@ struct NomineeClasses {
         program.objectives = [.init(label: "the lottery's pricing weights", minimize: false, coefficients: members.map { _ in 0 })]
         self.members = members
         self.program = program
-        self.classOf = classOf
     }
 }
