@@ -18,7 +18,9 @@ struct CheckCommand: ParsableCommand {
         let policy = selectionInput.policy
         Console.line("\(input.nominations): \(Words.count(selectionInput.nominees.count, "nominee")); \(input.policy): \(Words.count(policy.seats.count, "group")), "
                      + "\(Words.count(policy.totalSeats, "seat")), \(Words.count(policy.quotas.count, "quota")) (\(Words.count(context.quotaRows.count, "row")))")
-        for note in context.notes { Console.line(note.contains(": warning: ") ? note : "note: \(note)") }
+        // The context's notes begin with the input's warnings (already worded with their place), then its notes.
+        for warning in selectionInput.warnings { Console.line(warning.text) }
+        for note in context.notes.dropFirst(selectionInput.warnings.count) { Console.line("note: \(note)") }
         if failures.isEmpty {
             Console.out("the files are valid and no counting check rules a panel out (run select to solve)\n")
             return

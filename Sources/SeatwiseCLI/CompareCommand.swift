@@ -26,7 +26,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let options = SelectionOptions(seed: seed, timeLimit: timeLimit, cancellation: Interrupt.cancellation())
         let loaded = try input.load()
-        try loaded.refuseLottery("compare")
+        do { try RoundRequest(analysis: .compare).check(loaded.policy) } catch let refusal as RoundRefusal { throw ValidationError(refusal.description) }
         let round = Round(input: loaded, seed: seed, adjustments: adjustments.adjustments)
         let comparison = try Comparison.run(round, budget: options.budget)
         Notes.print(comparison.coordinated)

@@ -27,30 +27,21 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let options = try selection.options() // Ctrl-C cancels from here on, reading included
         let selectionInput = try input.load()
-        try selectionInput.refuseLottery("explain")
+        var request = RoundRequest(analysis: .explain, explain: true,
+                                   explanationOptions: ExplanationOptions(closeCall: closeCall, nominee: nominee, progress: Progress.reporter("explaining")))
+        request.progress = { Progress.phase($0.rawValue) }
+        do { try request.check(selectionInput.policy) } catch let refusal as RoundRefusal { throw ValidationError(refusal.description) }
         try selection.checkMemory(selectionInput)
-        Progress.phase("selecting")
         let round = Round(input: selectionInput, mode: options.mode, seed: options.seed, adjustments: adjustments.adjustments)
-        let result = try round.solve(budget: options.budget)
-        Notes.print(result)
-        if result.status == .infeasible {
-            Progress.phase("diagnosing")
-            let diagnosis = try Diagnoser.diagnose(result, budget: options.budget)
-            try options.budget.checkCancelled()
-            try output.emit(try SelectionReport.render(result, format: output.format, diagnosis: diagnosis),
-                            workbook: { ReportWorkbook(selection: result, diagnosis: diagnosis) }, inputs: input.inputPaths)
-            throw ExitCode(1)
-        }
-        Progress.phase("explaining")
-        let report = try Explainer.explain(result, options: ExplanationOptions(closeCall: closeCall, nominee: nominee, budget: options.budget,
-                                                                               progress: Progress.reporter("explaining")))
+        let outcome = try round.run(request, budget: options.budget)
+        Notes.print(outcome.result)
         try options.budget.checkCancelled()
         // One nominee asked about: that explanation and what it needs, not the whole report before it.
-        if nominee != nil, let only = report.explanations.first {
-            try output.emit(try NomineeReport.render(result, only, format: output.format), inputs: input.inputPaths, kind: "one nominee's explanation")
+        if nominee != nil, outcome.result.status != .infeasible, let only = outcome.explanations?.explanations.first {
+            try output.emit(try NomineeReport.render(outcome.result, only, format: output.format), inputs: input.inputPaths, kind: "one nominee's explanation")
             return
         }
-        try output.emit(try SelectionReport.render(result, format: output.format, explanations: report),
-                        workbook: { ReportWorkbook(selection: result, explanations: report) }, inputs: input.inputPaths)
+        try output.emit(try SelectionReport.render(outcome, format: output.format), workbook: { ReportWorkbook(outcome: outcome) }, inputs: input.inputPaths)
+        if outcome.result.status == .infeasible { throw ExitCode(1) }
     }
 }

@@ -50,13 +50,3 @@ struct LotteryCommand: ParsableCommand {
 }
 
 extension LotteryMethod: ExpressibleByArgument {}
-
-extension SelectionInput {
-    /// Commands that explain or compare a ranked selection have nothing to say about a lottery policy's
-    /// panel: refused (exit 2), rather than quietly answered by the rank sum.
-    func refuseLottery(_ command: String) throws {
-        if policy.objective == .lottery {
-            throw ValidationError("the policy's objective is lottery: `seatwise \(command)` works on a ranked selection; `seatwise lottery` reports every nominee's chance and the draw")
-        }
-    }
-}

@@ -80,45 +80,24 @@ struct SelectCommand: ParsableCommand {
         let options = try selection.options() // Ctrl-C cancels from here on, reading included
         let selectionInput = try input.load()
         try selection.checkMemory(selectionInput)
+        let round = Round(input: selectionInput, mode: options.mode, seed: options.seed, adjustments: adjustments.adjustments)
+        var request = RoundRequest(explain: explain, explanationOptions: ExplanationOptions(closeCall: closeCall, progress: Progress.reporter("explaining")),
+                                   repair: repair, alternates: alternates, publicReport: publicReport)
+        request.progress = { Progress.phase($0.rawValue) }
+        do { try request.check(selectionInput.policy) } catch let refusal as RoundRefusal { throw ValidationError(refusal.description) }
         if selectionInput.policy.objective == .lottery {
-            let refused = [("--public", publicReport), ("--repair", repair), ("--explain", explain), ("--alternates", alternates != nil)].filter(\.1).map(\.0)
-            if !refused.isEmpty {
-                throw ValidationError("the policy's objective is lottery: \(refused.joined(separator: ", ")) \(refused.count == 1 ? "belongs" : "belong") to a ranked selection; `seatwise lottery` reports every nominee's chance and the draw")
-            }
             // No ranking to follow: the policy asks for the fairest lottery over valid panels.
-            try LotteryCommand.draw(Round(input: selectionInput, mode: options.mode, adjustments: adjustments.adjustments), method: nil, values: nil,
-                                    tickets: LotteryDraw.defaultTickets, budget: options.budget, output: output, inputs: input.inputPaths)
+            try LotteryCommand.draw(round, method: nil, values: nil, tickets: LotteryDraw.defaultTickets, budget: options.budget, output: output, inputs: input.inputPaths)
             return
         }
         let loaded = Deadline.now()
-        Progress.phase("selecting")
-        let round = Round(input: selectionInput, mode: options.mode, seed: options.seed, adjustments: adjustments.adjustments)
-        let result = try round.solve(budget: options.budget)
+        let outcome = try round.run(request, budget: options.budget)
+        let result = outcome.result
         Notes.print(result)
-        var explanations: ExplanationReport?
-        var diagnosis: Diagnosis?
-        let explanationOptions = ExplanationOptions(closeCall: closeCall, budget: options.budget, progress: Progress.reporter("explaining"))
-        if result.status == .infeasible {
-            Progress.phase("diagnosing")
-            diagnosis = try Diagnoser.diagnose(result, repair: repair, budget: options.budget)
-            // The panel under the repair is explained under the repaired rules it was chosen by.
-            if explain, let repaired = diagnosis?.repaired, repaired.status != .infeasible {
-                diagnosis?.repairedExplanations = try Explainer.explain(repaired, options: explanationOptions)
-            }
-        } else if explain {
-            Progress.phase("explaining")
-            explanations = try Explainer.explain(result, options: explanationOptions)
-        }
         let analysed = Deadline.now()
         Progress.phase("writing")
         try options.budget.checkCancelled()
-        let publicView = publicReport ? PublicView(result, explanations: explanations) : nil
-        let found = alternates.flatMap { k in result.status == .infeasible ? nil : Alternates(result, count: k) }
-        try options.budget.checkCancelled()
-        try output.emit(try SelectionReport.render(result, format: output.format, explanations: explanations, diagnosis: diagnosis, publicView: publicView,
-                                                   alternates: found),
-                        workbook: { ReportWorkbook(selection: result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: found) },
-                        inputs: input.inputPaths)
+        try output.emit(try SelectionReport.render(outcome, format: output.format), workbook: { ReportWorkbook(outcome: outcome) }, inputs: input.inputPaths)
         if timings {
             let phases = [("read", loaded - start), ("model", result.modelSeconds), ("solve", result.solveSeconds),
                           ("explain", analysed - loaded - result.modelSeconds - result.solveSeconds), ("report", Deadline.now() - analysed)]
@@ -132,7 +111,7 @@ struct SelectCommand: ParsableCommand {
 enum Notes {
     static func print(_ result: SelectionResult) {
         // Warnings about how the files were read (an ambiguous country name) go to the terminal too.
-        for note in result.input.notes where note.contains(": warning: ") { Console.error(note) }
+        for warning in result.input.warnings { Console.error(warning.text) }
         if result.seedSource == .default { Console.error("note: no seed given; ties are broken with the default seed \(result.seed)") }
         if result.status == .timeLimit { Console.error("warning: the time limit was reached; the panel is the best found, not proved optimal") }
     }

@@ -32,7 +32,7 @@ struct WhatIfCommand: ParsableCommand {
         let options = try selection.options()
         let list = try WhatIfQuestions.read(try InputFile.read(questions))
         let loaded = try input.load()
-        try loaded.refuseLottery("what-if")
+        do { try RoundRequest(analysis: .whatIf).check(loaded.policy) } catch let refusal as RoundRefusal { throw ValidationError(refusal.description) }
         let round = Round(input: loaded, mode: options.mode, seed: options.seed)
         // One session: the round's problem stays alive and every question re-solves it from the last basis.
         let session = try round.open(budget: options.budget)

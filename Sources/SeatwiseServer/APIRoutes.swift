@@ -32,7 +32,7 @@ struct APIRoutes {
             let explain = request.uri.queryParameters["explain"].map { $0 == "1" || $0 == "true" } ?? false
             if try work.choosesByLottery(id) {
                 // As `select` on such a policy: the lottery, with the policy's method and draw values.
-                if explain { throw APIError(.conflict, "the policy's objective is lottery: there is no ranked selection to explain") }
+                try work.check(id, RoundRequest(explain: explain))
                 let json = try await work.run(id, context) { budget in try DrawnLottery(try work.round(id, mode: mode), method: nil, values: nil, budget: budget).render(.json) }
                 return JSONResponse.text(json, type: "application/json; charset=utf-8")
             }
@@ -49,6 +49,7 @@ struct APIRoutes {
             let id = try roundID(context)
             let body = try await request.body.collect(upTo: 1 << 20)
             let question = try WhatIfRequest(json: Array(buffer: body))
+            try work.check(id, RoundRequest(analysis: .whatIf))
             let json = try await work.run(id, context) { budget -> String in
                 let session = try work.session(id, mode: question.mode, budget: budget)
                 let answer: WhatIf
@@ -96,6 +97,7 @@ struct APIRoutes {
             let raw = try context.parameters.require("nominee")
             let nominee = raw.removingPercentEncoding ?? raw
             let mode = try self.mode(request)
+            try work.check(id, RoundRequest(analysis: .explain))
             let json = try await work.run(id, context) { budget -> String in
                 let result = try work.session(id, mode: mode, budget: budget).base
                 guard result.status != .infeasible else { throw APIError(.conflict, "no panel meets the rules: there is nothing to explain (see the result's conflicts)") }
@@ -124,7 +126,8 @@ struct APIRoutes {
             let alternatesAsked = try Self.alternates(request.uri.queryParameters["alternates"].map(String.init))
             if try work.choosesByLottery(id) {
                 // As `select` on such a policy: the lottery's report, which names everyone's chance.
-                guard let format, !isPublic, !redact, alternatesAsked == nil else {
+                try work.check(id, RoundRequest(alternates: alternatesAsked, publicReport: isPublic))
+                guard let format, !redact else {
                     throw APIError(.conflict, "the policy's objective is lottery: its report comes as report.json, .md, .html, .csv or .txt, without public, redact or alternates")
                 }
                 let text = try await work.run(id, context) { budget in try DrawnLottery(try work.round(id, mode: mode), method: nil, values: nil, budget: budget).render(format) }
@@ -139,7 +142,7 @@ struct APIRoutes {
                 let explanations = result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
                 let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true, budget: budget) : nil
                 let publicView = isPublic ? PublicView(result, explanations: explanations) : nil
-                let alternates = alternatesAsked.flatMap { k in result.status == .infeasible ? nil : Alternates(result, count: k) }
+                let alternates = try alternatesAsked.flatMap { k in result.status == .infeasible ? nil : try Alternates(result, count: k, budget: budget) }
                 guard let format else {
                     return try XLSXWriter.bytes(ReportWorkbook(selection: result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates))
                 }
@@ -202,7 +205,7 @@ struct APIRoutes {
 
     /// The adjusted round's select JSON plus `difference` (entering, leaving, objective_change, groups).
     static func withDifference(_ answer: WhatIf, alternates k: Int? = nil) throws -> String {
-        let alternates = k.flatMap { answer.result.status == .infeasible ? nil : Alternates(answer.result, count: $0) }
+        let alternates = try k.flatMap { answer.result.status == .infeasible ? nil : try Alternates(answer.result, count: $0) }
         return try SelectionDocument.adding("difference", WhatIfReport.difference(answer), to: try SelectionReport.render(answer.result, format: .json, alternates: alternates))
     }
 

@@ -14,6 +14,7 @@ struct AnalysisPages {
     func add(to router: Router<WorkbenchContext>) {
         router.get("/rounds/{id}/compare") { request, context in
             let id = try api.roundID(context)
+            try work.check(id, RoundRequest(analysis: .compare))
             let isPublic = request.uri.queryParameters["public"].map { $0 == "1" } ?? false
             let page = try await work.run(id, context) { budget -> String in
                 let comparison = try Comparison.run(try work.round(id, mode: .coordinated), budget: budget)
@@ -23,6 +24,7 @@ struct AnalysisPages {
         }
         router.get("/api/rounds/{id}/compare") { _, context in
             let id = try api.roundID(context)
+            try work.check(id, RoundRequest(analysis: .compare))
             let json = try await work.run(id, context) { budget in try ComparisonReport.render(try Comparison.run(try work.round(id, mode: .coordinated), budget: budget), format: .json) }
             return JSONResponse.text(json, type: "application/json; charset=utf-8")
         }

@@ -47,7 +47,7 @@ struct Pages {
                 let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true, budget: budget) : nil
                 try store.recordSolve(id, kind: "page", result: result)
                 // Who could take each seat, for the day a member withdraws: three per seat, and the reserve list.
-                let alternates = result.status == .infeasible ? nil : Alternates(result, count: Pages.alternatesShown)
+                let alternates = result.status == .infeasible ? nil : try Alternates(result, count: Pages.alternatesShown, budget: budget)
                 let page = HTMLReports.selection(result, explanations: nil, diagnosis: diagnosis,
                                                  nomineeLink: { "/rounds/\(id)/nominee/" + ($0.addingPercentEncoding(withAllowedCharacters: Pages.idCharacters) ?? $0) },
                                                  alternates: alternates)

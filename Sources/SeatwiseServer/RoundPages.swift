@@ -16,6 +16,7 @@ struct RoundPages {
             let id = try api.roundID(context)
             let raw = try context.parameters.require("nominee")
             let nominee = raw.removingPercentEncoding ?? raw
+            try work.check(id, RoundRequest(analysis: .explain))
             let page = try await work.run(id, context) { budget -> String in
                 let result = try work.session(id, mode: .coordinated, budget: budget).base
                 guard result.status != .infeasible else { throw APIError(.conflict, "no panel meets the rules: there is nothing to explain") }
@@ -32,6 +33,7 @@ struct RoundPages {
             let id = try api.roundID(context)
             let form = try await Self.form(request)
             let adjustments = Self.adjustments(form)
+            try work.check(id, RoundRequest(analysis: .whatIf))
             guard !adjustments.isEmpty else { return pages.redirect("/rounds/\(id)") }
             let page = try await work.run(id, context) { budget -> String in
                 let answer: WhatIf
@@ -43,7 +45,7 @@ struct RoundPages {
                 lines += answer.groups.filter { $0.change != 0 }.map { "\($0.group): rank sum \($0.rankSumBefore) → \($0.rankSumAfter)" }
                 if answer.result.status != .infeasible {
                     let nominees = answer.result.input.nominees
-                    for seat in Alternates(answer.result, count: Pages.alternatesShown).seats where answer.entering.contains(seat.member) {
+                    for seat in Alternates.seats(answer.result, count: Pages.alternatesShown) where answer.entering.contains(seat.member) {
                         let list = seat.alternates.map { "\(nominees[$0].name) [\(nominees[$0].id)]" }.joined(separator: ", ")
                         lines.append("alternates for \(nominees[seat.member].name) [\(nominees[seat.member].id)]: \(list.isEmpty ? seat.blockedBy ?? "none" : list)")
                     }
@@ -56,6 +58,7 @@ struct RoundPages {
         router.post("/rounds/{id}/keep") { request, context in
             let id = try api.roundID(context)
             let adjustments = Self.adjustments(try await Self.form(request))
+            try work.check(id, RoundRequest(analysis: .whatIf))
             try await work.run(id, context) { budget in
                 let round = try work.round(id, mode: .coordinated).adjusted(adjustments)
                 let context: SelectionContext
@@ -73,7 +76,7 @@ struct RoundPages {
                 guard result.status == .infeasible else { throw APIError(.conflict, "the round has a panel: there is nothing to repair") }
                 let repairs = try result.diagnosis(budget: budget).repairs
                 guard k < repairs.count else { throw APIError(.notFound, "no such repair") }
-                let adjustments = repairs[k].steps.map { Adjustment.setBound(row: "\($0.quotaRow + 1)", side: $0.bound, value: $0.to) }
+                let adjustments = repairs[k].steps.map { Adjustment.setBound(row: result.context.quotaRows[$0.quotaRow].reference(in: result.context.quotaRows), side: $0.bound, value: $0.to) }
                 let context = try work.round(id, mode: .coordinated).adjusted(adjustments).context()
                 try store.keepAdjustments(adjustments, words: context.adjustments.suffix(adjustments.count).map { $0 }, in: id)
                 work.forget(id)

@@ -69,6 +69,14 @@ final class RoundWork: @unchecked Sendable {
         return policy?.objective == .lottery
     }
 
+    /// Refuses, before anything is solved, what the round's policy cannot answer (a what-if, an
+    /// explanation or a comparison of a lottery policy): the library's refusal, in its words, as a 409.
+    func check(_ id: Int64, _ request: RoundRequest) throws {
+        guard let files = try store.files(of: id) else { throw APIError(.notFound, "no round \(id)") }
+        guard let policy = try? PolicyReader().read(InputFile(path: files.policy.filename, bytes: files.policy.bytes)) else { return }
+        do { try request.check(policy) } catch let refusal as RoundRefusal { throw APIError(.conflict, refusal.description) }
+    }
+
     /// The round's input as last uploaded (404 when there is no such round; 422 if its files fail).
     func input(_ id: Int64) throws -> SelectionInput {
         guard let files = try store.files(of: id) else { throw APIError(.notFound, "no round \(id)") }

@@ -8,7 +8,7 @@ struct PolicyReaderTests {
     func read(_ text: String) throws -> Policy { try PolicyReader().read(Fixtures.file(text, path: "policy.yaml")) }
     func problems(_ text: String) -> [InputDiagnostic] { Fixtures.diagnostics { _ = try read(text) } }
 
-    @Test("the full schema of SPEC §3")
+    @Test("the full schema of the README's policy file")
     func fullSchema() throws {
         let policy = try read("""
         body: IGF MAG (example)

@@ -26,7 +26,7 @@ struct RoundSessionTests {
                 case 2 where !session.base.quotas.isEmpty:
                     let k = rng.int(session.base.quotas.count)
                     let q = session.base.quotas[k]
-                    questions.append([.setBound(row: "\(k + 1)", side: .max, value: max(q.row.min ?? 0, q.count - 1))])
+                    questions.append([.setBound(row: q.row.reference(in: session.base.quotas.map(\.row)), side: .max, value: max(q.row.min ?? 0, q.count - 1))])
                 default: questions.append([.seat(ids[rng.int(ids.count)]), .exclude(ids[rng.int(ids.count)])])
                 }
             }

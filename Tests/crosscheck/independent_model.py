@@ -1,4 +1,4 @@
-"""An independent model of a Seatwise selection (SPEC sections 2-4), built from the nominations CSV and
+"""An independent model of a Seatwise selection (README, "Nominations file" to "What a selection does"), built from the nominations CSV and
 the policy YAML and solved with HiGHS. It shares no code with Seatwise: it reads the files itself and
 writes every rule from the specification's words, so agreement with Seatwise is evidence, not echo.
 
@@ -89,7 +89,7 @@ def load(nominations_path, policy_path):
                 attrs["region"] = attrs.get("region") or region
                 attrs["development"] = attrs.get("development") or development
             status, terms = row.get("status") or "new", int(row.get("terms") or 0)
-            # `status` and `terms` count in quotas like any attribute (SPEC section 3, turnover).
+            # `status` and `terms` count in quotas like any attribute (README, "Policy file", turnover).
             attrs["status"], attrs["terms"] = status, str(terms)
             nominees.append(Nominee(row["id"], row["group"], int(row["rank"]) if row.get("rank") else None, status, terms, attrs))
     rules = policy.get("rules") or {}
@@ -107,7 +107,7 @@ def load(nominations_path, policy_path):
 
 
 def fixed_value(inst, n):
-    """1, 0 or None (free), by status and term limit (SPEC section 4)."""
+    """1, 0 or None (free), by status and term limit (README, "What a selection does")."""
     limited = inst.max_terms is not None and n.terms >= inst.max_terms
     if n.status == "withdrawn":
         return 0
@@ -116,6 +116,10 @@ def fixed_value(inst, n):
     if n.status == "continuing" and inst.continuing == "keep":
         return 0 if limited else 1
     return 0 if limited else None
+
+
+REFERENCE_VALUES = {"region": ["African", "Asia-Pacific", "Eastern European", "GRULAC", "WEOG"],
+                    "development": ["developed", "economy_in_transition", "developing"]}
 
 
 def build_rows(inst):
@@ -135,7 +139,10 @@ def build_rows(inst):
             if q.get("each"):
                 present = sorted({norm(inst.nominees[i].attrs.get(attr)) for i in members
                                   if fixed_value(inst, inst.nominees[i]) != 0 and inst.nominees[i].attrs.get(attr)})
-                value_sets = [[v] for v in present]
+                # Region and development: every value of the UN reference list is a row, nominated or not
+                # (README, "Decisions where the specification is silent").
+                reference = REFERENCE_VALUES.get(attr, [])
+                value_sets = [[v] for v in sorted(set(present) | {norm(r) for r in reference})]
             elif "values" in q:
                 value_sets = [[norm(v) for v in q["values"]]]
             else:

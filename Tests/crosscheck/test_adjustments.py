@@ -80,8 +80,8 @@ def test_adjustments(seatwise, write_body, seed, mode):
             q = quotas[k]
             side = rng.choice(["min", "max"])
             value = max(0, q["count"] + rng.choice([-2, -1, 1, 2]))
-            number = base["quotas"].index(q) + 1
-            args = ["--set", f"{number}:{side}={value}"]
+            # The row as the report names it: its quota's number, with its group or value where it has several.
+            args = ["--set", f"{q['reference']}:{side}={value}"]
             other = q["max"] if side == "min" else q["min"]
             if other is not None and (value > other if side == "min" else value < other):
                 # A minimum above the maximum (or the reverse) is refused, as in a policy file.

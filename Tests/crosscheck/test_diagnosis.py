@@ -59,7 +59,7 @@ def check_conflict(inst, conflict):
 
 
 def relaxation_by_priority(inst, rows, groups):
-    """HiGHS: the least relaxation per priority level, highest level first (SPEC section 7)."""
+    """HiGHS: the least relaxation per priority level, highest level first (README, "Infeasible policies")."""
     s = Solver(inst, rows, fixings_of(inst), groups=groups, slacks=True)
     levels = sorted({p for _, p in s.slack_cols}, reverse=True)
     if not s.feasible():

@@ -1,4 +1,4 @@
-// Audits a published roster against a policy (SPEC §8): seats per group, every quota's count, bound and
+// Audits a published roster against a policy (README, "Audits"): seats per group, every quota's count, bound and
 // verdict, and every attribute value's share; with the nomination pool, the expected count and the exact
 // probability of a count this far from it had each group's seats been filled at random from its pool;
 // with a reference share, the exact binomial probability.
@@ -83,33 +83,6 @@ public enum Auditor {
         ["gender", "region", "development"] + input.attributeNames.filter { !AttributeKey.builtIn.contains($0) && !AttributeKey.standing.contains($0) }
     }
 
-    /// Attributes whose values the reference data lists: every one of them is a row of an `each` quota,
-    /// whether or not the roster (or the pool) has it, so an absent region is counted 0 and judged.
-    static let referenceValues: [String: [String]] = ["region": CountryTable.regions, "development": CountryTable.developmentStatuses]
-
-    static func withReferenceValues(_ rows: [QuotaRow], policy: Policy) -> [QuotaRow] {
-        var rows = rows
-        for quota in policy.quotas where quota.selector == .each {
-            guard let values = referenceValues[quota.attribute] else { continue }
-            for scope in quota.scope.scopes(in: policy.seats) {
-                let present = Set(rows.filter { $0.quotaIndex == quota.index && $0.group == scope.group }.flatMap { $0.values.map(AttributeKey.normalize) })
-                for value in values where !present.contains(AttributeKey.normalize(value)) {
-                    rows.append(QuotaRow(quotaIndex: quota.index, attribute: quota.attribute, values: [value], group: scope.group,
-                                         seatsInScope: scope.seats, min: quota.min?.minimum(seats: scope.seats),
-                                         max: quota.max?.maximum(seats: scope.seats), members: [], priority: quota.priority, hard: quota.hard))
-                }
-            }
-        }
-        let groupOrder = Dictionary(policy.groups.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        return rows.enumerated().sorted {
-            let a = $0.element, b = $1.element
-            guard a.quotaIndex == b.quotaIndex else { return a.quotaIndex < b.quotaIndex }
-            let ga = a.group.flatMap { groupOrder[$0] } ?? -1, gb = b.group.flatMap { groupOrder[$0] } ?? -1
-            if ga != gb { return ga < gb }
-            return a.values.joined() == b.values.joined() ? $0.offset < $1.offset : a.values.joined() < b.values.joined()
-        }.map(\.element)
-    }
-
     public static func audit(roster: SelectionInput, pool: SelectionInput? = nil, references: [ReferenceShare] = []) -> AuditResult {
         let policy = roster.policy
         let members = roster.nominees
@@ -120,7 +93,11 @@ public enum Auditor {
         let baseStandings = base.nominees.map { pool == nil ? Standing.free : Standing.of($0, rules: policy.rules) }
         // Quotas on an attribute the roster does not give (a composition without that column) are not counted.
         let unknown = Set(policy.quotas.filter { roster.unknownAttributes.contains($0.attribute) }.map(\.index))
-        let rows = withReferenceValues(QuotaRow.expand(policy: policy, nominees: base.nominees, standings: baseStandings), policy: policy)
+        // Percentages are judged on the members the roster has in each scope (a roster of 53 for 50 seats
+        // needs 40% of 53), so the bounds are worked out on those counts, not on the policy's seats.
+        var rosterSeats = policy.seats
+        for group in policy.groups { rosterSeats[group] = members.filter { $0.group == group }.count }
+        let rows = QuotaRow.expand(policy: policy, nominees: base.nominees, standings: baseStandings, seats: rosterSeats)
             .filter { !unknown.contains($0.quotaIndex) }
         func count(_ row: QuotaRow) -> Int {
             let keys = Set(row.values.map(AttributeKey.normalize))
@@ -150,9 +127,11 @@ public enum Auditor {
             return GroupOutcome(group: entry.group, seats: entry.seats, seated: inGroup.count, rankSum: 0, topChoicesSeated: 0)
         }
         let listWords = roster.isComposition ? "in the composition" : "on the roster"
-        for g in groups where g.seated != g.seats { notes.append("\(g.group) has \(Words.count(g.seated, "member")) \(listWords) for \(Words.count(g.seats, "seat"))") }
+        if groups.contains(where: { !$0.filled }), policy.quotas.contains(where: { $0.min?.isPercent == true || $0.max?.isPercent == true }) {
+            notes.append("percentages are judged on the members \(listWords) in each scope (\(Words.count(members.count, "member")) in the body, for \(Words.count(policy.totalSeats, "seat")))")
+        }
         let absentValues = pool != nil ? [] : policy.quotas.filter {
-            !unknown.contains($0.index) && $0.selector == .each && !referenceValues.keys.contains($0.attribute)
+            !unknown.contains($0.index) && $0.selector == .each && QuotaRow.referenceValues[$0.attribute] == nil
                 && ($0.min.map { $0.minimum(seats: policy.totalSeats) > 0 } ?? false)
         }
         let unverified = policy.quotas.filter { unknown.contains($0.index) }.map {
@@ -163,7 +142,7 @@ public enum Auditor {
                             reason: "without --pool the values absent from the roster are unknown")
         } + blankRows
         // How the table was read (blank cells, merged ranges) belongs in the report, not only on the terminal.
-        if roster.isComposition { notes += roster.notes }
+        if roster.isComposition { notes += roster.readingNotes }
         if !absentValues.isEmpty {
             notes.append("without --pool, `each` quotas on attributes other than region and development cover only the values present on the roster: a value nobody on it has cannot be checked (give --pool NOMINATIONS to check them)")
         }

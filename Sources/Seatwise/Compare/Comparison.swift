@@ -1,5 +1,5 @@
 // Independent (IGC-style) and coordinated (MAG-style) selection on the same input, side by side
-// (SPEC §8): every quota under each, the members who differ, and what coordination costs each group
+// (README, "Audits"): every quota under each, the members who differ, and what coordination costs each group
 // in its own ranking.
 
 public struct GroupCost: Sendable {

@@ -1,4 +1,4 @@
-// The diagnosis of an infeasible selection (SPEC §7): the counting pre-checks that fail, or else the
+// The diagnosis of an infeasible selection (README, "Infeasible policies"): the counting pre-checks that fail, or else the
 // irreducible sets of conflicting rules; the smallest repair with alternatives, offered only when it
 // makes every part of the body fillable; and, when asked, the best panel under the chosen repair. It
 // works on the rules the result was solved under, within the round's budget.
@@ -65,6 +65,14 @@ public enum Diagnoser {
         if !repairable && !parts.isEmpty {
             notes.append("no repair is offered: a repair of the quotas alone cannot make every group fillable")
         }
+        if let first = repairs.first {
+            // At most ten seconds (within the round's own budget): on a large body this is a search of its own.
+            let cap = Deadline.now() + Self.sizeSearchSeconds
+            let sized = SolveBudget(deadline: min(budget.deadline ?? cap, cap), cancellation: budget.cancellation, memoryLimit: budget.memoryLimit)
+            let (found, finished) = try sizeConflicts(first, context: context, mode: result.mode, known: conflicts, budget: sized)
+            conflicts += found
+            if !finished { notes.append("the search for the rules that set the repair's size was cut short (\(Int(Self.sizeSearchSeconds)) seconds); the repair itself is proved") }
+        }
         var repaired: SelectionResult?
         if repair, let first = repairs.first {
             if budget.isExpired {
@@ -78,6 +86,37 @@ public enum Diagnoser {
             }
         }
         return Diagnosis(conflicts: conflicts, repairs: repairs, repaired: repaired, notes: notes)
+    }
+
+    /// The rules that set a repair's size: for each step that moves a bound by more than one seat, the
+    /// rules that still conflict with the bound one seat short of the repair (every other step applied).
+    /// A conflict already listed explains nothing new and is left out; so is anything the budget cuts short.
+    static let sizeSearchSeconds = 10.0
+
+    static func sizeConflicts(_ repair: Repair, context: SelectionContext, mode: SelectionMode, known: [ConflictReport],
+                              budget: SolveBudget) throws -> (found: [ConflictReport], finished: Bool) {
+        var found: [ConflictReport] = []
+        for (k, step) in repair.steps.enumerated() where abs(step.to - step.from) > 1 {
+            guard !budget.isExpired else { return (found, false) }
+            var short = repair
+            short.steps[k].to = step.to + (step.to > step.from ? -1 : 1)
+            let shortContext = context.applying(short)
+            let lead = "\(step.rule) would have to move further than the conflicts above explain: with its \(step.bound.rawValue) at \(short.steps[k].to), "
+            for model in shortContext.models(mode: mode) {
+                let failures = PreCheck.run(input: shortContext.input, standings: shortContext.standings, quotaRows: model.quotaRows, groups: model.groups)
+                var reports = failures.map { ConflictReport(rules: $0.rules, message: lead + $0.message) }
+                if failures.isEmpty {
+                    let search = try ConflictFinder(model: model, nominees: shortContext.input.nominees).conflicts(limit: 1, budget: budget)
+                    if !search.finished { return (found, false) }
+                    reports = search.conflicts.map { conflict in
+                        let rows = (conflict.rows + conflict.hardRows).map { RuleReference.row($0, of: model) }
+                        return ConflictReport(rules: conflict.labels, message: lead + "these rules still conflict: " + conflict.message, references: rows)
+                    }
+                }
+                for report in reports where !(known + found).contains(where: { Set($0.rules) == Set(report.rules) }) { found.append(report) }
+            }
+        }
+        return (found, true)
     }
 
     /// Independent mode repairs each group separately: combine them step-wise into whole-body repairs

@@ -3,7 +3,7 @@
 
 import Foundation
 
-/// How a nominee stands before the selection runs (SPEC §2, `status`).
+/// How a nominee stands before the selection runs (README, "Nominations file", `status`).
 public enum NomineeStatus: String, Sendable, Codable, CaseIterable {
     case new, continuing, required, withdrawn
 }
@@ -59,7 +59,7 @@ public struct Nominee: Sendable, Hashable {
     }
 }
 
-/// The comparison form of ids and attribute values: SPEC §2 compares them case-insensitively after
+/// The comparison form of ids and attribute values: README, "Nominations file" compares them case-insensitively after
 /// trimming; beyond that, text that prints the same must compare the same, so the form is NFKC (full-width
 /// `ｆemale` is `female`), without invisible format characters (`fe<ZWSP>male`, `A<ZWJ>1`), case-folded.
 public enum AttributeKey {

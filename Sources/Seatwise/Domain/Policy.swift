@@ -1,4 +1,4 @@
-// The selection policy (SPEC §3) as validated values: seats, quotas, rules, objective and seed.
+// The selection policy (README, "Policy file") as validated values: seats, quotas, rules, objective and seed.
 // Percentages are kept as exact fractions so that rounding (⌈p·S⌉, ⌊p·S⌋) is exact.
 
 import OrderedCollections
@@ -53,7 +53,7 @@ public struct LotterySettings: Sendable {
 public struct SelectionRules: Sendable {
     /// What `continuing` nominees get.
     public enum Continuing: String, Sendable {
-        /// Seated, counting toward seats and quotas (SPEC §3).
+        /// Seated, counting toward seats and quotas (README, "Policy file").
         case keep
         /// Treated like any other nominee.
         case compete
@@ -84,6 +84,9 @@ public struct SelectionRules: Sendable {
 
 /// A bound in a quota: a count, or a percentage of the seats in scope as an exact fraction.
 public enum QuotaBound: Sendable, Equatable {
+    /// Whether the bound is a share of the seats in scope rather than a count.
+    public var isPercent: Bool { if case .percent = self { return true } else { return false } }
+
     case count(Int)
     case percent(numerator: Int, denominator: Int)
 
@@ -190,7 +193,7 @@ public struct Quota: Sendable {
         self.line = line
     }
 
-    /// Whether the quota applies inside groups only (kept by an independent selection, SPEC §4).
+    /// Whether the quota applies inside groups only (kept by an independent selection, README, "What a selection does").
     public var isGroupScoped: Bool {
         if case .body = scope { return false }
         return true

@@ -1,4 +1,4 @@
-// Explains every decision of a selection round (SPEC §6): continuing, required, withdrawn and
+// Explains every decision of a selection round (README, "Explanations"): continuing, required, withdrawn and
 // term-limited members by their rule; everyone else by a counterfactual re-solve with the decision
 // reversed (no shortcut: a tie can hide behind any rank order). Plus quota prices and each group's
 // deviations. Re-solves run on worker threads of their own, one GLPK problem per thread, within the
@@ -91,16 +91,34 @@ public enum Explainer {
         var asked: [(target: Int, question: Int)] = []
         for (t, i) in targets.enumerated() where explanations[t] == nil {
             asked.append((t, questions.count))
-            // In rank order or below the cut, SPEC §6 asks only that the decision be no tie: a bound that
+            // In rank order or below the cut, README, "Explanations" asks only that the decision be no tie: a bound that
             // proves the reversal worse is enough. Otherwise the best reversed panel is needed.
             questions.append(.force(model: modelOf[i], column: columnOf[i], value: seated[i] ? 0 : 1, boundFirst: !words.hasRivals(i)))
         }
         let priceQuestions = options.prices && options.nominee == nil ? QuotaPrices.questions(result: result, models: models, first: questions.count) : []
         questions += priceQuestions.map(\.question)
-        let answers = try answerAll(questions, models: models, seated: seated, nominees: nominees, options: options)
+        var answers = try answerAll(questions, models: models, seated: seated, nominees: nominees, options: options)
         // The chosen panel's score in each model, the yardstick of every answer.
         let chosenScores = models.map { model in PanelScore(model: model, panel: model.columns.map { seated[$0] }) }
 
+        // A reversal proved worse by the relaxation alone says nothing of whether any panel seats the
+        // nominee: that is judged as the reserve list judges it (Seatability), and an unseatable nominee
+        // is explained by the rule that keeps them out.
+        var seatability: Seatability?
+        for (target, question) in asked {
+            let i = targets[target]
+            guard !seated[i], let answer = answers[question], case .worseByAtLeast = answer.answer.status else { continue }
+            if seatability == nil { seatability = Seatability(result) }
+            guard try !seatability!.isSeatable(i, budget: options.budget) else { continue }
+            let (m, j) = (modelOf[i], columnOf[i])
+            var rules: [String] = [], message: String?
+            if let direct = directCause(models[m], column: j, value: 1, nominees: nominees) {
+                rules = [direct.rule]; message = direct.message
+            } else if let conflict = try ConflictFinder(model: models[m], nominees: nominees).conflicts(forcing: (j, 1), limit: 1, budget: options.budget).conflicts.first {
+                rules = conflict.labels; message = conflict.message
+            }
+            answers[question] = Answer(answer: .without(.impossible), conflictRules: rules, conflictMessage: message)
+        }
         for (target, question) in asked {
             let i = targets[target]
             guard let answer = answers[question] else { explanations[target] = words.unknown(i, why: .timeLimit); continue }

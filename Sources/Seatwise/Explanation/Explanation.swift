@@ -1,4 +1,4 @@
-// One nominee's decision and its reason in plain words, with the numbers behind it (SPEC §6).
+// One nominee's decision and its reason in plain words, with the numbers behind it (README, "Explanations").
 
 public struct Explanation: Sendable {
     public enum Decision: String, Sendable, Codable {

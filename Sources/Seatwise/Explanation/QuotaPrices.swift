@@ -1,4 +1,4 @@
-// Quota prices (SPEC §6): for every enforced quota bound at its limit, the best panel with that bound
+// Quota prices (README, "Explanations"): for every enforced quota bound at its limit, the best panel with that bound
 // moved by one seat, re-solved exactly (never read from LP duals, which mislead on these problems).
 
 enum QuotaPrices {

@@ -22,7 +22,8 @@ public struct CompositionReader: Sendable {
         let table = TableRecords(file)
         let records = table.records
         var problems = table.problems
-        var notes = table.notes
+        let warnings = table.notes.map { InputWarning(.workbook, $0) }
+        var notes: [String] = []
         func problem(_ line: Int, _ column: Int?, _ key: String?, _ message: String) {
             problems.append(table.diagnostic(file, line: line, column: column, key: key, message))
         }
@@ -122,6 +123,7 @@ public struct CompositionReader: Sendable {
         }
         var read = NominationsReader.Nominations(nominees: nominees, columns: ["group"] + attributeColumns)
         read.notes = notes
+        read.warnings = warnings
         return (read, problems)
     }
 

@@ -1,4 +1,4 @@
-// An input file read once into memory, with the SHA-256 every report carries (SPEC §9).
+// An input file read once into memory, with the SHA-256 every report carries (README, "JSON report").
 
 import Crypto
 import Foundation

@@ -1,4 +1,4 @@
-// Reads a nominations file (SPEC §2) into validated nominees: required columns, ranks, statuses,
+// Reads a nominations file (README, "Nominations file") into validated nominees: required columns, ranks, statuses,
 // countries resolved through the country table; every problem reported with line, column and column name.
 
 public struct NominationsReader: Sendable {
@@ -23,6 +23,8 @@ public struct NominationsReader: Sendable {
         public var columns: [String]
         /// What was read differently from the specification's format, in words (a semicolon-separated file).
         public var notes: [String] = []
+        /// What may have been read otherwise than meant: an ambiguous country, how a workbook was read.
+        public var warnings: [InputWarning] = []
     }
 
     public init(groups: [String]?, countries: CountryTable) {
@@ -129,11 +131,11 @@ public struct NominationsReader: Sendable {
         }
         if omitted > 0 { problems.append(.omitted(omitted, file: file.path)) }
         var read = Nominations(nominees: nominees, columns: columns)
-        read.notes = workbookNotes
+        read.warnings = workbookNotes.map { InputWarning(.workbook, $0) }
         for a in ambiguous {
             let others = a.others.map { iso3 in countries.records.first { $0.iso3 == iso3 }.map { "\($0.name) (\(iso3))" } ?? iso3 }
             let place = sheet.map { CellReference.place(sheet: $0, row: a.line, column: nil) } ?? "\(a.line)"
-            read.notes.append("\(file.path):\(place): warning: country \(Quote.value(a.text)) was read as \(a.chosen.name) (\(a.chosen.iso3)); it could also mean \(others.joined(separator: " or ")): write the ISO code (\(([a.chosen.iso3] + a.others).joined(separator: ", "))) to be sure")
+            read.warnings.append(InputWarning(.ambiguousCountry, "\(file.path):\(place): warning: country \(Quote.value(a.text)) was read as \(a.chosen.name) (\(a.chosen.iso3)); it could also mean \(others.joined(separator: " or ")): write the ISO code (\(([a.chosen.iso3] + a.others).joined(separator: ", "))) to be sure"))
         }
         if delimiter != 0x2C {
             read.notes.append("\(file.path) is separated by \(delimiter == 0x3B ? "semicolons" : "tabs"), not commas (as Excel saves CSV in many locales); it was read that way")

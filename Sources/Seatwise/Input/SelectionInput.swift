@@ -11,6 +11,10 @@ public struct SelectionInput: Sendable {
     public var attributeNames: [String]
     /// How the files were read where it differs from the specification's format, in words.
     public var notes: [String] = []
+    /// What may have been read otherwise than meant (an ambiguous country, a value nobody has).
+    public var warnings: [InputWarning] = []
+    /// Warnings, then notes: everything a report states about how the files were read.
+    public var readingNotes: [String] { warnings.map(\.text) + notes }
     /// Built-in attributes the file does not give (a composition without a gender column): a quota on
     /// one of them cannot be verified from it.
     public var unknownAttributes: Set<String> = []
@@ -83,7 +87,7 @@ public struct SelectionInput: Sendable {
         }
         if let policy, let nominations, !nominations.columns.isEmpty {
             let names = NominationsReader.attributeNames(columns: nominations.columns)
-            var valueNotes: [String] = []
+            var valueNotes: [InputWarning] = []
             var checked = policy
             for (k, quota) in policy.quotas.enumerated() {
                 let path = quota.renewal ? "rules.renewal" : "quotas[\(quota.index + 1)]"
@@ -109,12 +113,14 @@ public struct SelectionInput: Sendable {
                 let words = "\(quota.attribute) = \(missing.absent.joined(separator: ", ")): no nominee has \(missing.absent.count == 1 ? "it" : "them"); "
                     + "the file has \(Quote.list(present, limit: 20))\(closest(missing.absent[0], among: present))"
                 let place = "\(policyPath)\(quota.line == 0 ? "" : ":\(quota.line)"): warning: \(path).value: "
-                valueNotes.append(place + words + (missing.blocking ? "; so no panel can meet this quota" : "; the quota counts 0 for \(missing.absent.count == 1 ? "it" : "them")"))
+                valueNotes.append(InputWarning(.absentQuotaValues(attribute: quota.attribute, values: missing.absent),
+                                               place + words + (missing.blocking ? "; so no panel can meet this quota" : "; the quota counts 0 for \(missing.absent.count == 1 ? "it" : "them")")))
             }
             if problems.isEmpty {
                 var input = SelectionInput(policy: checked, nominees: nominations.nominees, attributeNames: names,
                                            nominations: nominationsFile!, policyFile: policyFile!)
-                input.notes = nominations.notes + valueNotes
+                input.notes = nominations.notes
+                input.warnings = nominations.warnings + valueNotes
                 input.nominationsColumns = nominations.columns
                 return input
             }

@@ -1,6 +1,8 @@
 // A policy quota made concrete: one scope (the body or one group) and one set of values, with its
 // bounds in seats and the nominees it counts. Models, pre-checks and reports all work from these.
 
+import OrderedCollections
+
 public struct QuotaRow: Sendable, Hashable {
     public var quotaIndex: Int
     public var attribute: String
@@ -41,9 +43,16 @@ public struct QuotaRow: Sendable, Hashable {
         return "\(renewal ? "renewal rule" : "quota \(quotaIndex + 1)"): \(subject), \(bounds.joined(separator: " and ")) of \(Words.count(seatsInScope, "seat")) in \(scopeName)"
     }
 
-    /// Expands every quota of `policy` over `nominees` (SPEC §3): `each` takes every value present
+    /// Expands every quota of `policy` over `nominees` (README, "Policy file"): `each` takes every value present
     /// among the nominees in scope who can be seated; percentages round up for a min, down for a max.
-    public static func expand(policy: Policy, nominees: [Nominee], standings: [Standing]) -> [QuotaRow] {
+    /// Attributes whose values the reference data lists. An `each` quota on one of them has a row for
+    /// every listed value, whether or not anyone was nominated with it: a region nobody was nominated from
+    /// is a row that a minimum cannot meet, never a rule that silently disappears.
+    public static let referenceValues: [String: [String]] = ["region": CountryTable.regions, "development": CountryTable.developmentStatuses]
+
+    /// `seats` overrides the policy's seats per group, for the scopes' sizes (an audit judges percentages
+    /// on the members a roster has in scope).
+    public static func expand(policy: Policy, nominees: [Nominee], standings: [Standing], seats: OrderedDictionary<String, Int>? = nil) -> [QuotaRow] {
         var byGroup: [String: [Int]] = [:]
         for (i, nominee) in nominees.enumerated() { byGroup[nominee.group, default: []].append(i) }
         // Each attribute's comparison keys, computed once: expansion is then linear in the nominees.
@@ -52,7 +61,7 @@ public struct QuotaRow: Sendable, Hashable {
         var rows: [QuotaRow] = []
         for quota in policy.quotas {
             let attributeKeys = keys[quota.attribute]!
-            let scopes = quota.scope.scopes(in: policy.seats).map { scope in
+            let scopes = quota.scope.scopes(in: seats ?? policy.seats).map { scope in
                 (group: scope.group, seats: scope.seats, members: scope.group.map { byGroup[$0] ?? [] } ?? Array(nominees.indices))
             }
             for scope in scopes {
@@ -66,9 +75,13 @@ public struct QuotaRow: Sendable, Hashable {
                     let wanted = Set(values.map(AttributeKey.normalize))
                     valueSets = [(values, scope.members.filter { attributeKeys[$0].map(wanted.contains) ?? false })]
                 case .each:
-                    // Every value held by someone in scope who can be seated, in a fixed (sorted) order.
-                    valueSets = buckets.keys.sorted().compactMap { key in
-                        let members = buckets[key]!
+                    // Every value held by someone in scope who can be seated, and every value of the reference
+                    // list, in a fixed (sorted) order.
+                    var listed: [String: String] = [:]
+                    for value in referenceValues[quota.attribute] ?? [] { listed[AttributeKey.normalize(value)] = value }
+                    valueSets = Set(buckets.keys).union(listed.keys).sorted().compactMap { key in
+                        let members = buckets[key] ?? []
+                        if let value = listed[key] { return ([value], members) }
                         guard let eligible = members.first(where: { !standings[$0].isFixedOut }) else { return nil }
                         return ([nominees[eligible].value(of: quota.attribute)!.trimmingCharacters(in: .whitespaces)], members)
                     }
@@ -89,4 +102,75 @@ public struct QuotaRow: Sendable, Hashable {
 /// row's origin carries.
 extension Array {
     subscript(quotaRow: QuotaRowIndex) -> Element { self[quotaRow.rawValue] }
+}
+
+/// A quota row's identity as every surface names it: the quota's number as reports print it ("quota 3"),
+/// and, when the quota has several rows, the group and/or value that tells the row apart: `3`,
+/// `3[WEOG]`, `5[Government]`, `7[Civil Society/female]`. `--set`, what-if files, the API and the
+/// workbench all take these; `N[*]` names every row of quota N at once.
+extension QuotaRow {
+    /// The number a report shows: "quota N"; renewal rows are "renewal".
+    public var quotaNumber: String { renewal ? "renewal" : String(quotaIndex + 1) }
+
+    /// Every row's reference, in one pass (a cap per country can have thousands of rows).
+    public static func references(_ rows: [QuotaRow]) -> [String] {
+        var siblings: [String: [QuotaRow]] = [:]
+        for row in rows { siblings[row.quotaNumber, default: []].append(row) }
+        return rows.map { $0.reference(siblings: siblings[$0.quotaNumber]!) }
+    }
+
+    /// This row's reference among `rows` (the rows of one round).
+    public func reference(in rows: [QuotaRow]) -> String {
+        reference(siblings: rows.filter { $0.quotaNumber == quotaNumber })
+    }
+
+    private func reference(siblings: [QuotaRow]) -> String {
+        guard siblings.count > 1 else { return quotaNumber }
+        let byGroup = Set(siblings.map { $0.group ?? "" }).count > 1
+        let byValue = Set(siblings.map { $0.values.joined(separator: ",") }).count > 1
+        let parts = (byGroup ? [group ?? "body"] : []) + (byValue ? [values.joined(separator: ",")] : [])
+        return "\(quotaNumber)[\(parts.joined(separator: "/"))]"
+    }
+
+    /// Whether this row answers to a qualifier's parts (each a group or a value, compared as ids are).
+    func matches(_ parts: [String]) -> Bool {
+        let keys = Set(values.map(AttributeKey.normalize))
+        return parts.allSatisfy { part in
+            let k = AttributeKey.normalize(part)
+            return k == AttributeKey.normalize(group ?? "body") || (values.count == 1 && keys.contains(k)) || k == AttributeKey.normalize(values.joined(separator: ","))
+        }
+    }
+
+    /// The rows a reference names, or why it names none or is ambiguous. A reference is `N`, `N[QUALIFIER]`,
+    /// `N[*]`, `renewal[…]` or a row's label exactly as a report prints it.
+    public static func resolve(_ reference: String, in rows: [QuotaRow]) -> Result<[Int], RowReferenceProblem> {
+        let text = reference.trimmingCharacters(in: .whitespaces)
+        if let exact = rows.firstIndex(where: { $0.label == text }) { return .success([exact]) }
+        var number = text, qualifier: String?
+        if text.hasSuffix("]"), let open = text.firstIndex(of: "[") {
+            number = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+            qualifier = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingCharacters(in: .whitespaces)
+        }
+        let ofQuota = rows.indices.filter { AttributeKey.normalize(rows[$0].quotaNumber) == AttributeKey.normalize(number) }
+        guard !ofQuota.isEmpty else { return .failure(.unknown) }
+        guard let qualifier else {
+            return ofQuota.count == 1 ? .success(ofQuota) : .failure(.ambiguous(ofQuota))
+        }
+        if qualifier == "*" { return .success(ofQuota) }
+        let parts = qualifier.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        let matched = ofQuota.filter { rows[$0].matches(parts) }
+        switch matched.count {
+        case 0: return .failure(.noSuchRow(ofQuota))
+        case 1: return .success(matched)
+        default: return .failure(.ambiguous(matched))
+        }
+    }
+}
+
+/// Why a row reference names no single row: no quota has that number (or label), the qualifier matches
+/// none of the quota's rows, or it matches several (each listed, to choose from).
+public enum RowReferenceProblem: Error, Sendable, Equatable {
+    case unknown
+    case noSuchRow([Int])
+    case ambiguous([Int])
 }

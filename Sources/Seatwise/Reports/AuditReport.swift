@@ -1,4 +1,4 @@
-// Renders an audit of a published roster (SPEC §8, §9) in text, markdown, JSON or CSV.
+// Renders an audit of a published roster (README, "Audits"; "JSON report") in text, markdown, JSON or CSV.
 
 import Foundation
 
@@ -24,9 +24,11 @@ public enum AuditReport {
 
     /// The audit in one plain sentence.
     public static func headline(_ audit: AuditResult) -> String {
-        let broken = audit.quotas.filter { !$0.satisfied }.count
+        let broken = audit.quotas.filter { $0.verdict.isBroken }.count
         let unknown = audit.unverified.count
+        let misfilled = audit.groups.filter { !$0.filled }
         return "\(Words.count(audit.size, "member")) on the roster; "
+            + (misfilled.isEmpty ? "" : misfilled.map { groupVerdict($0) }.joined(separator: "; ") + "; ")
             + (audit.quotas.isEmpty ? "the policy sets no quotas" : broken == 0 && unknown == 0 ? "every rule met"
                : broken == 0 ? "every rule checked is met" : "\(Words.count(broken, "quota row")) not met")
             + (unknown == 0 ? "" : audit.unverified.allSatisfy { $0.cause == .absentValues }
@@ -34,18 +36,32 @@ public enum AuditReport {
                : "; \(Words.count(unknown, "quota")) not verified (" + audit.unverified.map(\.subject).joined(separator: "; ") + ")")
     }
 
+    /// A group's seat count judged: "filled", or "Government: 23 members for 20 seats (3 over)".
+    static func groupVerdict(_ g: GroupOutcome) -> String {
+        if g.filled { return "filled" }
+        let gap = g.seated - g.seats
+        return "\(g.group): \(Words.count(g.seated, "member")) for \(Words.count(g.seats, "seat")) (\(abs(gap)) \(gap > 0 ? "over" : "under"), VIOLATED)"
+    }
+
+    /// The seat table's verdict column.
+    static func seatVerdict(_ g: GroupOutcome) -> String {
+        if g.filled { return "filled" }
+        let gap = g.seated - g.seats
+        return "VIOLATED: \(abs(gap)) \(gap > 0 ? "over" : "under")"
+    }
+
     /// The verdict table: each quota's rows, and for a quota the audit cannot verify, a row right after
     /// it saying so (values nobody on the roster has are unknown without --pool; an attribute a composition
     /// does not give cannot be counted).
-    static func quotaLines(_ audit: AuditResult) -> [(rule: String, bound: String, count: String, verdict: String)] {
+    static func quotaLines(_ audit: AuditResult) -> [SelectionReport.QuotaLine] {
         var lines = SelectionReport.quotaLines(audit.quotas, policy: audit.policy, hasPanel: true)
         for unverified in audit.unverified {
             let index = unverified.index
             guard let quota = audit.policy.quotas.first(where: { $0.index == index }) else { continue }
             let bound = [quota.min.map { "≥ \($0.description)" }, quota.max.map { "≤ \($0.description)" }].compactMap { $0 }.joined(separator: ", ")
-            let line = (rule: "quota \(index + 1): \(unverified.subject)", bound: bound, count: "?", verdict: "NOT VERIFIED: " + unverified.reason)
-            let prefix = "quota \(index + 1):"
-            let at = (lines.lastIndex { $0.rule.trimmingCharacters(in: .whitespaces).hasPrefix(prefix) }).map { $0 + 1 } ?? lines.count
+            let line = SelectionReport.QuotaLine(rule: "quota \(index + 1): \(unverified.subject)", bound: bound, count: "?", verdict: "NOT VERIFIED: " + unverified.reason,
+                                                 met: nil, unverified: true, quota: index)
+            let at = (lines.lastIndex { $0.quota == index }).map { $0 + 1 } ?? lines.count
             lines.insert(line, at: at)
         }
         return lines
@@ -92,8 +108,8 @@ public enum AuditReport {
         let width = max(8, header.map(\.0.count).max() ?? 0)
         for (k, v) in header { out += "  \(k.padding(toLength: width, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
         out += "\nSeats\n"
-        var seats = TextTable(["Group", "Members", "Seats"])
-        for g in audit.groups { seats.add([g.group, "\(g.seated)", "\(g.seats)"]) }
+        var seats = TextTable(["Group", "Members", "Seats", "Verdict"])
+        for g in audit.groups { seats.add([g.group, "\(g.seated)", "\(g.seats)", seatVerdict(g)]) }
         out += seats.render()
         out += "\nQuotas\n"
         var quotas = TextTable(["Rule", "Bound", "Count", "Verdict"])
@@ -112,8 +128,8 @@ public enum AuditReport {
         let cell = MarkdownRenderer.cell
         var out = "# Audit: \(cell(audit.policy.body))\n\n"
         for (k, v) in header { out += "- **\(k)**: \(cell(v))\n" }
-        out += "\n## Seats\n\n| Group | Members | Seats |\n|---|---:|---:|\n"
-        for g in audit.groups { out += "| \(cell(g.group)) | \(g.seated) | \(g.seats) |\n" }
+        out += "\n## Seats\n\n| Group | Members | Seats | Verdict |\n|---|---:|---:|---|\n"
+        for g in audit.groups { out += "| \(cell(g.group)) | \(g.seated) | \(g.seats) | \(seatVerdict(g)) |\n" }
         out += "\n## Quotas\n\n| Rule | Bound | Count | Verdict |\n|---|---|---:|---|\n"
         for line in quotaLines(audit) {
             out += "| \(cell(line.rule)) | \(cell(line.bound)) | \(cell(line.count)) | \(cell(line.verdict)) |\n"
@@ -152,7 +168,8 @@ struct AuditDocument: Encodable {
         }
         enum Keys: String, CodingKey { case roster, rosterSha256, policy, policySha256, pool, poolSha256 }
     }
-    struct Group: Encodable { var group: String, seats: Int, members: Int }
+    /// `satisfied`: the group holds exactly its seats (over or under is a breach).
+    struct Group: Encodable { var group: String, seats: Int, members: Int, satisfied: Bool }
     struct Share: Encodable {
         var attribute, value: String
         var count: Int
@@ -198,8 +215,8 @@ struct AuditDocument: Encodable {
         inputs = Inputs(roster: audit.roster.nominations.path, rosterSha256: audit.roster.nominations.sha256, policy: audit.roster.policyFile.path,
                         policySha256: audit.roster.policyFile.sha256, pool: audit.pool?.nominations.path, poolSha256: audit.pool?.nominations.sha256)
         size = audit.size
-        groups = audit.groups.map { Group(group: $0.group, seats: $0.seats, members: $0.seated) }
-        quotas = audit.quotas.map(SelectionDocument.Quota.init)
+        groups = audit.groups.map { Group(group: $0.group, seats: $0.seats, members: $0.seated, satisfied: $0.filled) }
+        quotas = zip(audit.quotas, QuotaRow.references(audit.quotas.map(\.row))).map { SelectionDocument.Quota($0, reference: $1) }
         shares = audit.shares.map { Share(attribute: $0.attribute, value: $0.value, count: $0.count, share: $0.share, expected: $0.expected, pValue: $0.pValue,
                                           reference: $0.reference, referenceExpected: $0.referenceExpected, referencePValue: $0.referencePValue) }
         notes = audit.notes

@@ -1,4 +1,4 @@
-// Renders independent against coordinated selection (SPEC §8, §9) in every format.
+// Renders independent against coordinated selection (README, "Audits"; "JSON report") in every format.
 
 public enum ComparisonReport {
     /// With `publicView` (`--public`): the time of the run and a plain headline first, the provenance

@@ -1,4 +1,4 @@
-// The JSON shape of a selection result (SPEC §9): stable snake_case keys, documented in the README.
+// The JSON shape of a selection result (README, "JSON report"): stable snake_case keys, documented in the README.
 // Optional values are written as null rather than left out, so every key is always present.
 
 import Foundation
@@ -69,23 +69,32 @@ public struct SelectionDocument: Encodable, Sendable {
         var scope: String
         var min: Int?
         var max: Int?
-        var count: Int
-        var satisfied: Bool
-        var atLimit: Bool
+        /// Nil where nothing was solved: no count and no judgement.
+        var count: Int?
+        var satisfied: Bool?
+        var atLimit: Bool?
         var enforced: Bool
+        var verdict: Verdict
+        /// What `--set`, a what-if file and the API take to name this row: `3`, `3[WEOG]`.
+        var reference: String
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(label, forKey: .label); try c.encode(quota, forKey: .quota); try c.encode(attribute, forKey: .attribute)
             try c.encode(values, forKey: .values); try c.encode(scope, forKey: .scope); try c.encode(min, forKey: .min)
             try c.encode(max, forKey: .max); try c.encode(count, forKey: .count); try c.encode(satisfied, forKey: .satisfied)
-            try c.encode(atLimit, forKey: .atLimit); try c.encode(enforced, forKey: .enforced)
+            try c.encode(atLimit, forKey: .atLimit); try c.encode(enforced, forKey: .enforced); try c.encode(verdict, forKey: .verdict)
+            try c.encode(reference, forKey: .reference)
         }
-        enum Keys: String, CodingKey { case label, quota, attribute, values, scope, min, max, count, satisfied, atLimit, enforced }
+        enum Keys: String, CodingKey { case label, quota, attribute, values, scope, min, max, count, satisfied, atLimit, enforced, verdict, reference }
 
-        init(_ q: QuotaOutcome) {
+        init(_ q: QuotaOutcome, reference: String) {
+            self.reference = reference
             label = q.row.label; quota = q.row.quotaIndex + 1; attribute = q.row.attribute; values = q.row.values
-            scope = q.row.group ?? "body"; min = q.row.min; max = q.row.max; count = q.count; satisfied = q.satisfied
-            atLimit = q.atLimit; enforced = q.enforced
+            scope = q.row.group ?? "body"; min = q.row.min; max = q.row.max
+            verdict = q.verdict
+            let judged = verdict != .notSolved
+            count = judged ? q.count : nil; satisfied = judged ? q.satisfied : nil
+            atLimit = judged ? q.atLimit : nil; enforced = q.enforced
         }
     }
     struct Conflict: Encodable { var rules: [String], message: String, references: [RuleReference] }
@@ -201,7 +210,7 @@ public struct SelectionDocument: Encodable, Sendable {
                           country: n.country, region: n.region, development: n.development, organization: n.attributes["organization"],
                           status: n.status.rawValue, terms: n.terms, attributes: custom, reason: reason.rawValue, message: reasons.sentence(i))
         }
-        quotas = result.quotas.map(Quota.init)
+        quotas = zip(result.quotas, QuotaRow.references(result.quotas.map(\.row))).map { Quota($0, reference: $1) }
         conflicts = diagnosis.map { $0.conflicts.map { Conflict(rules: $0.rules, message: $0.message, references: $0.references) } }
             ?? result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message, references: []) }
         repairs = (diagnosis?.repairs ?? []).map { $0.steps.map { RepairStep(rule: $0.rule, bound: $0.bound.rawValue, from: $0.from, to: $0.to, reference: $0.reference) } }

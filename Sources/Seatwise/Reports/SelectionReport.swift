@@ -1,11 +1,17 @@
-// Renders a selection result in text, markdown, JSON or CSV (SPEC §9); one function per format,
+// Renders a selection result in text, markdown, JSON or CSV (README, "JSON report"); one function per format,
 // every one carrying the provenance of the inputs.
 
 public enum SelectionReport {
     /// With `publicView`, the public version: only seated members named, the rest counted (`--public`).
+    /// A round's outcome in `format`: the one renderer every surface calls.
+    public static func render(_ outcome: RoundOutcome, format: ReportFormat) throws -> String {
+        try render(outcome.result, format: format, explanations: outcome.explanations, diagnosis: outcome.diagnosis, publicView: outcome.publicView,
+                   alternates: outcome.alternates, difference: outcome.difference)
+    }
+
     public static func render(_ result: SelectionResult, format: ReportFormat, explanations: ExplanationReport? = nil,
                               diagnosis: Diagnosis? = nil, publicView: PublicView? = nil, alternates: Alternates? = nil,
-                              replacement: Replacement? = nil) throws -> String {
+                              replacement: Replacement? = nil, difference: WhatIf? = nil) throws -> String {
         var (result, explanations, diagnosis) = (result, explanations, diagnosis)
         if let view = publicView {
             explanations = explanations.map { view.apply(to: $0, of: result) }
@@ -13,7 +19,8 @@ public enum SelectionReport {
             result = view.apply(to: result)
         }
         let sections = {
-            var s = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates)
+            var s = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates,
+                                      difference: difference)
             s.replacement = replacement?.lines ?? []
             return s
         }
@@ -21,11 +28,12 @@ public enum SelectionReport {
         case .text: return TextRenderer.render(sections())
         case .markdown: return MarkdownRenderer.render(sections())
         case .json:
-            let document = try SelectionDocument(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates).json()
+            var document = try SelectionDocument(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates).json()
+            if let difference { document = try SelectionDocument.adding("difference", WhatIfReport.difference(difference, publicReport: publicView != nil), to: document) }
             return try replacement.map { try SelectionDocument.adding("replacement", ReplacementRecord($0), to: document) } ?? document
         case .csv: return explanations.map { csv(result, $0) } ?? csv(result)
         case .html: return HTMLReports.selection(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates,
-                                                 replacement: replacement)
+                                                 replacement: replacement, difference: difference)
         }
     }
 
@@ -125,37 +133,51 @@ public enum SelectionReport {
     }
 
     static func verdict(_ q: QuotaOutcome, hasPanel: Bool) -> String {
-        if !hasPanel { return "—" }
-        if !q.satisfied { return q.enforced ? "VIOLATED" : "violated (not enforced)" }
-        return q.atLimit ? "met, at its limit" : "met"
+        Words.verdict(hasPanel ? q.verdict : .notSolved)
+    }
+
+    /// One line of a quota table: the words, and the judgement they word (nil for a summary of many
+    /// rows that mixes verdicts, or an audit's unverified quota), which decides how a format marks it.
+    struct QuotaLine {
+        var rule: String
+        var bound: String
+        var count: String
+        var verdict: String
+        /// True: every row met; false: some row broken; nil: not judged (not solved, not verified).
+        var met: Bool?
+        /// An audit's quota it could not verify.
+        var unverified = false
+        /// The policy's quota (0-based) the line belongs to.
+        var quota: Int? = nil
     }
 
     /// Quotas for people: each row, except that a quota expanding into many rows (a cap per country,
     /// say) is summarised in one line, with its violated rows still listed one by one.
-    static func quotaLines(_ result: SelectionResult) -> [(rule: String, bound: String, count: String, verdict: String)] {
+    static func quotaLines(_ result: SelectionResult) -> [QuotaLine] {
         quotaLines(result.quotas, policy: result.policy, hasPanel: result.status != .infeasible)
     }
 
-    static func quotaLines(_ quotas: [QuotaOutcome], policy: Policy, hasPanel: Bool) -> [(rule: String, bound: String, count: String, verdict: String)] {
-        var lines: [(String, String, String, String)] = []
+    static func quotaLines(_ quotas: [QuotaOutcome], policy: Policy, hasPanel: Bool) -> [QuotaLine] {
+        var lines: [QuotaLine] = []
+        func judged(_ q: QuotaOutcome) -> Bool? { hasPanel && q.verdict != .notSolved ? q.verdict.isMet : nil }
         var byQuota: [Int: [QuotaOutcome]] = [:]
         for q in quotas { byQuota[q.row.quotaIndex, default: []].append(q) }
         for index in byQuota.keys.sorted() {
             let rows = byQuota[index]!
             if rows.count <= 6 {
-                for q in rows { lines.append((q.row.label, bounds(q.row), hasPanel ? "\(q.count)" : "–", verdict(q, hasPanel: hasPanel))) }
+                for q in rows { lines.append(QuotaLine(rule: q.row.label, bound: bounds(q.row), count: hasPanel ? "\(q.count)" : "–", verdict: verdict(q, hasPanel: hasPanel), met: judged(q), quota: index)) }
                 continue
             }
             let first = rows[0].row
             let scope = policy.quotas.first { $0.index == index }?.scope.words ?? first.scopeName
             let bound = Set(rows.map { bounds($0.row) }).count == 1 ? bounds(first) : "varies"
             let rule = "quota \(index + 1): \(first.attribute), each value separately, in \(scope) (\(Words.count(rows.count, "value")))"
-            if !hasPanel { lines.append((rule, bound, "–", "—")); continue }
+            if !hasPanel { lines.append(QuotaLine(rule: rule, bound: bound, count: "–", verdict: Words.verdict(.notSolved), met: nil, quota: index)); continue }
             let broken = rows.filter { !$0.satisfied }
             let atLimit = rows.filter { $0.satisfied && $0.atLimit }.count
             let verdictText = broken.isEmpty ? "all met, \(atLimit) at their limit" : "\(broken.count) violated\(broken.first!.enforced ? "" : " (not enforced)")"
-            lines.append((rule, bound, "max \(rows.map(\.count).max() ?? 0)", verdictText))
-            for q in broken { lines.append(("  " + q.row.label, bounds(q.row), "\(q.count)", verdict(q, hasPanel: true))) }
+            lines.append(QuotaLine(rule: rule, bound: bound, count: "max \(rows.map(\.count).max() ?? 0)", verdict: verdictText, met: broken.isEmpty, quota: index))
+            for q in broken { lines.append(QuotaLine(rule: "  " + q.row.label, bound: bounds(q.row), count: "\(q.count)", verdict: verdict(q, hasPanel: true), met: judged(q), quota: index)) }
         }
         return lines
     }

@@ -61,7 +61,7 @@ public enum VacanciesReport {
         if v.unreachedCapRows > 0 {
             notes.append("\(Words.count(v.unreachedCapRows, "capped value")) no staying member holds \(v.unreachedCapRows == 1 ? "is" : "are") not listed: newcomers may fill \(v.unreachedCapRows == 1 ? "it" : "them") up to the cap.")
         }
-        notes += input.notes
+        notes += input.readingNotes
         sections.append(.init("Notes", .bullets(notes)))
         var csv = ReportTable(["rule", "attribute", "values", "scope", "min", "max", "staying", "min_new", "max_new", "note"])
         for row in v.rows {
@@ -119,7 +119,7 @@ public enum VacanciesReport {
             }
             unreachedCapRows = v.unreachedCapRows
             assumptions = v.assumptions
-            notes = v.roster.input.notes
+            notes = v.roster.input.readingNotes
             let input = v.roster.input
             inputs = Inputs(roster: input.nominations.path, rosterSha256: input.nominations.sha256, policy: input.policyFile.path, policySha256: input.policyFile.sha256)
             tool = Tool(name: "seatwise", version: SeatwiseTool.version, glpk: SeatwiseTool.glpkVersion)

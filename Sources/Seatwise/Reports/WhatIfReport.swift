@@ -21,7 +21,7 @@ public enum WhatIfReport {
                 for g in answer.groups where g.change != 0 { out += "    \(g.group): rank sum \(g.rankSumBefore) → \(g.rankSumAfter)\n" }
                 if let k = alternates {
                     let ids = answer.result.input.nominees
-                    for seat in Alternates(answer.result, count: k).seats where answer.entering.contains(seat.member) {
+                    for seat in Alternates.seats(answer.result, count: k) where answer.entering.contains(seat.member) {
                         let list = seat.alternates.map { "\(ids[$0].name) [\(ids[$0].id)]" }.joined(separator: ", ")
                         out += "    alternates for \(ids[seat.member].name) [\(ids[seat.member].id)]: \(list.isEmpty ? seat.blockedBy ?? "none" : list)\n"
                     }
@@ -35,13 +35,13 @@ public enum WhatIfReport {
     package struct GroupEntry: Encodable { var group: String, rankSumBefore: Int, rankSumAfter: Int, change: Int }
     /// An answer's difference from the round's own result, as every JSON answer states it.
     package struct Difference: Encodable {
-        var entering: [String], leaving: [String], objectiveChange: Int?, groups: [GroupEntry]
+        var entering: [String], leaving: [String], leavingCount: Int, objectiveChange: Int?, groups: [GroupEntry]
         package func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(entering, forKey: .entering); try c.encode(leaving, forKey: .leaving)
+            try c.encode(entering, forKey: .entering); try c.encode(leaving, forKey: .leaving); try c.encode(leavingCount, forKey: .leavingCount)
             try c.encode(objectiveChange, forKey: .objectiveChange); try c.encode(groups, forKey: .groups)
         }
-        enum Keys: String, CodingKey { case entering, leaving, objectiveChange, groups }
+        enum Keys: String, CodingKey { case entering, leaving, leavingCount, objectiveChange, groups }
     }
     struct Entry: Encodable {
         var name: String
@@ -60,9 +60,11 @@ public enum WhatIfReport {
     }
     struct Document: Encodable { var base: SelectionDocument, questions: [Entry] }
 
-    package static func difference(_ a: WhatIf) -> Difference {
+    /// A public report names only the seated: those who leave are counted (as "" entries), not named.
+    package static func difference(_ a: WhatIf, publicReport: Bool = false) -> Difference {
         let ids = a.result.input.nominees.map(\.id)
-        return Difference(entering: a.entering.map { ids[$0] }, leaving: a.leaving.map { ids[$0] }, objectiveChange: a.objectiveChange,
+        return Difference(entering: a.entering.map { ids[$0] }, leaving: publicReport ? [] : a.leaving.map { ids[$0] }, leavingCount: a.leaving.count,
+                          objectiveChange: a.objectiveChange,
                           groups: a.groups.map { GroupEntry(group: $0.group, rankSumBefore: $0.rankSumBefore, rankSumAfter: $0.rankSumAfter, change: $0.change) })
     }
 
@@ -74,7 +76,7 @@ public enum WhatIfReport {
                   alternates: answer.flatMap { a in
                       guard let k = alternates, a.result.status != .infeasible else { return nil }
                       let ids = a.result.input.nominees.map(\.id)
-                      return Dictionary(uniqueKeysWithValues: Alternates(a.result, count: k).seats.map { (ids[$0.member], $0.alternates.map { ids[$0] }) })
+                      return Dictionary(uniqueKeysWithValues: Alternates.seats(a.result, count: k).map { (ids[$0.member], $0.alternates.map { ids[$0] }) })
                   })
         }
         return try JSONReport.encode(Document(base: SelectionDocument(base), questions: entries))

@@ -7,3 +7,16 @@ public enum Words {
         "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
     }
 }
+
+extension Words {
+    /// A quota row's verdict in the reports' words.
+    public static func verdict(_ v: Verdict) -> String {
+        switch v {
+        case .notSolved: return "not solved"
+        case .met: return "met"
+        case .metAtLimit: return "met, at its limit"
+        case .violated: return "VIOLATED"
+        case .violatedNotEnforced: return "violated (not enforced)"
+        }
+    }
+}

@@ -91,19 +91,24 @@ public struct Round: Sendable {
                     context.adjustments.append("adjusted: \(n.group)'s nominee \(n.name) [\(n.id)] excluded by decision of the coordinator\(overriding)")
                 }
             case .setBound(let name, let side, let value):
-                guard let k = Self.quotaRow(named: name, in: context.quotaRows) else {
-                    problems.append("no quota row is '\(name)'\(Suggestions.closest(name, among: context.quotaRows.map(\.label))); name a row by its label or its number, 1 to \(context.quotaRows.count)")
+                let rows: [Int]
+                switch QuotaRow.resolve(name, in: context.quotaRows) {
+                case .success(let found): rows = found
+                case .failure(let problem):
+                    problems.append(Self.describe(problem, reference: name, rows: context.quotaRows))
                     continue
                 }
-                let before = context.quotaRows[k].label
-                let old = side == .min ? context.quotaRows[k].min : context.quotaRows[k].max
-                if side == .min { context.quotaRows[k].min = value } else { context.quotaRows[k].max = value }
-                if let lo = context.quotaRows[k].min, let hi = context.quotaRows[k].max, lo > hi {
-                    problems.append("\(before): \(side.rawValue)=\(value) would put its minimum (\(lo)) above its maximum (\(hi))")
-                    continue
+                for k in rows {
+                    let before = context.quotaRows[k].label
+                    let old = side == .min ? context.quotaRows[k].min : context.quotaRows[k].max
+                    if side == .min { context.quotaRows[k].min = value } else { context.quotaRows[k].max = value }
+                    if let lo = context.quotaRows[k].min, let hi = context.quotaRows[k].max, lo > hi {
+                        problems.append("\(before): \(side.rawValue)=\(value) would put its minimum (\(lo)) above its maximum (\(hi))")
+                        continue
+                    }
+                    let oldText = old.map(String.init) ?? "none"
+                    context.adjustments.append("adjusted: \(before): \(side.rawValue) \(oldText) → \(value), by decision of the coordinator")
                 }
-                let oldText = old.map(String.init) ?? "none"
-                context.adjustments.append("adjusted: \(before): \(side.rawValue) \(oldText) → \(value), by decision of the coordinator")
             }
         }
         guard problems.isEmpty else {
@@ -113,10 +118,21 @@ public struct Round: Sendable {
         return context
     }
 
-    /// A quota row by its number (1-based) or its label.
-    static func quotaRow(named name: String, in rows: [QuotaRow]) -> Int? {
-        if let number = Int(name), number >= 1, number <= rows.count { return number - 1 }
-        return rows.firstIndex { $0.label == name }
+    /// A reference that names no single row, in words: what the rows are called, or which it could mean.
+    static func describe(_ problem: RowReferenceProblem, reference: String, rows: [QuotaRow]) -> String {
+        func listed(_ ks: [Int]) -> String {
+            let shown = ks.prefix(12).map { "\(rows[$0].reference(in: rows)) (\(rows[$0].label))" }.joined(separator: "; ")
+            return shown + (ks.count > 12 ? "; and \(ks.count - 12) more" : "")
+        }
+        switch problem {
+        case .unknown:
+            let numbers = Array(Set(rows.map(\.quotaNumber))).sorted { (Int($0) ?? Int.max, $0) < (Int($1) ?? Int.max, $1) }
+            return "no quota is '\(reference)'\(Suggestions.closest(reference, among: rows.map(\.label))); name a quota by its number as the report prints it (\(numbers.joined(separator: ", "))), with [GROUP or VALUE] where it has several rows"
+        case .noSuchRow(let ks):
+            return "'\(reference)' matches none of the quota's rows: \(listed(ks))"
+        case .ambiguous(let ks):
+            return "'\(reference)' could mean any of \(Words.count(ks.count, "row")): \(listed(ks)); name one, or all with [*]"
+        }
     }
 
     /// Solves the round within `budget`, on this thread.

@@ -2,6 +2,10 @@
 // exactly that seat with everyone else staying and every enforced rule still met, best first (by the
 // objective, then the seed); and the reserve list, the unseated nominees in the order they would be called.
 // A one-for-one swap changes two columns only, so each is checked on the rows it touches, without a solver.
+// The reserve holds exactly the nominees some valid panel can seat, judged by `Seatability` as the
+// explanations judge them.
+
+import SeatwiseSolver
 
 public struct Alternates: Sendable {
     public struct Seat: Sendable {
@@ -15,13 +19,25 @@ public struct Alternates: Sendable {
 
     /// One entry per seated member who is not required, in the panel's order.
     public var seats: [Seat]
-    /// Every unseated nominee who could be seated at all (not withdrawn, excluded or past the term limit),
-    /// in the order they would be called: by effective rank, then by the seeded tie-break.
+    /// Every unseated nominee whom some panel meeting every enforced rule can seat, in the order they
+    /// would be called: by effective rank, then by the seeded tie-break.
     public var reserve: [Int]
     public var count: Int
 
-    /// Alternates for each seat of `result`, up to `count` each.
-    public init(_ result: SelectionResult, count: Int) {
+    /// Unseated nominees not fixed out whom no valid panel can seat (left out of the reserve).
+    public var unseatable: [Int] = []
+
+    /// Each seat's alternates only (no reserve list, no solver): for what-if answers and replacements.
+    public static func seats(_ result: SelectionResult, count: Int) -> [Seat] {
+        (try? Alternates(result, count: count, reserve: false).seats) ?? []
+    }
+
+    /// Alternates for each seat of `result`, up to `count` each, and the reserve list.
+    public init(_ result: SelectionResult, count: Int, budget: SolveBudget = .unlimited) throws {
+        try self.init(result, count: count, reserve: true, budget: budget)
+    }
+
+    private init(_ result: SelectionResult, count: Int, reserve withReserve: Bool, budget: SolveBudget = .unlimited) throws {
         self.count = count
         let context = result.context
         let nominees = result.input.nominees
@@ -34,9 +50,9 @@ public struct Alternates: Sendable {
         for (r, row) in enforced.enumerated() { for i in row.members { rowsOf[i].append(r) } }
         let eligible = nominees.indices.filter { !seated.contains($0) && !context.standings[$0].isFixedOut }
         func callOrder(_ a: Int, _ b: Int) -> Bool { (context.ranks[a], weights[a], nominees[a].id) < (context.ranks[b], weights[b], nominees[b].id) }
-        reserve = eligible.sorted(by: callOrder)
+        let ordered = eligible.sorted(by: callOrder)
         var byGroup: [String: [Int]] = [:]
-        for i in reserve { byGroup[nominees[i].group, default: []].append(i) }
+        for i in ordered { byGroup[nominees[i].group, default: []].append(i) }
 
         /// The first enforced row that seating `u` in place of `m` would break, or nil when none would.
         func broken(out m: Int, in u: Int) -> Int? {
@@ -65,5 +81,13 @@ public struct Alternates: Sendable {
             }
             seats.append(Seat(member: m, alternates: found, blockedBy: reason))
         }
+        // The reserve: the seatable, as `explain` judges them (Seatability, shared).
+        var seatable = Set<Int>()
+        if withReserve {
+            let seatability = Seatability(result)
+            for i in ordered where try seatability.isSeatable(i, budget: budget) { seatable.insert(i) }
+        }
+        reserve = withReserve ? ordered.filter(seatable.contains) : []
+        unseatable = withReserve ? ordered.filter { !seatable.contains($0) } : []
     }
 }

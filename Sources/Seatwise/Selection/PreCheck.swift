@@ -1,4 +1,4 @@
-// Counting checks that prove a policy infeasible without solving (SPEC §7): too few nominees for the
+// Counting checks that prove a policy infeasible without solving (README, "Infeasible policies"): too few nominees for the
 // seats, more fixed members than seats, minimums no pool can meet, minimums adding up past the seats.
 
 public struct PreCheckFailure: Sendable, Equatable {
@@ -41,7 +41,12 @@ public enum PreCheck {
             let inScope = row.members.filter { groupSet.contains(nominees[$0].group) }
             let eligible = inScope.filter { !standings[$0].isFixedOut }.count
             let fixed = inScope.filter { standings[$0].isFixedIn }.count
-            if let min = row.min, eligible < min {
+            if let min = row.min, min > 0, inScope.isEmpty {
+                // A value of the reference list nobody was nominated with: say so, and what can be done.
+                let who = row.attribute == "region" ? "from \(row.values.joined(separator: " or "))" : "with \(row.subject)"
+                let scope = row.group.map { " in \($0)" } ?? ""
+                failures.append(.init(message: "nobody \(who) was nominated\(scope), but \(row.scopeName) needs at least \(min); reopen the call for nominations or relax this row", rules: [row.label], kind: .minimum))
+            } else if let min = row.min, eligible < min {
                 failures.append(.init(message: "\(row.scopeName) needs at least \(min) with \(row.subject), but only \(eligible) eligible nominee\(eligible == 1 ? " has" : "s have") it", rules: [row.label], kind: .minimum))
             }
             if let max = row.max, fixed > max {

@@ -39,7 +39,7 @@ public struct SelectionContext: Sendable {
             (self.seed, seedSource) = (Policy.defaultSeed, .default)
         }
         adjustments = []
-        notes = input.notes
+        notes = input.readingNotes
         if let maxTerms = rules.maxTerms {
             for nominee in input.nominees where nominee.terms >= maxTerms {
                 if nominee.status == .required {

@@ -1,4 +1,4 @@
-// The outcome of a selection round (SPEC §4): status, objective and its proof, the panel, every
+// The outcome of a selection round (README, "What a selection does"): status, objective and its proof, the panel, every
 // quota's count and verdict, and each group's share of the outcome.
 
 public enum SelectionMode: String, Sendable, Codable, CaseIterable {
@@ -8,10 +8,28 @@ public enum SelectionMode: String, Sendable, Codable, CaseIterable {
     case independent
 }
 
+/// A quota row's verdict, judged once (`QuotaOutcome.verdict`); every report words it from this value.
+public enum Verdict: String, Sendable, Codable, CaseIterable {
+    /// No panel was solved: nothing to judge.
+    case notSolved = "not_solved"
+    case met
+    /// Met, with the count on a bound the row sets.
+    case metAtLimit = "met_at_limit"
+    /// Broken, and the selection enforced the row.
+    case violated
+    /// Broken, but the selection did not enforce the row (a body-wide rule under independent selection).
+    case violatedNotEnforced = "violated_not_enforced"
+
+    public var isMet: Bool { self == .met || self == .metAtLimit }
+    public var isBroken: Bool { self == .violated || self == .violatedNotEnforced }
+}
+
 public struct QuotaOutcome: Sendable {
     public var row: QuotaRow
     public var count: Int
     public var satisfied: Bool
+    /// False when no panel was solved (an infeasible round): the row then has no verdict.
+    public var judged = true
     /// The count sits on a bound the quota sets (a binding rule).
     public var atLimit: Bool
     /// Whether the selection enforced it (independent selection does not enforce body-wide quotas).
@@ -29,6 +47,14 @@ public struct QuotaOutcome: Sendable {
     public init(row: QuotaRow, count: Int, hasPanel: Bool, enforced: Bool) {
         self.init(row: row, count: count, satisfied: hasPanel && row.admits(count),
                   atLimit: hasPanel && (count == row.min || count == row.max), enforced: enforced)
+        judged = hasPanel
+    }
+
+    /// The one judgement of this row, which every surface words.
+    public var verdict: Verdict {
+        guard judged else { return .notSolved }
+        if !satisfied { return enforced ? .violated : .violatedNotEnforced }
+        return atLimit ? .metAtLimit : .met
     }
 }
 
@@ -36,6 +62,8 @@ public struct GroupOutcome: Sendable {
     public var group: String
     public var seats: Int
     public var seated: Int
+    /// Whether the group holds exactly its seats (an audited roster may hold more or fewer).
+    public var filled: Bool { seated == seats }
     /// The sum of the seated members' ranks in this group (unranked counted after the ranked).
     public var rankSum: Int
     /// How many of the group's top `seats` choices were seated.

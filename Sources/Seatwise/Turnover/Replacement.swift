@@ -72,6 +72,7 @@ extension Roster {
         var combined = SelectionInput(policy: policy, nominees: members + candidates, attributeNames: names,
                                       nominations: pool.nominations, policyFile: input.policyFile)
         combined.notes = input.notes + pool.notes
+        combined.warnings = input.warnings + pool.warnings
         // A member the roster marks withdrawn leaves with the vacated.
         let withdrawn = members.indices.filter { members[$0].status == .withdrawn && !vacate.contains($0) }
         let vacatedIDs = Set((vacate + withdrawn).map { members[$0].id })
@@ -89,7 +90,7 @@ extension Roster {
         }
         // `each` takes the values of those who can be seated: expanded again with the standings above.
         context.quotaRows = QuotaRow.expand(policy: policy, nominees: combined.nominees, standings: context.standings)
-        context.notes = combined.notes.filter { !Roster.isNewcomerWarning($0) }
+        context.notes = combined.warnings.filter { !Roster.isNewcomerWarning($0) }.map(\.text) + combined.notes
         if promoted > 0 {
             context.notes.append("\(Words.count(promoted, "row")) of \(pool.nominations.path) marked continuing or required \(promoted == 1 ? "is" : "are") not a sitting member: a candidate like any other")
         }
@@ -113,8 +114,7 @@ extension Roster {
             notes += report.notes
         }
         replacement.explanations = ExplanationReport(explanations: explanations, prices: [], deviations: [], notes: notes)
-        let alternates = Alternates(result, count: 1)
-        for seat in alternates.seats where replacement.entering.contains(seat.member) {
+        for seat in Alternates.seats(result, count: 1) where replacement.entering.contains(seat.member) {
             if let next = seat.alternates.first { replacement.nextInLine[seat.member] = next }
         }
         return replacement

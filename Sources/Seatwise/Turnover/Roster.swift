@@ -42,12 +42,15 @@ public struct Roster: Sendable {
     public static func load(roster: String, policy: String, countries: CountryTable, sheet: String? = nil) throws -> Roster {
         var input = try SelectionInput.load(nominations: roster, policy: policy, countries: countries, sheet: sheet)
         // A sitting body has no newcomers yet: "no nominee has status = new" says nothing about it.
-        input.notes.removeAll(where: Self.isNewcomerWarning)
+        input.warnings.removeAll(where: Self.isNewcomerWarning)
         return Roster(input)
     }
 
     /// The reader's warning that no row has `status = new`, which a roster never has.
-    static func isNewcomerWarning(_ note: String) -> Bool { note.contains(": warning: ") && note.contains("status = new: no nominee has it") }
+    static func isNewcomerWarning(_ warning: InputWarning) -> Bool {
+        if case .absentQuotaValues(let attribute, let values) = warning.kind { return attribute == "status" && values.map(AttributeKey.normalize) == ["new"] }
+        return false
+    }
 
     /// The members named by `ids` (compared as the reader compares ids); every unknown id is bad input,
     /// reported together, each with the closest ids, under `option` (the command's option or the key).
@@ -66,7 +69,7 @@ public struct Roster: Sendable {
     }
 
     /// Who leaves at the next renewal, in roster order: members marked withdrawn, those whose term limit
-    /// ends their service (a required member stays: SPEC §4), and the `announced` departures.
+    /// ends their service (a required member stays: README, "What a selection does"), and the `announced` departures.
     public func departures(announced: [Int] = [], reason: String? = nil) -> [Departure] {
         let maxTerms = policy.rules.maxTerms
         return members.indices.compactMap { i in

@@ -15,7 +15,7 @@ public struct Verification: Sendable {
 }
 
 public enum ReportVerifier {
-    /// The parts of a JSON selection report that `verify` reads (SPEC §9's keys).
+    /// The parts of a JSON selection report that `verify` reads (README, "JSON report"'s keys).
     struct Published: Decodable {
         struct Tool: Decodable { var version: String? }
         struct Inputs: Decodable { var nominations: String?, nominationsSha256: String?, policy: String?, policySha256: String?, nominationsSheet: String? }
@@ -41,27 +41,15 @@ public enum ReportVerifier {
     /// The report's keys that differ from a report made now from the re-derived result, with the same
     /// options (explanations, a repair, a public view) where the report shows it had them. Paths of input
     /// files, the time of a public report and the tool's version are not compared.
-    static func restated(_ claimed: [String: Any], result: SelectionResult, budget: SolveBudget) throws -> [String] {
-        let explained = !(claimed["explanations"] is NSNull) && claimed["explanations"] != nil
-        var explanations = explained && result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
-        let repairWanted = !(claimed["repaired"] is NSNull) && claimed["repaired"] != nil
-        var diagnosis = result.status == .infeasible ? try result.diagnosis(repair: repairWanted, budget: budget) : nil
-        if explained, let repaired = diagnosis?.repaired, repaired.status != .infeasible {
-            diagnosis?.repairedExplanations = try repaired.explanations(ExplanationOptions(budget: budget))
-        }
-        // A public report names only the seated: the same view is applied, as `select --public` applies it.
-        let isPublic = !(claimed["public"] is NSNull) && claimed["public"] != nil
-        let view = isPublic ? PublicView(result, explanations: explanations) : nil
-        var visible = result
-        if let view {
-            explanations = explanations.map { view.apply(to: $0, of: result) }
-            diagnosis = diagnosis.map { view.apply(to: $0, of: result) }
-            visible = view.apply(to: result)
-        }
-        // With --alternates K: the same alternates, K read from the report.
-        let asked = ((claimed["alternates"] as? [String: Any])?["count"] as? Int).flatMap { result.status == .infeasible ? nil : Alternates(result, count: $0) }
-        let document = SelectionDocument(visible, explanations: explanations, diagnosis: diagnosis, publicView: view, alternates: asked)
-        guard let derived = try JSONSerialization.jsonObject(with: Data(try document.json().utf8)) as? [String: Any] else { return [] }
+    static func restated(_ claimed: [String: Any], round: Round, budget: SolveBudget) throws -> [String] {
+        func present(_ key: String) -> Bool { !(claimed[key] is NSNull) && claimed[key] != nil }
+        // The request the report shows it answered, run on the one path every surface takes.
+        var request = RoundRequest(explain: present("explanations"), repair: present("repaired"),
+                                   alternates: (claimed["alternates"] as? [String: Any])?["count"] as? Int, publicReport: present("public"))
+        request.differenceFromUnadjusted = present("difference")
+        let outcome = try round.run(request, budget: budget)
+        let document = try SelectionReport.render(outcome, format: .json)
+        guard let derived = try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any] else { return [] }
         var out: [String] = []
         // Also inside `repaired`, which holds whole reports.
         let ignored = ["tool", "inputs.nominations", "inputs.policy", "public.made_at"]
@@ -262,7 +250,7 @@ public enum ReportVerifier {
         // Everything else the report states, re-derived and compared key by key: names, groups, ranks,
         // quota counts, the objective, the notes, the adjustments in words, explanations and repairs.
         if extra.isEmpty, missing.isEmpty, unknown.isEmpty {
-            v.differences += try restated(claimed, result: result, budget: budget)
+            v.differences += try restated(claimed, round: round, budget: budget)
         }
         if result.status == .optimal, v.differences.isEmpty {
             v.checks.append("objective \(result.objectiveSummary), proved optimal (GLPK's bound equals it), the tie among equally good panels broken by the seed")

@@ -1,5 +1,5 @@
 // An independent reference for small instances: enumerates every panel, checks every rule straight
-// from the policy's words (SPEC §3, §4) and keeps the best. Shares no code with the model or solver.
+// from the policy's words (README, "Policy file"; "What a selection does") and keeps the best. Shares no code with the model or solver.
 
 @testable import Seatwise
 
@@ -58,7 +58,9 @@ enum BruteForce {
                 case .each:
                     let present = Set(scope.members.filter { !fixedOut(nominees[$0], policy) }
                         .compactMap { nominees[$0].attributes[quota.attribute]?.lowercased() })
-                    valueSets = present.map { [$0] }
+                    // Region and development: every value of the reference list, nominated or not.
+                    let listed = (QuotaRow.referenceValues[quota.attribute] ?? []).map { $0.lowercased() }
+                    valueSets = present.union(listed).map { [$0] }
                 }
                 for values in valueSets {
                     let count = scope.members.filter { panel.contains($0) && values.contains(nominees[$0].attributes[quota.attribute]?.lowercased() ?? "\u{0}") }.count

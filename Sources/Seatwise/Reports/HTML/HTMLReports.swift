@@ -13,7 +13,7 @@ public enum HTMLReports {
         return byQuota.keys.sorted().map { index in
             let rows = byQuota[index]!
             if rows.count <= 6 { return (rows, nil) }
-            let broken = rows.filter { k in quotas.contains { !$0[k].satisfied } }
+            let broken = rows.filter { k in quotas.contains { $0[k].verdict.isBroken } }
             let limit = rows.filter { k in !broken.contains(k) && quotas.contains { $0[k].atLimit } }.prefix(max(0, 6 - broken.count))
             let shown = broken + limit
             let q = first[rows[0]].row
@@ -27,9 +27,12 @@ public enum HTMLReports {
             if let summary = group.summary { rows.append([.text(summary), .text(""), .text("")]) }
             for k in group.rows {
                 let row = quotas[0][k].row
-                let counts = quotas.enumerated().map { (count: $0.element[k].count, color: series[$0.offset].color, label: series[$0.offset].label) }
+                // A series with nothing solved draws no count and states no verdict but "not solved".
+                let counts = quotas.enumerated().filter { $0.element[k].verdict != .notSolved }
+                    .map { (count: $0.element[k].count, color: series[$0.offset].color, label: series[$0.offset].label) }
                 let verdicts = quotas.enumerated().map { s, q in
-                    "<span class=\"\(q[k].satisfied ? "ok" : "bad")\">\(HTML.escape(series.count > 1 ? "\(series[s].label): " : ""))\(HTML.escape(SelectionReport.verdict(q[k], hasPanel: true)))</span>"
+                    let v = q[k].verdict
+                    return "<span class=\"\(v.isMet ? "ok" : v.isBroken ? "bad" : "muted")\">\(HTML.escape(series.count > 1 ? "\(series[s].label): " : ""))\(HTML.escape(Words.verdict(v)))</span>"
                 }.joined(separator: "<br>")
                 rows.append([.text(row.label), .markup(SVGChart.band(row: row, counts: counts)), .markup(verdicts)])
             }
@@ -52,27 +55,28 @@ public enum HTMLReports {
 
     public static func selection(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil,
                                  publicView: PublicView? = nil, nomineeLink: (@Sendable (String) -> String)? = nil, alternates: Alternates? = nil,
-                                 replacement: Replacement? = nil) -> String {
+                                 replacement: Replacement? = nil, difference: WhatIf? = nil) -> String {
         let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, nomineeLink: nomineeLink,
-                                         alternates: alternates)
+                                         alternates: alternates, difference: difference)
         let members = result.seated.map { result.input.nominees[$0] }
         var body = ""
-        let women = members.filter { $0.key(of: "gender") == "female" }.count
-        let regions = Set(members.map(\.region)).count
+        let solved = result.status != .infeasible
+        let counts = SummaryCounts(members, policy: result.policy)
         body += HTML.cards([
             (result.status == .infeasible ? "No panel" : "\(members.count)", result.status == .infeasible ? "the rules cannot all be met" : "members seated"),
             (result.status.rawValue.replacingOccurrences(of: "_", with: " "), "status"),
         ] + (publicView != nil ? [] : [
             (result.objectiveSummary.count > 24 ? String(result.objectiveSummary.prefix(22)) + "…" : result.objectiveSummary, "objective (\(result.objective.rawValue))"),
         ]) + [
-            (members.isEmpty ? "–" : "\(women) of \(members.count)", "women"),
-            ("\(regions)", "UN regional groups represented"),
-            ("\(result.quotas.filter { !$0.satisfied }.count)", result.status == .infeasible ? "quota rows" : "quota rows not met"),
+            solved ? counts.genderCard : ("–", counts.genderCard.label),
+            (solved ? "\(counts.regions)" : "–", "UN regional groups represented"),
+            solved ? ("\(result.quotas.filter { $0.verdict.isBroken }.count)", "quota rows not met") : (Words.verdict(.notSolved), "quota rows"),
         ])
         if !sections.adjustments.isEmpty {
             body += HTML.section("Adjustments", HTML.list(sections.adjustments), id: "adjustments")
         }
         if let replacement { body += HTML.section("Replacement", HTML.list(replacement.lines), id: "replacement") }
+        if !sections.difference.isEmpty { body += HTML.section(SelectionSections.differenceTitle, HTML.list(sections.difference), id: "difference") }
         if !sections.hasPanel {
             var content = "<ol>"
             for conflict in sections.conflicts {
@@ -122,19 +126,21 @@ public enum HTMLReports {
     public static func audit(_ audit: AuditResult, publicView: PublicView? = nil) -> String {
         var body = ""
         let members = audit.roster.nominees
-        let women = members.filter { $0.key(of: "gender") == "female" }.count
-        body += HTML.cards([("\(audit.size)", "members on the roster"), ("\(women) of \(audit.size)", "women"),
-                            ("\(Set(members.map(\.region)).count)", "UN regional groups represented"),
-                            ("\(audit.quotas.filter { !$0.satisfied }.count)", "quota rows not met")]
+        let counts = SummaryCounts(members, policy: audit.policy)
+        body += HTML.cards([("\(audit.size)", "members on the roster"), counts.genderCard,
+                            ("\(counts.regions)", "UN regional groups represented"),
+                            ("\(audit.quotas.filter { $0.verdict.isBroken }.count + audit.groups.filter { !$0.filled }.count)", "rules not met (seats and quota rows)")]
                            + (audit.unverified.isEmpty ? [] : [("\(audit.unverified.count)", "quotas not verified")]))
         body += HTML.section("Composition", composition(members, attributes: ["gender", "region", "development"]), id: "composition")
-        let unverified = AuditReport.quotaLines(audit).filter { $0.verdict.hasPrefix("NOT VERIFIED") }
+        let unverified = AuditReport.quotaLines(audit).filter(\.unverified)
             .map { "<p class=\"bad\">\(HTML.escape($0.rule)) (\(HTML.escape($0.bound))): \(HTML.escape($0.verdict))</p>" }.joined()
         body += HTML.section("Quotas", quotaChart([audit.quotas], series: [("roster", "#1f5fa8")]) + unverified, id: "quotas")
         let (header, rows) = AuditReport.shareTable(audit)
         body += HTML.section("Shares and how unlikely they are", "<p class=\"muted\">Expected counts and probabilities assume each group's seats were filled at random from its own nominees (continuing and required members held fixed); the probability is of a count at least as far from the expected one, in the same direction.</p>"
                              + HTML.table(header, rows.map { $0.map { .text($0) } }, numeric: Set(2..<header.count), id: "shares"), id: "shares-section")
-        body += HTML.section("Seats", HTML.table(["Group", "Members", "Seats"], audit.groups.map { [.text($0.group), .text("\($0.seated)"), .text("\($0.seats)")] }, numeric: [1, 2]), id: "seats")
+        body += HTML.section("Seats", HTML.table(["Group", "Members", "Seats", "Verdict"], audit.groups.map {
+            [.text($0.group), .text("\($0.seated)"), .text("\($0.seats)"), HTML.verdict($0.filled, AuditReport.seatVerdict($0))]
+        }, numeric: [1, 2]), id: "seats")
         if !audit.notes.isEmpty { body += HTML.section("Notes", "<ul>" + audit.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>", id: "notes") }
         return HTML.page(title: audit.policy.body, subtitle: publicView.map { _ in AuditReport.headline(audit) } ?? "Audit of a published roster", body: body,
                          provenance: (publicView.map { [("Made", $0.madeAt)] } ?? []) + AuditReport.headerLines(audit).filter { $0.0 != "Body" })
@@ -145,11 +151,14 @@ public enum HTMLReports {
     public static func comparison(_ c: Comparison, publicView: PublicView? = nil) -> String {
         var body = ""
         let ind = c.independent, coo = c.coordinated
-        let women = { (r: SelectionResult) in r.seated.filter { r.input.nominees[$0].key(of: "gender") == "female" }.count }
+        let counts = { (r: SelectionResult) in SummaryCounts(r.seated.map { r.input.nominees[$0] }, policy: r.policy) }
+        let (gi, gc) = (counts(ind), counts(coo))
+        func shown(_ r: SelectionResult, _ n: Int) -> String { r.status == .infeasible ? "–" : "\(n)" }
         body += HTML.cards([
             ("\(ind.violations.count)", "quota rows the independent panel breaks"),
             ("\(coo.violations.count)", "quota rows the coordinated panel breaks"),
-            ("\(women(ind)) → \(women(coo))", "women, independent → coordinated"),
+            (zip(gi.genders, gc.genders).map { "\(shown(ind, $0.count)) → \(shown(coo, $1.count))" }.joined(separator: " · "),
+             "gender \(gi.genders.map(\.value).joined(separator: " · ")), independent → coordinated"),
             ("\(c.onlyIndependent.count)", "members who change"),
         ])
         let series = [("independent (IGC-style)", "#d9822b"), ("coordinated (MAG-style)", "#1f5fa8")]

@@ -23,6 +23,7 @@ extension ReportDrawer {
         title(s.title, header: s.header, nested: nested)
         if !s.adjustments.isEmpty { heading("Adjustments"); bullets(s.adjustments) }
         if !s.replacement.isEmpty { heading("Replacement"); bullets(s.replacement) }
+        if !s.difference.isEmpty { heading(SelectionSections.differenceTitle); bullets(s.difference) }
         if !s.hasPanel {
             heading("Why no panel exists")
             let shown = s.conflicts.prefix(SelectionReport.shownConflicts)

@@ -37,10 +37,35 @@ public struct SelectionSections: Sendable {
     public var reserve: ReportTable?
     /// A mid-term replacement (`seatwise replace`): who vacates, who enters and why, in sentences.
     public var replacement: [String] = []
+    /// An adjusted round against the unadjusted optimum: who enters, who leaves, each group's cost.
+    public var difference: [String] = []
+
+    static let differenceTitle = "Compared with the round without adjustments"
+
+    /// The difference lines; a public report counts the members who leave instead of naming them.
+    static func differenceLines(_ d: WhatIf, publicReport: Bool) -> [String] {
+        let nominees = d.result.input.nominees
+        func named(_ i: Int) -> String { "\(nominees[i].name) [\(nominees[i].id)], \(nominees[i].group)" }
+        guard d.base.status != .infeasible else { return ["without the adjustments no panel meets the rules"] }
+        guard d.result.status != .infeasible else { return ["under the adjustments no panel meets the rules; without them the round has a panel"] }
+        var lines: [String] = []
+        lines.append(d.entering.isEmpty ? "nobody enters" : "enter: " + d.entering.map(named).joined(separator: "; "))
+        lines.append(d.leaving.isEmpty ? "nobody leaves"
+                     : publicReport ? "leave: \(Words.count(d.leaving.count, "member")) of the unadjusted panel" : "leave: " + d.leaving.map(named).joined(separator: "; "))
+        if let change = d.objectiveChange {
+            let before = d.base.rankSum ?? 0
+            lines.append("rank sum \(before) → \(before + change) (\(change == 0 ? "unchanged" : change > 0 ? "+\(change)" : "\(change)"))")
+        }
+        for g in d.groups where g.change != 0 {
+            lines.append("\(g.group): rank sum \(g.rankSumBefore) → \(g.rankSumAfter) (\(g.change > 0 ? "+" : "")\(g.change))")
+        }
+        return lines
+    }
 
     /// `nomineeLink` gives each member's ID a link (the workbench's explanation page), where a format links.
     public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil,
-                nomineeLink: (@Sendable (String) -> String)? = nil, alternates found: Alternates? = nil) {
+                nomineeLink: (@Sendable (String) -> String)? = nil, alternates found: Alternates? = nil, difference: WhatIf? = nil) {
+        self.difference = difference.map { Self.differenceLines($0, publicReport: publicView != nil) } ?? []
         let nominees = result.input.nominees
         title = result.policy.body
         let lines = SelectionReport.headerLines(result).map { (key: $0.0, value: $0.1) }
@@ -75,8 +100,7 @@ public struct SelectionSections: Sendable {
         if result.quotas.isEmpty { quotas = nil } else {
             var table = ReportTable(["Rule", "Bound", "Count", "Verdict"], numeric: [2])
             for line in SelectionReport.quotaLines(result) {
-                let bad = line.verdict.lowercased().contains("violated")
-                table.add([.init(line.rule), .init(line.bound), .init(line.count), .init(line.verdict, tone: bad ? .bad : line.verdict.hasPrefix("met") || line.verdict.hasPrefix("all met") ? .good : .plain)])
+                table.add([.init(line.rule), .init(line.bound), .init(line.count), .init(line.verdict, tone: line.met.map { $0 ? .good : .bad } ?? .plain)])
             }
             quotas = table
         }

@@ -16,8 +16,8 @@ extension ReportWorkbook {
                         .empty, .empty, .empty, .empty, .text(quota.min.map { "≥ \($0.description)" } ?? ""), .empty,
                         .text("NOT VERIFIED: " + unverified.reason), .text("no")])
         }
-        var groups = Sheet("Groups", headers: ["Group", "Seats", "Members"])
-        for g in audit.groups { groups.add([.text(g.group), .int(g.seats), .int(g.seated)]) }
+        var groups = Sheet("Groups", headers: ["Group", "Seats", "Members", "Verdict"])
+        for g in audit.groups { groups.add([.text(g.group), .int(g.seats), .int(g.seated), .text(AuditReport.seatVerdict(g))]) }
         // Without a pool, `expected` and its probability come from the reference (as the JSON report gives them).
         var shares = Sheet("Shares", headers: ["Attribute", "Value", "Count", "Share", audit.pool == nil ? "Expected from the reference" : "Expected from the pool",
                                                "P(this far or further)", "Reference", "P(binomial)"])

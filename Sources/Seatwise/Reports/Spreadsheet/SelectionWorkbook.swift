@@ -2,9 +2,16 @@
 // Quotas (every row, bound, count, verdict), Groups, Explanations when asked for, and Provenance.
 
 extension ReportWorkbook {
+    /// A round's outcome as a workbook (the renderer every surface calls).
+    public init(outcome: RoundOutcome) {
+        self.init(selection: outcome.result, explanations: outcome.explanations, diagnosis: outcome.diagnosis, publicView: outcome.publicView,
+                  alternates: outcome.alternates, difference: outcome.difference)
+    }
+
     public init(selection result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil, publicView: PublicView? = nil,
-                alternates: Alternates? = nil) {
-        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates)
+                alternates: Alternates? = nil, difference: WhatIf? = nil) {
+        let sections = SelectionSections(result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates,
+                                         difference: difference)
         var sheets = [Self.panel(result), Self.quotas(result.quotas, hasPanel: sections.hasPanel), Sheet("Groups", table: sections.seats)]
         if let table = sections.alternates { sheets.append(Sheet("Alternates", table: table)) }
         if let table = sections.reserve { sheets.append(Sheet("Reserve", table: table)) }
@@ -67,6 +74,7 @@ extension ReportWorkbook {
         lines.append(("Policy SHA-256", result.input.policyFile.sha256))
         lines.append(("Seed", String(result.seed)))
         for adjustment in sections.adjustments { lines.append(("Adjustment", adjustment)) }
+        for line in sections.difference { lines.append((SelectionSections.differenceTitle, line)) }
         for note in sections.notes { lines.append(("Note", note)) }
         for price in sections.prices { lines.append(("Quota price", price)) }
         return Sheet("Provenance", lines: lines)
