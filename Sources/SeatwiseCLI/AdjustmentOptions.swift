@@ -11,7 +11,7 @@ struct AdjustmentOptions: ParsableArguments {
     @Option(name: .customLong("exclude"), help: "Leave this nominee (by id) out. Repeatable.")
     var exclude: [String] = []
 
-    @Option(name: .customLong("set"), help: "Set a quota row's bound: 'LABEL-OR-NUMBER:min=N' or ':max=N' (rows numbered as in the report). Repeatable.")
+    @Option(name: .customLong("set"), help: "Set a rule's bound: 'RULE:min=N' or 'RULE:max=N', N seats or a percentage such as 40%; RULE as the report numbers it: 3, 3[WEOG], 3[*]. Repeatable.")
     var bounds: [String] = []
 
     @Option(name: .customLong("group-seats"), help: "Give a group this many seats: GROUP=N. Repeatable.")
@@ -19,7 +19,7 @@ struct AdjustmentOptions: ParsableArguments {
 
     func validate() throws {
         for text in bounds where Adjustment.parseBound(text) == nil {
-            throw ValidationError("--set '\(text)': expected 'LABEL-OR-NUMBER:min=N' or 'LABEL-OR-NUMBER:max=N' with N a whole number from 0 to 1000000")
+            throw ValidationError("--set '\(text)': expected 'RULE:min=N' or 'RULE:max=N' with N a whole number from 0 to 1000000 or a percentage such as 40% (RULE as the report numbers it: 3, 3[WEOG])")
         }
         for text in groupSeats where Adjustment.parseGroupSeats(text) == nil {
             throw ValidationError("--group-seats '\(text)': expected GROUP=N with N a whole number from 1 to 1000000")

@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
                      + "\(Words.count(policy.totalSeats, "seat")), \(Words.count(policy.quotas.count, "quota")) (\(Words.count(context.quotaRows.count, "row")))")
         // The context's notes begin with the input's warnings (already worded with their place), then its notes.
         for warning in selectionInput.warnings { Console.line(warning.text) }
-        for note in context.notes.dropFirst(selectionInput.warnings.count) { Console.line("note: \(note)") }
+        for note in context.notes.dropFirst(selectionInput.warnings.count) + context.messages.map(\.description) { Console.line("note: \(note)") }
         if failures.isEmpty {
             Console.out("the files are valid and no counting check rules a panel out (run select to solve)\n")
             return

@@ -56,7 +56,7 @@ struct APIRoutes {
                 do { answer = try session.whatIf(question.adjustments, budget: budget) } catch let error as InputError { throw APIError.input(error) }
                 try store.recordSolve(id, kind: "what-if", result: answer.result)
                 if question.keep {
-                    try store.keepAdjustments(question.adjustments, words: answer.result.context.adjustments.suffix(question.adjustments.count).map { $0 }, in: id)
+                    try store.keepAdjustments(question.adjustments, words: answer.result.context.adjustments.suffix(question.adjustments.count).map(\.description), in: id)
                     work.forget(id)
                 }
                 return try Self.withDifference(answer, alternates: question.alternates)

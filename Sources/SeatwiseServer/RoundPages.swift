@@ -41,7 +41,7 @@ struct RoundPages {
                     return Self.answerPage(id: id, title: "The question has problems", lines: error.diagnostics.map(\.message), form: nil)
                 }
                 try store.recordSolve(id, kind: "what-if", result: answer.result)
-                var lines = [answer.summary] + answer.result.context.adjustments.suffix(adjustments.count)
+                var lines = [answer.summary] + answer.result.context.adjustments.suffix(adjustments.count).map(\.description)
                 lines += answer.groups.filter { $0.change != 0 }.map { "\($0.group): rank sum \($0.rankSumBefore) → \($0.rankSumAfter)" }
                 if answer.result.status != .infeasible {
                     let nominees = answer.result.input.nominees
@@ -63,7 +63,7 @@ struct RoundPages {
                 let round = try work.round(id, mode: .coordinated).adjusted(adjustments)
                 let context: SelectionContext
                 do { context = try round.context() } catch let error as InputError { throw APIError.input(error) }
-                try store.keepAdjustments(adjustments, words: context.adjustments.suffix(adjustments.count).map { $0 }, in: id)
+                try store.keepAdjustments(adjustments, words: context.adjustments.suffix(adjustments.count).map(\.description), in: id)
                 work.forget(id)
             }
             return pages.redirect("/rounds/\(id)")
@@ -78,7 +78,7 @@ struct RoundPages {
                 guard k < repairs.count else { throw APIError(.notFound, "no such repair") }
                 let adjustments = repairs[k].steps.map { Adjustment.setBound(row: result.context.quotaRows[$0.quotaRow].reference(in: result.context.quotaRows), side: $0.bound, value: $0.to) }
                 let context = try work.round(id, mode: .coordinated).adjusted(adjustments).context()
-                try store.keepAdjustments(adjustments, words: context.adjustments.suffix(adjustments.count).map { $0 }, in: id)
+                try store.keepAdjustments(adjustments, words: context.adjustments.suffix(adjustments.count).map(\.description), in: id)
                 work.forget(id)
             }
             return pages.redirect("/rounds/\(id)")
@@ -105,7 +105,7 @@ struct RoundPages {
             }.joined(), id: "repairs")
         }
         if !result.context.adjustments.isEmpty {
-            out += HTML.section("Kept adjustments", HTML.list(result.context.adjustments), id: "kept")
+            out += HTML.section("Kept adjustments", HTML.list(result.context.adjustments.map(\.description)), id: "kept")
         }
         return out
     }

@@ -97,7 +97,7 @@ struct InputSizeTests {
         // The summary, the warning that no nominee is female, 20 lines of each kind and their counts.
         #expect(lines.count == 1 + 1 + 20 + 20 + 2, "\(lines.count) lines")
         #expect(lines.contains { $0.hasSuffix("warning: quotas[1].value: gender = female: no nominee has it; the file has male; closest: 'male'; so no panel can meet this quota") })
-        #expect(lines.contains("infeasible: Group 0 needs at least 1 with gender = female, but only 0 eligible nominees have it"))
+        #expect(lines.contains("infeasible: nobody with gender = female was nominated in Group 0, but Group 0 needs at least 1; reopen the call for nominations or relax this row"))
         #expect(lines.contains("infeasible: … and 99880 more like the 20 above"), "groups with no nominee")
         #expect(lines.contains("infeasible: … and 99980 more like the 20 above"), "groups with no woman")
     }

@@ -14,7 +14,7 @@ struct RoundTests {
         let answer = try round.whatIf([.seat("p2")])
         let ids = answer.result.input.nominees.map(\.id)
         #expect(answer.entering.map { ids[$0] }.contains("p2"))
-        #expect(answer.result.context.adjustments == ["adjusted: P's nominee Person p2 [p2] seated by decision of the coordinator"])
+        #expect(answer.result.context.adjustments == [Message(.adjustedSeat, ["group": .text("P"), "nominee": .nominee(id: "p2", name: "Person p2")])])
         let e = try Explainer.explain(answer.result, options: ExplanationOptions(nominee: "p2")).explanations[0]
         #expect(e.reason == .decision && e.message.contains("decision of the coordinator"))
         #expect(answer.objectiveChange == 1, "rank sum 6 → 7")
@@ -28,10 +28,11 @@ struct RoundTests {
         // Lifting the Org X cap lets the group's first choices in.
         let lifted = try round.whatIf([.setBound(row: "1", side: .max, value: 3)])
         #expect(Set(lifted.result.seated.map { base.input.nominees[$0].id }) == ["p1", "p2", "q1"])
-        #expect(lifted.result.context.adjustments[0].contains("max 1 → 3"))
+        #expect(lifted.result.context.adjustments[0].code == .adjustedBound && lifted.result.context.adjustments[0].parameters["old"] == .text("1")
+                && lifted.result.context.adjustments[0].parameters["new"] == .number(3))
         #expect(lifted.result.quotas[0].row.max == 3)
         let wider = try round.whatIf([.groupSeats(group: "Q", seats: 2)])
-        #expect(wider.result.seated.count == 4 && wider.result.context.adjustments[0].contains("2 seats instead of 1"))
+        #expect(wider.result.seated.count == 4 && wider.result.context.adjustments[0] == Message(.adjustedGroupSeats, ["group": .text("Q"), "seats": .number(2), "old": .number(1)]))
     }
 
     @Test("unknown ids, rows and groups are bad input, all at once, with the closest names")
@@ -146,11 +147,11 @@ struct AdjustmentReviewTests {
         let lower = try Round(input: input, adjustments: [.exclude("P1")]).solve()
         #expect(!lower.seated.map { input.nominees[$0].id }.contains("p1"))
         let twice = try Round(input: input, adjustments: [.groupSeats(group: "Q", seats: 2), .groupSeats(group: "Q", seats: 3)]).context()
-        #expect(twice.adjustments.count == 1 && twice.adjustments[0].contains("3 seats") && twice.input.policy.seats(of: "Q") == 3)
+        #expect(twice.adjustments.count == 1 && twice.adjustments[0].parameters["seats"] == .number(3) && twice.input.policy.seats(of: "Q") == 3)
         #expect(throws: InputError.self) { _ = try Round(input: input, adjustments: [.setBound(row: "1", side: .min, value: 3)]).context() }
         var required = input
         required.nominees[1].status = .required
         let excluded = try Round(input: required, adjustments: [.exclude(required.nominees[1].id)]).context()
-        #expect(excluded.adjustments[0].hasSuffix("although required"))
+        #expect(excluded.adjustments[0].code == .adjustedExcludeRequired)
     }
 }

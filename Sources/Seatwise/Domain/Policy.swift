@@ -87,6 +87,25 @@ public enum QuotaBound: Sendable, Equatable {
     /// Whether the bound is a share of the seats in scope rather than a count.
     public var isPercent: Bool { if case .percent = self { return true } else { return false } }
 
+    /// Why a percentage's text is refused.
+    public enum PercentProblem: Error { case malformed, overHundred }
+
+    /// `40%` or `12.5%` (no sign, at most 4 decimals, at most 100%): the one reading of a percentage, for
+    /// policies, `--set` and the API alike.
+    public static func percent(parsing text: String) -> Result<QuotaBound, PercentProblem> {
+        guard text.hasSuffix("%") else { return .failure(.malformed) }
+        let number = text.dropLast().trimmingCharacters(in: .whitespaces)
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard !number.isEmpty, parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              parts.count == 1 || parts[1].count <= 4 else { return .failure(.malformed) }
+        let decimals = parts.count == 2 ? parts[1].count : 0
+        var denominator = 100
+        for _ in 0..<decimals { denominator *= 10 }
+        guard parts.joined().count <= 9, let numerator = Int(parts.joined()) else { return .failure(.malformed) }
+        guard numerator <= denominator else { return .failure(.overHundred) }
+        return .success(.percent(numerator: numerator, denominator: denominator))
+    }
+
     case count(Int)
     case percent(numerator: Int, denominator: Int)
 

@@ -51,7 +51,7 @@ struct ExplanationWords {
         case .fixedOut(.vacated): return make(i, .vacated, "Not seated: the member vacated the seat, and a replacement fills it.", rules: ["replace: vacate \(n.id)"])
         case .fixedOut(_):
             let limit = result.policy.rules.maxTerms ?? 0
-            return make(i, .termLimited, "Not seated: has served \(n.terms) consecutive term\(n.terms == 1 ? "" : "s"); rules.max_terms is \(limit).", rules: ["rules.max_terms: \(limit)"])
+            return make(i, .termLimited, "Not seated: has served \(n.terms) consecutive \(Words.noun(n.terms, "term")); rules.max_terms is \(limit).", rules: ["rules.max_terms: \(limit)"])
         case .free: return nil
         }
     }
@@ -71,7 +71,7 @@ struct ExplanationWords {
         let isSeated = seated[i]
         if case .worseByAtLeast(let k) = a.answer.status {
             let level = model.rankLevels.first
-            let amount = result.objective == .rankSum ? "a rank sum at least \(k) higher" : "at least \(k) fewer member\(k == 1 ? "" : "s") of rank \(level ?? 1)"
+            let amount = result.objective == .rankSum ? "a rank sum at least \(k) higher" : "at least \(k) fewer \(Words.noun(k, "member")) of rank \(level ?? 1)"
             let message = "\(lead(i, rivals: [])). No panel \(isSeated ? "without" : "with") them is as good: each has \(amount), if one meets the rules at all (proved by the linear relaxation), so this is no tie."
             return make(i, isSeated ? .inRankOrder : .belowCut, message, rules: rules.countingAtLimit(i), deltaAtLeast: k, level: level)
         }
@@ -165,7 +165,7 @@ struct ExplanationWords {
     func deltaText(_ delta: Int, level: Int?, chosen: PanelScore, other: PanelScore) -> String {
         switch result.objective {
         case .rankSum, .lottery: return "worse by \(delta) (rank sum \(other.values[0]) instead of \(chosen.values[0]))"
-        case .lexicographic: return "worse: \(delta) fewer member\(delta == 1 ? "" : "s") of rank \(level ?? 0)"
+        case .lexicographic: return "worse: \(delta) fewer \(Words.noun(delta, "member")) of rank \(level ?? 0)"
         }
     }
 }

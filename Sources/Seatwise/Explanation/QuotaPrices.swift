@@ -46,7 +46,7 @@ enum QuotaPrices {
         let entering = answer.entering.map { model.columns[$0] }, leaving = answer.leaving.map { model.columns[$0] }
         let gain = -delta
         let text = gain == 0 ? "would not improve the panel" :
-            "would improve it by \(gain)\(level.map { " member\(gain == 1 ? "" : "s") of rank \($0)" } ?? " in the rank sum"): \(words.changeText(entering: entering, leaving: leaving))"
+            "would improve it by \(gain)\(level.map { " \(Words.noun(gain, "member")) of rank \($0)" } ?? " in the rank sum"): \(words.changeText(entering: entering, leaving: leaving))"
         return QuotaPrice(quotaRow: p.quotaRow, label: label, bound: p.bound, from: p.from, to: p.to, improvement: gain, improvementLevel: level,
                           entering: entering, leaving: leaving, message: "\(label): \(move) \(text).")
     }

@@ -45,7 +45,7 @@ public struct CompositionReader: Sendable {
         }
         let missing = ["group", "count"].filter { !columns.contains($0) }
         if !missing.isEmpty {
-            problem(header.line, nil, nil, "missing required column\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", ")) (a composition is group, then any attributes, then count)")
+            problem(header.line, nil, nil, "missing required \(Words.noun(missing.count, "column")): \(missing.joined(separator: ", ")) (a composition is group, then any attributes, then count)")
         }
         guard problems.isEmpty else { return (empty, problems) }
         let attributeColumns = columns.filter { $0 != "group" && $0 != "count" }
@@ -54,7 +54,7 @@ public struct CompositionReader: Sendable {
         var blanks: [String: Int] = [:]
         for record in records.dropFirst() {
             guard record.fieldCount == columns.count else {
-                problem(record.line, nil, nil, "the row has \(record.fieldCount) field\(record.fieldCount == 1 ? "" : "s"), the header has \(columns.count)")
+                problem(record.line, nil, nil, "the row has \(Words.count(record.fieldCount, "field")), the header has \(columns.count)")
                 continue
             }
             func field(_ name: String) -> CSVField { record.fields[columns.firstIndex(of: name)!] }

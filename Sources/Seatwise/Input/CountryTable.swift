@@ -167,7 +167,7 @@ public struct CountryTable: Sendable {
         let required = ["iso2", "iso3", "name", "un_regional_group", "development_status"]
         let missing = required.filter { !names.contains($0) }
         if !missing.isEmpty {
-            throw InputError([InputDiagnostic(file: file, line: header.line, message: "the country table has no column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) (it needs \(required.joined(separator: ", ")))")])
+            throw InputError([InputDiagnostic(file: file, line: header.line, message: "the country table has no \(Words.noun(missing.count, "column")) \(missing.joined(separator: ", ")) (it needs \(required.joined(separator: ", ")))")])
         }
         let column = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let geographic = column["un_regional_group_geographic"]

@@ -25,7 +25,7 @@ public struct InputDiagnostic: Sendable, Equatable, CustomStringConvertible {
     public static let maximumPerFile = 1_000
 
     static func omitted(_ count: Int, file: String) -> InputDiagnostic {
-        InputDiagnostic(file: file, message: "\(count) more problem\(count == 1 ? "" : "s") not listed (the first \(maximumPerFile) are)")
+        InputDiagnostic(file: file, message: "\(count) more \(Words.noun(count, "problem")) not listed (the first \(maximumPerFile) are)")
     }
 
     /// `file:line:column: key: message`, the form compilers use, so editors can jump to it; in a

@@ -161,7 +161,7 @@ public struct NominationsReader: Sendable {
         }
             let missing = Self.requiredColumns.filter { seen[$0] == nil }
             if !missing.isEmpty {
-                problem(header.line, nil, nil, "missing required column\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", "))")
+                problem(header.line, nil, nil, "missing required \(Words.noun(missing.count, "column")): \(missing.joined(separator: ", "))")
             }
             usable = missing.isEmpty
         }
@@ -169,7 +169,7 @@ public struct NominationsReader: Sendable {
         func readRow(_ record: CSVRecord) {
             let rowLine = record.line
             if record.fieldCount != columns.count {
-                problem(record.line, nil, nil, "the row has \(record.fieldCount) field\(record.fieldCount == 1 ? "" : "s"), the header has \(columns.count)")
+                problem(record.line, nil, nil, "the row has \(Words.count(record.fieldCount, "field")), the header has \(columns.count)")
                 return
             }
             func field(_ name: String) -> CSVField? { seen[name].map { record.fields[$0] } }

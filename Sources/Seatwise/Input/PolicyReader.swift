@@ -104,20 +104,14 @@ public struct PolicyReader: Sendable {
             guard let raw = string(node, path) else { return nil }
             let text = raw.trimmed
             if text.hasSuffix("%") {
-                let number = text.dropLast().trimmingCharacters(in: .whitespaces)
-                let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-                guard !number.isEmpty, parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-                      parts.count == 1 || parts[1].count <= 4 else {
+                switch QuotaBound.percent(parsing: text) {
+                case .success(let bound): return bound
+                case .failure(.malformed):
                     problem(node, path, "\(Quote.value(raw)) is not a percentage like 40% or 12.5% (no sign, at most 4 decimals)")
-                    return nil
+                case .failure(.overHundred):
+                    problem(node, path, "\(Quote.value(raw)) is over 100%")
                 }
-                let decimals = parts.count == 2 ? parts[1].count : 0
-                var denominator = 100
-                for _ in 0..<decimals { denominator *= 10 }
-                guard let numerator = Int(parts.joined()), numerator <= denominator else {
-                    problem(node, path, "\(Quote.value(raw)) is over 100%"); return nil
-                }
-                return .percent(numerator: numerator, denominator: denominator)
+                return nil
             }
             if let count = Int(text) {
                 if count < 0 { problem(node, path, "\(Quote.value(raw)) is negative; a bound is a count of seats (0 or more) or a percentage"); return nil }

@@ -63,7 +63,7 @@ extension PolicyReader.State {
             return InputDiagnostic(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return InputDiagnostic(file: file, line: context.mark.line, column: context.mark.column,
-                                   message: "duplicate key\(duplicates.count == 1 ? "" : "s") in a mapping: \(duplicates.joined(separator: ", "))")
+                                   message: "duplicate \(Words.noun(duplicates.count, "key")) in a mapping: \(duplicates.joined(separator: ", "))")
         case .reader(let problem, _, _, _):
             return InputDiagnostic(file: file, message: "cannot read the policy: \(problem)")
         default:

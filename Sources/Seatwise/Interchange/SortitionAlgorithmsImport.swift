@@ -78,24 +78,23 @@ public enum SortitionAlgorithmsImport {
         if genderFeature == nil { notes.append("no feature is called gender: every nominee's gender is written as 'not given'") }
 
         // The policy.
-        func quoted(_ text: String) -> String { String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self) }
-        var yaml = "# Imported by seatwise from sortition-algorithms files:\n"
-        yaml += "#   features: \(featuresFile.path) (sha256 \(featuresFile.sha256))\n#   people: \(peopleFile.path) (sha256 \(peopleFile.sha256))\n"
-        yaml += "# People are not ranked: among the panels that meet every quota, the seeded tie-break chooses.\n"
-        yaml += "body: \(quoted("Panel of \(options.numberWanted) (imported from sortition-algorithms)"))\n"
-        yaml += "seats:\n  \(quoted(options.group)): \(options.numberWanted)\n"
-        yaml += "quotas:\n"
+        var quotas: [Quota] = []
         for feature in features {
             let attribute = AttributeKey.normalize(column(feature))
             for v in feature.values {
-                yaml += "  - { attribute: \(quoted(attribute)), value: \(quoted(v.value)), min: \(v.min), max: \(v.max) }\n"
+                quotas.append(Quota(index: quotas.count, attribute: attribute, selector: .one(v.value), min: .count(v.min), max: .count(v.max)))
             }
         }
+        var comments = ["Imported by seatwise from sortition-algorithms files:", "  features: \(featuresFile.path) (sha256 \(featuresFile.sha256))",
+                        "  people: \(peopleFile.path) (sha256 \(peopleFile.sha256))",
+                        "People are not ranked: among the panels that meet every quota, the seeded tie-break chooses."]
         if !options.addressColumns.isEmpty {
-            yaml += "  - { attribute: household, each: true, max: 1 }  # at most one person per address (\(options.addressColumns.joined(separator: ", ")))\n"
+            quotas.append(Quota(index: quotas.count, attribute: "household", selector: .each, max: .count(1)))
+            comments.append("The household quota: at most one person per address (\(options.addressColumns.joined(separator: ", "))).")
         }
-        yaml += "objective: rank-sum\ntie_break: { seed: \(options.seed) }\n"
-        return Output(nominations: csv, policy: yaml, notes: notes)
+        let policy = Policy(body: "Panel of \(options.numberWanted) (imported from sortition-algorithms)", seats: [options.group: options.numberWanted],
+                            quotas: quotas, objective: .rankSum, seed: options.seed)
+        return Output(nominations: csv, policy: PolicyWriter.yaml(policy, comments: comments), notes: notes)
     }
 
     // MARK: - Features

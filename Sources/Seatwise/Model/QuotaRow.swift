@@ -146,6 +146,8 @@ extension QuotaRow {
     public static func resolve(_ reference: String, in rows: [QuotaRow]) -> Result<[Int], RowReferenceProblem> {
         let text = reference.trimmingCharacters(in: .whitespaces)
         if let exact = rows.firstIndex(where: { $0.label == text }) { return .success([exact]) }
+        // `#N`: the N-th row of the report's table (how rounds kept by earlier versions named rows).
+        if text.hasPrefix("#"), let n = Int(text.dropFirst()) { return n >= 1 && n <= rows.count ? .success([n - 1]) : .failure(.unknown) }
         var number = text, qualifier: String?
         if text.hasSuffix("]"), let open = text.firstIndex(of: "[") {
             number = String(text[..<open]).trimmingCharacters(in: .whitespaces)

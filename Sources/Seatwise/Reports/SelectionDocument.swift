@@ -215,7 +215,7 @@ public struct SelectionDocument: Encodable, Sendable {
             ?? result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message, references: []) }
         repairs = (diagnosis?.repairs ?? []).map { $0.steps.map { RepairStep(rule: $0.rule, bound: $0.bound.rawValue, from: $0.from, to: $0.to, reference: $0.reference) } }
         notes = SelectionReport.notes(result, report, diagnosis)
-        adjustments = result.context.adjustments
+        adjustments = result.context.adjustments.map(\.description)
         let ids = result.input.nominees.map(\.id)
         if let found, publicView == nil {
             let bySeat = Dictionary(found.seats.map { ($0.member, $0) }, uniquingKeysWith: { a, _ in a })

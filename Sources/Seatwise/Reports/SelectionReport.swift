@@ -41,15 +41,15 @@ public enum SelectionReport {
     public static func headline(_ result: SelectionResult) -> String {
         guard result.status != .infeasible else { return "No panel was chosen: the rules cannot all be met together" }
         let n = result.seated.count
-        var parts = ["\(n) member\(n == 1 ? "" : "s") chosen"]
+        var parts = ["\(Words.count(n, "member")) chosen"]
         let broken = result.quotas.filter { !$0.satisfied && $0.enforced }.count
         let unenforced = result.quotas.filter { !$0.satisfied && !$0.enforced }.count
         parts.append(result.quotas.isEmpty ? "the policy sets no quotas"
-                     : broken == 0 ? "every rule met" : "\(broken) rule\(broken == 1 ? "" : "s") not met")
+                     : broken == 0 ? "every rule met" : "\(Words.count(broken, "rule")) not met")
         if unenforced > 0 { parts.append("\(unenforced) body-wide rule\(unenforced == 1 ? " is" : "s are") not met (not enforced when each group chooses alone)") }
         let followed = result.groups.reduce(0) { $0 + $1.topChoicesSeated }
         let seats = result.groups.reduce(0) { $0 + $1.seats }
-        parts.append("\(followed) of \(seats) seat\(seats == 1 ? "" : "s") \(followed == 1 ? "follows" : "follow") the nominating group's own order")
+        parts.append("\(followed) of \(Words.count(seats, "seat")) \(followed == 1 ? "follows" : "follow") the nominating group's own order")
         if let held = heldSeats(result) { parts.append(held) }
         if result.status == .timeLimit { parts.append("the best panel found within the time limit, not proved best") }
         return parts.joined(separator: "; ")
@@ -61,15 +61,16 @@ public enum SelectionReport {
         let continuing = result.seated.filter { reasons[$0] == .continuing }.count
         let required = result.seated.filter { reasons[$0] == .required }.count
         var parts: [String] = []
-        if continuing > 0 { parts.append("\(continuing) seat\(continuing == 1 ? "" : "s") held by continuing member\(continuing == 1 ? "" : "s")") }
-        if required > 0 { parts.append("\(required)\(parts.isEmpty ? " seat\(required == 1 ? "" : "s") held" : "") by \(required == 1 ? "a required member" : "required members")") }
+        if continuing > 0 { parts.append("\(Words.count(continuing, "seat")) held by continuing \(Words.noun(continuing, "member"))") }
+        if required > 0 { parts.append("\(required)\(parts.isEmpty ? " \(Words.noun(required, "seat")) held" : "") by \(required == 1 ? "a required member" : "required members")") }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// Every note a report states: the rules' adjustments (a repair), the round's own notes, and what
     /// the explanations or the diagnosis could not compute.
     static func notes(_ result: SelectionResult, _ explanations: ExplanationReport?, _ diagnosis: Diagnosis?) -> [String] {
-        result.context.adjustments + result.notes + (explanations?.notes ?? []) + (diagnosis?.notes ?? [])
+        result.context.adjustments.map(\.description) + result.context.messages.map(\.description) + result.notes
+            + (explanations?.notes ?? []) + (diagnosis?.notes ?? [])
     }
 
     /// How many conflicts the text and markdown reports show before counting the rest.

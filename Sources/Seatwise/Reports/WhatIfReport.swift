@@ -27,7 +27,7 @@ public enum WhatIfReport {
                     }
                 }
             }
-            for note in answer.result.context.adjustments { out += "    \(note)\n" }
+            for note in answer.result.context.adjustments { out += "    \(note.description)\n" }
         }
         return out
     }
@@ -70,7 +70,7 @@ public enum WhatIfReport {
 
     public static func json(base: SelectionResult, _ answers: [Answer], alternates: Int? = nil) throws -> String {
         let entries = answers.map { question, answer, problem in
-            Entry(name: question.name, adjustments: answer?.result.context.adjustments ?? question.adjustments.map(\.description),
+            Entry(name: question.name, adjustments: answer?.result.context.adjustments.map(\.description) ?? question.adjustments.map(\.description),
                   status: answer?.result.status.rawValue, problem: problem,
                   difference: answer.flatMap { $0.result.status == .infeasible ? nil : difference($0) },
                   alternates: answer.flatMap { a in

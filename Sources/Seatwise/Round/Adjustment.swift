@@ -10,8 +10,12 @@ public enum Adjustment: Sendable, Equatable, Codable, CustomStringConvertible {
     case seat(String)
     /// Leave this nominee (by id) out.
     case exclude(String)
-    /// Set one bound of a quota row, named by its label or its number (1-based, in the report's order).
+    /// Set one bound of a rule's rows, in seats; the rule named as every report names it (`3`, `3[WEOG]`,
+    /// `3[*]`, or a row's label).
     case setBound(row: String, side: QuotaBoundSide, value: Int)
+    /// Set one bound of a rule's rows as a share of the seats in scope (`3:min=40%`), worked out per row as
+    /// the policy's own percentages are (a minimum rounds up, a maximum down).
+    case setShare(row: String, side: QuotaBoundSide, share: QuotaBound)
     /// Give a group this many seats.
     case groupSeats(group: String, seats: Int)
 
@@ -20,16 +24,18 @@ public enum Adjustment: Sendable, Equatable, Codable, CustomStringConvertible {
         case .seat(let id): return "seat \(id)"
         case .exclude(let id): return "exclude \(id)"
         case .setBound(let row, let side, let value): return "\(row): \(side.rawValue)=\(value)"
+        case .setShare(let row, let side, let share): return "\(row): \(side.rawValue)=\(share.description)"
         case .groupSeats(let group, let seats): return "\(group)=\(Words.count(seats, "seat"))"
         }
     }
 
-    /// The adjustment as a command line gives it: the option and its value (`--seat ID`, `--set ROW:min=N`).
+    /// The adjustment as a command line gives it: the option and its value (`--seat ID`, `--set RULE:min=N`).
     public var option: (name: String, value: String) {
         switch self {
         case .seat(let id): return ("seat", id)
         case .exclude(let id): return ("exclude", id)
         case .setBound(let row, let side, let value): return ("set", "\(row):\(side.rawValue)=\(value)")
+        case .setShare(let row, let side, let share): return ("set", "\(row):\(side.rawValue)=\(share.description)")
         case .groupSeats(let group, let seats): return ("group-seats", "\(group)=\(seats)")
         }
     }
@@ -45,13 +51,22 @@ public enum Adjustment: Sendable, Equatable, Codable, CustomStringConvertible {
         }
     }
 
-    /// Parses `--set 'LABEL-OR-NUMBER:min=N'` (the last colon separates the row from the bound).
+    /// Parses `--set 'RULE:min=N'` or `'RULE:max=40%'` (the last colon separates the rule from the bound).
     public static func parseBound(_ text: String) -> Adjustment? {
         guard let colon = text.lastIndex(of: ":") else { return nil }
         let row = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
         let parts = text[text.index(after: colon)...].split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !row.isEmpty, parts.count == 2, let side = QuotaBoundSide(rawValue: parts[0].lowercased()),
-              let value = Int(parts[1]), value >= 0, value <= 1_000_000 else { return nil }
+        guard !row.isEmpty, parts.count == 2, let side = QuotaBoundSide(rawValue: parts[0].lowercased()) else { return nil }
+        return bound(row: row, side: side, text: parts[1])
+    }
+
+    /// A bound's value as written: seats (0 to 1,000,000) or a percentage.
+    public static func bound(row: String, side: QuotaBoundSide, text: String) -> Adjustment? {
+        if text.hasSuffix("%") {
+            guard case .success(let share) = QuotaBound.percent(parsing: text) else { return nil }
+            return .setShare(row: row, side: side, share: share)
+        }
+        guard let value = Int(text), value >= 0, value <= 1_000_000 else { return nil }
         return .setBound(row: row, side: side, value: value)
     }
 
@@ -62,5 +77,71 @@ public enum Adjustment: Sendable, Equatable, Codable, CustomStringConvertible {
         guard !group.isEmpty, let seats = Int(text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)),
               seats >= 1, seats <= 1_000_000 else { return nil }
         return .groupSeats(group: group, seats: seats)
+    }
+
+    // MARK: - The one JSON shape (README, "Rounds and what-ifs"), for the HTTP API, the store and reports:
+    //   {"seat": "ID"}   {"exclude": "ID"}   {"set": "3[WEOG]", "max": 20}   {"set": "1", "min": "40%"}
+    //   {"group": "Civil Society", "seats": 11}
+
+    private enum Key: String, CodingKey { case seat, exclude, set, min, max, group, seats, setBound, groupSeats, row, side, value, _0 }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        switch self {
+        case .seat(let id): try c.encode(id, forKey: .seat)
+        case .exclude(let id): try c.encode(id, forKey: .exclude)
+        case .setBound(let row, let side, let value):
+            try c.encode(row, forKey: .set)
+            try c.encode(value, forKey: side == .min ? .min : .max)
+        case .setShare(let row, let side, let share):
+            try c.encode(row, forKey: .set)
+            try c.encode(share.description, forKey: side == .min ? .min : .max)
+        case .groupSeats(let group, let seats):
+            try c.encode(group, forKey: .group)
+            try c.encode(seats, forKey: .seats)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        func malformed(_ why: String) -> DecodingError { .dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: why)) }
+        if let id = try? c.decode(String.self, forKey: .seat) { self = .seat(id); return }
+        if let id = try? c.decode(String.self, forKey: .exclude) { self = .exclude(id); return }
+        if let row = try? c.decode(String.self, forKey: .set) {
+            let sides = [QuotaBoundSide.min, .max].filter { c.contains($0 == .min ? .min : .max) }
+            guard sides.count == 1, let side = sides.first else { throw malformed("a set adjustment gives exactly one of min and max") }
+            let key: Key = side == .min ? .min : .max
+            let text = (try? c.decode(Int.self, forKey: key)).map(String.init) ?? (try? c.decode(String.self, forKey: key)) ?? ""
+            guard let adjustment = Self.bound(row: row, side: side, text: text) else {
+                throw malformed("\(side.rawValue) is a whole number of seats from 0 to 1000000 or a percentage such as 40%")
+            }
+            self = adjustment
+            return
+        }
+        if c.contains(.group) {
+            let group = try c.decode(String.self, forKey: .group), seats = try c.decode(Int.self, forKey: .seats)
+            guard (1...1_000_000).contains(seats) else { throw malformed("seats is a whole number from 1 to 1000000") }
+            self = .groupSeats(group: group, seats: seats)
+            return
+        }
+        // The shape stored by earlier versions (Swift's own enum coding); their row numbers counted the rows
+        // of the report's table, which `#N` still names.
+        for key in [Key.seat, .exclude] where c.contains(key) {
+            let id = try c.nestedContainer(keyedBy: Key.self, forKey: key).decode(String.self, forKey: ._0)
+            self = key == .seat ? .seat(id) : .exclude(id)
+            return
+        }
+        if c.contains(.setBound) {
+            let inner = try c.nestedContainer(keyedBy: Key.self, forKey: .setBound)
+            let row = try inner.decode(String.self, forKey: .row)
+            self = .setBound(row: Int(row) != nil ? "#" + row : row, side: try inner.decode(QuotaBoundSide.self, forKey: .side), value: try inner.decode(Int.self, forKey: .value))
+            return
+        }
+        if c.contains(.groupSeats) {
+            let inner = try c.nestedContainer(keyedBy: Key.self, forKey: .groupSeats)
+            self = .groupSeats(group: try inner.decode(String.self, forKey: .group), seats: try inner.decode(Int.self, forKey: .seats))
+            return
+        }
+        throw malformed("an adjustment is {\"seat\": ID}, {\"exclude\": ID}, {\"set\": RULE, \"min\" or \"max\": N} or {\"group\": GROUP, \"seats\": N}")
     }
 }

@@ -55,7 +55,8 @@ public struct Round: Sendable {
             let same = unique.contains { other in
                 switch (adjustment, other) {
                 case let (.groupSeats(a, _), .groupSeats(b, _)): return a == b
-                case let (.setBound(a, sa, _), .setBound(b, sb, _)): return a == b && sa == sb
+                case let (.setBound(a, sa, _), .setBound(b, sb, _)), let (.setShare(a, sa, _), .setShare(b, sb, _)),
+                     let (.setBound(a, sa, _), .setShare(b, sb, _)), let (.setShare(a, sa, _), .setBound(b, sb, _)): return a == b && sa == sb
                 default: return adjustment == other
                 }
             }
@@ -65,7 +66,7 @@ public struct Round: Sendable {
             switch adjustment {
             case .groupSeats(let group, let seats):
                 guard let old = self.input.policy.seats[group] else { continue }
-                context.adjustments.append("adjusted: \(group) has \(seats) seat\(seats == 1 ? "" : "s") instead of \(old), by decision of the coordinator")
+                context.adjustments.append(Message(.adjustedGroupSeats, ["group": .text(group), "seats": .number(seats), "old": .number(old)]))
             case .seat(let id), .exclude(let id):
                 guard let i = nominee(id) else {
                     problems.append("no nominee has the id '\(id)'\(Suggestions.closest(id, among: input.nominees.map(\.id)))")
@@ -81,16 +82,16 @@ public struct Round: Sendable {
                         problems.append("'\(id)' cannot be seated: the nomination was withdrawn")
                         continue
                     }
-                    let past = context.standings[i] == .fixedOut(.termLimited) ? ", although past the term limit" : ""
+                    let code: MessageCode = context.standings[i] == .fixedOut(.termLimited) ? .adjustedSeatPastTermLimit : .adjustedSeat
                     context.standings[i] = .fixedIn(.decision)
-                    context.adjustments.append("adjusted: \(n.group)'s nominee \(n.name) [\(n.id)] seated by decision of the coordinator\(past)")
+                    context.adjustments.append(Message(code, ["group": .text(n.group), "nominee": .nominee(id: n.id, name: n.name)]))
                 } else {
-                    let overriding = context.standings[i] == .fixedIn(.required) ? ", although required"
-                        : context.standings[i] == .fixedIn(.continuing) ? ", although a continuing member" : ""
+                    let code: MessageCode = context.standings[i] == .fixedIn(.required) ? .adjustedExcludeRequired
+                        : context.standings[i] == .fixedIn(.continuing) ? .adjustedExcludeContinuing : .adjustedExclude
                     context.standings[i] = .fixedOut(.decision)
-                    context.adjustments.append("adjusted: \(n.group)'s nominee \(n.name) [\(n.id)] excluded by decision of the coordinator\(overriding)")
+                    context.adjustments.append(Message(code, ["group": .text(n.group), "nominee": .nominee(id: n.id, name: n.name)]))
                 }
-            case .setBound(let name, let side, let value):
+            case .setBound(let name, let side, _), .setShare(let name, let side, _):
                 let rows: [Int]
                 switch QuotaRow.resolve(name, in: context.quotaRows) {
                 case .success(let found): rows = found
@@ -100,6 +101,12 @@ public struct Round: Sendable {
                 }
                 for k in rows {
                     let before = context.quotaRows[k].label
+                    let value: Int
+                    switch adjustment {
+                    case .setShare(_, _, let share): value = side == .min ? share.minimum(seats: context.quotaRows[k].seatsInScope) : share.maximum(seats: context.quotaRows[k].seatsInScope)
+                    case .setBound(_, _, let seats): value = seats
+                    default: continue
+                    }
                     let old = side == .min ? context.quotaRows[k].min : context.quotaRows[k].max
                     if side == .min { context.quotaRows[k].min = value } else { context.quotaRows[k].max = value }
                     if let lo = context.quotaRows[k].min, let hi = context.quotaRows[k].max, lo > hi {
@@ -107,7 +114,7 @@ public struct Round: Sendable {
                         continue
                     }
                     let oldText = old.map(String.init) ?? "none"
-                    context.adjustments.append("adjusted: \(before): \(side.rawValue) \(oldText) → \(value), by decision of the coordinator")
+                    context.adjustments.append(Message(.adjustedBound, ["rule": .text(before), "side": .text(side.rawValue), "old": .text(oldText), "new": .number(value)]))
                 }
             }
         }

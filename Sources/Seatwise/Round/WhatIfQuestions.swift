@@ -1,5 +1,5 @@
 // The questions file of `seatwise what-if`: a YAML list, each item one question, a mapping of
-// `seat: [ids]`, `exclude: [ids]`, `set: ["LABEL-OR-NUMBER:min=N", …]`, `group_seats: {GROUP: N}`
+// `seat: [ids]`, `exclude: [ids]`, `set: ["RULE:min=N", "RULE:max=40%", …]`, `group_seats: {GROUP: N}`
 // and an optional `name`. Every problem is reported with its line and key path.
 
 import Yams
@@ -55,7 +55,7 @@ public enum WhatIfQuestions {
                 case "set":
                     for (k, text) in strings(value, "\(path).set").enumerated() {
                         if let a = Adjustment.parseBound(text) { question.adjustments.append(a) } else {
-                            problem(value, "\(path).set[\(k + 1)]", "'\(text)': expected 'LABEL-OR-NUMBER:min=N' or ':max=N'")
+                            problem(value, "\(path).set[\(k + 1)]", "'\(text)': expected 'RULE:min=N' or 'RULE:max=N' (N seats or a percentage such as 40%; RULE as the report numbers it: 3, 3[WEOG])")
                         }
                     }
                 case "group_seats":

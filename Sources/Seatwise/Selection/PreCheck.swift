@@ -31,7 +31,7 @@ public enum PreCheck {
             if eligible < seats {
                 let out = members.count - eligible
                 let detail = out > 0 ? " (\(members.count) nominated, \(out) withdrawn or term-limited)" : ""
-                failures.append(.init(message: "\(group) has \(eligible) eligible nominee\(eligible == 1 ? "" : "s") for \(Words.count(seats, "seat"))\(detail)", rules: [rule], kind: .seats))
+                failures.append(.init(message: "\(group) has \(eligible) eligible \(Words.noun(eligible, "nominee")) for \(Words.count(seats, "seat"))\(detail)", rules: [rule], kind: .seats))
             }
             if fixed > seats {
                 failures.append(.init(message: "\(group) has \(fixed) members who must be seated (continuing or required) but only \(Words.count(seats, "seat"))", rules: [rule], kind: .mustBeSeated))

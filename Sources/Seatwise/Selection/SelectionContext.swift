@@ -17,12 +17,17 @@ public struct SelectionContext: Sendable {
     public var quotaRows: [QuotaRow]
     public var seed: UInt64
     public var seedSource: SeedSource
-    /// Changes to the policy's rules this context was solved under (a repair), in words.
-    public var adjustments: [String]
+    /// Changes to the policy's rules this context was solved under (the coordinator's, a repair), as facts.
+    public var adjustments: [Message]
     /// The round's adjustments as applied (each once, the last of a kind standing), so that a report can
     /// say them in a form that re-applies (`seatwise verify`).
     public var applied: [Adjustment] = []
+    /// How the files were read, and other notes in words (reading notes carry their file and place).
     public var notes: [String]
+    /// Notes about the rules as facts (a required member past the term limit, values not checked).
+    public var messages: [Message] = []
+    /// Every note of the context in English: the typed ones, then those in words.
+    public var noteWords: [String] { messages.map(\.description) + notes }
 
     /// `seed` overrides the policy's seed (the command line's `--seed`).
     public init(_ input: SelectionInput, seed: UInt64? = nil) {
@@ -43,11 +48,16 @@ public struct SelectionContext: Sendable {
         if let maxTerms = rules.maxTerms {
             for nominee in input.nominees where nominee.terms >= maxTerms {
                 if nominee.status == .required {
-                    notes.append("\(nominee.name) [\(nominee.id)] is required and is seated although they have served \(nominee.terms) terms (max_terms \(maxTerms))")
+                    messages.append(Message(.requiredPastTermLimit, ["nominee": .nominee(id: nominee.id, name: nominee.name), "terms": .number(nominee.terms), "max_terms": .number(maxTerms)]))
                 } else if nominee.status == .continuing, rules.continuing == .keep {
-                    notes.append("\(nominee.name) [\(nominee.id)] is continuing but has served \(nominee.terms) terms (max_terms \(maxTerms)), so is not seated")
+                    messages.append(Message(.continuingPastTermLimit, ["nominee": .nominee(id: nominee.id, name: nominee.name), "terms": .number(nominee.terms), "max_terms": .number(maxTerms)]))
                 }
             }
+        }
+        // An `each` minimum on an attribute without a reference list has rows only for the values present.
+        for quota in input.policy.quotas where quota.selector == .each && QuotaRow.referenceValues[quota.attribute] == nil
+            && (quota.min.map { $0.minimum(seats: input.policy.totalSeats) > 0 || $0.isPercent } ?? false) {
+            messages.append(Message(.absentValuesNotChecked, ["quota": .number(quota.index + 1), "attribute": .text(quota.attribute)]))
         }
     }
 
@@ -79,7 +89,7 @@ public struct SelectionContext: Sendable {
         for step in repair.steps {
             if step.bound == .min { adjusted.quotaRows[step.quotaRow].min = step.to } else { adjusted.quotaRows[step.quotaRow].max = step.to }
         }
-        adjusted.adjustments.append("repair applied: " + repair.steps.map { "\($0.rule): \($0.bound.rawValue) \($0.from) → \($0.to)" }.joined(separator: "; "))
+        adjusted.adjustments.append(Message(.repairApplied, ["steps": .text(repair.steps.map { "\($0.rule): \($0.bound.rawValue) \($0.from) → \($0.to)" }.joined(separator: "; "))]))
         return adjusted
     }
 }

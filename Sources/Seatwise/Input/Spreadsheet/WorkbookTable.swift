@@ -108,7 +108,7 @@ struct WorkbookTable {
         let hiddenColumns = sheetReader.hiddenColumns.flatMap { Array($0.clamped(to: 1...max(width, 1))) }
             .filter { column in header.contains { $0.column == column } }
         if !hiddenColumns.isEmpty {
-            notes.append("\(place): warning: hidden column\(hiddenColumns.count == 1 ? "" : "s") \(hiddenColumns.map { CellReference.letters($0) }.joined(separator: ", ")) \(hiddenColumns.count == 1 ? "was" : "were") read like the others")
+            notes.append("\(place): warning: hidden \(Words.noun(hiddenColumns.count, "column")) \(hiddenColumns.map { CellReference.letters($0) }.joined(separator: ", ")) \(hiddenColumns.count == 1 ? "was" : "were") read like the others")
         }
         for range in sheetReader.filled.prefix(20) {
             let value = range.value

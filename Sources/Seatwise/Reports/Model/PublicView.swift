@@ -101,7 +101,14 @@ public struct PublicView: Sendable {
         let names = Self.names(result)
         shown.notes = result.notes.map { scrub($0, names: names) }
         shown.context.notes = result.context.notes.map { scrub($0, names: names) }
-        shown.context.adjustments = result.context.adjustments.map { scrub($0, names: names) }
+        // Typed messages name a nominee by parameter: one not seated is left unnamed without editing text.
+        func hide(_ m: Message) -> Message {
+            var m = m
+            for (key, value) in m.parameters { if case .nominee(let id, _) = value, hiddenIDs.contains(id) { m.parameters[key] = .hiddenNominee } }
+            return m
+        }
+        shown.context.adjustments = result.context.adjustments.map(hide)
+        shown.context.messages = result.context.messages.map(hide)
         return shown
     }
 

@@ -34,7 +34,7 @@ extension ReportDrawer {
             }
         } else {
             heading("Seats"); table(s.seats)
-            heading("Panel (\(s.panel.rows.count) member\(s.panel.rows.count == 1 ? "" : "s"))"); table(s.panel)
+            heading("Panel (\(Words.count(s.panel.rows.count, "member")))"); table(s.panel)
         }
         if let alternates = s.alternates { heading("Alternates (who could take each seat, everyone else staying)"); table(alternates) }
         if let reserve = s.reserve { heading("Reserve list (the order nominees would be called)"); table(reserve) }

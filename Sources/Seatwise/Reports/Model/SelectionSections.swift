@@ -89,7 +89,7 @@ public struct SelectionSections: Sendable {
             }
             outside = table.rows.isEmpty ? nil : table
         }
-        adjustments = result.context.adjustments
+        adjustments = result.context.adjustments.map(\.description)
         hasPanel = result.status != .infeasible
         conflicts = result.status == .infeasible
             ? SelectionReport.conflicts(result, diagnosis).map { Conflict(message: $0.message, rules: $0.rules) } : []
@@ -104,7 +104,7 @@ public struct SelectionSections: Sendable {
             }
             quotas = table
         }
-        notes = result.notes + (explanations?.notes ?? []) + (diagnosis?.notes ?? [])
+        notes = result.context.messages.map(\.description) + result.notes + (explanations?.notes ?? []) + (diagnosis?.notes ?? [])
         if let explanations {
             var table = ReportTable(["Group", "Nominee", "Decision", "Reason", "Δ", "Why"], numeric: [4])
             for e in explanations.explanations {
@@ -115,7 +115,7 @@ public struct SelectionSections: Sendable {
                            .init(e.delta.map(String.init) ?? "–"), .init(e.message)])
             }
             self.explanations = table
-            prices = Self.priceLines(explanations.prices)
+            prices = Self.priceLines(explanations.prices, rows: result.context.quotaRows)
             deviations = explanations.deviations.map { d in
                 (d.message, d.passedOver.map { "\(nominees[$0.nominee].name) [\(nominees[$0.nominee].id)]: \($0.message)" })
             }
@@ -147,12 +147,13 @@ public struct SelectionSections: Sendable {
 
     /// The prices that would improve the panel, one line each; those that would not, in one line
     /// (forty caps at their limit are not forty findings).
-    static func priceLines(_ prices: [QuotaPrice]) -> [String] {
+    static func priceLines(_ prices: [QuotaPrice], rows: [QuotaRow]) -> [String] {
         func idle(_ p: QuotaPrice) -> Bool { p.improvement == 0 && (p.improvementLevel ?? 0) == 0 }
         var lines = prices.filter { !idle($0) }.map(\.message)
         let unmoved = prices.filter(idle)
         if !unmoved.isEmpty {
-            let quotas = Set(unmoved.map { $0.label.split(separator: ":").first.map(String.init) ?? $0.label })
+            // Named by the quota each row belongs to, as the reports number quotas.
+            let quotas = Set(unmoved.map { rows.indices.contains($0.quotaRow) ? (rows[$0.quotaRow].renewal ? "renewal rule" : "quota \(rows[$0.quotaRow].quotaIndex + 1)") : $0.label })
             let named = quotas.sorted { ($0.count, $0) < ($1.count, $1) }.joined(separator: ", ")
             lines.append(unmoved.count == 1 ? "Moving the other bound at its limit by one seat would not improve the panel (\(named))."
                          : "Moving any of the other \(unmoved.count) bounds at their limit by one seat would not improve the panel (\(named)).")

@@ -4,7 +4,12 @@
 public enum Words {
     /// "1 seat", "3 seats"; `plural` for irregular nouns.
     public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+        "\(n) \(Self.noun(n, noun, plural: plural))"
+    }
+
+    /// The noun alone, singular or plural as `n` says ("column", "columns").
+    public static func noun(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        n == 1 ? noun : plural ?? noun + "s"
     }
 }
 
