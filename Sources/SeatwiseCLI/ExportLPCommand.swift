@@ -21,7 +21,7 @@ struct ExportLPCommand: ParsableCommand {
     func run() throws {
         let selectionInput = try input.load()
         let context = try Round(input: selectionInput, mode: mode, seed: seed, adjustments: adjustments.adjustments).context()
-        let rows = mode == .coordinated ? context.quotaRows : context.quotaRows.filter { $0.group != nil }
+        let rows = context.quotaRows.filter { $0.isEnforced(in: mode) }
         let model = context.model(groups: context.input.policy.groups, rows: rows)
         let title = "\(selectionInput.policy.body), \(mode.rawValue) selection"
         try OutputFile.write(CPLEXLPWriter.write(model.program, title: title), to: output, protecting: input.inputPaths)

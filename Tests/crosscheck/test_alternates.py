@@ -1,13 +1,14 @@
 """`select --alternates K`: every seat's alternates equal a brute-force check of one-for-one swaps (the
 independent model's rows, everyone else staying), in order: effective rank, then the seeded tie-break;
-a seat nobody can take says why; the reserve list is every eligible unseated nominee in call order."""
+a seat nobody can take says why; the reserve list is every unseated nominee some valid panel can seat
+(HiGHS on the independent model, each forced in), in call order."""
 
 import json
 
 import pytest
 
 from conftest import ROOT, report
-from independent_model import effective_ranks, fixed_value, load, tie_weight
+from independent_model import Solver, effective_ranks, fixed_value, fixings_of, load, tie_weight
 from random_bodies import body
 
 
@@ -32,7 +33,9 @@ def brute_force(inst, seated, k):
             if len(found) == k:
                 break
         out[inst.nominees[m].id] = found
-    return out, [inst.nominees[i].id for i in order]
+    fixings = fixings_of(inst)
+    seatable = [i for i in order if Solver(inst, inst.rows, {**fixings, i: 1}).feasible()]
+    return out, [inst.nominees[i].id for i in seatable]
 
 
 def check(seatwise, nominations, policy, k, seed_cli=None):

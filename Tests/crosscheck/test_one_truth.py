@@ -7,6 +7,7 @@ report names only the seated. Then one test per case that once disagreed."""
 import csv
 import io
 import json
+import math
 import random
 import re
 
@@ -293,7 +294,14 @@ def test_the_diagnosis_names_the_rule_that_sets_the_repair(seatwise, write_body)
     doc = report(seatwise("select", nominations, "--policy", policy_path, "--format", "json", expect=1))
     step = doc["repairs"][0][0]
     assert step["reference"]["attribute"] == "development" and step["to"] == 12
-    assert any(any("WEOG" in r for r in c["rules"]) for c in doc["conflicts"])
+    assert not any(any("WEOG" in r for r in c["rules"]) for c in doc["conflicts"]), "the conflicts alone do not explain 12"
+    assert any(any("WEOG" in r for r in c["rules"]) for c in doc["repair_size"])
+    # The rules named are a conflict at the bound one short of the repair: checked with HiGHS.
+    inst = im.load(nominations, policy_path)
+    short = [r for r in inst.rows if not (r.ref.get("attribute") == "development")]
+    developed = [i for i, n in enumerate(inst.nominees) if n.attrs["development"] == "developed"]
+    assert not im.Solver(inst, short + [im.Row(developed, -math.inf, 11, {"kind": "short"})], im.fixings_of(inst)).feasible()
+    assert im.Solver(inst, short + [im.Row(developed, -math.inf, 12, {"kind": "short"})], im.fixings_of(inst)).feasible()
 
 
 def test_select_with_an_exclusion_says_what_changed(seatwise):

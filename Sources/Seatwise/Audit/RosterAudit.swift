@@ -101,7 +101,7 @@ public enum Auditor {
             .filter { !unknown.contains($0.quotaIndex) }
         func count(_ row: QuotaRow) -> Int {
             let keys = Set(row.values.map(AttributeKey.normalize))
-            return members.filter { (row.group == nil || $0.group == row.group) && ($0.key(of: row.attribute).map(keys.contains) ?? false) }.count
+            return members.filter { row.covers($0) && ($0.key(of: row.attribute).map(keys.contains) ?? false) }.count
         }
         // In a composition a blank cell is a member whose value is unknown: a row is judged only when every
         // value those members could have gives the same verdict; otherwise it is not verified.
@@ -110,7 +110,7 @@ public enum Auditor {
         for row in rows {
             let c = count(row)
             let blanks = roster.isComposition
-                ? members.filter { (row.group == nil || $0.group == row.group) && $0.key(of: row.attribute) == nil }.count : 0
+                ? members.filter { row.covers($0) && $0.key(of: row.attribute) == nil }.count : 0
             // The true count lies in c...c+blanks; the counts the row admits are an interval. Uncertain when
             // the two meet without the first lying wholly inside the second.
             let lo = Swift.max(c, row.min ?? c), hi = Swift.min(c + blanks, row.max ?? (c + blanks))

@@ -20,6 +20,10 @@ public struct Diagnosis: Sendable {
     public var notes: [String] = []
     /// The explanations of the panel under the repair, made under the repaired rules (when asked).
     public var repairedExplanations: ExplanationReport?
+    /// Why the smallest repair is as large as it is: for a step that moves a bound further than the
+    /// conflicts explain, the rules that still conflict one seat short of it (the other steps applied).
+    /// Not conflicts of the policy as written, so listed apart from them.
+    public var repairSize: [ConflictReport] = []
 }
 
 public enum Diagnoser {
@@ -62,6 +66,7 @@ public enum Diagnoser {
             }
         }
         let repairs = repairable ? merge(parts) : []
+        var repairSize: [ConflictReport] = []
         if !repairable && !parts.isEmpty {
             notes.append("no repair is offered: a repair of the quotas alone cannot make every group fillable")
         }
@@ -70,7 +75,7 @@ public enum Diagnoser {
             let cap = Deadline.now() + Self.sizeSearchSeconds
             let sized = SolveBudget(deadline: min(budget.deadline ?? cap, cap), cancellation: budget.cancellation, memoryLimit: budget.memoryLimit)
             let (found, finished) = try sizeConflicts(first, context: context, mode: result.mode, known: conflicts, budget: sized)
-            conflicts += found
+            repairSize = found
             if !finished { notes.append("the search for the rules that set the repair's size was cut short (\(Int(Self.sizeSearchSeconds)) seconds); the repair itself is proved") }
         }
         var repaired: SelectionResult?
@@ -85,7 +90,9 @@ public enum Diagnoser {
                 }
             }
         }
-        return Diagnosis(conflicts: conflicts, repairs: repairs, repaired: repaired, notes: notes)
+        var diagnosis = Diagnosis(conflicts: conflicts, repairs: repairs, repaired: repaired, notes: notes)
+        diagnosis.repairSize = repairSize
+        return diagnosis
     }
 
     /// The rules that set a repair's size: for each step that moves a bound by more than one seat, the

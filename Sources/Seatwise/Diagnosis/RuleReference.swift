@@ -22,7 +22,7 @@ public struct RuleReference: Sendable, Equatable, Encodable {
     public var id: String?
 
     static func quota(_ row: QuotaRow, bound: Bound, value: Int) -> RuleReference {
-        RuleReference(kind: .quota, quota: row.quotaIndex + 1, attribute: row.attribute, values: row.values, scope: row.group ?? "body",
+        RuleReference(kind: .quota, quota: row.quotaIndex + 1, attribute: row.attribute, values: row.values, scope: row.scopeKey,
                       bound: bound, value: value)
     }
 

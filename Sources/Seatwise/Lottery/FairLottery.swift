@@ -47,7 +47,7 @@ public enum FairLottery {
         let nominees = context.input.nominees
         // One model over every group: coordinated, with every rule; independent, with only the rules of
         // each group (the valid panels are then every combination of valid group panels).
-        let rows = mode == .coordinated ? context.quotaRows : context.quotaRows.filter { $0.group != nil }
+        let rows = context.quotaRows.filter { $0.isEnforced(in: mode) }
         let model = context.model(groups: context.input.policy.groups, rows: rows)
         let classes = NomineeClasses(model)
         let pricing = try solverBackend.session(for: classes.program)

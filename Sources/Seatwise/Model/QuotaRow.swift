@@ -28,6 +28,20 @@ public struct QuotaRow: Sendable, Hashable {
 
     public var scopeName: String { group ?? QuotaScope.bodyWords }
 
+    // The row's scope, owned here: every report, model and check asks the row rather than re-deriving it.
+
+    /// The scope as reports' data name it: the group, or "body".
+    public var scopeKey: String { group ?? "body" }
+
+    /// Whether a selection in `mode` enforces the row: independent selection keeps only rows inside a group.
+    public func isEnforced(in mode: SelectionMode) -> Bool { mode == .coordinated || group != nil }
+
+    /// Whether `nominee` is in the row's scope (whatever their value).
+    public func covers(_ nominee: Nominee) -> Bool { group == nil || nominee.group == group }
+
+    /// Whether the row belongs to a model over `groups` (a body-wide row to every model).
+    public func applies(to groups: Set<String>) -> Bool { group.map(groups.contains) ?? true }
+
     /// Whether `count` members in scope meet the row's bounds: the one quota-met check.
     public func admits(_ count: Int) -> Bool {
         (min.map { count >= $0 } ?? true) && (max.map { count <= $0 } ?? true)

@@ -204,7 +204,7 @@ public enum LotteryReport {
             // Null until drawn: the report published before the draw carries the tickets alone.
             draw = d.flatMap { $0.ticket == nil ? nil : Draw(sources: $0.sources, key: $0.key, digest: $0.digest, ticket: $0.ticket, panel: $0.panel.map { $0.map { ids[$0] } }) }
             round = RoundRecord(adjustments: r.context.applied.map { RoundRecord.Option(option: $0.option.name, value: $0.option.value) })
-            quotas = r.context.quotaRows.map { Quota(label: $0.label, quota: $0.quotaIndex + 1, attribute: $0.attribute, values: $0.values, scope: $0.group ?? "body", min: $0.min, max: $0.max) }
+            quotas = r.context.quotaRows.map { Quota(label: $0.label, quota: $0.quotaIndex + 1, attribute: $0.attribute, values: $0.values, scope: $0.scopeKey, min: $0.min, max: $0.max) }
             notes = r.notes + r.context.adjustments.map(\.description) + r.context.noteWords
             let input = r.input
             inputs = Inputs(nominations: input.nominations.path, nominationsSha256: input.nominations.sha256, policy: input.policyFile.path,

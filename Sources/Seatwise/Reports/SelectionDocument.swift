@@ -90,7 +90,7 @@ public struct SelectionDocument: Encodable, Sendable {
         init(_ q: QuotaOutcome, reference: String) {
             self.reference = reference
             label = q.row.label; quota = q.row.quotaIndex + 1; attribute = q.row.attribute; values = q.row.values
-            scope = q.row.group ?? "body"; min = q.row.min; max = q.row.max
+            scope = q.row.scopeKey; min = q.row.min; max = q.row.max
             verdict = q.verdict
             let judged = verdict != .notSolved
             count = judged ? q.count : nil; satisfied = judged ? q.satisfied : nil
@@ -150,6 +150,8 @@ public struct SelectionDocument: Encodable, Sendable {
     var quotas: [Quota]
     var conflicts: [Conflict]
     var repairs: [[RepairStep]]
+    /// Why the smallest repair is as large as it is (README, "JSON report"); empty when the conflicts explain it.
+    var repairSize: [Conflict]
     var notes: [String]
     /// Changes to the policy's rules the panel was chosen under (a repair), in words.
     var adjustments: [String]
@@ -214,6 +216,7 @@ public struct SelectionDocument: Encodable, Sendable {
         conflicts = diagnosis.map { $0.conflicts.map { Conflict(rules: $0.rules, message: $0.message, references: $0.references) } }
             ?? result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message, references: []) }
         repairs = (diagnosis?.repairs ?? []).map { $0.steps.map { RepairStep(rule: $0.rule, bound: $0.bound.rawValue, from: $0.from, to: $0.to, reference: $0.reference) } }
+        repairSize = (diagnosis?.repairSize ?? []).map { Conflict(rules: $0.rules, message: $0.message, references: $0.references) }
         notes = SelectionReport.notes(result, report, diagnosis)
         adjustments = result.context.adjustments.map(\.description)
         let ids = result.input.nominees.map(\.id)
@@ -267,7 +270,7 @@ public struct SelectionDocument: Encodable, Sendable {
 
     // Written by hand so that absent values are null, never left out (README, "JSON report").
     enum Keys: String, CodingKey {
-        case tool, body, mode, status, objective, seed, seedSource, inputs, groups, selected, quotas, conflicts, repairs, notes
+        case tool, body, mode, status, objective, seed, seedSource, inputs, groups, selected, quotas, conflicts, repairs, repairSize, notes
         case adjustments, explanations, quotaPrices, groupDeviations, repaired, round, alternates
         case publicReport = "public"
     }
@@ -278,7 +281,7 @@ public struct SelectionDocument: Encodable, Sendable {
         try c.encode(status, forKey: .status); try c.encode(objective, forKey: .objective); try c.encode(seed, forKey: .seed)
         try c.encode(seedSource, forKey: .seedSource); try c.encode(inputs, forKey: .inputs); try c.encode(groups, forKey: .groups)
         try c.encode(selected, forKey: .selected); try c.encode(quotas, forKey: .quotas); try c.encode(conflicts, forKey: .conflicts)
-        try c.encode(repairs, forKey: .repairs); try c.encode(notes, forKey: .notes); try c.encode(adjustments, forKey: .adjustments)
+        try c.encode(repairs, forKey: .repairs); try c.encode(repairSize, forKey: .repairSize); try c.encode(notes, forKey: .notes); try c.encode(adjustments, forKey: .adjustments)
         try c.encode(explanations, forKey: .explanations); try c.encode(quotaPrices, forKey: .quotaPrices)
         try c.encode(groupDeviations, forKey: .groupDeviations); try c.encode(repaired, forKey: .repaired)
         try c.encode(publicReport, forKey: .publicReport); try c.encode(round, forKey: .round); try c.encode(alternates, forKey: .alternates)

@@ -65,7 +65,7 @@ public enum VacanciesReport {
         sections.append(.init("Notes", .bullets(notes)))
         var csv = ReportTable(["rule", "attribute", "values", "scope", "min", "max", "staying", "min_new", "max_new", "note"])
         for row in v.rows {
-            csv.add([row.row.label, row.row.attribute, row.row.values.joined(separator: "; "), row.row.group ?? "body", row.row.min.map(String.init) ?? "",
+            csv.add([row.row.label, row.row.attribute, row.row.values.joined(separator: "; "), row.row.scopeKey, row.row.min.map(String.init) ?? "",
                      row.row.max.map(String.init) ?? "", "\(row.staying)", row.minNew.map(String.init) ?? "", row.maxNew.map(String.init) ?? "", row.note ?? ""])
         }
         return SectionedReport(kind: "Open seats", title: v.roster.policy.body, subtitle: headline(v), header: header, sections: sections, csvTable: csv)
@@ -114,7 +114,7 @@ public enum VacanciesReport {
             staying = v.staying.map { members[$0].id }
             open = Dictionary(uniqueKeysWithValues: v.open.map { ($0.key, $0.value) })
             quotas = v.rows.map { r in
-                Row(label: r.row.label, quota: r.row.quotaIndex + 1, attribute: r.row.attribute, values: r.row.values, scope: r.row.group ?? "body",
+                Row(label: r.row.label, quota: r.row.quotaIndex + 1, attribute: r.row.attribute, values: r.row.values, scope: r.row.scopeKey,
                     min: r.row.min, max: r.row.max, staying: r.staying, minNew: r.minNew, maxNew: r.maxNew, note: r.note)
             }
             unreachedCapRows = v.unreachedCapRows

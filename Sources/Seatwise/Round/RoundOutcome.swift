@@ -87,11 +87,12 @@ public struct RoundOutcome: Sendable {
 
 extension Round {
     /// The outcome of `request` on this round, within `budget`. A lottery policy's refusals come first,
-    /// before anything is solved.
-    public func run(_ request: RoundRequest, budget: SolveBudget = .unlimited) throws -> RoundOutcome {
+    /// before anything is solved. `solved`: this round's result when it is already in hand (a workbench
+    /// session keeps it), so it is not solved again.
+    public func run(_ request: RoundRequest, budget: SolveBudget = .unlimited, solved: SelectionResult? = nil) throws -> RoundOutcome {
         try request.check(input.policy)
         request.progress?(.selecting)
-        let result = try solve(budget: budget)
+        let result = try solved ?? solve(budget: budget)
         var outcome = RoundOutcome(request: request, round: self, result: result)
         var explanationOptions = request.explanationOptions
         explanationOptions.budget = budget

@@ -37,7 +37,7 @@ public enum PreCheck {
                 failures.append(.init(message: "\(group) has \(fixed) members who must be seated (continuing or required) but only \(Words.count(seats, "seat"))", rules: [rule], kind: .mustBeSeated))
             }
         }
-        for row in quotaRows where row.group.map(groupSet.contains) ?? true {
+        for row in quotaRows where row.applies(to: groupSet) {
             let inScope = row.members.filter { groupSet.contains(nominees[$0].group) }
             let eligible = inScope.filter { !standings[$0].isFixedOut }.count
             let fixed = inScope.filter { standings[$0].isFixedIn }.count
@@ -55,7 +55,7 @@ public enum PreCheck {
         }
         // Minimums on disjoint values of one attribute in one scope cannot add up past its seats.
         var byScope: [String: [QuotaRow]] = [:]
-        for row in quotaRows where (row.min ?? 0) > 0 && (row.group.map(groupSet.contains) ?? true) {
+        for row in quotaRows where (row.min ?? 0) > 0 && row.applies(to: groupSet) {
             byScope["\(row.attribute)\u{1F}\(row.group ?? "")", default: []].append(row)
         }
         for key in byScope.keys.sorted() {

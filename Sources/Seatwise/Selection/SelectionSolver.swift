@@ -136,7 +136,7 @@ public enum SelectionSolver {
         let hasPanel = status != .infeasible
         let quotas = context.quotaRows.map { row -> QuotaOutcome in
             let count = row.members.filter { flags[$0] }.count
-            return QuotaOutcome(row: row, count: count, hasPanel: hasPanel, enforced: mode == .coordinated || row.group != nil)
+            return QuotaOutcome(row: row, count: count, hasPanel: hasPanel, enforced: row.isEnforced(in: mode))
         }
         let groups = input.policy.seats.map { (group: $0.key, seats: $0.value) }.map { entry -> GroupOutcome in
             let members = ordered.filter { nominees[$0].group == entry.group }

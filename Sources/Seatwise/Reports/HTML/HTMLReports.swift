@@ -86,6 +86,11 @@ public enum HTMLReports {
             if let first = sections.repairs.first {
                 content += "<h3>Smallest repair (by declared priorities)</h3><p>\(HTML.escape(first))</p>"
                 for alternative in sections.repairs.dropFirst() { content += "<p class=\"muted\">Alternative: \(HTML.escape(alternative))</p>" }
+                if !sections.repairSize.isEmpty {
+                    content += "<h3>\(SelectionSections.repairSizeTitle)</h3><ol>"
+                    for c in sections.repairSize { content += "<li><p>\(HTML.escape(c.message))</p>" + HTML.list(c.rules) + "</li>" }
+                    content += "</ol>"
+                }
             }
             body += HTML.section("Why no panel exists", content, id: "diagnosis")
         } else {

@@ -147,6 +147,12 @@ public struct PublicView: Sendable {
             c.rules = c.rules.map { scrub($0, names: names) }
             return c
         }
+        shown.repairSize = diagnosis.repairSize.map { c in
+            var c = c
+            c.message = scrub(c.message, names: names)
+            c.rules = c.rules.map { scrub($0, names: names) }
+            return c
+        }
         shown.notes = diagnosis.notes.map { scrub($0, names: names) }
         // The panel under a repair is not the chosen panel: a public report does not name its members.
         shown.repaired = nil

@@ -31,6 +31,10 @@ extension ReportDrawer {
             if let first = s.repairs.first {
                 heading("Smallest repair (by declared priorities)")
                 bullets([first] + s.repairs.dropFirst().map { "alternative: " + $0 })
+                if !s.repairSize.isEmpty {
+                    heading(SelectionSections.repairSizeTitle)
+                    numbered(s.repairSize.map { ($0.message, $0.rules) }, more: 0)
+                }
             }
         } else {
             heading("Seats"); table(s.seats)

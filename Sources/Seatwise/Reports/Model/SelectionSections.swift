@@ -21,6 +21,8 @@ public struct SelectionSections: Sendable {
     public var conflicts: [Conflict]
     /// The smallest repair in words, then its alternatives.
     public var repairs: [String]
+    /// Why the smallest repair is as large as it is: rules that still conflict one seat short of it.
+    public var repairSize: [Conflict]
     public var seats: ReportTable
     public var panel: ReportTable
     /// Nil when the policy sets no quotas.
@@ -41,6 +43,7 @@ public struct SelectionSections: Sendable {
     public var difference: [String] = []
 
     static let differenceTitle = "Compared with the round without adjustments"
+    static let repairSizeTitle = "Why the repair is this large"
 
     /// The difference lines; a public report counts the members who leave instead of naming them.
     static func differenceLines(_ d: WhatIf, publicReport: Bool) -> [String] {
@@ -94,6 +97,7 @@ public struct SelectionSections: Sendable {
         conflicts = result.status == .infeasible
             ? SelectionReport.conflicts(result, diagnosis).map { Conflict(message: $0.message, rules: $0.rules) } : []
         repairs = (diagnosis?.repairs ?? []).map(SelectionReport.repairLine)
+        repairSize = (diagnosis?.repairSize ?? []).map { Conflict(message: $0.message, rules: $0.rules) }
         seats = ReportTable(["Group", "Seated", "Rank sum", "Seated from the group's top choices"], numeric: [1, 2])
         for g in result.groups { seats.add([g.group, "\(g.seated)/\(g.seats)", "\(g.rankSum)", "\(g.topChoicesSeated) of \(g.seats)"]) }
         panel = Self.members(result, link: nomineeLink)

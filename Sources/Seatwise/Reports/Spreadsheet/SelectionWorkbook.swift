@@ -21,6 +21,7 @@ extension ReportWorkbook {
             var diagnosisSheet = Sheet("Diagnosis", headers: ["Finding", "Rules"])
             for c in sections.conflicts { diagnosisSheet.add([.text(c.message), .text(c.rules.joined(separator: "; "))]) }
             for (k, r) in sections.repairs.enumerated() { diagnosisSheet.add([.text((k == 0 ? "Smallest repair: " : "Alternative: ") + r), .empty]) }
+            for c in sections.repairSize { diagnosisSheet.add([.text("\(SelectionSections.repairSizeTitle): " + c.message), .text(c.rules.joined(separator: "; "))]) }
             sheets.append(diagnosisSheet)
         }
         sheets.append(Self.provenance(result, sections: sections))
