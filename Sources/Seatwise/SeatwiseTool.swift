@@ -2,5 +2,5 @@
 
 public enum SeatwiseTool {
     public static let version = "0.1.0"
-    public static var glpkVersion: String { solverBackend.version }
+    public static var glpkVersion: String { Solvers.glpk.version }
 }

@@ -38,7 +38,7 @@ struct LotteryTests {
 
     @Test("count vectors become panels of people: each panel seats a count vector it came from, and everyone in a class gets the class's chance", arguments: 0..<40)
     func expansion(seed: Int) throws {
-        try solverBackend.prepareThread(.unlimited)
+        try Solvers.glpk.prepareThread(.unlimited)
         var state = UInt64(seed + 1) &* 0x9E3779B97F4A7C15
         func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
         let sizes = (0..<(1 + next(5))).map { _ in 1 + next(9) }

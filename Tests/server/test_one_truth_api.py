@@ -88,3 +88,20 @@ def test_every_route_states_what_the_command_gives(server):
     assert status == 200
     for key in ("independent", "coordinated", "groups", "differences"):
         assert facts(answer[key]) == facts(compared[key]), key
+
+
+def test_a_round_with_kept_adjustments_states_its_difference_as_select_does(server):
+    mag = ROOT / "examples/mag"
+    files = [mag / "nominations.csv", "--policy", mag / "policy.yaml"]
+    rid = upload(server, mag)[1]["id"]
+    base = json.loads(cli("select", *files, "--format", "json").stdout)
+    out = next(m["id"] for m in base["selected"] if m["status"] == "new")
+    status, _ = server.json("POST", f"/api/rounds/{rid}/what-if", json.dumps({"exclude": [out], "keep": True}).encode(), {"Content-Type": "application/json"})
+    assert status == 200
+    expected = json.loads(cli("select", *files, "--exclude", out, "--format", "json").stdout)
+    for route in ("result", "report.json"):
+        status, got = server.json("GET", f"/api/rounds/{rid}/{route}")
+        assert status == 200 and got["difference"] == expected["difference"], route
+        assert [m["id"] for m in got["selected"]] == [m["id"] for m in expected["selected"]]
+    status, _, page = server.request("GET", f"/rounds/{rid}")
+    assert status == 200 and b'id="difference"' in page and out.encode() in page.split(b'id="difference"', 1)[1].split(b"</section>", 1)[0]

@@ -35,7 +35,7 @@ public final class ConflictFinder {
         self.nominees = nominees
         var program = model.program
         program.objectives = [.init(label: "feasibility", minimize: true, coefficients: Array(repeating: 0, count: program.variables.count))]
-        staged = try StagedProblem(program, backend: solverBackend)
+        staged = try StagedProblem(program, backend: model.backend)
     }
 
     /// Rows that are quota bounds (the rules a deletion filter may drop).

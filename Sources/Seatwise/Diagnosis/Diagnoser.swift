@@ -29,7 +29,7 @@ public struct Diagnosis: Sendable {
 public enum Diagnoser {
     public static func diagnose(_ result: SelectionResult, repair: Bool = false, limit: Int = 5,
                                 budget: SolveBudget = .unlimited) throws -> Diagnosis {
-        try solverBackend.prepareThread(budget)
+        try result.context.backend.prepareThread(budget)
         let context = result.context
         var conflicts: [ConflictReport] = result.preCheckFailures.map { ConflictReport(rules: $0.rules, message: $0.message) }
         var notes: [String] = []

@@ -63,7 +63,7 @@ public enum RepairSolver {
                                     coefficients: objective.coefficients + Array(repeating: 0, count: n - model.program.variables.count)))
         }
         program.objectives = objectives
-        let staged = try StagedProblem(program, backend: solverBackend)
+        let staged = try StagedProblem(program, backend: model.backend)
 
         struct OutOfTime: Error {}
         /// The best repair under the current slack bounds; nil when none exists.

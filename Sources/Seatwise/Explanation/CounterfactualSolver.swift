@@ -20,7 +20,7 @@ public final class CounterfactualSolver {
         program.objectives.append(.init(label: "closeness: keep as many members of the chosen panel as possible",
                                         minimize: false, coefficients: chosen.map { $0 ? 1 : 0 }))
         program.objectives.append(tieBreak)
-        staged = try StagedProblem(program, backend: solverBackend, refinement: model.tieBreakRefinement)
+        staged = try StagedProblem(program, backend: model.backend, refinement: model.tieBreakRefinement)
         // Solved first, from the fresh problem: the reduced costs (which differ between the optimal
         // bases of a degenerate relaxation) then never depend on the questions asked before.
         try staged.session.setObjective(program.objectives[0])

@@ -153,7 +153,7 @@ public enum Explainer {
         guard !questions.isEmpty else { return [] }
         let box = Box(questions.count)
         let progress = options.progress, budget = options.budget
-        try solverBackend.run(min(chunks, questions.count), budget: budget) { chunk in
+        try (models.first?.backend ?? Solvers.glpk).run(min(chunks, questions.count), budget: budget) { chunk in
             try answerChunk(chunk, questions, models: models, seated: seated, nominees: nominees, budget: budget) { k, a in
                 box.lock.lock(); box.answers[k] = a; box.done += 1; let done = box.done; box.lock.unlock()
                 progress?(done, questions.count)

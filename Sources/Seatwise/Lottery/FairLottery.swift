@@ -43,14 +43,14 @@ public enum FairLottery {
 
     public static func run(context: SelectionContext, mode: SelectionMode, method: LotteryMethod, budget: SolveBudget = .unlimited) throws -> LotteryResult {
         let start = Deadline.now()
-        try solverBackend.prepareThread(budget)
+        try context.backend.prepareThread(budget)
         let nominees = context.input.nominees
         // One model over every group: coordinated, with every rule; independent, with only the rules of
         // each group (the valid panels are then every combination of valid group panels).
         let rows = context.quotaRows.filter { $0.isEnforced(in: mode) }
         let model = context.model(groups: context.input.policy.groups, rows: rows)
         let classes = NomineeClasses(model)
-        let pricing = try solverBackend.session(for: classes.program)
+        let pricing = try context.backend.session(for: classes.program)
         let free = (0..<classes.count).filter { model.fixedBy[classes.members[$0][0]] == nil }
         let isFree = Set(free)
         let size = (0..<classes.count).map { Double(classes.size($0)) }
@@ -104,7 +104,7 @@ public enum FairLottery {
         if seatable.isEmpty {
             // Nobody is left to choose (fixed members fill every seat, or no one free can be seated): the one
             // panel found is the lottery, with certainty.
-            let only = try PanelExpansion.expand([(panels[0], 1)], members: people)[0].panel.sorted { nominees[$0].id < nominees[$1].id }
+            let only = try PanelExpansion.expand([(panels[0], 1)], members: people, backend: context.backend)[0].panel.sorted { nominees[$0].id < nominees[$1].id }
             result.distribution = [(only, 1)]
             (result.classMembers, result.patterns) = (people, [(panels[0], 1)])
             for i in only { result.probabilities[i] = 1 }
@@ -121,7 +121,7 @@ public enum FairLottery {
         // π − Σ_fixed v_r·y_r subject to Σ_open y_r ≥ 1 and, for every count vector n, π − Σ_r (n_r/|r|)·y_r ≥ 0
         // (y_r is class r's total weight, spread evenly over its members).
         // Its optimum is the best minimum over the panels found; each panel's probability is its row's dual.
-        let master = try solverBackend.linearSession(rows: [], maximize: false)
+        let master = try context.backend.linearSession(rows: [], maximize: false)
         for _ in seatable { try master.addColumn(cost: 0, lower: 0, upper: nil, entries: []) }
         let pi = try master.addColumn(cost: 1, lower: 0, upper: nil, entries: [])
         var coverage = try master.addRow(entries: seatable.indices.map { ($0, 1.0) }, lower: 1, upper: nil)
@@ -288,7 +288,7 @@ public enum FairLottery {
         counted = counted.map { ($0.counts, $0.probability / total) }
         (result.classMembers, result.patterns) = (people, counted.sorted { $0.counts.lexicographicallyPrecedes($1.counts) })
         let t = Deadline.now()
-        var chosen = try PanelExpansion.expand(counted, members: people).map { (panel: $0.panel.sorted { nominees[$0].id < nominees[$1].id }, probability: $0.probability) }
+        var chosen = try PanelExpansion.expand(counted, members: people, backend: context.backend).map { (panel: $0.panel.sorted { nominees[$0].id < nominees[$1].id }, probability: $0.probability) }
         result.expansionSeconds = Deadline.now() - t
         chosen.sort { lexicographic(nominees, $0.panel, $1.panel) }
         result.distribution = chosen

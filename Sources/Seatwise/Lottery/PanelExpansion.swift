@@ -13,11 +13,11 @@ enum PanelExpansion {
 
     /// `segments`: count vectors (per class) with positive probabilities summing to 1. `members[c]`: the
     /// nominee indices of class c. Returns panels (nominee indices, ascending) with their probabilities.
-    static func expand(_ segments: [(counts: [Int], probability: Double)], members: [[Int]]) throws -> [(panel: [Int], probability: Double)] {
+    static func expand(_ segments: [(counts: [Int], probability: Double)], members: [[Int]], backend: any SolverBackend = Solvers.glpk) throws -> [(panel: [Int], probability: Double)] {
         // shares[c][j]: each member's share of interval j (0…1), summing over members to the count.
         var shares: [[[Double]]] = []
         for (c, people) in members.enumerated() {
-            shares.append(try classShares(counts: segments.map { $0.counts[c] }, lengths: segments.map(\.probability), size: people.count))
+            shares.append(try classShares(counts: segments.map { $0.counts[c] }, lengths: segments.map(\.probability), size: people.count, backend: backend))
         }
         var panels: [[Int]: Double] = [:]
         for (j, segment) in segments.enumerated() {
@@ -74,7 +74,7 @@ enum PanelExpansion {
     /// in [0, 1], each interval's shares summing to its count, each member's probability-weighted sum equal)
     /// with few fractional shares — the greedy rule's, else a vertex from an LP on GLPK, else the even
     /// shares count/size (always a point, but every member fractional).
-    static func classShares(counts: [Int], lengths: [Double], size: Int) throws -> [[Double]] {
+    static func classShares(counts: [Int], lengths: [Double], size: Int, backend: any SolverBackend = Solvers.glpk) throws -> [[Double]] {
         let even = (0..<size).map { _ in counts.map { Double($0) / Double(size) } }
         let open = counts.indices.filter { counts[$0] > 0 && counts[$0] < size }
         guard size > 1, !open.isEmpty else { return even }
@@ -82,7 +82,7 @@ enum PanelExpansion {
         if let shares = greedyShares(counts: counts, lengths: lengths, size: size, open: open, demand: demand, even: even) { return shares }
         let rows = (0..<size).map { _ in (lower: Optional(demand), upper: Optional(demand)) }
             + open.map { (lower: Optional(Double(counts[$0])), upper: Optional(Double(counts[$0]))) }
-        let lp = try solverBackend.linearSession(rows: rows, maximize: false)
+        let lp = try backend.linearSession(rows: rows, maximize: false)
         for i in 0..<size {
             for (r, j) in open.enumerated() {
                 try lp.addColumn(cost: 0, lower: 0, upper: 1, entries: [(i, lengths[j]), (size + r, 1)])

@@ -17,11 +17,14 @@ public struct SelectionModel: Sendable {
     public var fixedBy: [StandingRule?]
     /// The seed and the ids of the columns, for further seeded orders when two panels tie.
     public var seed: UInt64
+    /// The solver this model is solved with (the round's).
+    public var backend: any SolverBackend
     private var columnIDs: [String]
 
     /// Builds the model over the nominees of `groups`, enforcing `quotaRows`.
     public init(input: SelectionInput, standings: [Standing], ranks: [Int], quotaRows: [QuotaRow],
-                groups: [String], seed: UInt64, quotaRowIDs: [Int]? = nil) {
+                groups: [String], seed: UInt64, quotaRowIDs: [Int]? = nil, backend: any SolverBackend = Solvers.glpk) {
+        self.backend = backend
         self.quotaRowIDs = quotaRowIDs ?? Array(quotaRows.indices)
         let policy = input.policy
         let nominees = input.nominees

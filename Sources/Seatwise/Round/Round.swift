@@ -8,6 +8,8 @@ public struct Round: Sendable {
     /// Overrides the policy's seed (nil: the policy's, or the default).
     public var seed: UInt64?
     public var adjustments: [Adjustment]
+    /// The solver the round is solved with; every explanation, diagnosis and lottery of it uses the same.
+    public var backend: any SolverBackend = Solvers.glpk
 
     public init(input: SelectionInput, mode: SelectionMode = .coordinated, seed: UInt64? = nil, adjustments: [Adjustment] = []) {
         self.input = input
@@ -39,6 +41,7 @@ public struct Round: Sendable {
             input.policy.seats[group] = seats
         }
         var context = SelectionContext(input, seed: seed)
+        context.backend = backend
         // Ids in the one normal form the reader compares them in (NFKC, invisible characters removed, case
         // folded); an id given exactly is found without normalising every id (what-ifs ask many times).
         var normalized: [String: Int]?

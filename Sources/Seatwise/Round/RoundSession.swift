@@ -21,7 +21,8 @@ public final class RoundSession: @unchecked Sendable {
     public init(_ round: Round, budget: SolveBudget = .unlimited) throws {
         self.round = round
         let memory = SolveBudget(memoryLimit: budget.memoryLimit)
-        thread = SolverThread(prepare: { try? solverBackend.prepareThread(memory) }, finish: { solverBackend.finishThread() })
+        let backend = round.backend
+        thread = SolverThread(prepare: { try? backend.prepareThread(memory) }, finish: { backend.finishThread() })
         let live = Live()
         self.live = live
         let context = try round.context()
@@ -68,7 +69,7 @@ public final class RoundSession: @unchecked Sendable {
             staged = kept
             live.warm += 1
         } else {
-            staged = try StagedProblem(model.program, backend: solverBackend, refinement: model.tieBreakRefinement)
+            staged = try StagedProblem(model.program, backend: model.backend, refinement: model.tieBreakRefinement)
             if live.staged == nil { live.staged = staged }
             live.cold += 1
         }

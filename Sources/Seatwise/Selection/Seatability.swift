@@ -42,13 +42,13 @@ public final class Seatability {
         if result.standings[i].isFixedOut { return false }
         if let answer = known[i] { return answer }
         if models == nil {
-            try solverBackend.prepareThread(budget)
+            try result.context.backend.prepareThread(budget)
             let built = result.context.models(mode: result.mode)
             for (k, model) in built.enumerated() { for (j, n) in model.columns.enumerated() { modelOf[n] = (k, j) } }
             models = built
         }
         guard let (k, j) = modelOf[i], let models else { return false }
-        let problem = try problems[k] ?? StagedProblem(models[k].program, backend: solverBackend)
+        let problem = try problems[k] ?? StagedProblem(models[k].program, backend: models[k].backend)
         problems[k] = problem
         try problem.force(ColumnIndex(j), to: 1)
         defer { try? problem.force(ColumnIndex(j), to: nil) }

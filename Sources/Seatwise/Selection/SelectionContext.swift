@@ -17,6 +17,8 @@ public struct SelectionContext: Sendable {
     public var quotaRows: [QuotaRow]
     public var seed: UInt64
     public var seedSource: SeedSource
+    /// The solver every algorithm on this context uses (the round's backend).
+    public var backend: any SolverBackend = Solvers.glpk
     /// Changes to the policy's rules this context was solved under (the coordinator's, a repair), as facts.
     public var adjustments: [Message]
     /// The round's adjustments as applied (each once, the last of a kind standing), so that a report can
@@ -64,7 +66,7 @@ public struct SelectionContext: Sendable {
     /// The model over `groups` with the quota rows that apply to them (`ids`: their indices in
     /// `quotaRows`, when they are not all of them).
     public func model(groups: [String], rows: [QuotaRow], ids: [Int]? = nil) -> SelectionModel {
-        SelectionModel(input: input, standings: standings, ranks: ranks, quotaRows: rows, groups: groups, seed: seed, quotaRowIDs: ids)
+        SelectionModel(input: input, standings: standings, ranks: ranks, quotaRows: rows, groups: groups, seed: seed, quotaRowIDs: ids, backend: backend)
     }
 
     /// The models a mode solves: one over all groups (coordinated), or one per group with that group's

@@ -28,7 +28,7 @@ public enum SelectionSolver {
 
     /// Runs a round on a prepared context (whose quota rows a repair may have moved), on this thread.
     public static func run(context: SelectionContext, mode: SelectionMode, budget: SolveBudget = .unlimited) throws -> SelectionResult {
-        try solverBackend.prepareThread(budget)
+        try context.backend.prepareThread(budget)
         switch mode {
         case .coordinated: return try coordinated(context, budget: budget)
         case .independent: return try independent(context, budget: budget)
@@ -43,7 +43,7 @@ public enum SelectionSolver {
     /// One model's staged solve: the objective, the seeded tie-break, and the proof that the seed
     /// singled out one panel.
     static func solve(_ model: SelectionModel, budget: SolveBudget) throws -> StagedSolution {
-        try StagedProblem(model.program, backend: solverBackend, refinement: model.tieBreakRefinement).solve(budget: budget)
+        try StagedProblem(model.program, backend: model.backend, refinement: model.tieBreakRefinement).solve(budget: budget)
     }
 
     static func coordinated(_ context: SelectionContext, budget: SolveBudget) throws -> SelectionResult {

@@ -4,5 +4,9 @@
 @_exported import SeatwiseSolver
 import SeatwiseGLPK
 
-/// The backend every round, explanation and diagnosis uses.
-let solverBackend: any SolverBackend = GLPKBackend()
+/// The solvers Seatwise ships. A round takes its backend as a value (`Round.backend`), carried by its
+/// context and models to every algorithm; GLPK is the default, and the conformance suite
+/// (Tests/SeatwiseTests/SolverConformanceTests.swift) is what any other backend must pass.
+public enum Solvers {
+    public static let glpk: any SolverBackend = GLPKBackend()
+}

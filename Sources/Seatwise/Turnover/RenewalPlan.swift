@@ -100,7 +100,7 @@ extension Roster {
 
     /// The exact proposal, one small integer program per group (a member's year changes only its group).
     func evenProposal(limit: [Int?], horizon: Int, maxEarly: Int, seed: UInt64, base: [RenewalPlan.Year], budget: SolveBudget) throws -> RenewalPlan.Proposal {
-        try solverBackend.prepareThread(budget)
+        try backend.prepareThread(budget)
         let maxTerms = policy.rules.maxTerms ?? Int.max
         var chosen = limit
         var peakBefore = OrderedDictionary<String, Int>(), peakAfter = OrderedDictionary<String, Int>()
@@ -168,7 +168,7 @@ extension Roster {
                 .init(label: "years of early rotation", minimize: true, coefficients: distance),
                 .init(label: "tie-break: the order drawn from the seed", minimize: true, coefficients: seeded),
             ]
-            let solution = try StagedProblem(program, backend: solverBackend).solve(budget: budget)
+            let solution = try StagedProblem(program, backend: backend).solve(budget: budget)
             guard solution.status == .optimal, let values = solution.values else {
                 throw SolverError.noAnswer("the even rotation for \(group) was not solved: \(solution.detail)")
             }

@@ -32,6 +32,8 @@ public struct Departure: Sendable, Equatable {
 public struct Roster: Sendable {
     /// The members as nominees (sorted by id), with the policy they sit under.
     public var input: SelectionInput
+    /// The solver vacancies and renewal plans are worked out with.
+    public var backend: any SolverBackend = Solvers.glpk
 
     public init(_ input: SelectionInput) { self.input = input }
 

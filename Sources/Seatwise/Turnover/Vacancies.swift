@@ -91,8 +91,8 @@ extension Roster {
             let key = AttributeKey.normalize(row.values[0])
             return keys.contains(key) ? key : nil
         }
-        try solverBackend.prepareThread(budget)
-        let session = try solverBackend.session(for: program)
+        try backend.prepareThread(budget)
+        let session = try backend.session(for: program)
         func optimum(_ row: QuotaRow?, minimize: Bool) throws -> Int? {
             var coefficients = [Int](repeating: 0, count: everyone.count)
             for i in row?.members ?? [] where i >= first { coefficients[i] = 1 }
@@ -119,7 +119,7 @@ extension Roster {
                         case .other: return false
                         }
                     }
-                    let check = try solverBackend.session(for: alone)
+                    let check = try backend.session(for: alone)
                     try check.setWeights([Double](repeating: 0, count: everyone.count), minimize: true)
                     if try check.solve(deadline: budget.deadline, cancel: budget.cancellation).status == .infeasible {
                         problems.append("\(row.label): no intake of newcomers can meet it, even on its own")
