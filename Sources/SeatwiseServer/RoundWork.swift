@@ -92,12 +92,17 @@ final class RoundWork: @unchecked Sendable {
         let open = sessions[key]
         lock.unlock()
         if let open { return open }
-        let session = try round(id, mode: mode).open(budget: budget)
+        // Kept adjustments that cannot be applied (a group or row since removed, a number out of range)
+        // are the round's problems, shown as such (422), never a failure of the server.
+        let session: RoundSession
+        do { session = try round(id, mode: mode).open(budget: budget) } catch let error as InputError { throw APIError.input(error) }
         lock.lock(); sessions[key] = session; lock.unlock()
         return session
     }
 
-    /// Forgets a round's sessions (after its files or adjustments change, or it is deleted).
+    /// Forgets a round's sessions (after its files or adjustments change, or it is deleted). Call on the
+    /// round's queue, in the same job as the change: a solve queued before it then cannot cache a session
+    /// of the old files after it.
     func forget(_ id: Int64) {
         lock.lock(); defer { lock.unlock() }
         for key in sessions.keys where key.hasPrefix("\(id):") { sessions[key]?.close(); sessions[key] = nil }
