@@ -1,0 +1,123 @@
+// The server's connections: a cap on how many are open at once, so half-sent request heads cannot use
+// up the process's descriptors (past the cap, the connection waiting longest for a request is closed to
+// make room; one serving a request never is), and a JSON answer to a request the HTTP parser refuses.
+
+import Foundation
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypes
+
+/// Every open connection and whether it is serving a request. Shared by all the server's connections.
+final class ConnectionTable: @unchecked Sendable {
+    /// At most this many connections are open at once (a browser opens about six).
+    static let maximum = 256
+    /// A connection that has sent no complete request head for this long is closed.
+    static let idleTimeout: TimeAmount = .seconds(30)
+
+    private let lock = NSLock()
+    private let maximum: Int
+    /// Open connections in the order they became idle, and whether each is serving a request.
+    private var open: [ObjectIdentifier: (channel: Channel, busy: Bool, since: UInt64)] = [:]
+    private var clock: UInt64 = 0
+
+    init(maximum: Int = ConnectionTable.maximum) { self.maximum = maximum }
+
+    /// Registers a new connection; the connections to close to stay within the cap (the new one itself
+    /// when every other is serving a request).
+    func add(_ channel: Channel) -> [Channel] {
+        lock.lock(); defer { lock.unlock() }
+        clock += 1
+        open[ObjectIdentifier(channel)] = (channel, false, clock)
+        guard open.count > maximum else { return [] }
+        let oldest = open.filter { !$0.value.busy && $0.key != ObjectIdentifier(channel) }.min { $0.value.since < $1.value.since }
+        guard let (key, entry) = oldest else {
+            open[ObjectIdentifier(channel)] = nil
+            return [channel]
+        }
+        open[key] = nil
+        return [entry.channel]
+    }
+
+    func setBusy(_ channel: Channel, _ busy: Bool) {
+        lock.lock(); defer { lock.unlock() }
+        clock += 1
+        if open[ObjectIdentifier(channel)] != nil {
+            open[ObjectIdentifier(channel)]!.busy = busy
+            open[ObjectIdentifier(channel)]!.since = clock
+        }
+    }
+
+    func isBusy(_ channel: Channel) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return open[ObjectIdentifier(channel)]?.busy ?? false
+    }
+
+    func remove(_ channel: Channel) {
+        lock.lock(); defer { lock.unlock() }
+        open[ObjectIdentifier(channel)] = nil
+    }
+}
+
+/// One per connection, after the HTTP codec: keeps the table up to date and answers parser errors.
+final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    let table: ConnectionTable
+
+    init(table: ConnectionTable) { self.table = table }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { admit(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        admit(context)
+        context.fireChannelActive()
+    }
+
+    private var admitted = false
+    private func admit(_ context: ChannelHandlerContext) {
+        guard !admitted else { return }
+        admitted = true
+        for channel in table.add(context.channel) { channel.close(promise: nil) }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        table.remove(context.channel)
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        admit(context)
+        if case .head = unwrapInboundIn(data) { table.setBusy(context.channel, true) }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data) { table.setBusy(context.channel, false) }
+        context.write(data, promise: promise)
+    }
+
+    /// A request the parser refuses (a malformed head, say) gets 400 with a JSON body and the security
+    /// headers every answer carries, and the connection is closed.
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        guard error is HTTPParserError, !table.isBusy(context.channel) else {
+            context.fireErrorCaught(error)
+            return
+        }
+        let body = ByteBuffer(string: "{\n  \"error\" : \"the request is not well-formed HTTP/1.1\"\n}\n")
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json; charset=utf-8"
+        fields[.contentLength] = String(body.readableBytes)
+        fields[.connection] = "close"
+        Guard.securityHeaders(&fields)
+        context.write(wrapOutboundOut(.head(HTTPResponse(status: .badRequest, headerFields: fields))), promise: nil)
+        context.write(wrapOutboundOut(.body(body)), promise: nil)
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+    }
+}
