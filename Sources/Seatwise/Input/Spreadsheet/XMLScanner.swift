@@ -37,6 +37,9 @@ struct XMLScanner {
         return true
     }
 
+    /// Whether the element has the attribute at all (a value that does not parse is then refused, not ignored).
+    func has(_ name: StaticString) -> Bool { find(name) != nil }
+
     /// An A1 cell reference attribute (`r="C7"`) read from its bytes.
     func attributeReference(_ name: StaticString) -> (row: Int, column: Int)? {
         guard let item = find(name), !item.hasReference else { return attribute(name).flatMap(CellReference.parse) }
