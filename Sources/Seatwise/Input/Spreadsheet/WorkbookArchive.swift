@@ -48,7 +48,8 @@ struct WorkbookArchive {
         var out: [UInt8] = []
         let declared = Int(clamping: entry.uncompressedSize)
         if declared > budget { throw bomb(path) }
-        out.reserveCapacity(declared)
+        // Never reserved from the size the archive declares (a header may claim 700 MB for a tiny part, or
+        // understate a large one): the part grows as it is inflated, within the budget.
         let limit = budget
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in

@@ -101,6 +101,9 @@ struct WorkbookParts {
 
     // MARK: - Shared strings
 
+    /// Shared strings a workbook may hold: one per cell a sheet may have.
+    static let maximumSharedStrings = SheetReader.maximumCells
+
     /// Each `<si>`: its text, or its rich-text runs joined; phonetic guides (`<rPh>`) left out.
     private static func sharedStrings(_ bytes: [UInt8], _ path: String) throws -> [String] {
         var scanner = XMLScanner(bytes)
@@ -108,6 +111,10 @@ struct WorkbookParts {
         var current = ""
         var inText = false, phonetic = 0
         while let event = try next(&scanner, path) {
+            // Counted, not only sized: 100 million empty strings fit in a small part and a large heap.
+            if out.count > maximumSharedStrings {
+                throw WorkbookArchive.Problem(message: "the part \(path) holds more than \(maximumSharedStrings) shared strings, more than a sheet of nominations can use; refused")
+            }
             switch event {
             case .start(let name, let selfClosing):
                 switch name {
