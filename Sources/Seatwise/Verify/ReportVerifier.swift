@@ -125,6 +125,11 @@ public enum ReportVerifier {
         if top["roster_sha256"] != nil || (top["mode"] as? String) == "audit" || top["shares"] != nil {
             throw fail("is an audit report; verify re-derives selection reports (seatwise select --format json)")
         }
+        // A replacement is chosen against the sitting roster as well as the pool: from the nominations and the
+        // policy alone it would re-derive another panel and read as tampering.
+        if top["replacement"] != nil {
+            throw fail("is a replace report (seatwise replace): it is made from the sitting roster and the pool together, which verify does not take; run seatwise replace again on that roster and pool and compare the reports")
+        }
         if top["independent"] != nil && top["coordinated"] != nil {
             throw fail("is a comparison report; verify re-derives selection reports (seatwise select --format json)")
         }
