@@ -214,3 +214,48 @@ def test_item4_the_same_files_give_the_same_lottery(seatwise, tmp_path):
         runs.append(document)
     assert runs[0] == runs[1] == runs[2]
     seatwise("verify", tmp_path / "lottery0.json", tmp_path / "nominations.csv", "--policy", tmp_path / "policy.yaml", expect=0)
+
+
+def test_item5_verify_catches_an_edit_anywhere_in_a_lottery_report(seatwise, tmp_path):
+    import json
+    seatwise("generate", "--nominees", 120, "--seats", 15, "--seed", 2, "--output", tmp_path, expect=0)
+    nominations, policy, genuine = tmp_path / "nominations.csv", tmp_path / "policy.yaml", tmp_path / "lottery.json"
+    seatwise("lottery", nominations, "--policy", policy, "--draw", "1 2 3", "--format", "json", "--output", genuine, expect=0)
+    seatwise("verify", genuine, nominations, "--policy", policy, expect=0)
+    original = json.loads(genuine.read_text())
+
+    def edited(change):
+        document = json.loads(json.dumps(original))
+        change(document)
+        return document
+
+    edits = {
+        "a name": lambda d: d["probabilities"][0].update(name="Someone Else"),
+        "a standing": lambda d: d["probabilities"][0].update(standing="free"),
+        "a per-group chance": lambda d: d["probabilities"][1].update(per_group_lottery=0.5),
+        "the certificate": lambda d: d["certificate"]["weights"][0].update(weight=0.25),
+        "the Gini": lambda d: d.update(gini=0.1),
+        "the gap": lambda d: d.update(gap=0.0),
+        "a note": lambda d: d["notes"].append("all is well"),
+        "the body": lambda d: d.update(body="Another body"),
+        "a quota": lambda d: d["quotas"][0].update(min=1),
+        "unseatable": lambda d: d.update(unseatable=["N2"]),
+        "fixed_in": lambda d: d.update(fixed_in=[]),
+        "the drawn ticket": lambda d: d["draw"].update(ticket=d["draw"]["ticket"] % 1000 + 1),
+        "an unknown key": lambda d: d.update(approved_by="the board"),
+    }
+    for what, change in edits.items():
+        path = tmp_path / "edited.json"
+        path.write_text(json.dumps(edited(change)))
+        done = seatwise("verify", path, nominations, "--policy", policy)
+        assert done.returncode == 1, (what, done.stdout[-500:], done.stderr[-500:])
+    # A draw removed (draw: null) reads as a lottery never drawn, unless the policy holds the values.
+    drawn = tmp_path / "drawn.yaml"
+    drawn.write_text(policy.read_text().replace("objective: rank-sum", 'objective: lottery\nlottery: { draw: "1 2 3" }'))
+    seatwise("lottery", nominations, "--policy", drawn, "--format", "json", "--output", genuine, expect=0)
+    seatwise("verify", genuine, nominations, "--policy", drawn, expect=0)
+    document = json.loads(genuine.read_text())
+    assert document["draw"]["ticket"] == original["draw"]["ticket"]
+    document["draw"] = None
+    genuine.write_text(json.dumps(document))
+    assert "draw" in seatwise("verify", genuine, nominations, "--policy", drawn, expect=1).stdout

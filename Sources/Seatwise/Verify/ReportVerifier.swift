@@ -62,9 +62,15 @@ public enum ReportVerifier {
         let asked = ((claimed["alternates"] as? [String: Any])?["count"] as? Int).flatMap { result.status == .infeasible ? nil : Alternates(result, count: $0) }
         let document = SelectionDocument(visible, explanations: explanations, diagnosis: diagnosis, publicView: view, alternates: asked)
         guard let derived = try JSONSerialization.jsonObject(with: Data(try document.json().utf8)) as? [String: Any] else { return [] }
-        var out: [String] = []
         // Also inside `repaired`, which holds whole reports.
-        let ignored = ["tool", "inputs.nominations", "inputs.policy", "public.made_at"]
+        return differences(claimed, derived, ignored: ["tool", "inputs.nominations", "inputs.policy", "public.made_at"])
+    }
+
+    /// The keys of a published JSON report that differ from one made now, in words (at most 20): every
+    /// key of either is compared, except the `ignored` paths (a suffix after a dot matches too) and the
+    /// `close_call` leaves (`--close-call` is not recorded). Lottery reports are compared the same way.
+    static func differences(_ claimed: [String: Any], _ derived: [String: Any], ignored: [String]) -> [String] {
+        var out: [String] = []
         // close_call depends on --close-call, which a report does not record.
         let ignoredLeaves: Set<String> = ["close_call"]
         func shown(_ value: Any?) -> String {
