@@ -144,7 +144,8 @@ enum LotteryVerifier {
         if result.status == .infeasible {
             conflicts = try Diagnoser.diagnose(try round.solve(budget: budget), repair: false, budget: budget).conflicts
                 .map { ([$0.message] + $0.rules).joined(separator: " — ") }
-        } else {
+        } else if (1...1_000_000).contains(published.lottery?.tickets ?? LotteryDraw.defaultTickets) {
+            // (A count out of range is a difference said above; no ticket lottery is made from it.)
             drawn = LotteryDraw(result, tickets: published.lottery?.tickets ?? LotteryDraw.defaultTickets)
             let values = published.draw?.sources.map { $0.map { $0.joined(separator: " ") }.joined(separator: " / ") } ?? input.policy.lottery?.draw
             if let values { try? drawn?.draw(values) }
