@@ -1,6 +1,7 @@
-// The server's connections: a cap on how many are open at once, so half-sent request heads cannot use
-// up the process's descriptors (past the cap, the connection waiting longest for a request is closed to
-// make room; one serving a request never is), and a JSON answer to a request the HTTP parser refuses.
+// The server's connections: a cap on how many are open at once, so half-sent request heads or bodies
+// cannot use up the process's descriptors (past the cap, the connection idle longest, with no request or
+// still sending one, is closed to make room; one whose request is being answered never is), and a JSON
+// answer to a request the HTTP parser refuses.
 
 import Foundation
 import HTTPTypes
@@ -15,23 +16,27 @@ final class ConnectionTable: @unchecked Sendable {
     /// A connection that has sent no complete request head for this long is closed.
     static let idleTimeout: TimeAmount = .seconds(30)
 
+    /// Where a connection is: waiting for a request head, reading a request, or answering one.
+    enum State: Int { case waiting, reading, answering }
+
     private let lock = NSLock()
     private let maximum: Int
-    /// Open connections in the order they became idle, and whether each is serving a request.
-    private var open: [ObjectIdentifier: (channel: Channel, busy: Bool, since: UInt64)] = [:]
+    /// Open connections, each with its state and when it last did anything (a counter, not a clock).
+    private var open: [ObjectIdentifier: (channel: Channel, state: State, since: UInt64)] = [:]
     private var clock: UInt64 = 0
 
     init(maximum: Int = ConnectionTable.maximum) { self.maximum = maximum }
 
     /// Registers a new connection; the connections to close to stay within the cap (the new one itself
-    /// when every other is serving a request).
+    /// when every other is answering a request).
     func add(_ channel: Channel) -> [Channel] {
         lock.lock(); defer { lock.unlock() }
         clock += 1
-        open[ObjectIdentifier(channel)] = (channel, false, clock)
+        open[ObjectIdentifier(channel)] = (channel, .waiting, clock)
         guard open.count > maximum else { return [] }
-        let oldest = open.filter { !$0.value.busy && $0.key != ObjectIdentifier(channel) }.min { $0.value.since < $1.value.since }
-        guard let (key, entry) = oldest else {
+        let idlest = open.filter { $0.value.state != .answering && $0.key != ObjectIdentifier(channel) }
+            .min { $0.value.since < $1.value.since }
+        guard let (key, entry) = idlest else {
             open[ObjectIdentifier(channel)] = nil
             return [channel]
         }
@@ -39,18 +44,13 @@ final class ConnectionTable: @unchecked Sendable {
         return [entry.channel]
     }
 
-    func setBusy(_ channel: Channel, _ busy: Bool) {
+    func set(_ channel: Channel, _ state: State) {
         lock.lock(); defer { lock.unlock() }
         clock += 1
         if open[ObjectIdentifier(channel)] != nil {
-            open[ObjectIdentifier(channel)]!.busy = busy
+            open[ObjectIdentifier(channel)]!.state = state
             open[ObjectIdentifier(channel)]!.since = clock
         }
-    }
-
-    func isBusy(_ channel: Channel) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        return open[ObjectIdentifier(channel)]?.busy ?? false
     }
 
     func remove(_ channel: Channel) {
@@ -86,6 +86,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         for channel in table.add(context.channel) { channel.close(promise: nil) }
     }
 
+    /// Requests whose head was read, and answers whose end was written (an answer may come before its
+    /// request's body has all arrived: an early 413).
+    private var heads = 0, answers = 0, reading = false
+    private var current: ConnectionTable.State { reading ? .reading : heads > answers ? .answering : .waiting }
+
     func channelInactive(context: ChannelHandlerContext) {
         table.remove(context.channel)
         context.fireChannelInactive()
@@ -93,19 +98,28 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         admit(context)
-        if case .head = unwrapInboundIn(data) { table.setBusy(context.channel, true) }
+        switch unwrapInboundIn(data) {
+        case .head: heads += 1; reading = true
+        case .body: break
+        case .end: reading = false
+        }
+        table.set(context.channel, current)
         context.fireChannelRead(data)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) { table.setBusy(context.channel, false) }
+        if case .end = unwrapOutboundIn(data) {
+            answers += 1
+            table.set(context.channel, current)
+        }
         context.write(data, promise: promise)
     }
 
     /// A request the parser refuses (a malformed head, say) gets 400 with a JSON body and the security
     /// headers every answer carries, and the connection is closed.
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        guard error is HTTPParserError, !table.isBusy(context.channel) else {
+        // Only between requests: once a head is read, the request's own handler answers.
+        guard error is HTTPParserError, heads == answers, !reading else {
             context.fireErrorCaught(error)
             return
         }

@@ -6,6 +6,10 @@ must still answer /healthz."""
 import json
 import resource
 import socket
+import io
+import zipfile
+import csv
+import openpyxl
 import sqlite3
 import re
 import subprocess
@@ -272,6 +276,13 @@ def test_item8_half_sent_heads_do_not_exhaust_the_server(tmp_path):
             c.sendall(b"GET /api/rounds HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
             sockets.append(c)
         alive(s)
+        # Heads sent whole, bodies never finished.
+        for _ in range(400):
+            c = socket.create_connection(("127.0.0.1", port(s)), timeout=30)
+            c.sendall(f"POST /api/rounds HTTP/1.1\r\nHost: 127.0.0.1:{port(s)}\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                      f"Content-Length: 100000\r\n\r\n--x\r\n".encode())
+            sockets.append(c)
+        alive(s)
         rid = upload(s)[1]["id"]
         assert s.json("GET", f"/api/rounds/{rid}/result")[0] == 200
     finally:
@@ -288,4 +299,31 @@ def test_item9_a_long_unknown_id_gets_no_suggestions(server):
     assert status == 422 and "closest" not in answer["problems"][0]["message"]
     status, answer = server.json("POST", f"/api/rounds/{rid}/what-if", json.dumps({"seat": ["MAG-0011"]}).encode(), JSON)
     assert status == 422 and "closest: 'MAG-001'" in answer["problems"][0]["message"]
+    alive(server)
+
+
+# Items 6 and 7 on the server: refused (422), and the server goes on -----------------------------------
+
+def test_items6_7_alias_bombs_and_unbounded_workbooks_are_refused(server, tmp_path):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for k, name in enumerate("bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{'abcdefghi'[k]}"] * 9) + "]")
+    policy = ("body: B\nseats: {Government: 20}\n" + "\n".join(lines) + "\n").encode()
+    body, headers = multipart({"nominations": ("nominations.csv", (MAG / "nominations.csv").read_bytes()), "policy": ("policy.yaml", policy)})
+    status, answer = server.json("POST", "/api/rounds", body, headers)
+    assert status == 422 and answer["problems"][0]["line"] == 3 and "anchors and aliases" in answer["problems"][0]["message"]
+    alive(server)
+    book = openpyxl.Workbook()
+    for row in csv.reader(io.StringIO((MAG / "nominations.csv").read_text())):
+        book.active.append(row)
+    book.save(tmp_path / "n.xlsx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(tmp_path / "n.xlsx") as original, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in original.namelist():
+            z.writestr(name, original.read(name))
+        # 10,000,001 empty shared strings: 50 MB of XML, a few hundred KB zipped (read from its usual place).
+        z.writestr("xl/sharedStrings.xml", b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + b"<si/>" * 10_000_001 + b"</sst>")
+    body, headers = multipart({"nominations": ("nominations.xlsx", out.getvalue()), "policy": ("policy.yaml", (MAG / "policy.yaml").read_bytes())})
+    status, answer = server.json("POST", "/api/rounds", body, headers)
+    assert status == 422 and "shared strings" in answer["problems"][0]["message"]
     alive(server)
