@@ -259,3 +259,27 @@ def test_item5_verify_catches_an_edit_anywhere_in_a_lottery_report(seatwise, tmp
     document["draw"] = None
     genuine.write_text(json.dumps(document))
     assert "draw" in seatwise("verify", genuine, nominations, "--policy", drawn, expect=1).stdout
+
+
+def test_item7_no_memory_is_reserved_from_a_declared_size(tmp_path):
+    """Every part of the archive declares 700 MB in its headers (it holds a few KB): read under a 1 GB
+    address-space limit, as the parts are, not as they claim to be."""
+    import resource
+    import struct
+    path = tmp_path / "nominations.xlsx"
+    parts = workbook(path)
+    rewrite(path, parts)
+    data = bytearray(path.read_bytes())
+    for signature, offset in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)]:
+        at = data.find(signature)
+        while at >= 0:
+            struct.pack_into("<I", data, at + offset, 700 * 1024 * 1024)
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+
+    def limited():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    done = subprocess.run([str(BINARY), "select", str(path), "--policy", str(MAG / "policy.yaml"), "--format", "json"],
+                          capture_output=True, text=True, preexec_fn=limited, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
