@@ -9,7 +9,7 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
 
-/// Every open connection and whether it is serving a request. Shared by all the server's connections.
+/// Every open connection, its state and when it last did anything. Shared by all the server's connections.
 final class ConnectionTable: @unchecked Sendable {
     /// At most this many connections are open at once (a browser opens about six).
     static let maximum = 256
