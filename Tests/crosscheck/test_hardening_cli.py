@@ -283,3 +283,42 @@ def test_item7_no_memory_is_reserved_from_a_declared_size(tmp_path):
     done = subprocess.run([str(BINARY), "select", str(path), "--policy", str(MAG / "policy.yaml"), "--format", "json"],
                           capture_output=True, text=True, preexec_fn=limited, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_item7_a_part_larger_than_its_headers_say(tmp_path):
+    """The sheet's headers say 4 KB; it inflates to 600 MB (of white space between two tags). Under a 1 GB
+    address-space limit it is measured, read into exactly that much memory, and refused (exit 2)."""
+    import resource
+    import struct
+    source = tmp_path / "plain.xlsx"
+    parts = workbook(source)
+    path = tmp_path / "nominations.xlsx"
+    name = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for part, data in parts.items():
+            if part != name:
+                z.writestr(part, data)
+        head, _, tail = parts[name].partition(b"</sheetData>")
+        info = zipfile.ZipInfo(name)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, "w", force_zip64=False) as w:
+            w.write(head)
+            block = b" " * (1 << 20)
+            for _ in range(600):
+                w.write(block)
+            w.write(b"</sheetData>" + tail)
+    data = bytearray(path.read_bytes())
+    for signature, offset, name_at in [(b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)]:
+        at = data.find(signature)
+        while at >= 0:
+            if data[at + name_at:at + name_at + len(name)] == name.encode():
+                struct.pack_into("<I", data, at + offset, 4096)
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+
+    def limited():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    done = subprocess.run([str(BINARY), "select", str(path), "--policy", str(MAG / "policy.yaml")],
+                          capture_output=True, text=True, preexec_fn=limited, timeout=600)
+    assert done.returncode == 2 and "longer than any cell holds" in done.stderr, done.stderr[-2000:]
