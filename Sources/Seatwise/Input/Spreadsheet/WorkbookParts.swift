@@ -101,8 +101,9 @@ struct WorkbookParts {
 
     // MARK: - Shared strings
 
-    /// Shared strings a workbook may hold: one per cell a sheet may have.
-    static let maximumSharedStrings = SheetReader.maximumCells
+    /// Shared strings a workbook may hold: a million nominees' ids, names and organisations, and more. Not
+    /// more: past 2^23 the list would grow to 16.8 million entries (270 MB) beside a 500 MB part.
+    static let maximumSharedStrings = 5_000_000
 
     /// Each `<si>`: its text, or its rich-text runs joined; phonetic guides (`<rPh>`) left out.
     private static func sharedStrings(_ bytes: [UInt8], _ path: String) throws -> [String] {
