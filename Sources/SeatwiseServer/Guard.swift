@@ -132,7 +132,10 @@ struct HeadAsGet<Inner: HTTPResponder>: HTTPResponder where Inner.Context == Wor
         var head = request.head
         head.method = .get
         var response = try await inner.respond(to: Request(head: head, body: request.body), context: context)
+        // The length the GET's body would have, without the body.
+        let length = response.headers[.contentLength]
         response.body = .init()
+        response.headers[.contentLength] = length
         return response
     }
 }

@@ -227,6 +227,7 @@ def test_item17_parser_errors_head_and_early_413(server):
     alive(server)
     status, headers, body = server.request("HEAD", "/healthz")
     assert status == 200 and body == b"" and headers["Content-Type"].startswith("application/json")
+    assert int(headers["Content-Length"]) == len(server.request("GET", "/healthz")[2])
     assert server.request("HEAD", "/")[0] == 200
     assert server.request("HEAD", "/api/rounds/99/result")[0] == 404
     # 60 MB announced, nothing sent: the answer comes before any of the body.
