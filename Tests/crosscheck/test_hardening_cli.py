@@ -150,10 +150,16 @@ def test_item11_ctrl_c_while_the_report_is_written_exits_3_and_writes_nothing(tm
             time.sleep(0.01)
         assert process.poll() is None
         process.send_signal(signal.SIGINT)
-        time.sleep(0.2)  # the signal is handled on a queue of its own; let it raise the stop flag
+        # The signal is handled on a queue of its own: its message says the stop flag is raised.
+        said = b""
+        while b"interrupted" not in said:
+            line = process.stderr.readline()
+            assert line, "no word of the interruption"
+            said += line
         with open(fifo, "rb") as reader:
             received = reader.read()
         _, stderr = process.communicate(timeout=60)
+        stderr = said + stderr
     finally:
         if process.poll() is None:
             process.kill()
