@@ -62,6 +62,7 @@ bench: release
 	python3 bench/run.py
 
 # Fuzzing (libFuzzer, with AddressSanitizer): FUZZ_SECONDS per reader; new inputs go to .build-fuzz/corpus.
+# Then FUZZ_SECONDS of random requests to the workbench (Tests/server/fuzz_server.py): it must never die or answer 5xx.
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	SEATWISE_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product FuzzNominations -Xswiftc -sanitize=fuzzer,address
@@ -71,6 +72,9 @@ fuzz: deps
 	.build-fuzz/debug/FuzzNominations -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus/nominations Fuzz/Corpus/nominations
 	.build-fuzz/debug/FuzzPolicy -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus/policy Fuzz/Corpus/policy
 	.build-fuzz/debug/FuzzCountries -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=.build-fuzz/crashes/ .build-fuzz/corpus/countries Fuzz/Corpus/countries
+	# The workbench: random form and JSON values of every type to every route of a running server.
+	$(SWIFT) build --product seatwise
+	python3 Tests/server/fuzz_server.py --seconds $(FUZZ_SECONDS)
 
 # The DocC catalogue (Sources/Seatwise/Seatwise.docc), built into .build/docs.
 docs: deps

@@ -159,14 +159,19 @@ static void sw_init_simplex(glp_smcp *sm) {
     sm->presolve = GLP_OFF;
 }
 
-/* The simplex method in slices of at most 100 ms, each resuming from the last basis, so that a stop
-   request is seen within a slice (GLPK's simplex has no callback) and the deadline stays hard. */
+/* The simplex method in slices of at most SW_SLICE_ITERATIONS iterations, each resuming from the last
+   basis, so that a stop request is seen between slices (GLPK's simplex has no callback). Sliced by
+   iterations, not by time: GLPK resumes a basis with fresh pricing weights, so where a slice ends can
+   change which of several optima it reaches, and a slice of 100 ms ended at a different iteration on
+   each run (the same lottery gave other panels). The deadline is GLPK's own tm_lim. */
+#define SW_SLICE_ITERATIONS 2000
+
 static int sw_sliced_simplex(glp_prob *P, glp_smcp *sm, double deadline, const int *cancel) {
     for (;;) {
-        int left = sw_remaining_ms(deadline);
-        sm->tm_lim = left < 100 ? left : 100;
+        sm->it_lim = SW_SLICE_ITERATIONS;
+        sm->tm_lim = sw_remaining_ms(deadline);
         int rc = glp_simplex(P, sm);
-        if (rc != GLP_ETMLIM) return rc;
+        if (rc != GLP_EITLIM) return rc;
         if (ss_stop_requested(cancel) || (deadline > 0 && ss_monotonic_seconds() >= deadline)) return GLP_ETMLIM;
     }
 }

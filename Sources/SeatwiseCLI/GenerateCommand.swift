@@ -14,6 +14,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Seed: the same seed gives the same files.") var seed: UInt64 = 1
     @Option(name: .long, help: "mag, wgec or icg.") var shape: InstanceGenerator.Shape = .mag
     @Option(name: .long, help: "Folder to write nominations.csv and policy.yaml into (created if missing).") var output: String
+    @Flag(name: .long, help: "Replace nominations.csv and policy.yaml if the folder has them.") var force = false
 
     func validate() throws {
         guard seats >= 1, seats <= 100_000 else { throw ValidationError("--seats must be between 1 and 100000") }
@@ -22,10 +23,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let instance = InstanceGenerator(shape: shape, nominees: nominees, seats: seats, seed: seed, countries: try CountryTable.bundled()).generate()
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let folder = URL(fileURLWithPath: output)
-        try OutputFile.write(instance.nominationsCSV, to: folder.appendingPathComponent("nominations.csv").path, protecting: [])
-        try OutputFile.write(instance.policyYAML, to: folder.appendingPathComponent("policy.yaml").path, protecting: [])
-        Console.error("wrote \(output)/nominations.csv and \(output)/policy.yaml")
+        // As import and export: files already there (a real round's, perhaps) are replaced only with --force.
+        try OutputFolder(path: output, force: force).write([("nominations.csv", instance.nominationsCSV), ("policy.yaml", instance.policyYAML)], protecting: [])
     }
 }

@@ -81,11 +81,12 @@ struct OutputOptions: ParsableArguments {
     func emit(_ text: @autoclosure () throws -> String, workbook: () throws -> ReportWorkbook, inputs: [String]) throws {
         if chosen == .xlsx {
             let bytes = Data(try XLSXWriter.bytes(try workbook()))
-            try OutputFile.write(bytes, to: output ?? OutputFile.standardOutput, protecting: inputs)
+            try OutputFile.write(bytes, to: output ?? OutputFile.standardOutput, protecting: inputs, cancellation: Interrupt.current)
             return
         }
         let safe = VisibleText.report(try text(), format: format)
-        if let output { try OutputFile.write(safe, to: output, protecting: inputs) } else { Console.out(safe) }
+        // Ctrl-C while the report is written: exit 3 and nothing written (a file is left as it was).
+        try OutputFile.write(safe, to: output ?? OutputFile.standardOutput, protecting: inputs, cancellation: Interrupt.current)
     }
 
     /// A report that has no workbook form (one nominee's explanation, what-if answers).

@@ -1,4 +1,5 @@
-// Ctrl-C during a solve: the search is asked to stop, the command ends with exit 3 and writes nothing.
+// Ctrl-C during a solve or while the report is written: the search is asked to stop (the report's
+// writer looks at the same flag), the command ends with exit 3 and writes nothing.
 
 import Dispatch
 import Foundation
@@ -6,6 +7,8 @@ import Seatwise
 
 enum Interrupt {
     nonisolated(unsafe) private static var source: DispatchSourceSignal?
+    /// The run's cancellation, once a command has asked for one: the report's writer stops on it too.
+    nonisolated(unsafe) private(set) static var current: SolverCancellation?
 
     /// A cancellation that SIGINT triggers (the handler runs on a Dispatch queue, not in the signal).
     static func cancellation() -> SolverCancellation {
@@ -19,6 +22,7 @@ enum Interrupt {
         }
         source.resume()
         Self.source = source
+        Self.current = cancellation
         return cancellation
     }
 }

@@ -39,6 +39,19 @@ struct PlanCommand: ParsableCommand {
         let budget = SolveBudget(seconds: nil, cancellation: Interrupt.cancellation())
         let announced = try body.members(idList(leaving), option: "--leaving")
         let plan = try body.plan(years: years, even: even, maxEarly: maxEarly, seed: seed, leaving: announced, reason: reason, budget: budget)
+        // As `vacancies`: a group that still holds more members than seats once the first renewal's leavers
+        // are gone has no calendar; say how many more must leave (exit 1, nothing written).
+        let leavingFirst = Set(plan.years.first?.leaving ?? [])
+        var held: [String: Int] = [:]
+        for (i, member) in body.members.enumerated() where !leavingFirst.contains(i) { held[member.group, default: 0] += 1 }
+        let overfull = body.policy.groups.compactMap { group -> String? in
+            let (count, seats) = (held[group] ?? 0, body.policy.seats(of: group))
+            return count > seats ? "\(group) keeps \(count) members for \(seats) seat\(seats == 1 ? "" : "s"): \(count - seats) more must leave" : nil
+        }
+        if !overfull.isEmpty {
+            Console.error(overfull.map { "error: " + VisibleText.escaped($0) }.joined(separator: "\n"))
+            throw ExitCode(1)
+        }
         try output.emit(try PlanReport.render(plan, format: output.format), inputs: roster.inputPaths, kind: "the renewal calendar")
     }
 }

@@ -24,6 +24,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The folder of shipped examples offered as starting points.")
     var examples = "examples"
 
+    @Option(name: .customLong("host-name"), help: "Another name the server answers to (repeatable); a request naming any other host is refused.")
+    var hostNames: [String] = []
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         if let token, token.count < 16 || !token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
@@ -36,7 +39,7 @@ struct ServeCommand: ParsableCommand {
         if token == nil, !WorkbenchServer.isLoopback(host) {
             token = (0..<4).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 36) }.joined()
         }
-        let server = WorkbenchServer(host: host, port: port, dataFolder: data, token: token, examplesFolder: examples)
+        let server = WorkbenchServer(host: host, port: port, dataFolder: data, token: token, examplesFolder: examples, hostNames: hostNames)
         let done = DispatchSemaphore(value: 0)
         final class Outcome: @unchecked Sendable { var error: Error? }
         let outcome = Outcome()

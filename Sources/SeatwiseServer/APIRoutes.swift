@@ -22,8 +22,13 @@ struct APIRoutes {
         }
         router.delete("/api/rounds/{id}") { _, context in
             let id = try roundID(context)
-            guard try store.delete(id) else { throw APIError(.notFound, "no such round") }
-            work.forget(id)
+            // On the round's queue: a what-if or keep queued after the delete finds no round (404).
+            let deleted = try await work.run(id, context) { _ in
+                let done = try store.delete(id)
+                work.forget(id)
+                return done
+            }
+            guard deleted else { throw APIError(.notFound, "no such round") }
             return Response(status: .noContent)
         }
         router.get("/api/rounds/{id}/result") { request, context in
@@ -37,11 +42,8 @@ struct APIRoutes {
                 return JSONResponse.text(json, type: "application/json; charset=utf-8")
             }
             let json = try await work.run(id, context) { budget -> String in
-                let result = try work.session(id, mode: mode, budget: budget).base
-                try store.recordSolve(id, kind: explain ? "select --explain" : "select", result: result)
-                let explanations = explain && result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
-                let diagnosis = result.status == .infeasible ? try result.diagnosis(budget: budget) : nil
-                return try SelectionReport.render(result, format: .json, explanations: explanations, diagnosis: diagnosis)
+                // A GET changes nothing: the record keeps what-ifs and changes, not reads.
+                try SelectionReport.render(try work.outcome(id, mode: mode, request: RoundRequest(explain: explain), budget: budget), format: .json)
             }
             return JSONResponse.text(json, type: "application/json; charset=utf-8")
         }
@@ -80,6 +82,7 @@ struct APIRoutes {
                 throw APIError.input(error)
             }
             try await work.run(id, context) { _ in
+                guard try store.files(of: id) != nil else { throw APIError(.notFound, "no such round") }
                 if newNominations { try store.addFile(nominations, kind: "nominations", to: id) }
                 if newPolicy { try store.addFile(policy, kind: "policy", to: id) }
                 work.forget(id)
@@ -137,17 +140,10 @@ struct APIRoutes {
             }
             let bytes = try await work.run(id, context) { budget -> [UInt8] in
                 // Redacted: every name replaced by initials before anything is computed, as `--redact`.
-                let result = redact ? try work.round(id, mode: mode).redacted().solve(budget: budget)
-                    : try work.session(id, mode: mode, budget: budget).base
-                let explanations = result.status != .infeasible ? try result.explanations(ExplanationOptions(budget: budget)) : nil
-                let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true, budget: budget) : nil
-                let publicView = isPublic ? PublicView(result, explanations: explanations) : nil
-                let alternates = try alternatesAsked.flatMap { k in result.status == .infeasible ? nil : try Alternates(result, count: k, budget: budget) }
-                guard let format else {
-                    return try XLSXWriter.bytes(ReportWorkbook(selection: result, explanations: explanations, diagnosis: diagnosis, publicView: publicView, alternates: alternates))
-                }
-                return Array(try SelectionReport.render(result, format: format, explanations: explanations, diagnosis: diagnosis, publicView: publicView,
-                                                        alternates: alternates).utf8)
+                let request = RoundRequest(explain: true, repair: true, alternates: alternatesAsked, publicReport: isPublic)
+                let outcome = try work.outcome(id, mode: mode, request: request, budget: budget, redacted: redact)
+                guard let format else { return try XLSXWriter.bytes(ReportWorkbook(outcome: outcome)) }
+                return Array(try SelectionReport.render(outcome, format: format).utf8)
             }
             var response = JSONResponse.bytes(bytes, type: type)
             response.headers[.contentDisposition] = "attachment; filename=\"round-\(id)-\(isPublic ? "public-" : "")\(redact ? "redacted-" : "")\(name)\""
@@ -218,56 +214,97 @@ struct APIRoutes {
 }
 
 /// `POST …/what-if`: `{"mode", "seat": [ids], "exclude": [ids], "bounds": [{"rule", "min", "max"}], "group_seats": {group: n}, "keep", "alternates"}`.
-struct WhatIfRequest {
+/// Decoded by type (Codable), not by casting what JSONSerialization gives: there, on Linux, 0 and 1 are
+/// also `Bool` and `true` is also a number.
+struct WhatIfRequest: Decodable {
     var mode: SelectionMode = .coordinated
     var adjustments: [Adjustment] = []
     var keep = false
     /// Alternates per seat of the adjusted panel (`select --alternates`), when asked.
     var alternates: Int?
 
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ text: String) { stringValue = text }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// One entry of `bounds`: the row by label (text) or number, and either bound.
+    struct Bound: Decodable {
+        var rule: String
+        var min: Int?
+        var max: Int?
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: Key.self)
+            if let text = try? c.decode(String.self, forKey: Key("rule")) { rule = text } else if let n = try? c.decode(Int.self, forKey: Key("rule")) {
+                rule = String(n)
+            } else { throw APIError(.badRequest, "rule must name a quota row by its label or number") }
+            min = try Self.number(c, "min")
+            max = try Self.number(c, "max")
+        }
+
+        static func number(_ c: KeyedDecodingContainer<Key>, _ side: String) throws -> Int? {
+            guard c.contains(Key(side)), !((try? c.decodeNil(forKey: Key(side))) ?? false) else { return nil }
+            guard let n = try? c.decode(Int.self, forKey: Key(side)) else { throw APIError(.badRequest, "\(side) must be a whole number from 0 to 1,000,000") }
+            return n
+        }
+    }
+
     init(json bytes: [UInt8]) throws {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
+        do { self = try JSONDecoder().decode(WhatIfRequest.self, from: Data(bytes)) } catch let error as APIError { throw error } catch {
             throw APIError(.badRequest, "the body must be a JSON object")
         }
-        let known: Set<String> = ["mode", "seat", "exclude", "bounds", "group_seats", "keep", "alternates"]
-        if let unknown = object.keys.first(where: { !known.contains($0) }) { throw APIError(.badRequest, "unknown key \(unknown) (\(known.sorted().joined(separator: ", ")))") }
-        if let m = object["mode"] {
-            guard let text = m as? String, let mode = SelectionMode(rawValue: text) else { throw APIError(.badRequest, "mode is coordinated or independent") }
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        let known: Set<String> = ["mode", "adjustments", "seat", "exclude", "bounds", "group_seats", "keep", "alternates"]
+        if let unknown = c.allKeys.map(\.stringValue).sorted().first(where: { !known.contains($0) }) {
+            throw APIError(.badRequest, "unknown key \(String(unknown.prefix(60))) (\(known.sorted().joined(separator: ", ")))")
+        }
+        func field<T: Decodable>(_ key: String, _ type: T.Type, _ message: String) throws -> T? {
+            guard c.contains(Key(key)) else { return nil }
+            guard let value = try? c.decode(T.self, forKey: Key(key)) else { throw APIError(.badRequest, message) }
+            return value
+        }
+        if let text = try field("mode", String.self, "mode is coordinated or independent") {
+            guard let mode = SelectionMode(rawValue: text) else { throw APIError(.badRequest, "mode is coordinated or independent") }
             self.mode = mode
         }
-        func ids(_ key: String) throws -> [String] {
-            guard let value = object[key] else { return [] }
-            guard let list = value as? [String] else { throw APIError(.badRequest, "\(key) must be a list of nominee ids") }
-            return list
-        }
-        adjustments += try ids("seat").map(Adjustment.seat) + ids("exclude").map(Adjustment.exclude)
-        if let value = object["bounds"] {
-            guard let list = value as? [[String: Any]] else { throw APIError(.badRequest, "bounds must be a list of {rule, min, max}") }
-            for (k, bound) in list.enumerated() {
-                guard let rule = bound["rule"] as? String ?? (bound["rule"] as? Int).map(String.init) else {
-                    throw APIError(.badRequest, "bounds[\(k + 1)].rule must name a quota row by its label or number")
-                }
-                for side in QuotaBoundSide.allCases {
-                    guard let raw = bound[side.rawValue] else { continue }
-                    guard let n = raw as? Int, n >= 0, n <= 1_000_000, !(raw is Bool) else { throw APIError(.badRequest, "bounds[\(k + 1)].\(side.rawValue) must be a whole number from 0") }
-                    adjustments.append(.setBound(row: rule, side: side, value: n))
-                }
+        adjustments += try (field("seat", [String].self, "seat must be a list of nominee ids") ?? []).map(Adjustment.seat)
+        adjustments += try (field("exclude", [String].self, "exclude must be a list of nominee ids") ?? []).map(Adjustment.exclude)
+        if c.contains(Key("bounds")) {
+            guard var list = try? c.nestedUnkeyedContainer(forKey: Key("bounds")) else { throw APIError(.badRequest, "bounds must be a list of {rule, min, max}") }
+            var k = 0
+            while !list.isAtEnd {
+                k += 1
+                let bound: Bound
+                do { bound = try list.decode(Bound.self) } catch let error as APIError {
+                    throw APIError(.badRequest, "bounds[\(k)].\(error.body["error"] as? String ?? "")")
+                } catch { throw APIError(.badRequest, "bounds must be a list of {rule, min, max}") }
+                if let n = bound.min { adjustments.append(.setBound(row: bound.rule, side: .min, value: n)) }
+                if let n = bound.max { adjustments.append(.setBound(row: bound.rule, side: .max, value: n)) }
             }
         }
-        if let value = object["group_seats"] {
-            guard let seats = value as? [String: Int] else { throw APIError(.badRequest, "group_seats must map groups to numbers of seats") }
-            for (group, n) in seats.sorted(by: { $0.key < $1.key }) {
-                guard n >= 1, n <= 1_000_000 else { throw APIError(.badRequest, "group_seats.\(group) must be at least 1") }
-                adjustments.append(.groupSeats(group: group, seats: n))
+        // The one shape of an adjustment (README, "Rounds and what-ifs"), as the store and reports hold it.
+        if c.contains(Key("adjustments")) {
+            do { adjustments += try c.decode([Adjustment].self, forKey: Key("adjustments")) } catch let DecodingError.dataCorrupted(context) {
+                throw APIError(.badRequest, "adjustments: " + context.debugDescription)
+            } catch {
+                throw APIError(.badRequest, "adjustments must be a list of {\"seat\": ID}, {\"exclude\": ID}, {\"set\": RULE, \"min\" or \"max\": N or \"P%\"} or {\"group\": GROUP, \"seats\": N}")
             }
         }
-        if let value = object["alternates"] {
-            guard let k = value as? Int, !(value is Bool), k >= 1, k <= 1000 else { throw APIError(.badRequest, "alternates must be a whole number from 1 to 1000") }
+        let seats = try field("group_seats", [String: Int].self, "group_seats must map groups to whole numbers of seats") ?? [:]
+        for (group, n) in seats.sorted(by: { $0.key < $1.key }) { adjustments.append(.groupSeats(group: group, seats: n)) }
+        // The one range check every edge applies.
+        if let problem = adjustments.lazy.compactMap(\.rangeProblem).first { throw APIError(.badRequest, problem) }
+        if let k = try field("alternates", Int.self, "alternates must be a whole number from 1 to 1000") {
+            guard k >= 1, k <= 1000 else { throw APIError(.badRequest, "alternates must be a whole number from 1 to 1000") }
             alternates = k
         }
-        if let value = object["keep"] {
-            guard let flag = value as? Bool else { throw APIError(.badRequest, "keep must be true or false") }
-            keep = flag
-        }
+        keep = try field("keep", Bool.self, "keep must be true or false") ?? false
     }
 }

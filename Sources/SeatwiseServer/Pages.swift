@@ -40,18 +40,17 @@ struct Pages {
             let id = try api.roundID(context)
             // A policy that chooses by lottery has no ranked panel to show: its page is the lottery.
             if try work.choosesByLottery(id) { return redirect("/rounds/\(id)/lottery") }
-            let page = try await work.run(id, context) { budget -> String in
-                let result = try work.session(id, mode: .coordinated, budget: budget).base
+            let page: String
+            do { page = try await work.run(id, context) { budget -> String in
                 // Every nominee's explanation is one click away (the member's ID) and in every download;
-                // the page itself shows the panel with each member's reason, so it opens at once.
-                let diagnosis = result.status == .infeasible ? try result.diagnosis(repair: true, budget: budget) : nil
-                try store.recordSolve(id, kind: "page", result: result)
-                // Who could take each seat, for the day a member withdraws: three per seat, and the reserve list.
-                let alternates = result.status == .infeasible ? nil : try Alternates(result, count: Pages.alternatesShown, budget: budget)
-                let page = HTMLReports.selection(result, explanations: nil, diagnosis: diagnosis,
-                                                 nomineeLink: { "/rounds/\(id)/nominee/" + ($0.addingPercentEncoding(withAllowedCharacters: Pages.idCharacters) ?? $0) },
-                                                 alternates: alternates)
-                return Self.withControls(page, RoundPages.controls(id: id, result: result, diagnosis: diagnosis))
+                // the page itself shows the panel with each member's reason, so it opens at once. Who could
+                // take each seat, for the day a member withdraws: three per seat, and the reserve list.
+                let outcome = try work.outcome(id, mode: .coordinated, request: RoundRequest(repair: true, alternates: Pages.alternatesShown), budget: budget)
+                let page = HTMLReports.selection(outcome, nomineeLink: { "/rounds/\(id)/nominee/" + ($0.addingPercentEncoding(withAllowedCharacters: Pages.idCharacters) ?? $0) })
+                return Self.withControls(page, RoundPages.controls(id: id, result: outcome.result, diagnosis: outcome.diagnosis))
+            } } catch let error as APIError where error.status == .unprocessableContent {
+                // Files or kept adjustments that cannot be applied: the round opens with its problems.
+                return html(Self.withBar(problemsPage(error, stored: true), bar: bar(id)), status: .unprocessableContent)
             }
             return html(Self.withBar(page, bar: bar(id)))
         }
@@ -104,13 +103,15 @@ struct Pages {
         return page.replacingCharacters(in: range, with: "<body>\n" + bar + "\n")
     }
 
-    func problemsPage(_ error: APIError) -> String {
+    /// The problems of an upload, or (`stored`) of a round's stored files and kept adjustments.
+    func problemsPage(_ error: APIError, stored: Bool = false) -> String {
         let problems = (error.body["problems"] as? [[String: Any]]) ?? []
         let rows: [[HTML.Cell]] = problems.map { p in
             [.text("\(p["file"] ?? "")"), .text((p["line"] as? Int).map(String.init) ?? ""), .text((p["column"] as? Int).map(String.init) ?? ""),
              .text((p["key"] as? String) ?? ""), .text("\(p["message"] ?? "")")]
         }
-        return HTML.page(title: "The files have problems", subtitle: "Nothing was stored: correct the files and upload them again",
+        return HTML.page(title: stored ? "The round cannot be solved as kept" : "The files have problems",
+                         subtitle: stored ? "Its files or kept adjustments have these problems" : "Nothing was stored: correct the files and upload them again",
                          body: HTML.section("Problems", HTML.table(["File", "Line", "Column", "Column or key", "Problem"], rows, numeric: [1, 2], id: "problems")
                                             + "<p><a href=\"/\">Back to the rounds</a></p>", id: "problems-section"), provenance: [])
     }

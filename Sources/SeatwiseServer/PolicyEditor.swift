@@ -44,8 +44,12 @@ struct PolicyEditor {
                 return pages.html(Pages.withBar(page(id: id, fields: form, yaml: yaml, problems: error.diagnostics), bar: pages.bar(id)),
                                   status: .unprocessableContent)
             }
-            try store.addFile(policy, kind: "policy", to: id)
-            work.forget(id)
+            // On the round's queue, so no solve in flight caches a session of the old policy after it.
+            try await work.run(id, context) { _ in
+                guard try store.files(of: id) != nil else { throw APIError(.notFound, "no such round") }
+                try store.addFile(policy, kind: "policy", to: id)
+                work.forget(id)
+            }
             return pages.redirect("/rounds/\(id)")
         }
     }

@@ -32,7 +32,7 @@ struct RoundPages {
         router.post("/rounds/{id}/what-if") { request, context in
             let id = try api.roundID(context)
             let form = try await Self.form(request)
-            let adjustments = Self.adjustments(form)
+            let adjustments = try Self.adjustments(form)
             try work.check(id, RoundRequest(analysis: .whatIf))
             guard !adjustments.isEmpty else { return pages.redirect("/rounds/\(id)") }
             let page = try await work.run(id, context) { budget -> String in
@@ -57,7 +57,7 @@ struct RoundPages {
         }
         router.post("/rounds/{id}/keep") { request, context in
             let id = try api.roundID(context)
-            let adjustments = Self.adjustments(try await Self.form(request))
+            let adjustments = try Self.adjustments(try await Self.form(request))
             try work.check(id, RoundRequest(analysis: .whatIf))
             try await work.run(id, context) { budget in
                 let round = try work.round(id, mode: .coordinated).adjusted(adjustments)
@@ -131,17 +131,24 @@ struct RoundPages {
         return out
     }
 
-    /// The adjustments a what-if form asks for (empty fields ask nothing).
-    static func adjustments(_ form: [String: String]) -> [Adjustment] {
+    /// The adjustments a what-if form asks for (empty fields ask nothing); a number that is not a whole
+    /// number in range is refused (400), by the same check as every other edge (`Adjustment.rangeProblem`).
+    static func adjustments(_ form: [String: String]) throws -> [Adjustment] {
         func words(_ key: String) -> [String] { (form[key] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) }
+        func number(_ key: String) throws -> Int {
+            let text = (form[key] ?? "").trimmingCharacters(in: .whitespaces)
+            guard let n = Int(text) else { throw APIError(.badRequest, "\(key) must be a whole number from 0 to 1,000,000, not \(String(text.prefix(60)))") }
+            return n
+        }
         var out = words("seat").map(Adjustment.seat) + words("exclude").map(Adjustment.exclude)
-        if let rule = form["rule"]?.trimmingCharacters(in: .whitespaces), !rule.isEmpty, let value = Int(form["value"] ?? ""), value >= 0,
-           let side = QuotaBoundSide(rawValue: form["side"] ?? "min") {
-            out.append(.setBound(row: rule, side: side, value: value))
+        if let rule = form["rule"]?.trimmingCharacters(in: .whitespaces), !rule.isEmpty {
+            guard let side = QuotaBoundSide(rawValue: form["side"] ?? "min") else { throw APIError(.badRequest, "side is min or max") }
+            out.append(.setBound(row: rule, side: side, value: try number("value")))
         }
-        if let group = form["group"]?.trimmingCharacters(in: .whitespaces), !group.isEmpty, let seats = Int(form["seats"] ?? ""), seats >= 1 {
-            out.append(.groupSeats(group: group, seats: seats))
+        if let group = form["group"]?.trimmingCharacters(in: .whitespaces), !group.isEmpty {
+            out.append(.groupSeats(group: group, seats: try number("seats")))
         }
+        if let problem = out.lazy.compactMap(\.rangeProblem).first { throw APIError(.badRequest, problem) }
         return out
     }
 }

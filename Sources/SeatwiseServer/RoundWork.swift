@@ -94,18 +94,31 @@ final class RoundWork: @unchecked Sendable {
     /// The round's open session in `mode`, opened (files read and checked, the round solved) on first
     /// use and kept until `forget`: its files and kept adjustments only change through this server, which
     /// forgets the round when they do. Call on the round's queue.
+    /// The round's outcome for `request` on the library's one path (`Round.run`), as the command line
+    /// makes it; the session's result is reused rather than solved again. `redacted`: names as initials.
+    func outcome(_ id: Int64, mode: SelectionMode, request: RoundRequest, budget: SolveBudget, redacted: Bool = false) throws -> RoundOutcome {
+        if redacted { return try round(id, mode: mode).redacted().run(request, budget: budget) }
+        let session = try self.session(id, mode: mode, budget: budget)
+        return try session.round.run(request, budget: budget, solved: session.base)
+    }
+
     func session(_ id: Int64, mode: SelectionMode, budget: SolveBudget) throws -> RoundSession {
         let key = "\(id):\(mode.rawValue)"
         lock.lock()
         let open = sessions[key]
         lock.unlock()
         if let open { return open }
-        let session = try round(id, mode: mode).open(budget: budget)
+        // Kept adjustments that cannot be applied (a group or row since removed, a number out of range)
+        // are the round's problems, shown as such (422), never a failure of the server.
+        let session: RoundSession
+        do { session = try round(id, mode: mode).open(budget: budget) } catch let error as InputError { throw APIError.input(error) }
         lock.lock(); sessions[key] = session; lock.unlock()
         return session
     }
 
-    /// Forgets a round's sessions (after its files or adjustments change, or it is deleted).
+    /// Forgets a round's sessions (after its files or adjustments change, or it is deleted). Call on the
+    /// round's queue, in the same job as the change: a solve queued before it then cannot cache a session
+    /// of the old files after it.
     func forget(_ id: Int64) {
         lock.lock(); defer { lock.unlock() }
         for key in sessions.keys where key.hasPrefix("\(id):") { sessions[key]?.close(); sessions[key] = nil }

@@ -12,9 +12,13 @@ public struct WorkbenchServer {
     public var dataFolder: String
     public var token: String?
     public var examplesFolder: String
+    /// More names the server answers to (a Host header naming anything else is refused, 421).
+    public var hostNames: [String]
 
-    public init(host: String = "127.0.0.1", port: Int = 8737, dataFolder: String = "seatwise-data", token: String? = nil, examplesFolder: String = "examples") {
+    public init(host: String = "127.0.0.1", port: Int = 8737, dataFolder: String = "seatwise-data", token: String? = nil, examplesFolder: String = "examples",
+                hostNames: [String] = []) {
         self.host = host
+        self.hostNames = hostNames
         self.port = port
         self.dataFolder = dataFolder
         self.token = token
@@ -29,7 +33,7 @@ public struct WorkbenchServer {
         let store = try RoundStore(folder: dataFolder)
         let work = RoundWork(store: store, countries: try CountryTable.bundled())
         let router = Router(context: WorkbenchContext.self)
-        router.add(middleware: Guard(token: token))
+        router.add(middleware: Guard(token: token, hosts: Guard.hosts(listening: host, extra: hostNames)))
         let api = APIRoutes(store: store, work: work)
         api.add(to: router)
         let pages = Pages(store: store, work: work, api: api, examplesFolder: examplesFolder)
@@ -38,7 +42,9 @@ public struct WorkbenchServer {
         AnalysisPages(work: work, api: api, pages: pages).add(to: router)
         PolicyEditor(store: store, work: work, api: api, pages: pages).add(to: router)
         let (host, token) = (host, token)
-        let app = Application(router: router, server: .http1(configuration: .init(additionalChannelHandlers: [HangUpHandler()])),
+        let connections = ConnectionTable()
+        let app = Application(responder: HeadAsGet(inner: router.buildResponder()), server: .http1(configuration: .init(additionalChannelHandlers: [HangUpHandler(), ConnectionGuard(table: connections)],
+                                                                                   idleTimeout: ConnectionTable.idleTimeout)),
                               configuration: .init(address: .hostname(host, port: port), serverName: "seatwise"),
                               onServerRunning: { channel in
                                   let port = channel.localAddress?.port ?? 0

@@ -28,7 +28,7 @@ public struct Policy: Sendable {
     }
 
     public var groups: [String] { Array(seats.keys) }
-    public var totalSeats: Int { seats.values.reduce(0, +) }
+    public var totalSeats: Int { seats.values.reduce(0, Int.saturatingAdd) }
     public func seats(of group: String) -> Int { seats[group] ?? 0 }
 }
 
@@ -114,8 +114,10 @@ public enum QuotaBound: Sendable, Equatable {
         switch self {
         case .count(let n): return n
         case .percent(let num, let den):
-            let product = num * seats
-            return product / den + (product % den == 0 ? 0 : 1)
+            // In 128 bits: the product of a percentage and any seat count cannot overflow, and a share
+            // of at most 100% fits back in an Int.
+            let product = Int128(num) * Int128(seats)
+            return Int(clamping: product / Int128(den) + (product % Int128(den) == 0 ? 0 : 1))
         }
     }
 
@@ -123,7 +125,7 @@ public enum QuotaBound: Sendable, Equatable {
     public func maximum(seats: Int) -> Int {
         switch self {
         case .count(let n): return n
-        case .percent(let num, let den): return (num * seats) / den
+        case .percent(let num, let den): return Int(clamping: Int128(num) * Int128(seats) / Int128(den))
         }
     }
 
@@ -173,7 +175,7 @@ public enum QuotaScope: Sendable, Equatable {
     /// every group, or one group.
     public func scopes(in seats: OrderedDictionary<String, Int>) -> [(group: String?, seats: Int)] {
         switch self {
-        case .body: return [(nil, seats.values.reduce(0, +))]
+        case .body: return [(nil, seats.values.reduce(0, Int.saturatingAdd))]
         case .perGroup: return seats.map { ($0.key, $0.value) }
         case .group(let g): return [(g, seats[g] ?? 0)]
         }
@@ -216,5 +218,14 @@ public struct Quota: Sendable {
     public var isGroupScoped: Bool {
         if case .body = scope { return false }
         return true
+    }
+}
+
+extension Int {
+    /// `a + b`, or the largest (smallest) Int where the sum would overflow: seat totals and sums of
+    /// bounds never trap, whatever a file or a request says.
+    static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : sum
     }
 }

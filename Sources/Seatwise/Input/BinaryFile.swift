@@ -3,6 +3,23 @@
 
 enum BinaryFile {
     static let xlsx = "an Excel workbook (.xlsx)"
+    /// Excel saves a workbook with a password as an OLE compound file holding an `EncryptionInfo` stream.
+    static let encrypted = "a password-protected (encrypted) workbook"
+    static let removePassword = "in Excel, File › Info › Protect Workbook › Encrypt with Password, clear the password, save, and give that file"
+    /// An OLE compound file (an .xls, an encrypted .xlsx, a .doc) starts with these bytes.
+    static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    /// Whether an OLE compound file has a stream named `EncryptionInfo` (its directory holds names in UTF-16LE).
+    static func isEncrypted(_ bytes: [UInt8]) -> Bool {
+        let name = Array("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        guard bytes.count >= name.count else { return false }
+        var i = 0
+        while i <= bytes.count - name.count {
+            if bytes[i] == name[0], bytes[i..<(i + name.count)].elementsEqual(name) { return true }
+            i += 1
+        }
+        return false
+    }
 
     /// What the file is in words ("an Excel workbook (.xlsx)"), or nil when it may be text. UTF-16 text
     /// (with or without its byte-order mark) is text: its own readers say how to save it.
@@ -15,7 +32,7 @@ enum BinaryFile {
             if head.contains("content.xml") || head.contains("mimetypeapplication/vnd.oasis") { return "an OpenDocument file (.ods or .odt)" }
             return "a ZIP archive (an Excel .xlsx workbook is one)"
         }
-        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return "an old-format Excel workbook (.xls) or other Office file" }
+        if starts(oleMagic) { return isEncrypted(bytes) ? encrypted : "an old-format Excel workbook (.xls) or other Office file" }
         if starts(Array("%PDF".utf8)) { return "a PDF document" }
         if starts([0x89, 0x50, 0x4E, 0x47]) || starts([0xFF, 0xD8, 0xFF]) || starts(Array("GIF8".utf8)) { return "an image" }
         if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) { return nil }

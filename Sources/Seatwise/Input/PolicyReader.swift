@@ -25,6 +25,7 @@ public struct PolicyReader: Sendable {
         }
         // A byte-order mark (Windows editors write one) is not part of the YAML.
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if state.rejectAnchors(in: text) { throw InputError(state.problems) }
         let root: Node?
         do {
             // The basic resolver: the reader parses every value itself, so the default resolver's regular

@@ -7,6 +7,15 @@ extension PolicyReader.State {
     /// Explicit YAML tags (`!!binary`, `!!float`, `!custom`) would change what a value means, and the
     /// reader would ignore them: refused instead. Values only: composing already resolved the keys' tags
     /// (to compare them), and a tag on a key cannot change what the reader does with it.
+    /// Refuses anchors and aliases (`&name`, `*name`, `<<: *name`) before the YAML is composed (see
+    /// `YAMLAliases`); a policy has no need of them. Whether one was found.
+    mutating func rejectAnchors(in text: String) -> Bool {
+        guard let found = YAMLAliases.first(in: text) else { return false }
+        problems.append(InputDiagnostic(file: file, line: found.line, column: found.column, key: nil,
+                                        message: "YAML anchors and aliases (here \(found.name)) are not accepted: a few of them can expand to billions of values; write each value out"))
+        return true
+    }
+
     mutating func rejectTags(_ node: Node, path: String) {
         func check(_ tag: Tag, _ node: Node) {
             let name = tag.description

@@ -28,6 +28,9 @@ public struct Round: Sendable {
     /// The rules this round is solved under: the policy with every adjustment applied, each stated in
     /// words. Unknown ids, rows and groups are bad input, reported together with the closest names.
     public func context() throws -> SelectionContext {
+        // Numbers out of range (an adjustment kept by an older version, say) are bad input, never arithmetic.
+        let outOfRange = adjustments.compactMap(\.rangeProblem)
+        guard outOfRange.isEmpty else { throw InputError(outOfRange.map { InputDiagnostic(file: "adjustments", message: $0) }) }
         var input = self.input
         var problems: [String] = []
         var seatsSet: Set<String> = []

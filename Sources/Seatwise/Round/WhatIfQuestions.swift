@@ -17,6 +17,7 @@ public enum WhatIfQuestions {
         // The policy reader's YAML checks: syntax errors and duplicate keys with their place, tags refused.
         var yaml = PolicyReader.State(file: file.path)
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        if yaml.rejectAnchors(in: body) { throw InputError(yaml.problems) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: body, .basic)

@@ -66,7 +66,7 @@ public enum PreCheck {
                 let keys = Set(row.values.map(AttributeKey.normalize))
                 if keys.isDisjoint(with: taken) { chosen.append(row); taken.formUnion(keys) }
             }
-            let total = chosen.reduce(0) { $0 + ($1.min ?? 0) }
+            let total = chosen.reduce(0) { Int.saturatingAdd($0, $1.min ?? 0) }
             if chosen.count > 1, let first = chosen.first, total > first.seatsInScope {
                 let parts = chosen.map { "\($0.min!) with \($0.values.joined(separator: " or "))" }.joined(separator: ", ")
                 failures.append(.init(message: "the minimums on \(first.attribute) in \(first.scopeName) add up to \(total) (\(parts)), more than its \(Words.count(first.seatsInScope, "seat"))",

@@ -1,6 +1,7 @@
 // Re-derives a published lottery report (`seatwise lottery --format json`) from its inputs: the same files,
 // every panel of the distribution checked against the rules, the probabilities adding up, the lottery
-// re-solved to the same chances, and the draw recomputed from the published values and tickets alone.
+// re-solved to the same chances, the draw recomputed from the published values and tickets alone; then
+// the whole report made again and compared key by key, so an edit anywhere is caught, as for selections.
 
 import Foundation
 
@@ -132,6 +133,28 @@ enum LotteryVerifier {
                     v.differences.append("the draw does not follow from the published values: " + wrong.joined(separator: "; "))
                 }
             }
+        }
+
+        // Everything else the report states (names, standings, per-group chances, the certificate, Gini,
+        // gap, notes, quota counts, unseatable, fixed_in, the draw, unknown keys): the report made again
+        // from the re-solved lottery, with the report's tickets and published values, compared key by key.
+        let claimed = (try? JSONSerialization.jsonObject(with: Data(file.bytes))) as? [String: Any] ?? [:]
+        var conflicts: [String] = []
+        var drawn: LotteryDraw?
+        if result.status == .infeasible {
+            conflicts = try Diagnoser.diagnose(try round.solve(budget: budget), repair: false, budget: budget).conflicts
+                .map { ([$0.message] + $0.rules).joined(separator: " — ") }
+        } else if (1...1_000_000).contains(published.lottery?.tickets ?? LotteryDraw.defaultTickets) {
+            // (A count out of range is a difference said above; no ticket lottery is made from it.)
+            drawn = LotteryDraw(result, tickets: published.lottery?.tickets ?? LotteryDraw.defaultTickets)
+            let values = published.draw?.sources.map { $0.map { $0.joined(separator: " ") }.joined(separator: " / ") } ?? input.policy.lottery?.draw
+            if let values { try? drawn?.draw(values) }
+        }
+        let remade = try LotteryReport.render(result, draw: drawn, format: .json, conflicts: conflicts)
+        if let derived = (try? JSONSerialization.jsonObject(with: Data(remade.utf8))) as? [String: Any] {
+            let restated = ReportVerifier.differences(claimed, derived, ignored: ["tool", "inputs.nominations", "inputs.policy", "timings"])
+            if restated.isEmpty { v.checks.append("every other key of the report is the same when it is made again from the re-solved lottery") }
+            v.differences += restated
         }
         return v
     }

@@ -50,9 +50,15 @@ public enum ReportVerifier {
         let outcome = try round.run(request, budget: budget)
         let document = try SelectionReport.render(outcome, format: .json)
         guard let derived = try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any] else { return [] }
-        var out: [String] = []
         // Also inside `repaired`, which holds whole reports.
-        let ignored = ["tool", "inputs.nominations", "inputs.policy", "public.made_at"]
+        return differences(claimed, derived, ignored: ["tool", "inputs.nominations", "inputs.policy", "public.made_at"])
+    }
+
+    /// The keys of a published JSON report that differ from one made now, in words (at most 20): every
+    /// key of either is compared, except the `ignored` paths (a suffix after a dot matches too) and the
+    /// `close_call` leaves (`--close-call` is not recorded). Lottery reports are compared the same way.
+    static func differences(_ claimed: [String: Any], _ derived: [String: Any], ignored: [String]) -> [String] {
+        var out: [String] = []
         // close_call depends on --close-call, which a report does not record.
         let ignoredLeaves: Set<String> = ["close_call"]
         func shown(_ value: Any?) -> String {
@@ -112,6 +118,11 @@ public enum ReportVerifier {
         if top["kind"] as? String == "lottery" { return nil }
         if top["roster_sha256"] != nil || (top["mode"] as? String) == "audit" || top["shares"] != nil {
             throw fail("is an audit report; verify re-derives selection reports (seatwise select --format json)")
+        }
+        // A replacement is chosen against the sitting roster as well as the pool: from the nominations and the
+        // policy alone it would re-derive another panel and read as tampering.
+        if top["replacement"] != nil {
+            throw fail("is a replace report (seatwise replace): it is made from the sitting roster and the pool together, which verify does not take; run seatwise replace again on that roster and pool and compare the reports")
         }
         if top["independent"] != nil && top["coordinated"] != nil {
             throw fail("is a comparison report; verify re-derives selection reports (seatwise select --format json)")

@@ -33,6 +33,9 @@ struct SheetReader {
     /// Cells kept from one sheet: a million nominees of ten columns. Past it the sheet is refused, before
     /// a small compressed file of millions of one-character cells can fill memory.
     static let maximumCells = 10_000_000
+    /// Merged ranges a sheet may have: a list of nominees merges a few title cells, never this many.
+    static let maximumMerges = 100_000
+    private var mergeRecords = 0, colRecords = 0
 
     /// Why reading stopped early: past Excel's grid or the cell budget (the sheet is then refused).
     struct Refused: Error { var message: String }
@@ -62,7 +65,10 @@ struct SheetReader {
                     case .row:
                         // A row's own number stands (a row out of order is put in its place); a row without
                         // one follows the last.
-                        c.row = scanner.attributeInt("r") ?? (c.lastRow + 1)
+                        if let r = scanner.attributeInt("r") { c.row = r } else if scanner.has("r") {
+                            // A number past any Int (or not a number) is outside the grid, not "no number".
+                            throw Refused(message: "the sheet has a row numbered \(Quote.value(scanner.attribute("r") ?? "")), outside Excel's rows 1 to \(CellReference.maximumRow); open the workbook in Excel and save it again")
+                        } else { c.row = c.lastRow + 1 }
                         guard c.row >= 1, c.row <= CellReference.maximumRow else {
                             throw Refused(message: "the sheet has a row numbered \(c.row), outside Excel's rows 1 to \(CellReference.maximumRow); open the workbook in Excel and save it again")
                         }
@@ -75,6 +81,9 @@ struct SheetReader {
                             c.column = place.column
                             c.row = place.row
                             c.lastRow = place.row
+                        } else if scanner.has("r") {
+                            // XFE3, A0 or a number past any Int: a cell outside Excel's grid is refused, never placed silently.
+                            throw Refused(message: "the cell \(Quote.value(scanner.attribute("r") ?? "")) is outside Excel's grid (columns A to \(CellReference.letters(CellReference.maximumColumn)), rows 1 to \(CellReference.maximumRow)); open the workbook in Excel and save it again")
                         } else {
                             c.column = c.nextColumn
                         }
@@ -99,8 +108,16 @@ struct SheetReader {
                     case .rPh where c.inInline:
                         c.inPhonetic = !selfClosing
                     case .mergeCell:
-                        if let ref = scanner.attribute("ref") { addMerge(ref) }
+                        mergeRecords += 1
+                        if mergeRecords > Self.maximumMerges {
+                            throw Refused(message: "the sheet has more than \(Self.maximumMerges) merged ranges; no list of nominees has; unmerge the cells and save it again")
+                        }
+                        if let ref = scanner.attribute("ref") { try addMerge(ref) }
                     case .col:
+                        colRecords += 1
+                        if colRecords > CellReference.maximumColumn {
+                            throw Refused(message: "the sheet has more than \(CellReference.maximumColumn) column records (<col>), more than Excel's columns; open the workbook in Excel and save it again")
+                        }
                         if let hidden = scanner.attribute("hidden"), hidden == "1" || hidden == "true",
                            let min = scanner.attribute("min").flatMap({ Int($0) }), let max = scanner.attribute("max").flatMap({ Int($0) }), min <= max {
                             hiddenColumns.append(min...max)
@@ -182,10 +199,13 @@ struct SheetReader {
     /// Set when the sheet has more cells than `maximumCells`: the reader stops at the next event.
     private var budgetExceeded = false
 
-    private mutating func addMerge(_ reference: String) {
+    private mutating func addMerge(_ reference: String) throws {
         let ends = reference.split(separator: ":")
-        guard ends.count == 2, let a = CellReference.parse(String(ends[0])), let b = CellReference.parse(String(ends[1])),
-              a.row <= b.row, a.column <= b.column else { return }
+        guard ends.count == 2 else { return }
+        guard let a = CellReference.parse(String(ends[0])), let b = CellReference.parse(String(ends[1])) else {
+            throw Refused(message: "the merged range \(Quote.value(reference)) is outside Excel's grid (columns A to \(CellReference.letters(CellReference.maximumColumn)), rows 1 to \(CellReference.maximumRow)); open the workbook in Excel and save it again")
+        }
+        guard a.row <= b.row, a.column <= b.column else { return }
         merged.append((a.row...b.row, a.column...b.column))
     }
 

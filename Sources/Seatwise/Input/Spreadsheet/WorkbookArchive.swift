@@ -45,14 +45,28 @@ struct WorkbookArchive {
     mutating func part(_ path: String) throws -> [UInt8]? {
         guard let entry = entries[path] else { return nil }
         guard entry.type == .file else { return nil }
-        var out: [UInt8] = []
         let declared = Int(clamping: entry.uncompressedSize)
         if declared > budget { throw bomb(path) }
-        out.reserveCapacity(declared)
+        // Never reserved from the size the archive declares (a header may claim 700 MB for a tiny part, or
+        // understate a large one), nor grown by doubling (a 600 MB part would ask for 1 GB): the part is
+        // inflated once to measure it, within the budget, then again into exactly that much memory.
         let limit = budget
+        var size = 0
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                size += chunk.count
+                if size > limit { throw Problem(message: "") }
+            }
+        } catch let problem as Problem where problem.message.isEmpty {
+            throw bomb(path)
+        } catch {
+            throw Problem(message: "the part \(path) of the workbook cannot be read (\(error)); open the workbook in Excel and save it again")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(size)
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if out.count + chunk.count > limit { throw Problem(message: "") }
+                if out.count + chunk.count > size { throw Problem(message: "") }
                 out.append(contentsOf: chunk)
             }
         } catch let problem as Problem where problem.message.isEmpty {

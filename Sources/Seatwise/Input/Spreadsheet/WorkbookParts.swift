@@ -101,6 +101,10 @@ struct WorkbookParts {
 
     // MARK: - Shared strings
 
+    /// Shared strings a workbook may hold: a million nominees' ids, names and organisations, and more. Not
+    /// more: past 2^23 the list would grow to 16.8 million entries (270 MB) beside a 500 MB part.
+    static let maximumSharedStrings = 5_000_000
+
     /// Each `<si>`: its text, or its rich-text runs joined; phonetic guides (`<rPh>`) left out.
     private static func sharedStrings(_ bytes: [UInt8], _ path: String) throws -> [String] {
         var scanner = XMLScanner(bytes)
@@ -108,6 +112,10 @@ struct WorkbookParts {
         var current = ""
         var inText = false, phonetic = 0
         while let event = try next(&scanner, path) {
+            // Counted, not only sized: 100 million empty strings fit in a small part and a large heap.
+            if out.count > maximumSharedStrings {
+                throw WorkbookArchive.Problem(message: "the part \(path) holds more than \(maximumSharedStrings) shared strings, more than a sheet of nominations can use; refused")
+            }
             switch event {
             case .start(let name, let selfClosing):
                 switch name {

@@ -21,6 +21,11 @@ struct WorkbookTable {
     /// The sheet's rows, or every problem found (each naming its cell).
     static func read(_ file: InputFile, maximumColumns: Int) -> (WorkbookTable?, [InputDiagnostic]) {
         func fail(_ message: String) -> (WorkbookTable?, [InputDiagnostic]) { (nil, [InputDiagnostic(file: file.path, message: message)]) }
+        // An .xlsx saved with a password is not a ZIP archive at all but an OLE file: say so.
+        if file.bytes.starts(with: BinaryFile.oleMagic), let kind = BinaryFile.kind(file.bytes) {
+            return fail(BinaryFile.problem(kind, path: file.path, expected: "an .xlsx workbook one can read",
+                                           howTo: kind == BinaryFile.encrypted ? BinaryFile.removePassword : "in Excel, File › Save As › \"Excel Workbook (.xlsx)\"").message)
+        }
         var archive: WorkbookArchive
         let parts: WorkbookParts
         do {
@@ -105,10 +110,12 @@ struct WorkbookTable {
         if !hidden.isEmpty {
             notes.append("\(place): warning: \(Words.count(hidden.count, "row")) hidden in Excel (\(Self.rowList(hidden))) \(hidden.count == 1 ? "was" : "were") read like the others, as Save As CSV would; delete \(hidden.count == 1 ? "it" : "them") to leave \(hidden.count == 1 ? "it" : "them") out")
         }
-        let hiddenColumns = sheetReader.hiddenColumns.flatMap { Array($0.clamped(to: 1...max(width, 1))) }
-            .filter { column in header.contains { $0.column == column } }
+        // Each column once, however many <col> records hide it, and at most 20 named in the note.
+        let headerColumns = Set(header.map(\.column))
+        let hiddenColumns = Set(sheetReader.hiddenColumns.flatMap { Array($0.clamped(to: 1...max(width, 1))) }).filter(headerColumns.contains).sorted()
         if !hiddenColumns.isEmpty {
-            notes.append("\(place): warning: hidden \(Words.noun(hiddenColumns.count, "column")) \(hiddenColumns.map { CellReference.letters($0) }.joined(separator: ", ")) \(hiddenColumns.count == 1 ? "was" : "were") read like the others")
+            let named = hiddenColumns.prefix(20).map { CellReference.letters($0) }.joined(separator: ", ") + (hiddenColumns.count > 20 ? " and \(hiddenColumns.count - 20) more" : "")
+            notes.append("\(place): warning: hidden \(Words.noun(hiddenColumns.count, "column")) \(named) \(hiddenColumns.count == 1 ? "was" : "were") read like the others")
         }
         for range in sheetReader.filled.prefix(20) {
             let value = range.value

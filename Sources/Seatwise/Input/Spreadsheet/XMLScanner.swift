@@ -37,6 +37,9 @@ struct XMLScanner {
         return true
     }
 
+    /// Whether the element has the attribute at all (a value that does not parse is then refused, not ignored).
+    func has(_ name: StaticString) -> Bool { find(name) != nil }
+
     /// An A1 cell reference attribute (`r="C7"`) read from its bytes.
     func attributeReference(_ name: StaticString) -> (row: Int, column: Int)? {
         guard let item = find(name), !item.hasReference else { return attribute(name).flatMap(CellReference.parse) }
@@ -126,6 +129,17 @@ struct XMLScanner {
         return true
     }
 
+    /// A text node longer than this is refused before it is made a string: an Excel cell holds at most
+    /// 32,767 characters (at most 128 KiB of UTF-8), and 600 MB of white space between two tags would
+    /// otherwise be copied whole.
+    static let maximumText = 4 << 20
+
+    private func checkTextLength(_ range: Range<Int>) throws {
+        if range.count > Self.maximumText {
+            throw XMLProblem(offset: range.lowerBound, message: "a text of \(range.count) bytes, longer than any cell holds (Excel: 32,767 characters)")
+        }
+    }
+
     /// The next event, or nil at the end of a well-formed document.
     mutating func next() throws -> Event? {
         let n = bytes.count
@@ -144,6 +158,7 @@ struct XMLScanner {
                     }
                     continue
                 }
+                try checkTextLength(start..<i)
                 return .text(try decode(start..<i, hasReference: hasReference))
             }
             // bytes[i] == '<'
@@ -158,6 +173,7 @@ struct XMLScanner {
                     let start = i + 9
                     try skip(past: Array("]]>".utf8), from: start, what: "CDATA section")
                     guard !open.isEmpty else { throw XMLProblem(offset: start, message: "CDATA outside the root element") }
+                    try checkTextLength(start..<(i - 3))
                     return .text(try utf8(start..<(i - 3)))
                 } else {
                     throw XMLProblem(offset: i, message: "a document type declaration, which spreadsheet files never have (refused: it could define entities)")

@@ -53,6 +53,19 @@ public enum HTMLReports {
 
     // MARK: - select and explain
 
+    /// A round's outcome as a page; `nomineeLink` gives each member's ID a link (the workbench).
+    public static func selection(_ outcome: RoundOutcome, nomineeLink: (@Sendable (String) -> String)? = nil) -> String {
+        var (result, explanations, diagnosis) = (outcome.result, outcome.explanations, outcome.diagnosis)
+        if let view = outcome.publicView {
+            // As every public format: only the seated named.
+            explanations = explanations.map { view.apply(to: $0, of: result) }
+            diagnosis = diagnosis.map { view.apply(to: $0, of: result) }
+            result = view.apply(to: result)
+        }
+        return selection(result, explanations: explanations, diagnosis: diagnosis, publicView: outcome.publicView,
+                         nomineeLink: nomineeLink, alternates: outcome.alternates, difference: outcome.difference)
+    }
+
     public static func selection(_ result: SelectionResult, explanations: ExplanationReport? = nil, diagnosis: Diagnosis? = nil,
                                  publicView: PublicView? = nil, nomineeLink: (@Sendable (String) -> String)? = nil, alternates: Alternates? = nil,
                                  replacement: Replacement? = nil, difference: WhatIf? = nil) -> String {
