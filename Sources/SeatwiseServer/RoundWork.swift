@@ -88,20 +88,27 @@ final class RoundWork: @unchecked Sendable {
 
     /// The round with its kept adjustments, in `mode`.
     func round(_ id: Int64, mode: SelectionMode) throws -> Round {
-        Round(input: try input(id), mode: mode, adjustments: try store.adjustments(of: id))
+        let kept: [Adjustment]
+        do { kept = try store.adjustments(of: id) } catch is DecodingError {
+            // A kept adjustment this version cannot read is the round's problem (422), never a failure of the server.
+            throw APIError.input(InputError([InputDiagnostic(file: "adjustments", message: "a kept adjustment cannot be read by this version of Seatwise; delete the round's adjustments or the round")]))
+        }
+        return Round(input: try input(id), mode: mode, adjustments: kept)
+    }
+
+    /// The round's outcome for `request` on the library's one path (`Round.run`), as the command line
+    /// makes it; the session's result is reused rather than solved again. `redacted`: names as initials.
+    func outcome(_ id: Int64, mode: SelectionMode, request: RoundRequest, budget: SolveBudget, redacted: Bool = false) throws -> RoundOutcome {
+        do {
+            if redacted { return try round(id, mode: mode).redacted().run(request, budget: budget) }
+            let session = try self.session(id, mode: mode, budget: budget)
+            return try session.round.run(request, budget: budget, solved: session.base)
+        } catch let error as InputError { throw APIError.input(error) } catch let refusal as RoundRefusal { throw APIError(.conflict, refusal.description) }
     }
 
     /// The round's open session in `mode`, opened (files read and checked, the round solved) on first
     /// use and kept until `forget`: its files and kept adjustments only change through this server, which
     /// forgets the round when they do. Call on the round's queue.
-    /// The round's outcome for `request` on the library's one path (`Round.run`), as the command line
-    /// makes it; the session's result is reused rather than solved again. `redacted`: names as initials.
-    func outcome(_ id: Int64, mode: SelectionMode, request: RoundRequest, budget: SolveBudget, redacted: Bool = false) throws -> RoundOutcome {
-        if redacted { return try round(id, mode: mode).redacted().run(request, budget: budget) }
-        let session = try self.session(id, mode: mode, budget: budget)
-        return try session.round.run(request, budget: budget, solved: session.base)
-    }
-
     func session(_ id: Int64, mode: SelectionMode, budget: SolveBudget) throws -> RoundSession {
         let key = "\(id):\(mode.rawValue)"
         lock.lock()

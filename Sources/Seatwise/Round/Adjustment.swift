@@ -111,17 +111,17 @@ public enum Adjustment: Sendable, Equatable, Codable, CustomStringConvertible {
             let sides = [QuotaBoundSide.min, .max].filter { c.contains($0 == .min ? .min : .max) }
             guard sides.count == 1, let side = sides.first else { throw malformed("a set adjustment gives exactly one of min and max") }
             let key: Key = side == .min ? .min : .max
-            let text = (try? c.decode(Int.self, forKey: key)).map(String.init) ?? (try? c.decode(String.self, forKey: key)) ?? ""
-            guard let adjustment = Self.bound(row: row, side: side, text: text) else {
+            // A number is read whatever its size: its range is judged in one place (`rangeProblem`), at
+            // every edge and before a round applies it, so a kept adjustment out of range is shown, not lost.
+            if let value = try? c.decode(Int.self, forKey: key) { self = .setBound(row: row, side: side, value: value); return }
+            guard let text = try? c.decode(String.self, forKey: key), text.hasSuffix("%"), case .success(let share) = QuotaBound.percent(parsing: text) else {
                 throw malformed("\(side.rawValue) is a whole number of seats from 0 to 1000000 or a percentage such as 40%")
             }
-            self = adjustment
+            self = .setShare(row: row, side: side, share: share)
             return
         }
         if c.contains(.group) {
-            let group = try c.decode(String.self, forKey: .group), seats = try c.decode(Int.self, forKey: .seats)
-            guard (1...1_000_000).contains(seats) else { throw malformed("seats is a whole number from 1 to 1000000") }
-            self = .groupSeats(group: group, seats: seats)
+            self = .groupSeats(group: try c.decode(String.self, forKey: .group), seats: try c.decode(Int.self, forKey: .seats))
             return
         }
         // The shape stored by earlier versions (Swift's own enum coding); their row numbers counted the rows
