@@ -25,13 +25,6 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 JSON = {"Content-Type": "application/json"}
 
 
-@pytest.fixture
-def server(tmp_path):
-    s = Server(tmp_path / "data")
-    yield s
-    s.stop()
-
-
 def alive(server):
     status, _, body = server.request("GET", "/healthz")
     assert status == 200 and json.loads(body)["status"] == "ok"

@@ -12,13 +12,6 @@ import yaml
 from test_api import BINARY, ROOT, Server, upload
 
 
-@pytest.fixture
-def server(tmp_path):
-    s = Server(tmp_path / "data")
-    yield s
-    s.stop()
-
-
 def cli(*args):
     return subprocess.run([str(BINARY), *map(str, args)], cwd=ROOT, capture_output=True, text=True)
 
