@@ -152,6 +152,26 @@ def test_every_surface_states_the_json_report(seatwise, write_body, tmp_path, se
             assert f"Person {nid}<" not in public and f"[{nid}]" not in public
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_lottery_policy_is_answered_alike_everywhere(seatwise, write_body, seed):
+    """Generated lottery policies: `select` draws the lottery (the same panels as `lottery`), and every
+    ranked-only request is refused with the same words, before anything is solved."""
+    csv_text, policy = random_bodies.body(100 + seed, 30)
+    policy["objective"] = "lottery"
+    policy["lottery"] = {"method": "maximin"}
+    nominations, policy_path = write_body(csv_text, policy)
+    drawn = seatwise("select", nominations, "--policy", policy_path, "--format", "json")
+    lottery = seatwise("lottery", nominations, "--policy", policy_path, "--format", "json")
+    assert drawn.returncode == lottery.returncode
+    if lottery.returncode == 0:
+        a, b = report(drawn), report(lottery)
+        assert a["distribution"] == b["distribution"] and a["minimum"] == b["minimum"]
+    for args in (["select", "--explain"], ["select", "--alternates", "2"], ["select", "--public"], ["explain"], ["compare"]):
+        done = seatwise(args[0], nominations, "--policy", policy_path, *args[1:])
+        assert done.returncode == 2 and "the policy's objective is lottery" in done.stderr, (args, done.stderr)
+        assert "`seatwise lottery` reports every nominee's chance and the draw" in done.stderr
+
+
 # --- Each case that once disagreed ----------------------------------------------------------------
 
 
