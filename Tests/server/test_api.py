@@ -65,6 +65,15 @@ def select(*args):
     return json.loads(done.stdout)
 
 
+@pytest.fixture
+def server(tmp_path):
+    """`seatwise serve` on a free loopback port, its data in the test's folder; the other server tests
+    import this fixture."""
+    s = Server(tmp_path / "data")
+    yield s
+    s.stop()
+
+
 def test_health_and_headers(server):
     status, headers, body = server.request("GET", "/healthz")
     assert status == 200 and json.loads(body)["status"] == "ok"

@@ -19,7 +19,7 @@ import urllib.parse
 
 import pytest
 
-from test_api import BINARY, MAG, ROOT, Server, multipart, upload
+from test_api import BINARY, MAG, ROOT, Server, multipart, server, upload  # noqa: F401 (server: the fixture)
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 JSON = {"Content-Type": "application/json"}

@@ -9,7 +9,7 @@ import urllib.parse
 import pytest
 import yaml
 
-from test_api import BINARY, ROOT, Server, upload
+from test_api import BINARY, ROOT, Server, server, upload  # noqa: F401 (server: the fixture)
 
 
 def cli(*args):
