@@ -324,6 +324,36 @@ def test_the_diagnosis_names_the_rule_that_sets_the_repair(seatwise, write_body)
     assert im.Solver(inst, short + [im.Row(developed, -math.inf, 12, {"kind": "short"})], im.fixings_of(inst)).feasible()
 
 
+def test_a_repair_the_conflicts_explain_adds_no_repair_size(seatwise, write_body):
+    # 7 continuing developed members under "at most 5 developed": the repair is 7, which the conflict
+    # shown explains; the same rules one seat short are not listed again.
+    rows = ["id,name,group,gender,country,region,development,rank,status"]
+    for k in range(40):
+        country, region, dev = ("FRA", "WEOG", "developed") if k < 10 else ("KEN", "African", "developing")
+        rows.append(f"P{k:02d},Person P{k:02d},{'A' if k % 2 else 'B'},female,{country},{region},{dev},{k + 1},{'continuing' if k < 7 else 'new'}")
+    policy = {"body": "Size", "seats": {"A": 10, "B": 10}, "quotas": [{"attribute": "development", "value": "developed", "max": 5}],
+              "tie_break": {"seed": 1}}
+    nominations, policy_path = write_body("\n".join(rows) + "\n", policy)
+    doc = report(seatwise("select", nominations, "--policy", policy_path, "--format", "json", expect=1))
+    assert doc["repairs"][0][0]["to"] == 7 and doc["conflicts"]
+    assert doc["repair_size"] == []
+
+
+def test_compare_counts_each_gender_on_both_sides(seatwise, write_body):
+    # No gender quota: the card lists the values present, each counted in both panels.
+    policy = {"body": "Compare", "seats": {"Government": 4, "Civil Society": 4},
+              "quotas": [{"attribute": "region", "each": True, "max": 3}], "tie_break": {"seed": 1}}
+    nominations, policy_path = write_body(small_body(), policy)
+    doc = report(seatwise("compare", nominations, "--policy", policy_path, "--format", "json", expect=0))
+    html = seatwise("compare", nominations, "--policy", policy_path, "--format", "html", expect=0).stdout
+    card = re.search(r"<b>([^<]*)</b><span>gender ([^,<]*), independent → coordinated</span>", html)
+    values = card.group(2).split(" · ")
+    assert sorted(values) == ["F", "M"]
+    expected = " · ".join(f"{sum(m['gender'] == v for m in doc['independent']['selected'])} → "
+                          f"{sum(m['gender'] == v for m in doc['coordinated']['selected'])}" for v in values)
+    assert card.group(1) == expected
+
+
 def test_select_with_an_exclusion_says_what_changed(seatwise):
     args = ["examples/mag/nominations.csv", "--policy", "examples/mag/policy.yaml", "--format", "json"]
     before = report(seatwise("select", *args, expect=0))

@@ -95,8 +95,10 @@ public enum Auditor {
         let unknown = Set(policy.quotas.filter { roster.unknownAttributes.contains($0.attribute) }.map(\.index))
         // Percentages are judged on the members the roster has in each scope (a roster of 53 for 50 seats
         // needs 40% of 53), so the bounds are worked out on those counts, not on the policy's seats.
+        var onRoster: [String: Int] = [:]
+        for m in members { onRoster[m.group, default: 0] += 1 }
         var rosterSeats = policy.seats
-        for group in policy.groups { rosterSeats[group] = members.filter { $0.group == group }.count }
+        for group in policy.groups { rosterSeats[group] = onRoster[group] ?? 0 }
         let rows = QuotaRow.expand(policy: policy, nominees: base.nominees, standings: baseStandings, seats: rosterSeats)
             .filter { !unknown.contains($0.quotaIndex) }
         func count(_ row: QuotaRow) -> Int {

@@ -95,11 +95,13 @@ public enum Diagnoser {
         return diagnosis
     }
 
-    /// The rules that set a repair's size: for each step that moves a bound by more than one seat, the
-    /// rules that still conflict with the bound one seat short of the repair (every other step applied).
-    /// A conflict already listed explains nothing new and is left out; so is anything the budget cuts short.
+    /// How long the search for the rules that set a repair's size may take.
     static let sizeSearchSeconds = 10.0
 
+    /// The rules that set a repair's size: for each step that moves a bound by more than one seat, the
+    /// rules that still conflict with the bound one seat short of the repair (every other step applied).
+    /// A conflict of the same rules as one already listed (its bounds moved) explains nothing new and is
+    /// left out; so is anything the budget cuts short.
     static func sizeConflicts(_ repair: Repair, context: SelectionContext, mode: SelectionMode, known: [ConflictReport],
                               budget: SolveBudget) throws -> (found: [ConflictReport], finished: Bool) {
         var found: [ConflictReport] = []
@@ -120,7 +122,10 @@ public enum Diagnoser {
                         return ConflictReport(rules: conflict.labels, message: lead + "these rules still conflict: " + conflict.message, references: rows)
                     }
                 }
-                for report in reports where !(known + found).contains(where: { Set($0.rules) == Set(report.rules) }) { found.append(report) }
+                // Rules compared by what they are, not by their labels (which state the moved bounds).
+                let rule = { (label: String, rows: [QuotaRow]) in rows.firstIndex { $0.label == label }.map { "row \($0)" } ?? label }
+                let seen = (known.map { Set($0.rules.map { rule($0, context.quotaRows) }) } + found.map { Set($0.rules.map { rule($0, shortContext.quotaRows) }) })
+                for report in reports where !seen.contains(Set(report.rules.map { rule($0, shortContext.quotaRows) })) { found.append(report) }
             }
         }
         return (found, true)

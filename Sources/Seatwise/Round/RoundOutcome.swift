@@ -114,7 +114,8 @@ extension Round {
         }
         if request.differenceFromUnadjusted, !adjustments.isEmpty {
             request.progress?(.comparing)
-            let unadjusted = Round(input: input, mode: mode, seed: seed)
+            var unadjusted = self
+            unadjusted.adjustments = []
             outcome.difference = WhatIf(adjustments: adjustments, base: try unadjusted.solve(budget: budget), result: result)
         }
         if request.publicReport { outcome.publicView = PublicView(result, explanations: outcome.explanations) }

@@ -24,9 +24,6 @@ public struct Alternates: Sendable {
     public var reserve: [Int]
     public var count: Int
 
-    /// Unseated nominees not fixed out whom no valid panel can seat (left out of the reserve).
-    public var unseatable: [Int] = []
-
     /// Each seat's alternates only (no reserve list, no solver): for what-if answers and replacements.
     public static func seats(_ result: SelectionResult, count: Int) -> [Seat] {
         (try? Alternates(result, count: count, reserve: false).seats) ?? []
@@ -88,6 +85,5 @@ public struct Alternates: Sendable {
             for i in ordered where try seatability.isSeatable(i, budget: budget) { seatable.insert(i) }
         }
         reserve = withReserve ? ordered.filter(seatable.contains) : []
-        unseatable = withReserve ? ordered.filter { !seatable.contains($0) } : []
     }
 }

@@ -58,7 +58,7 @@ public struct SelectionContext: Sendable {
         }
         // An `each` minimum on an attribute without a reference list has rows only for the values present.
         for quota in input.policy.quotas where quota.selector == .each && QuotaRow.referenceValues[quota.attribute] == nil
-            && (quota.min.map { $0.minimum(seats: input.policy.totalSeats) > 0 || $0.isPercent } ?? false) {
+            && quota.min != nil && quota.min != .count(0) {
             messages.append(Message(.absentValuesNotChecked, ["quota": .number(quota.index + 1), "attribute": .text(quota.attribute)]))
         }
     }

@@ -41,13 +41,13 @@ public enum ReportVerifier {
     /// The report's keys that differ from a report made now from the re-derived result, with the same
     /// options (explanations, a repair, a public view) where the report shows it had them. Paths of input
     /// files, the time of a public report and the tool's version are not compared.
-    static func restated(_ claimed: [String: Any], round: Round, budget: SolveBudget) throws -> [String] {
+    static func restated(_ claimed: [String: Any], round: Round, result: SelectionResult, budget: SolveBudget) throws -> [String] {
         func present(_ key: String) -> Bool { !(claimed[key] is NSNull) && claimed[key] != nil }
         // The request the report shows it answered, run on the one path every surface takes.
         var request = RoundRequest(explain: present("explanations"), repair: present("repaired"),
                                    alternates: (claimed["alternates"] as? [String: Any])?["count"] as? Int, publicReport: present("public"))
         request.differenceFromUnadjusted = present("difference")
-        let outcome = try round.run(request, budget: budget)
+        let outcome = try round.run(request, budget: budget, solved: result)
         let document = try SelectionReport.render(outcome, format: .json)
         guard let derived = try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any] else { return [] }
         // Also inside `repaired`, which holds whole reports.
@@ -261,7 +261,7 @@ public enum ReportVerifier {
         // Everything else the report states, re-derived and compared key by key: names, groups, ranks,
         // quota counts, the objective, the notes, the adjustments in words, explanations and repairs.
         if extra.isEmpty, missing.isEmpty, unknown.isEmpty {
-            v.differences += try restated(claimed, round: round, budget: budget)
+            v.differences += try restated(claimed, round: round, result: result, budget: budget)
         }
         if result.status == .optimal, v.differences.isEmpty {
             v.checks.append("objective \(result.objectiveSummary), proved optimal (GLPK's bound equals it), the tie among equally good panels broken by the seed")

@@ -172,11 +172,14 @@ public enum HTMLReports {
         let counts = { (r: SelectionResult) in SummaryCounts(r.seated.map { r.input.nominees[$0] }, policy: r.policy) }
         let (gi, gc) = (counts(ind), counts(coo))
         func shown(_ r: SelectionResult, _ n: Int) -> String { r.status == .infeasible ? "–" : "\(n)" }
+        var values = gi.genders.map(\.value)
+        for v in gc.genders.map(\.value) where !values.contains(where: { AttributeKey.normalize($0) == AttributeKey.normalize(v) }) { values.append(v) }
         body += HTML.cards([
             ("\(ind.violations.count)", "quota rows the independent panel breaks"),
             ("\(coo.violations.count)", "quota rows the coordinated panel breaks"),
-            (zip(gi.genders, gc.genders).map { "\(shown(ind, $0.count)) → \(shown(coo, $1.count))" }.joined(separator: " · "),
-             "gender \(gi.genders.map(\.value).joined(separator: " · ")), independent → coordinated"),
+            // Each value counted on both sides (with no value named, each side lists its own, most common first).
+            (values.map { "\(shown(ind, gi.count(of: $0))) → \(shown(coo, gc.count(of: $0)))" }.joined(separator: " · "),
+             "gender \(values.joined(separator: " · ")), independent → coordinated"),
             ("\(c.onlyIndependent.count)", "members who change"),
         ])
         let series = [("independent (IGC-style)", "#d9822b"), ("coordinated (MAG-style)", "#1f5fa8")]

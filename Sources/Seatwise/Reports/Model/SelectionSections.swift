@@ -157,7 +157,7 @@ public struct SelectionSections: Sendable {
         let unmoved = prices.filter(idle)
         if !unmoved.isEmpty {
             // Named by the quota each row belongs to, as the reports number quotas.
-            let quotas = Set(unmoved.map { rows.indices.contains($0.quotaRow) ? (rows[$0.quotaRow].renewal ? "renewal rule" : "quota \(rows[$0.quotaRow].quotaIndex + 1)") : $0.label })
+            let quotas = Set(unmoved.map { rows.indices.contains($0.quotaRow) ? (rows[$0.quotaRow].renewal ? "renewal rule" : "quota \(rows[$0.quotaRow].quotaNumber)") : $0.label })
             let named = quotas.sorted { ($0.count, $0) < ($1.count, $1) }.joined(separator: ", ")
             lines.append(unmoved.count == 1 ? "Moving the other bound at its limit by one seat would not improve the panel (\(named))."
                          : "Moving any of the other \(unmoved.count) bounds at their limit by one seat would not improve the panel (\(named)).")

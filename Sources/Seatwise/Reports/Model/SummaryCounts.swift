@@ -1,16 +1,12 @@
 // The counts a report's summary cards state, taken from what the policy counts: the gender values its
 // quotas name (or, where none is named, every value present), never a value assumed by the report.
 
-public struct SummaryCounts: Sendable, Equatable {
+public struct SummaryCounts: Sendable {
     /// (value as the data writes it, members with it), in the policy's order, then by count.
     public var genders: [(value: String, count: Int)]
     /// Distinct UN regional groups among the members (blank regions not counted).
     public var regions: Int
     public var members: Int
-
-    public static func == (a: SummaryCounts, b: SummaryCounts) -> Bool {
-        a.members == b.members && a.regions == b.regions && a.genders.map(\.value) == b.genders.map(\.value) && a.genders.map(\.count) == b.genders.map(\.count)
-    }
 
     public init(_ members: [Nominee], policy: Policy) {
         self.members = members.count
@@ -36,6 +32,11 @@ public struct SummaryCounts: Sendable, Equatable {
                 return (value: value, count: members.filter { $0.key(of: "gender") == key }.count)
             }
         }
+    }
+
+    /// Members with `value` (compared as the files' values are), whether or not it is among `genders`.
+    public func count(of value: String) -> Int {
+        genders.first { AttributeKey.normalize($0.value) == AttributeKey.normalize(value) }?.count ?? 0
     }
 
     /// The gender card: "19 of 42" under "gender = F" for one value, "24 female · 26 male" otherwise.
