@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeatwiseTests",
-            dependencies: ["Seatwise", "SeatwiseGLPK", .product(name: "PropertyBased", package: "swift-property-based"),
+            dependencies: ["Seatwise", "SeatwiseGLPK", "SeatwiseServer", .product(name: "PropertyBased", package: "swift-property-based"),
                            .product(name: "OrderedCollections", package: "swift-collections")],
             path: "Tests/SeatwiseTests"
         ),

@@ -17,8 +17,9 @@ enum Interrupt {
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             if cancellation.isCancelled { exit(3) } // a second Ctrl-C ends at once
-            FileHandle.standardError.write(Data("\ninterrupted: stopping the solver…\n".utf8))
+            // The flag first, the words after: whoever reads the words may rely on the flag being up.
             cancellation.cancel()
+            FileHandle.standardError.write(Data("\ninterrupted: stopping the solver…\n".utf8))
         }
         source.resume()
         Self.source = source

@@ -89,54 +89,40 @@ struct PolicyEditor {
         return f
     }
 
-    /// YAML from the form: every text value double-quoted (JSON strings are YAML), bounds and numbers
-    /// as typed, so the reader (not this writer) judges them and names the key of any mistake.
+    /// The form as a policy draft, written by the one policy writer: every value as typed, so the reader
+    /// (not this writer) judges it and names the key of any mistake.
     static func yaml(_ f: [String: String]) -> String {
-        func quoted(_ text: String) -> String {
-            let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
-            return String(decoding: data, as: UTF8.self)
-        }
         func value(_ key: String) -> String? { f[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
-        func scalar(_ text: String) -> String { text.allSatisfy { $0.isNumber || $0 == "%" || $0 == "." } ? text : quoted(text) }
-        var out = "body: \(quoted(value("body") ?? ""))\nseats:\n"
+        var seats: [(group: String, seats: String)] = []
         for k in 0..<200 {
             guard let group = value("group_\(k)") else { continue }
-            out += "  \(quoted(group)): \(scalar(value("seats_\(k)") ?? ""))\n"
+            seats.append((group: group, seats: value("seats_\(k)") ?? ""))
         }
-        var quotas: [String] = []
+        var quotas: [PolicyDraft.QuotaDraft] = []
         for k in 0..<500 {
             guard let attribute = value("q\(k)_attribute") else { continue }
-            var parts = ["attribute: \(quoted(attribute))"]
-            let values = value("q\(k)_values") ?? "each"
-            if values.lowercased() == "each" { parts.append("each: true") } else {
-                let list = values.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                parts.append(list.count == 1 ? "value: \(quoted(list[0]))" : "values: [\(list.map(quoted).joined(separator: ", "))]")
-            }
-            for side in ["min", "max"] { if let bound = value("q\(k)_\(side)") { parts.append("\(side): \(scalar(bound))") } }
+            let typed = value("q\(k)_values") ?? "each"
+            let values: PolicyDraft.QuotaDraft.Values = typed.lowercased() == "each" ? .each
+                : .listed(typed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            let scope: PolicyDraft.QuotaDraft.Scope
             switch value("q\(k)_scope") ?? "body" {
-            case "body": break
-            case "per group": parts.append("per: group")
-            case let group: parts.append("group: \(quoted(group))")
+            case "body": scope = .body
+            case "per group": scope = .perGroup
+            case let group: scope = .group(group)
             }
-            if let priority = value("q\(k)_priority") { parts.append("priority: \(scalar(priority))") }
-            if f["q\(k)_hard"] != nil { parts.append("hard: true") }
-            quotas.append("  - { \(parts.joined(separator: ", ")) }\n")
+            quotas.append(.init(attribute: attribute, values: values, scope: scope, min: value("q\(k)_min"), max: value("q\(k)_max"),
+                                priority: value("q\(k)_priority"), hard: f["q\(k)_hard"] != nil))
         }
-        if !quotas.isEmpty { out += "quotas:\n" + quotas.joined() }
-        out += "rules:\n  continuing: \(value("continuing") == "compete" ? "compete" : "keep")\n"
-        if let terms = value("max_terms") { out += "  max_terms: \(scalar(terms))\n" }
-        if let minNew = value("renewal_min") {
-            out += "  renewal: { min_new: \(scalar(minNew))\(value("renewal_per") == "group" ? ", per: group" : "") }\n"
+        var draft = PolicyDraft(body: value("body") ?? "", seats: seats, quotas: quotas)
+        draft.continuing = value("continuing") == "compete" ? .compete : .keep
+        draft.maxTerms = value("max_terms")
+        draft.renewal = value("renewal_min").map { (minNew: $0, perGroup: value("renewal_per") == "group") }
+        draft.objective = ObjectiveKind(rawValue: value("objective") ?? "") ?? .rankSum
+        if draft.objective == .lottery {
+            draft.lottery = (method: value("lottery_method") == "maximin" ? .maximin : .leximin, draw: value("lottery_draw"))
         }
-        let objective = value("objective")
-        out += "objective: \(objective == "lexicographic" || objective == "lottery" ? objective! : "rank-sum")\n"
-        if objective == "lottery" {
-            var parts = ["method: \(value("lottery_method") == "maximin" ? "maximin" : "leximin")"]
-            if let draw = value("lottery_draw") { parts.append("draw: \(quoted(draw))") }
-            out += "lottery: { \(parts.joined(separator: ", ")) }\n"
-        }
-        if let seed = value("seed") { out += "tie_break: { seed: \(scalar(seed)) }\n" }
-        return out
+        draft.seed = value("seed")
+        return PolicyWriter.yaml(draft)
     }
 
     func page(id: Int64, fields f: [String: String], yaml: String, problems: [InputDiagnostic]) -> String {

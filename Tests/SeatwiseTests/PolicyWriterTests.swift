@@ -1,11 +1,13 @@
 // The one policy writer: whatever policy it is given, the reader reads its YAML back to the same policy
 // (random policies of every quota form, scope, bound, rule and objective; names with quotes, colons,
-// hashes and non-ASCII letters), and `generate` and `import` write through it.
+// hashes and non-ASCII letters), the workbench's editor writes a policy's own form back to the same
+// policy, and `generate` and `import` write through it.
 
 import Foundation
 import PropertyBased
 import Testing
 @testable import Seatwise
+@testable import SeatwiseServer
 
 @Suite("Policy writer")
 struct PolicyWriterTests {
@@ -65,6 +67,32 @@ struct PolicyWriterTests {
             } catch {
                 Issue.record("\(error)\n\(yaml)")
             }
+        }
+    }
+
+    @Test("the workbench editor's form of a policy is written back to the same policy")
+    func editorRoundTrip() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000)) { seed in
+            let policy = Self.randomPolicy(seed)
+            let yaml = PolicyEditor.yaml(PolicyEditor.fields(policy))
+            do {
+                let read = try PolicyReader().read(InputFile(path: "p.yaml", bytes: Array(yaml.utf8)))
+                let expected = try PolicyReader().read(InputFile(path: "p.yaml", bytes: Array(PolicyWriter.yaml(policy).utf8)))
+                #expect(Self.facts(read) == Self.facts(expected), "\(yaml)")
+                #expect(yaml == PolicyWriter.yaml(policy), "the editor and the writer disagree")
+            } catch {
+                Issue.record("\(error)\n\(yaml)")
+            }
+        }
+    }
+
+    @Test("a form with a mistake is written as typed, and the reader names the key")
+    func editorKeepsMistakes() throws {
+        let yaml = PolicyEditor.yaml(["body": "B", "group_0": "Government", "seats_0": "ten", "q0_attribute": "gender", "q0_values": "F", "q0_min": "-2"])
+        #expect(throws: InputError.self) { try PolicyReader().read(InputFile(path: "p.yaml", bytes: Array(yaml.utf8))) }
+        do { _ = try PolicyReader().read(InputFile(path: "p.yaml", bytes: Array(yaml.utf8))) } catch let error as InputError {
+            let keys = Set(error.diagnostics.compactMap(\.key))
+            #expect(keys.contains { $0.contains("seats") }, "\(error.diagnostics)")
         }
     }
 }
