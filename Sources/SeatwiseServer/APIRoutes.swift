@@ -10,11 +10,11 @@ struct APIRoutes {
     let work: RoundWork
 
     func add(to router: Router<WorkbenchContext>) {
-        router.get("/healthz") { _, _ in JSONResponse.make(["status": "ok", "version": SeatwiseTool.version, "glpk": SeatwiseTool.glpkVersion]) }
+        router.get("/healthz") { _, _ in JSONResponse.make(HealthBody()) }
         router.get("/api/rounds") { _, _ in try encode(["rounds": try store.list()]) }
         router.post("/api/rounds") { request, context in
             let id = try await create(request, context: context)
-            return JSONResponse.make(["id": id], status: .created)
+            return JSONResponse.make(CreatedBody(id: id), status: .created)
         }
         router.get("/api/rounds/{id}") { _, context in
             guard let summary = try store.summary(of: try roundID(context)) else { throw APIError(.notFound, "no such round") }
@@ -58,7 +58,7 @@ struct APIRoutes {
                 do { answer = try session.whatIf(question.adjustments, budget: budget) } catch let error as InputError { throw APIError.input(error) }
                 try store.recordSolve(id, kind: "what-if", result: answer.result)
                 if question.keep {
-                    try store.keepAdjustments(question.adjustments, words: answer.result.context.adjustments.suffix(question.adjustments.count).map(\.description), in: id)
+                    try store.keepAdjustments(question.adjustments, said: Array(answer.result.context.adjustments.suffix(question.adjustments.count)), in: id)
                     work.forget(id)
                 }
                 return try Self.withDifference(answer, alternates: question.alternates)
@@ -93,7 +93,7 @@ struct APIRoutes {
         router.post("/api/rounds/{id}/cancel") { _, context in
             let id = try roundID(context)
             guard try store.summary(of: id) != nil else { throw APIError(.notFound, "no such round") }
-            return JSONResponse.make(["cancelled": work.cancel(id)])
+            return JSONResponse.make(CancelledBody(cancelled: work.cancel(id)))
         }
         router.get("/api/rounds/{id}/explain/{nominee}") { request, context in
             let id = try roundID(context)
@@ -283,7 +283,7 @@ struct WhatIfRequest: Decodable {
                 k += 1
                 let bound: Bound
                 do { bound = try list.decode(Bound.self) } catch let error as APIError {
-                    throw APIError(.badRequest, "bounds[\(k)].\(error.body["error"] as? String ?? "")")
+                    throw APIError(.badRequest, "bounds[\(k)].\(error.body.error)")
                 } catch { throw APIError(.badRequest, "bounds must be a list of {rule, min, max}") }
                 if let n = bound.min { adjustments.append(.setBound(row: bound.rule, side: .min, value: n)) }
                 if let n = bound.max { adjustments.append(.setBound(row: bound.rule, side: .max, value: n)) }

@@ -123,7 +123,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             context.fireErrorCaught(error)
             return
         }
-        let body = ByteBuffer(string: "{\n  \"error\" : \"the request is not well-formed HTTP/1.1\"\n}\n")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        let data = (try? encoder.encode(ErrorBody(error: "the request is not well-formed HTTP/1.1"))) ?? Data("{}".utf8)
+        let body = ByteBuffer(bytes: Array(data) + [0x0A])
         var fields = HTTPFields()
         fields[.contentType] = "application/json; charset=utf-8"
         fields[.contentLength] = String(body.readableBytes)

@@ -105,10 +105,8 @@ struct Pages {
 
     /// The problems of an upload, or (`stored`) of a round's stored files and kept adjustments.
     func problemsPage(_ error: APIError, stored: Bool = false) -> String {
-        let problems = (error.body["problems"] as? [[String: Any]]) ?? []
-        let rows: [[HTML.Cell]] = problems.map { p in
-            [.text("\(p["file"] ?? "")"), .text((p["line"] as? Int).map(String.init) ?? ""), .text((p["column"] as? Int).map(String.init) ?? ""),
-             .text((p["key"] as? String) ?? ""), .text("\(p["message"] ?? "")")]
+        let rows: [[HTML.Cell]] = (error.body.problems ?? []).map { p in
+            [.text(p.file), .text(p.line.map(String.init) ?? ""), .text(p.column.map(String.init) ?? ""), .text(p.key ?? ""), .text(p.message)]
         }
         return HTML.page(title: stored ? "The round cannot be solved as kept" : "The files have problems",
                          subtitle: stored ? "Its files or kept adjustments have these problems" : "Nothing was stored: correct the files and upload them again",

@@ -63,7 +63,7 @@ struct RoundPages {
                 let round = try work.round(id, mode: .coordinated).adjusted(adjustments)
                 let context: SelectionContext
                 do { context = try round.context() } catch let error as InputError { throw APIError.input(error) }
-                try store.keepAdjustments(adjustments, words: context.adjustments.suffix(adjustments.count).map(\.description), in: id)
+                try store.keepAdjustments(adjustments, said: Array(context.adjustments.suffix(adjustments.count)), in: id)
                 work.forget(id)
             }
             return pages.redirect("/rounds/\(id)")
@@ -78,7 +78,7 @@ struct RoundPages {
                 guard k < repairs.count else { throw APIError(.notFound, "no such repair") }
                 let adjustments = repairs[k].steps.map { Adjustment.setBound(row: result.context.quotaRows[$0.quotaRow].reference(in: result.context.quotaRows), side: $0.bound, value: $0.to) }
                 let context = try work.round(id, mode: .coordinated).adjusted(adjustments).context()
-                try store.keepAdjustments(adjustments, words: context.adjustments.suffix(adjustments.count).map(\.description), in: id)
+                try store.keepAdjustments(adjustments, said: Array(context.adjustments.suffix(adjustments.count)), in: id)
                 work.forget(id)
             }
             return pages.redirect("/rounds/\(id)")

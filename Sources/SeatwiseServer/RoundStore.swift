@@ -1,5 +1,7 @@
 // The workbench's record, one SQLite file through GRDB: rounds, every uploaded file version with its
 // SHA-256, the adjustments kept, and every solve with its time. Nothing is overwritten; deletion is explicit.
+// What a round said is stored as facts (typed messages, as JSON) and put in words when read; a record
+// made before that keeps the words it stored.
 
 import Foundation
 import GRDB
@@ -17,13 +19,48 @@ struct StoredFile: Sendable {
 /// One round as the API lists it.
 struct RoundSummary: Codable, Sendable {
     struct File: Codable, Sendable { var kind: String, filename: String, sha256: String, uploadedAt: String }
-    struct Solve: Codable, Sendable { var at: String, kind: String, mode: String, status: String, rankSum: Int?, adjustments: [String] }
+    struct Solve: Codable, Sendable { var at: String, kind: String, mode: String, status: String, rankSum: Int?, adjustments: [StoredMessage] }
     var id: Int64
     var name: String
     var createdAt: String
     var files: [File]
-    var adjustments: [String]
+    var adjustments: [StoredMessage]
     var solves: [Solve]
+}
+
+/// A message as the store holds it: its facts, or the words a record of the first version kept. Encoded
+/// (for the API) as its words.
+enum StoredMessage: Codable, Sendable {
+    case facts(Message)
+    case words(String)
+
+    var words: String {
+        switch self {
+        case .facts(let m): return m.description
+        case .words(let w): return w
+        }
+    }
+
+    /// A stored JSON value: a message's facts, or (first version) a sentence.
+    static func decode(_ json: String) -> StoredMessage? {
+        let data = Data(json.utf8)
+        if let m = try? JSONDecoder().decode(Message.self, from: data) { return .facts(m) }
+        if let w = try? JSONDecoder().decode(String.self, from: data) { return .words(w) }
+        return nil
+    }
+
+    /// A stored list: facts, or (first version) sentences.
+    static func decodeList(_ json: String) -> [StoredMessage] {
+        let data = Data(json.utf8)
+        if let list = try? JSONDecoder().decode([Message].self, from: data) { return list.map(StoredMessage.facts) }
+        return ((try? JSONDecoder().decode([String].self, from: data)) ?? []).map(StoredMessage.words)
+    }
+
+    init(from decoder: Decoder) throws { self = .words(try decoder.singleValueContainer().decode(String.self)) }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(words)
+    }
 }
 
 final class RoundStore: Sendable {
@@ -45,6 +82,10 @@ final class RoundStore: Sendable {
                                     kind TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL, rank_sum INTEGER, adjustments TEXT NOT NULL);
                 CREATE INDEX file_round ON file(round_id);
                 """)
+        }
+        migrator.registerMigration("v2: adjustments stored as facts") { db in
+            // The words column stays for the records of the first version; new rows leave it empty.
+            try db.execute(sql: "ALTER TABLE adjustment ADD COLUMN said TEXT")
         }
         try migrator.migrate(db)
     }
@@ -87,12 +128,16 @@ final class RoundStore: Sendable {
         }
     }
 
-    func keepAdjustments(_ adjustments: [Adjustment], words: [String], in id: Int64) throws {
+    /// Keeps `adjustments`, each with what the round said of it.
+    func keepAdjustments(_ adjustments: [Adjustment], said: [Message], in id: Int64) throws {
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         try db.write { db in
-            for (adjustment, text) in zip(adjustments, words) {
+            for (adjustment, message) in zip(adjustments, said) {
                 let json = String(decoding: try encoder.encode(adjustment), as: UTF8.self)
-                try db.execute(sql: "INSERT INTO adjustment (round_id, json, words, created_at) VALUES (?, ?, ?, ?)", arguments: [id, json, text, Self.now()])
+                let facts = String(decoding: try encoder.encode(message), as: UTF8.self)
+                try db.execute(sql: "INSERT INTO adjustment (round_id, json, words, said, created_at) VALUES (?, ?, '', ?, ?)",
+                               arguments: [id, json, facts, Self.now()])
             }
         }
     }
@@ -107,10 +152,12 @@ final class RoundStore: Sendable {
     }
 
     func recordSolve(_ id: Int64, kind: String, result: SelectionResult) throws {
-        let words = try JSONEncoder().encode(result.context.adjustments)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let facts = try encoder.encode(result.context.adjustments)
         try db.write { db in
             try db.execute(sql: "INSERT INTO solve (round_id, at, kind, mode, status, rank_sum, adjustments) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [id, Self.now(), kind, result.mode.rawValue, result.status.rawValue, result.rankSum, String(decoding: words, as: UTF8.self)])
+                           arguments: [id, Self.now(), kind, result.mode.rawValue, result.status.rawValue, result.rankSum, String(decoding: facts, as: UTF8.self)])
         }
     }
 
@@ -120,10 +167,12 @@ final class RoundStore: Sendable {
             let files = try Row.fetchAll(db, sql: "SELECT kind, filename, sha256, uploaded_at FROM file WHERE round_id = ? ORDER BY id", arguments: [id]).map {
                 RoundSummary.File(kind: $0["kind"], filename: $0["filename"], sha256: $0["sha256"], uploadedAt: $0["uploaded_at"])
             }
-            let adjustments = try String.fetchAll(db, sql: "SELECT words FROM adjustment WHERE round_id = ? ORDER BY id", arguments: [id])
+            let adjustments = try Row.fetchAll(db, sql: "SELECT words, said FROM adjustment WHERE round_id = ? ORDER BY id", arguments: [id]).map { row in
+                (row["said"] as String?).flatMap(StoredMessage.decode) ?? .words(row["words"])
+            }
             let solves = try Row.fetchAll(db, sql: "SELECT * FROM solve WHERE round_id = ? ORDER BY id", arguments: [id]).map { row in
                 RoundSummary.Solve(at: row["at"], kind: row["kind"], mode: row["mode"], status: row["status"], rankSum: row["rank_sum"],
-                                   adjustments: (try? JSONDecoder().decode([String].self, from: Data((row["adjustments"] as String).utf8))) ?? [])
+                                   adjustments: StoredMessage.decodeList(row["adjustments"]))
             }
             return RoundSummary(id: id, name: round["name"], createdAt: round["created_at"], files: files, adjustments: adjustments, solves: solves)
         }

@@ -1,6 +1,7 @@
 // The wording layer: every message kind has words in every catalogue, and its words use exactly the
 // parameters the kind declares (a template that names a missing parameter, or leaves one unsaid, fails).
 
+import Foundation
 import Testing
 @testable import Seatwise
 
@@ -29,5 +30,23 @@ struct CatalogueTests {
         #expect(seat.description.contains("Ana Ruiz [G-1]") && seat.nominees == ["G-1"])
         seat.parameters["nominee"] = .hiddenNominee
         #expect(!seat.description.contains("G-1") && seat.description.contains("a nominee [not named]"))
+    }
+
+    @Test("a message is stored as its facts and read back the same, nested parts, lists and hidden nominees included")
+    func storedForm() throws {
+        let person = Message(.person, ["nominee": .nominee(id: "G-1", name: "Ana Ruiz"), "group": .text("Government"), "rank": .rank(3)])
+        let unranked = Message(.person, ["nominee": .hiddenNominee, "group": .text("Civil Society"), "rank": .rank(nil)])
+        let changes = Message(.changes, ["entering": .list([.message(person)]), "leaving": .list([.message(unranked)])])
+        let said = Message(.explainWorseUnseated, ["lead": .message(Message(.leadBelowCut, ["group": .text("Government"), "rank": .rank(12)])),
+                                                   "worse": .message(Message(.worseRankSum, ["delta": .number(2), "other": .number(40), "chosen": .number(38)])),
+                                                   "changes": .message(changes),
+                                                   "rules": .message(Message(.rulesAtLimit, ["rules": .clauses([.text("quota 1"), .alternatives([.text("A"), .text("B")])])]))])
+        let data = try JSONEncoder().encode(said)
+        #expect(try JSONDecoder().decode(Message.self, from: data) == said)
+        #expect(said.nominees == ["G-1"])
+        let json = String(decoding: data, as: UTF8.self)
+        #expect(json.contains("\"nominee\":\"G-1\"") && json.contains("\"nominee\":null") && json.contains("\"rank\":null"))
+        #expect(said.description.contains("Ana Ruiz [G-1] (Government, 3rd) in; a nominee [not named] (Civil Society, unranked) out"))
+        #expect(said.hiding { $0 == "G-1" }.nominees.isEmpty)
     }
 }

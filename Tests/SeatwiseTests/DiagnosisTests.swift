@@ -55,7 +55,7 @@ struct DiagnosisTests {
                 for j in fixed {
                     #expect(Self.feasible(model.program, rows: rules, fixed: fixed.subtracting([j])), "instance \(instance): fixing \(j) is not needed")
                 }
-                #expect(!conflict.message.isEmpty && conflict.labels.count == rules.count + fixed.count)
+                #expect(conflict.message.code.rawValue.hasPrefix("conflict.") && conflict.rules.count == rules.count + fixed.count)
                 verified += 1
             }
         }

@@ -135,7 +135,7 @@ struct SavedFileTests {
         let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: Fixtures.countries)
         #expect(input.nominees.map(\.name).sorted() == ["Ana, Ruiz", "Bo Li", "Cy Ode"])
         let result = try input.round().solve()
-        #expect(result.notes.contains { $0.contains(separator == ";" ? "separated by semicolons" : "separated by tabs") })
+        #expect(result.notes.contains { $0.description.contains(separator == ";" ? "separated by semicolons" : "separated by tabs") })
     }
 }
 

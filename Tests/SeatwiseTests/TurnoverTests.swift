@@ -70,8 +70,8 @@ struct TurnoverTests {
         #expect(r.entering.map { ids[$0] } == ["n2"])
         #expect(Set(r.result.seated.map { ids[$0] }) == ["g2", "g3", "n2", "c1", "c2"])
         #expect(r.lines[0].contains("vacates the seat (resigned)"))
-        #expect(r.result.notes.contains { $0.contains("1 row of") && $0.contains("sitting member") })
-        #expect(r.result.notes.contains { $0.hasPrefix("rules.renewal is not applied") })
+        #expect(r.result.context.messages.contains { $0.code == .replaceDroppedOne })
+        #expect(r.result.context.messages.contains(Message(.replaceNoRenewal)))
         let vacated = try Explainer.explain(r.result, options: ExplanationOptions(nominee: "g1", prices: false)).explanations[0]
         #expect(vacated.reason == .vacated && vacated.decision == .notSeated)
     }

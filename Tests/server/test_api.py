@@ -204,6 +204,8 @@ def test_history_survives_a_restart(tmp_path):
         status, summary = s.json("GET", f"/api/rounds/{rid}")
         assert status == 200 and len(summary["solves"]) == 1
         assert summary["adjustments"] and "excluded by decision of the coordinator" in summary["adjustments"][0]
+        # The solve's record states the adjustments it was made under (it once read them back as nothing).
+        assert summary["solves"][0]["adjustments"] == summary["adjustments"]
         status, result = s.json("GET", f"/api/rounds/{rid}/result")
         assert "MAG-013" not in {m["id"] for m in result["selected"]} and result["adjustments"]
     finally:
@@ -433,3 +435,47 @@ def test_the_lottery_in_the_workbench_and_the_policy_editor_keeps_it(server, tmp
     assert saved["objective"] == "lottery" and saved["lottery"] == {"method": "maximin", "draw": "4 8 15 / 16 23 42"}
     assert saved["rules"]["renewal"] == {"min_new": 2} and len(saved["quotas"]) == len(policy["quotas"])
     assert server.json("GET", f"/api/rounds/{rid}/lottery")[1]["distribution"] == cli["distribution"]
+
+
+def test_a_store_of_the_first_version_opens_with_its_adjustments_and_solves(tmp_path):
+    """A database written before adjustments were stored as facts: its words are kept and shown, and new
+    adjustments are stored as facts beside them."""
+    import sqlite3
+    data = tmp_path / "data"
+    data.mkdir()
+    db = sqlite3.connect(data / "seatwise.sqlite")
+    db.executescript("""
+        CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+        INSERT INTO grdb_migrations VALUES ('v1: rounds, files, adjustments, solves');
+        CREATE TABLE round (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, created_at TEXT NOT NULL, deleted_at TEXT);
+        CREATE TABLE file (id INTEGER PRIMARY KEY AUTOINCREMENT, round_id INTEGER NOT NULL REFERENCES round(id),
+                           kind TEXT NOT NULL, filename TEXT NOT NULL, sha256 TEXT NOT NULL, bytes BLOB NOT NULL, uploaded_at TEXT NOT NULL);
+        CREATE TABLE adjustment (id INTEGER PRIMARY KEY AUTOINCREMENT, round_id INTEGER NOT NULL REFERENCES round(id),
+                                 json TEXT NOT NULL, words TEXT NOT NULL, created_at TEXT NOT NULL);
+        CREATE TABLE solve (id INTEGER PRIMARY KEY AUTOINCREMENT, round_id INTEGER NOT NULL REFERENCES round(id), at TEXT NOT NULL,
+                            kind TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL, rank_sum INTEGER, adjustments TEXT NOT NULL);
+        CREATE INDEX file_round ON file(round_id);
+        INSERT INTO round (name, created_at) VALUES ('old round', '2026-01-01T00:00:00Z');
+    """)
+    import hashlib
+    for kind, name in [("nominations", "nominations.csv"), ("policy", "policy.yaml")]:
+        data_bytes = (MAG / name).read_bytes()
+        db.execute("INSERT INTO file (round_id, kind, filename, sha256, bytes, uploaded_at) VALUES (1, ?, ?, ?, ?, '2026-01-01T00:00:00Z')",
+                   (kind, name, hashlib.sha256(data_bytes).hexdigest(), data_bytes))
+    db.execute("""INSERT INTO adjustment (round_id, json, words, created_at) VALUES (1, '{"exclude":"MAG-013"}', 'adjusted: an old sentence', '2026-01-01T00:00:00Z')""")
+    db.execute("""INSERT INTO solve (round_id, at, kind, mode, status, rank_sum, adjustments) VALUES (1, '2026-01-01T00:00:00Z', 'what-if', 'coordinated', 'optimal', 1, '["adjusted: an old sentence"]')""")
+    db.commit()
+    db.close()
+    s = Server(data)
+    try:
+        status, summary = s.json("GET", "/api/rounds/1")
+        assert status == 200, summary
+        assert summary["adjustments"] == ["adjusted: an old sentence"]
+        assert summary["solves"][0]["adjustments"] == ["adjusted: an old sentence"]
+        status, _ = s.json("POST", "/api/rounds/1/what-if", json.dumps({"exclude": ["MAG-014"], "keep": True}).encode())
+        assert status == 200
+        status, summary = s.json("GET", "/api/rounds/1")
+        assert summary["adjustments"][0] == "adjusted: an old sentence" and len(summary["adjustments"]) == 2
+        assert "MAG-014" in summary["adjustments"][1] and summary["solves"][-1]["adjustments"][1] == summary["adjustments"][1]
+    finally:
+        s.stop()

@@ -53,7 +53,7 @@ public struct AuditResult: Sendable {
     public var groups: [GroupOutcome]
     public var quotas: [QuotaOutcome]
     public var shares: [ShareRow]
-    public var notes: [String]
+    public var notes: [Message]
     /// Policy quotas the audit cannot verify, each with the reason: `each` with a minimum on an attribute
     /// without a reference list, audited without `--pool` (a value nobody on the roster has is unknown and
     /// its rows are missing), or any quota on an attribute the roster does not give (a composition).
@@ -86,7 +86,7 @@ public enum Auditor {
     public static func audit(roster: SelectionInput, pool: SelectionInput? = nil, references: [ReferenceShare] = []) -> AuditResult {
         let policy = roster.policy
         let members = roster.nominees
-        var notes: [String] = []
+        var notes: [Message] = []
         // The roster's own quota rows count its members; with a pool, `each` takes the values of the pool,
         // so a value no member has still shows (count 0).
         let base = pool ?? roster
@@ -128,9 +128,9 @@ public enum Auditor {
             let inGroup = members.filter { $0.group == entry.group }
             return GroupOutcome(group: entry.group, seats: entry.seats, seated: inGroup.count, rankSum: 0, topChoicesSeated: 0)
         }
-        let listWords = roster.isComposition ? "in the composition" : "on the roster"
         if groups.contains(where: { !$0.filled }), policy.quotas.contains(where: { $0.min?.isPercent == true || $0.max?.isPercent == true }) {
-            notes.append("percentages are judged on the members \(listWords) in each scope (\(Words.count(members.count, "member")) in the body, for \(Words.count(policy.totalSeats, "seat")))")
+            notes.append(Message(roster.isComposition ? .auditPercentagesInComposition : .auditPercentagesOnRoster,
+                                 ["members": .number(members.count), "seats": .number(policy.totalSeats)]))
         }
         let absentValues = pool != nil ? [] : policy.quotas.filter {
             !unknown.contains($0.index) && $0.selector == .each && QuotaRow.referenceValues[$0.attribute] == nil
@@ -144,10 +144,8 @@ public enum Auditor {
                             reason: "without --pool the values absent from the roster are unknown")
         } + blankRows
         // How the table was read (blank cells, merged ranges) belongs in the report, not only on the terminal.
-        if roster.isComposition { notes += roster.readingNotes }
-        if !absentValues.isEmpty {
-            notes.append("without --pool, `each` quotas on attributes other than region and development cover only the values present on the roster: a value nobody on it has cannot be checked (give --pool NOMINATIONS to check them)")
-        }
+        if roster.isComposition { notes += roster.readingNotes.map(Message.inputNote) }
+        if !absentValues.isEmpty { notes.append(Message(.auditAbsentValuesUnchecked)) }
 
         // Shares, with the pool's null model and the references.
         var shares: [ShareRow] = []
@@ -197,7 +195,7 @@ public enum Auditor {
 /// are always in; the other seats are drawn uniformly from the group's other eligible nominees.
 struct NullModel {
     var groups: [(fixed: [Nominee], free: [Nominee], draws: Int)] = []
-    var notes: [String] = []
+    var notes: [Message] = []
 
     init(pool: SelectionInput, roster: SelectionInput) {
         let rules = roster.policy.rules
@@ -207,12 +205,12 @@ struct NullModel {
             var fixed = eligible.filter { Standing.of($0, rules: rules).isFixedIn }
             var free = eligible.filter { Standing.of($0, rules: rules) == .free }
             if fixed.count > seated {
-                notes.append("\(group): more members must be seated than the roster has; the null model draws from all its eligible nominees")
+                notes.append(Message(.nullModelTooManyFixed, ["group": .text(group)]))
                 free += fixed
                 fixed = []
             }
             if seated - fixed.count > free.count {
-                notes.append("\(group): the roster has more members than the pool can supply; the group is left out of the probabilities")
+                notes.append(Message(.nullModelTooFew, ["group": .text(group)]))
                 continue
             }
             groups.append((fixed, free, seated - fixed.count))

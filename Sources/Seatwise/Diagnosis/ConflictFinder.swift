@@ -10,9 +10,11 @@ public struct Conflict: Sendable, Equatable {
     /// Model columns whose fixing (continuing, required, withdrawn, term limit, or a forced question)
     /// the conflict also needs.
     public var fixedColumns: [Int]
-    /// Labels of every rule involved, quota bounds first.
-    public var labels: [String]
-    public var message: String
+    /// Every rule involved, quota bounds first, then the nominees fixed in or out.
+    public var rules: [Message]
+    public var message: Message
+    /// The rules in the report's words.
+    public var labels: [String] { rules.map(\.description) }
 }
 
 /// The conflicts found, and whether the search finished within its budget.
@@ -131,30 +133,29 @@ public final class ConflictFinder {
         for j in freedColumns { try staged.force(ColumnIndex(j), to: nil) }
         for k in freedSeats { try staged.restoreRow(RowIndex(k)) }
         for k in dropped { try staged.restoreRow(RowIndex(k)) }
-        let labels = kept.map { model.program.rows[$0].label } + hard.map { model.program.rows[$0].label }
-            + fixed.map { fixingLabel($0) }
-        return Conflict(rows: kept, hardRows: hard, fixedColumns: fixed.sorted(), labels: labels, message: message)
+        let rules = (kept + hard).map { Message.rule(model.program.rows[$0].label) } + fixed.map { fixing($0) }
+        return Conflict(rows: kept, hardRows: hard, fixedColumns: fixed.sorted(), rules: rules, message: message)
     }
 
-    private func fixingLabel(_ j: Int) -> String {
+    private func fixing(_ j: Int) -> Message {
         let nominee = nominees[model.columns[j]]
-        if forced?.column == j { return "\(nominee.name) [\(nominee.id)] \(forced!.value == 1 ? "is seated" : "is left out") (the question asked)" }
-        let v = model.program.variables[j]
-        let why: String = switch model.fixedBy[j] {
-        case .continuing: "continuing"
-        case .required: "required"
-        case .withdrawn: "withdrawn"
-        case .termLimited: "term limit"
-        case .decision: "the coordinator's decision"
-        case .vacated: "seat vacated"
-        case nil: "fixed"
+        let who = MessageValue.nominee(id: nominee.id, name: nominee.name)
+        if let forced, forced.column == j { return Message(forced.value == 1 ? .fixingAskedSeated : .fixingAskedLeftOut, ["nominee": who]) }
+        let why: MessageCode = switch model.fixedBy[j] {
+        case .continuing: .whyContinuing
+        case .required: .whyRequired
+        case .withdrawn: .whyWithdrawn
+        case .termLimited: .whyTermLimit
+        case .decision: .whyDecision
+        case .vacated: .whyVacated
+        case nil: .whyFixed
         }
-        return "\(nominee.name) [\(nominee.id)] \(v.lower == 1 ? "must be seated" : "cannot be seated") (\(why))"
+        return Message(model.program.variables[j].lower == 1 ? .fixingMustBeSeated : .fixingCannotBeSeated, ["nominee": who, "why": Message.part(why)])
     }
 
     /// One exact sentence: for the conflict's most demanding bound, how far the other rules let its
     /// count go. Called while only the conflict's rows (and needed hard rules) are active.
-    private func describe(_ rows: [Int], hardRows: [Int]) throws -> String {
+    private func describe(_ rows: [Int], hardRows: [Int]) throws -> Message {
         let program = model.program
         for k in rows {
             let row = program.rows[k]
@@ -169,23 +170,26 @@ public final class ConflictFinder {
             let reach = Int(outcome.objective.rounded())
             let subject = subject(of: row)
             let others = rows.count - 1 + hardRows.count
-            let rest = others == 0 ? "the members who must be seated" : others == 1 ? "the other rule of this conflict" : "the other \(others) rules of this conflict"
+            let rest = others == 0 ? Message(.restMustBeSeated) : others == 1 ? Message(.restOtherRule) : Message(.restOtherRules, ["count": .number(others)])
+            var values: [String: MessageValue] = ["scope": subject.scope, "what": subject.what, "rest": .message(rest), "reach": .number(reach)]
             if wantsMore, reach < row.rhs {
-                return "\(subject.scope) needs at least \(row.rhs) with \(subject.what), but under \(rest) at most \(reach) can be seated"
+                values["need"] = .number(row.rhs)
+                return Message(.conflictNeedsAtLeast, values)
             }
             if !wantsMore, reach > row.rhs {
-                return "\(subject.scope) allows at most \(row.rhs) with \(subject.what), but \(rest) \(others == 1 ? "forces" : "force") at least \(reach)"
+                values["allow"] = .number(row.rhs)
+                return Message(others == 1 ? .conflictAllowsAtMostForces : .conflictAllowsAtMostForce, values)
             }
         }
-        return "these rules cannot all be met together: " + rows.map { program.rows[$0].label }.joined(separator: "; ")
+        return Message(.conflictTogether, ["rules": .clauses(rows.map { .text(program.rows[$0].label) })])
     }
 
-    private func subject(of row: IntegerProgram.Row) -> (scope: String, what: String) {
+    private func subject(of row: IntegerProgram.Row) -> (scope: MessageValue, what: MessageValue) {
         if let q = row.origin.quotaRow {
             let quota = model.quotaRows[q]
-            return (quota.group ?? "The body", quota.subject)
+            return (quota.group.map(MessageValue.text) ?? Message.part(.theBodyCapital), .text(quota.subject))
         }
-        if case .seats(let group) = row.origin { return (group, "members") }
-        return ("The body", "members")
+        if case .seats(let group) = row.origin { return (.text(group), Message.part(.members)) }
+        return (Message.part(.theBodyCapital), Message.part(.members))
     }
 }

@@ -4,11 +4,13 @@
 // works on the rules the result was solved under, within the round's budget.
 
 public struct ConflictReport: Sendable {
-    /// Labels of the rules of one conflicting set.
-    public var rules: [String]
-    public var message: String
-    /// The same rules by what they are (empty for a counting pre-check).
+    /// The rules of one conflicting set.
+    public var rules: [Message]
+    public var message: Message
+    /// The same rules by what they are.
     public var references: [RuleReference] = []
+    /// The rules in the report's words.
+    public var labels: [String] { rules.map(\.description) }
 }
 
 public struct Diagnosis: Sendable {
@@ -16,8 +18,8 @@ public struct Diagnosis: Sendable {
     public var repairs: [Repair]
     /// The best panel once the first repair is applied (with `repair: true`).
     public var repaired: SelectionResult?
-    /// What the budget did not allow, or why no repair is offered, in words.
-    public var notes: [String] = []
+    /// What the budget did not allow, or why no repair is offered.
+    public var notes: [Message] = []
     /// The explanations of the panel under the repair, made under the repaired rules (when asked).
     public var repairedExplanations: ExplanationReport?
     /// Why the smallest repair is as large as it is: for a step that moves a bound further than the
@@ -31,19 +33,19 @@ public enum Diagnoser {
                                 budget: SolveBudget = .unlimited) throws -> Diagnosis {
         try result.context.backend.prepareThread(budget)
         let context = result.context
-        var conflicts: [ConflictReport] = result.preCheckFailures.map { ConflictReport(rules: $0.rules, message: $0.message) }
-        var notes: [String] = []
+        var conflicts: [ConflictReport] = result.preCheckFailures.map { ConflictReport(rules: $0.rules, message: $0.message, references: $0.references) }
+        var notes: [Message] = []
         // Per part of the body that cannot be filled: its repairs. Any part without one means no repair.
         var parts: [[Repair]] = []
         var repairable = true
         for model in context.models(mode: result.mode) {
             try budget.checkCancelled()
-            let scope = result.mode == .independent ? model.groups.joined(separator: ", ") : "the body"
+            let scope: MessageValue = result.mode == .independent ? .list(model.groups.map(MessageValue.text)) : Message.part(.theBody)
             let failed = !PreCheck.run(input: context.input, standings: context.standings, quotaRows: model.quotaRows, groups: model.groups).isEmpty
             if !failed {
                 let search = try ConflictFinder(model: model, nominees: context.input.nominees).conflicts(limit: limit, budget: budget)
                 if !search.finished {
-                    notes.append("the time limit ended the search for conflicting rules in \(scope)\(search.conflicts.isEmpty ? " before any was found" : "; more may exist")")
+                    notes.append(Message(search.conflicts.isEmpty ? .noteConflictSearchCutNone : .noteConflictSearchCutMore, ["scope": scope]))
                 }
                 if search.finished && search.conflicts.isEmpty { continue } // this part of the body can be filled
                 conflicts += search.conflicts.map { conflict in
@@ -51,24 +53,25 @@ public enum Diagnoser {
                     let fixed = conflict.fixedColumns.map { j in
                         RuleReference.fixed(context.input.nominees[model.columns[j]].id, value: model.program.variables[j].lower)
                     }
-                    return ConflictReport(rules: conflict.labels, message: conflict.message, references: rows + fixed)
+                    return ConflictReport(rules: conflict.rules, message: conflict.message, references: rows + fixed)
                 }
             }
             switch try RepairSolver.repairs(model: model, quotaRows: context.quotaRows, budget: budget) {
             case .found(let found): parts.append(found)
             case .impossible:
                 repairable = false
-                let seats = model.program.rows.filter { if case .seats = $0.origin { return true } else { return false } }.map(\.label)
-                conflicts.append(ConflictReport(rules: seats, message: "no relaxation of the soft quotas helps in \(scope): the seats, hard quotas and fixed members conflict by themselves"))
+                let seats = model.program.rows.indices.filter { if case .seats = model.program.rows[$0].origin { return true } else { return false } }
+                // A statement about the hard rules together, not an irreducible set: no references to rebuild.
+                conflicts.append(ConflictReport(rules: seats.map { .rule(model.program.rows[$0].label) }, message: Message(.conflictSoftCannotHelp, ["scope": scope])))
             case .unknown:
                 repairable = false
-                notes.append("the time limit ended the search for a repair in \(scope), so no repair is offered")
+                notes.append(Message(.noteRepairSearchCut, ["scope": scope]))
             }
         }
         let repairs = repairable ? merge(parts) : []
         var repairSize: [ConflictReport] = []
         if !repairable && !parts.isEmpty {
-            notes.append("no repair is offered: a repair of the quotas alone cannot make every group fillable")
+            notes.append(Message(.noteNoRepairFillable))
         }
         if let first = repairs.first {
             // At most ten seconds (within the round's own budget): on a large body this is a search of its own.
@@ -76,17 +79,17 @@ public enum Diagnoser {
             let sized = SolveBudget(deadline: min(budget.deadline ?? cap, cap), cancellation: budget.cancellation, memoryLimit: budget.memoryLimit)
             let (found, finished) = try sizeConflicts(first, context: context, mode: result.mode, known: conflicts, budget: sized)
             repairSize = found
-            if !finished { notes.append("the search for the rules that set the repair's size was cut short (\(Int(Self.sizeSearchSeconds)) seconds); the repair itself is proved") }
+            if !finished { notes.append(Message(.noteRepairSizeCut, ["seconds": .number(Int(Self.sizeSearchSeconds))])) }
         }
         var repaired: SelectionResult?
         if repair, let first = repairs.first {
             if budget.isExpired {
-                notes.append("the time limit ended before the panel under the repair was chosen")
+                notes.append(Message(.noteRepairPanelCut))
             } else {
                 do {
                     repaired = try SelectionSolver.run(context: context.applying(first), mode: result.mode, budget: budget)
                 } catch SolverError.noAnswer(let message) where budget.isExpired {
-                    notes.append("the time limit ended before the panel under the repair was chosen (\(message))")
+                    notes.append(Message(.noteRepairPanelCutDetail, ["detail": .text(message)]))
                 }
             }
         }
@@ -110,22 +113,30 @@ public enum Diagnoser {
             var short = repair
             short.steps[k].to = step.to + (step.to > step.from ? -1 : 1)
             let shortContext = context.applying(short)
-            let lead = "\(step.rule) would have to move further than the conflicts above explain: with its \(step.bound.rawValue) at \(short.steps[k].to), "
+            func lead(_ detail: Message) -> Message {
+                Message(.conflictRepairSize, ["rule": .text(step.rule), "bound": .text(step.bound.rawValue), "value": .number(short.steps[k].to),
+                                              "detail": .message(detail)])
+            }
             for model in shortContext.models(mode: mode) {
                 let failures = PreCheck.run(input: shortContext.input, standings: shortContext.standings, quotaRows: model.quotaRows, groups: model.groups)
-                var reports = failures.map { ConflictReport(rules: $0.rules, message: lead + $0.message) }
+                var reports = failures.map { ConflictReport(rules: $0.rules, message: lead($0.message), references: $0.references) }
                 if failures.isEmpty {
                     let search = try ConflictFinder(model: model, nominees: shortContext.input.nominees).conflicts(limit: 1, budget: budget)
                     if !search.finished { return (found, false) }
                     reports = search.conflicts.map { conflict in
                         let rows = (conflict.rows + conflict.hardRows).map { RuleReference.row($0, of: model) }
-                        return ConflictReport(rules: conflict.labels, message: lead + "these rules still conflict: " + conflict.message, references: rows)
+                        let fixed = conflict.fixedColumns.map { j in
+                            RuleReference.fixed(shortContext.input.nominees[model.columns[j]].id, value: model.program.variables[j].lower)
+                        }
+                        return ConflictReport(rules: conflict.rules, message: lead(Message(.conflictStill, ["conflict": .message(conflict.message)])),
+                                              references: rows + fixed)
                     }
                 }
-                // Rules compared by what they are, not by their labels (which state the moved bounds).
-                let rule = { (label: String, rows: [QuotaRow]) in rows.firstIndex { $0.label == label }.map { "row \($0)" } ?? label }
-                let seen = (known.map { Set($0.rules.map { rule($0, context.quotaRows) }) } + found.map { Set($0.rules.map { rule($0, shortContext.quotaRows) }) })
-                for report in reports where !seen.contains(Set(report.rules.map { rule($0, shortContext.quotaRows) })) { found.append(report) }
+                // Rules compared by what they are, whatever their bounds (a repair moves the bounds) and
+                // however many fixed members the count needs.
+                let rules = { (report: ConflictReport) in Set(report.references.filter { $0.kind != .fixed }.map(\.rule)) }
+                let seen = (known + found).map(rules)
+                for report in reports where !seen.contains(rules(report)) { found.append(report) }
             }
         }
         return (found, true)

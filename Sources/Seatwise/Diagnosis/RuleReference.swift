@@ -2,9 +2,9 @@
 // quota, values, scope, bound), a group's seats, or a nominee fixed in or out. Reports carry these so
 // that anyone can rebuild the conflicting rules with another solver and check them.
 
-public struct RuleReference: Sendable, Equatable, Encodable {
+public struct RuleReference: Sendable, Hashable, Encodable {
     /// `row`: a row a library user added to a program, standing for no rule of the policy.
-    public enum Kind: String, Sendable, Encodable { case quota, seats, fixed, row }
+    public enum Kind: String, Sendable, Hashable, Encodable { case quota, seats, fixed, row }
     public var kind: Kind
     /// Quota: its number in the policy (1-based), attribute, values and scope ("body" or a group).
     public var quota: Int?
@@ -37,6 +37,12 @@ public struct RuleReference: Sendable, Equatable, Encodable {
         case .other: return RuleReference(kind: .row, bound: row.sense == .equal ? .exact : row.sense == .atLeast ? .min : .max, value: row.rhs)
         }
     }
+
+    /// A group's seats.
+    static func seats(_ group: String, _ seats: Int) -> RuleReference { RuleReference(kind: .seats, bound: .exact, value: seats, group: group) }
+
+    /// The rule itself, whatever its bound's value (a repair moves the value, not the rule).
+    var rule: RuleReference { var r = self; r.value = nil; return r }
 
     /// A nominee fixed in (1) or out (0).
     static func fixed(_ id: String, value: Int) -> RuleReference { RuleReference(kind: .fixed, bound: .exact, value: value, id: id) }

@@ -34,8 +34,8 @@ public struct ExplanationReport: Sendable {
     public var explanations: [Explanation]
     public var prices: [QuotaPrice]
     public var deviations: [GroupDeviation]
-    /// What was not computed and why (the panel not proved optimal, the time limit), in words.
-    public var notes: [String] = []
+    /// What was not computed and why (the panel not proved optimal, the time limit).
+    public var notes: [Message] = []
 }
 
 public enum Explainer {
@@ -50,8 +50,8 @@ public enum Explainer {
 
     struct Answer: Sendable {
         var answer: CounterfactualSolver.Answer
-        var conflictRules: [String]
-        var conflictMessage: String?
+        var conflictRules: [CitedRule]
+        var conflictMessage: Message?
     }
 
     public static func explain(_ result: SelectionResult, options: ExplanationOptions = ExplanationOptions()) throws -> ExplanationReport {
@@ -67,7 +67,7 @@ public enum Explainer {
         }
         guard result.status != .infeasible else {
             let explanations = targets.map { i in
-                Explanation(nominee: i, decision: .notSeated, reason: .noPanel, message: "No panel meets the rules, so no one is seated; see the diagnosis.",
+                Explanation(nominee: i, decision: .notSeated, reason: .noPanel, said: Message(.explainNoPanel),
                             delta: nil, deltaAtLeast: nil, deltaLevel: nil, entering: [], leaving: [], closeCall: false, rules: [])
             }
             return ExplanationReport(explanations: explanations, prices: [], deviations: [])
@@ -85,7 +85,7 @@ public enum Explainer {
             // unfinished search would mislead. Say what the ranks show and no more.
             let all = zip(targets, explanations).map { i, e in e ?? words.unknown(i, why: .notProved) }
             return ExplanationReport(explanations: all, prices: [], deviations: [],
-                                     notes: ["the panel was not proved optimal (time limit), so no decision was tested against the best panel that reverses it and no quota was priced"])
+                                     notes: [Message(.noteNotOptimalNoExplanations)])
         }
         var questions: [Question] = []
         var asked: [(target: Int, question: Int)] = []
@@ -111,11 +111,11 @@ public enum Explainer {
             if seatability == nil { seatability = Seatability(result) }
             guard try !seatability!.isSeatable(i, budget: options.budget) else { continue }
             let (m, j) = (modelOf[i], columnOf[i])
-            var rules: [String] = [], message: String?
+            var rules: [CitedRule] = [], message: Message?
             if let direct = directCause(models[m], column: j, value: 1, nominees: nominees) {
                 rules = [direct.rule]; message = direct.message
             } else if let conflict = try ConflictFinder(model: models[m], nominees: nominees).conflicts(forcing: (j, 1), limit: 1, budget: options.budget).conflicts.first {
-                rules = conflict.labels; message = conflict.message
+                rules = cited(conflict, of: models[m]); message = conflict.message
             }
             answers[question] = Answer(answer: .without(.impossible), conflictRules: rules, conflictMessage: message)
         }
@@ -127,13 +127,14 @@ public enum Explainer {
         let prices = priceQuestions.enumerated().compactMap { k, p -> QuotaPrice? in
             answers[questions.count - priceQuestions.count + k].map { QuotaPrices.price(p, answer: $0.answer, model: models[p.model], chosen: chosenScores[p.model], words: words) }
         }
-        var notes: [String] = []
+        var notes: [Message] = []
         let missing = asked.filter { answers[$0.question] == nil }.count
         if missing > 0 {
-            notes.append("the time limit ended the explanations: \(missing) of \(asked.count) decision\(asked.count == 1 ? " was" : "s were") not tested against the best panel that reverses \(asked.count == 1 ? "it" : "them")")
+            notes.append(asked.count == 1 ? Message(.noteExplanationCutOne)
+                         : Message(.noteExplanationsCut, ["missing": .number(missing), "asked": .number(asked.count)]))
         }
         if prices.count < priceQuestions.count {
-            notes.append("the time limit ended the quota prices: \(priceQuestions.count - prices.count) of \(priceQuestions.count) not computed")
+            notes.append(Message(.notePricesCut, ["missing": .number(priceQuestions.count - prices.count), "asked": .number(priceQuestions.count)]))
         }
         let all = explanations.map { $0! }
         return ExplanationReport(explanations: all, prices: prices, deviations: options.nominee == nil ? deviations(all, result: result) : [], notes: notes)
@@ -184,14 +185,14 @@ public enum Explainer {
                 }
                 let answer = try solver(m).forcing(j, to: value, budget: budget)
                 if answer.status == .unknown { continue }
-                var rules: [String] = [], message: String?
+                var rules: [CitedRule] = [], message: Message?
                 if answer.status == .impossible {
                     if let direct = directCause(models[m], column: j, value: value, nominees: nominees) {
                         rules = [direct.rule]; message = direct.message
                     } else {
                         if finders[m] == nil { finders[m] = try ConflictFinder(model: models[m], nominees: nominees) }
                         if let conflict = try finders[m]!.conflicts(forcing: (j, value), limit: 1, budget: budget).conflicts.first {
-                            rules = conflict.labels; message = conflict.message
+                            rules = cited(conflict, of: models[m]); message = conflict.message
                         }
                     }
                 }
@@ -204,7 +205,7 @@ public enum Explainer {
     }
 
     /// A one-rule reason why column `j` cannot take `value`, found by counting (no solve).
-    static func directCause(_ model: SelectionModel, column j: Int, value: Int, nominees: [Nominee]) -> (rule: String, message: String)? {
+    static func directCause(_ model: SelectionModel, column j: Int, value: Int, nominees: [Nominee]) -> (rule: CitedRule, message: Message)? {
         let program = model.program
         let fixedIn = program.variables.indices.filter { program.variables[$0].lower == 1 && $0 != j }
         let free = program.variables.indices.filter { program.variables[$0].upper == 1 }
@@ -213,18 +214,31 @@ public enum Explainer {
             if value == 1, row.sense != .atLeast {
                 let taken = fixedIn.filter(members.contains)
                 if taken.count >= row.rhs {
-                    let names = taken.prefix(5).map { "\(nominees[model.columns[$0]].name) [\(nominees[model.columns[$0]].id)]" }.joined(separator: ", ")
-                    return (row.label, "\(row.label), and \(taken.count == 1 ? "that seat is" : "those seats are") already taken by members who must be seated (\(names))")
+                    let names = MessageValue.list(taken.prefix(5).map { .nominee(id: nominees[model.columns[$0]].id, name: nominees[model.columns[$0]].name) })
+                    return (cited(row, of: model), Message(taken.count == 1 ? .causeSeatTaken : .causeSeatsTaken, ["rule": .text(row.label), "members": names]))
                 }
             }
             if value == 0, row.sense != .atMost {
                 let available = free.filter(members.contains)
                 if available.count <= row.rhs {
-                    return (row.label, "\(row.label), and only \(available.count) eligible nominee\(available.count == 1 ? " fits" : "s fit"), so every one of them is needed")
+                    return (cited(row, of: model), available.count == 1 ? Message(.causeOneEligible, ["rule": .text(row.label)])
+                                : Message(.causeFewEligible, ["rule": .text(row.label), "count": .number(available.count)]))
                 }
             }
         }
         return nil
+    }
+
+    /// A program row as an explanation cites it: its label, and the result's quota row it stands for.
+    static func cited(_ row: IntegerProgram.Row, of model: SelectionModel) -> CitedRule {
+        CitedRule(.rule(row.label), quota: row.origin.quotaRow.map { model.quotaRowIDs[$0] })
+    }
+
+    /// A conflict's rules as an explanation cites them: its rows (quota rows known by index), then the
+    /// nominees fixed in or out.
+    static func cited(_ conflict: Conflict, of model: SelectionModel) -> [CitedRule] {
+        let rows = (conflict.rows + conflict.hardRows).map { cited(model.program.rows[$0], of: model) }
+        return rows + conflict.rules.dropFirst(rows.count).map { CitedRule($0) }
     }
 
     static func deviations(_ explanations: [Explanation], result: SelectionResult) -> [GroupDeviation] {
@@ -234,17 +248,24 @@ public enum Explainer {
                 guard n.group == g.group, e.decision == .notSeated, result.standings[e.nominee] == .free else { return false }
                 return result.seated.contains { result.input.nominees[$0].group == g.group && result.standings[$0] == .free && result.ranks[$0] > result.ranks[e.nominee] }
             }.sorted { result.ranks[$0.nominee] < result.ranks[$1.nominee] }
-            let message = passed.isEmpty
-                ? "\(g.group): the panel follows the group's ranking (\(Self.topChoices(g)) seated; the rest are continuing or required members or below the cut)."
-                : "\(g.group): \(passed.count) nominee\(passed.count == 1 ? " was" : "s were") passed over for lower-ranked ones; \(Self.topChoices(g)) \(g.seats == 1 || g.topChoicesSeated == 1 ? "is" : "are") seated."
-            return GroupDeviation(group: g.group, seats: g.seats, topChoicesSeated: g.topChoicesSeated, passedOver: passed, message: message)
+            let said = passed.isEmpty
+                ? Message(.deviationFollows, ["group": .text(g.group), "top": .message(Self.topChoices(g))])
+                : Message(.deviationPassedOver, ["group": .text(g.group), "seated": .message(Self.topChoicesSeated(g)),
+                                                 "passed": .message(passed.count == 1 ? Message(.passedOne) : Message(.passedMany, ["count": .number(passed.count)]))])
+            return GroupDeviation(group: g.group, seats: g.seats, topChoicesSeated: g.topChoicesSeated, passedOver: passed, said: said)
         }
     }
 
-    /// "3 of its top 10 choices", or for one seat "its first choice" / "its first choice not" (so the
-    /// sentence reads "… is seated" / "… is not seated").
-    static func topChoices(_ g: GroupOutcome) -> String {
-        guard g.seats != 1 else { return g.topChoicesSeated == 1 ? "its first choice" : "its first choice not" }
-        return "\(g.topChoicesSeated) of its top \(g.seats) choices"
+    /// "3 of its top 10 choices", or for one seat "its first choice" / "its first choice not".
+    static func topChoices(_ g: GroupOutcome) -> Message {
+        guard g.seats != 1 else { return Message(g.topChoicesSeated == 1 ? .topFirstChoice : .topFirstChoiceNot) }
+        return Message(.topChoices, ["seated": .number(g.topChoicesSeated), "seats": .number(g.seats)])
+    }
+
+    /// "3 of its top 10 choices are seated", "its first choice is not seated" and the like.
+    static func topChoicesSeated(_ g: GroupOutcome) -> Message {
+        if g.seats == 1 { return Message(g.topChoicesSeated == 1 ? .seatedFirstChoice : .seatedFirstChoiceNot) }
+        return g.topChoicesSeated == 1 ? Message(.seatedTopOne, ["seats": .number(g.seats)])
+            : Message(.seatedTop, ["seated": .number(g.topChoicesSeated), "seats": .number(g.seats)])
     }
 }

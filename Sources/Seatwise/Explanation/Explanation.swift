@@ -1,4 +1,5 @@
-// One nominee's decision and its reason in plain words, with the numbers behind it (README, "Explanations").
+// One nominee's decision and its reason as a typed message, with the numbers behind it (README,
+// "Explanations"); the words are the catalogue's, applied when a report is drawn.
 
 public struct Explanation: Sendable {
     public enum Decision: String, Sendable, Codable {
@@ -12,7 +13,8 @@ public struct Explanation: Sendable {
     public var nominee: Int
     public var decision: Decision
     public var reason: Reason
-    public var message: String
+    /// The reason as a message (its words: `message`).
+    public var said: Message
     /// How much worse the best panel with this decision reversed is, in objective units: 0 for a tie,
     /// nil when no such panel exists or none was computed.
     public var delta: Int?
@@ -25,6 +27,23 @@ public struct Explanation: Sendable {
     public var entering: [Int]
     public var leaving: [Int]
     public var closeCall: Bool
-    /// Labels of the rules that decide it (quotas at their limit, or the rules that forbid the reverse).
-    public var rules: [String]
+    /// The rules that decide it (quotas at their limit, or the rules that forbid the reverse).
+    public var rules: [CitedRule]
+
+    /// The reason in the report's words.
+    public var message: String { said.description }
+    /// The deciding rules in the report's words.
+    public var ruleWords: [String] { rules.map(\.said.description) }
+}
+
+/// A rule an explanation cites, and the quota row it is when it is one (so a report can give its count
+/// and verdict without matching words).
+public struct CitedRule: Sendable, Hashable {
+    public var said: Message
+    /// Index into the result's quota rows.
+    public var quota: Int?
+    public init(_ said: Message, quota: Int? = nil) {
+        self.said = said
+        self.quota = quota
+    }
 }

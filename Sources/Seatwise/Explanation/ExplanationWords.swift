@@ -1,5 +1,6 @@
-// The words of an explanation: a decision by rule, by a counterfactual answer, or left unknown, each
-// with the numbers behind it and the rules that decide it. Kept apart from the solving.
+// What an explanation says, as a typed message: a decision by rule, by a counterfactual answer, or left
+// unknown, each with the numbers behind it and the rules that decide it. Kept apart from the solving;
+// the catalogue puts it in words.
 
 struct ExplanationWords {
     let result: SelectionResult
@@ -28,9 +29,9 @@ struct ExplanationWords {
         bestUnseatedRank = best
     }
 
-    private func make(_ i: Int, _ reason: Explanation.Reason, _ message: String, rules: [String] = [], delta: Int? = nil,
+    private func make(_ i: Int, _ reason: Explanation.Reason, _ said: Message, rules: [CitedRule] = [], delta: Int? = nil,
                       deltaAtLeast: Int? = nil, level: Int? = nil, entering: [Int] = [], leaving: [Int] = [], close: Bool = false) -> Explanation {
-        Explanation(nominee: i, decision: seated[i] ? .seated : .notSeated, reason: reason, message: message, delta: delta,
+        Explanation(nominee: i, decision: seated[i] ? .seated : .notSeated, reason: reason, said: said, delta: delta,
                     deltaAtLeast: deltaAtLeast ?? delta, deltaLevel: level, entering: entering, leaving: leaving, closeCall: close, rules: rules)
     }
 
@@ -39,19 +40,22 @@ struct ExplanationWords {
         let n = result.input.nominees[i]
         switch result.standings[i] {
         case .fixedIn(.continuing):
-            return make(i, .continuing, "Seated: a continuing member, kept under rules.continuing: keep; counts toward \(n.group)'s seats and the quotas.", rules: ["rules.continuing: keep"])
+            return make(i, .continuing, Message(.explainContinuing, ["group": .text(n.group)]), rules: [CitedRule(.rule("rules.continuing: keep"))])
         case .fixedIn(.decision):
-            return make(i, .decision, "Seated by decision of the coordinator (an adjustment of this round).", rules: ["adjustment: seat \(n.id)"])
+            return make(i, .decision, Message(.explainSeatedByDecision), rules: [CitedRule(.rule("adjustment: seat \(n.id)"))])
         case .fixedOut(.decision):
-            return make(i, .decision, "Not seated: excluded by decision of the coordinator (an adjustment of this round).", rules: ["adjustment: exclude \(n.id)"])
+            return make(i, .decision, Message(.explainExcludedByDecision), rules: [CitedRule(.rule("adjustment: exclude \(n.id)"))])
         case .fixedIn(_):
-            let note = result.policy.rules.maxTerms.map { n.terms >= $0 ? " (although past the term limit of \($0))" : "" } ?? ""
-            return make(i, .required, "Seated: a required seat\(note).", rules: ["status: required"])
-        case .fixedOut(.withdrawn): return make(i, .withdrawn, "Not seated: the nomination was withdrawn.", rules: ["status: withdrawn"])
-        case .fixedOut(.vacated): return make(i, .vacated, "Not seated: the member vacated the seat, and a replacement fills it.", rules: ["replace: vacate \(n.id)"])
+            if let limit = result.policy.rules.maxTerms, n.terms >= limit {
+                return make(i, .required, Message(.explainRequiredPastTermLimit, ["limit": .number(limit)]), rules: [CitedRule(.rule("status: required"))])
+            }
+            return make(i, .required, Message(.explainRequired), rules: [CitedRule(.rule("status: required"))])
+        case .fixedOut(.withdrawn): return make(i, .withdrawn, Message(.explainWithdrawn), rules: [CitedRule(.rule("status: withdrawn"))])
+        case .fixedOut(.vacated): return make(i, .vacated, Message(.explainVacated), rules: [CitedRule(.rule("replace: vacate \(n.id)"))])
         case .fixedOut(_):
             let limit = result.policy.rules.maxTerms ?? 0
-            return make(i, .termLimited, "Not seated: has served \(n.terms) consecutive \(Words.noun(n.terms, "term")); rules.max_terms is \(limit).", rules: ["rules.max_terms: \(limit)"])
+            return make(i, .termLimited, Message(.explainTermLimited, ["terms": .number(n.terms), "limit": .number(limit)]),
+                        rules: [CitedRule(.rule("rules.max_terms: \(limit)"))])
         case .free: return nil
         }
     }
@@ -60,10 +64,9 @@ struct ExplanationWords {
 
     /// A free nominee whose reversal was not tested: what the ranks show, with no claim about cost.
     func unknown(_ i: Int, why: Unknown) -> Explanation {
-        let rivals = self.rivals(i)
-        let cause = why == .notProved ? "the time limit ended the search before the panel was proved best" : "the time limit ended the explanations before this one"
-        let message = "\(lead(i, rivals: rivals)). Not tested against the best panel \(seated[i] ? "without" : "with") them: \(cause), so what reversing this decision would cost is not known."
-        return make(i, .notTested, message)
+        let cause = MessageValue.message(Message(why == .notProved ? .causeNotProved : .causeExplanationsCut))
+        return make(i, .notTested, Message(seated[i] ? .explainNotTestedSeated : .explainNotTestedUnseated,
+                                           ["lead": lead(i, rivals: rivals(i)), "cause": cause]))
     }
 
     /// A free nominee's decision from the best panel that reverses it.
@@ -71,14 +74,15 @@ struct ExplanationWords {
         let isSeated = seated[i]
         if case .worseByAtLeast(let k) = a.answer.status {
             let level = model.rankLevels.first
-            let amount = result.objective == .rankSum ? "a rank sum at least \(k) higher" : "at least \(k) fewer \(Words.noun(k, "member")) of rank \(level ?? 1)"
-            let message = "\(lead(i, rivals: [])). No panel \(isSeated ? "without" : "with") them is as good: each has \(amount), if one meets the rules at all (proved by the linear relaxation), so this is no tie."
-            return make(i, isSeated ? .inRankOrder : .belowCut, message, rules: rules.countingAtLimit(i), deltaAtLeast: k, level: level)
+            let amount = result.objective == .rankSum ? Message(.amountRankSum, ["at_least": .number(k)])
+                : Message(.amountLevels, ["at_least": .number(k), "level": .number(level ?? 1)])
+            let said = Message(isSeated ? .explainNoTieSeated : .explainNoTieUnseated, ["lead": lead(i, rivals: []), "amount": .message(amount)])
+            return make(i, isSeated ? .inRankOrder : .belowCut, said, rules: rules.countingAtLimit(i).map(quotaRule), deltaAtLeast: k, level: level)
         }
         guard let score = a.answer.score else {
-            let rule = a.conflictMessage.map { ": \($0)" } ?? ""
-            let message = isSeated ? "Seated: no panel that meets the rules leaves them out\(rule)." : "Not seated: no panel that meets the rules can seat them\(rule)."
-            return make(i, isSeated ? .cannotBeLeftOut : .cannotBeSeated, message, rules: a.conflictRules)
+            var said = Message(isSeated ? .explainCannotBeLeftOut : .explainCannotBeSeated)
+            if let conflict = a.conflictMessage { said.parameters["because"] = .message(Message(.because, ["reason": .message(conflict)])) }
+            return make(i, isSeated ? .cannotBeLeftOut : .cannotBeSeated, said, rules: a.conflictRules)
         }
         let (delta, level) = chosen.delta(to: score, levels: model.rankLevels)
         guard delta >= 0 else {
@@ -87,27 +91,25 @@ struct ExplanationWords {
         }
         let entering = a.answer.entering.map { model.columns[$0] }
         let leaving = a.answer.leaving.map { model.columns[$0] }
-        let changes = changeText(entering: entering, leaving: leaving)
+        let changes = self.changes(entering: entering, leaving: leaving)
         let rivals = self.rivals(i)
         if delta == 0 {
-            let message = "\(lead(i, rivals: rivals)). An equally good panel \(isSeated ? "leaves them out" : "seats them"): \(changes). Seed \(result.seed) decided between the two."
-            return make(i, .tie, message, rules: rules.countingAtLimit(i), delta: 0, entering: entering, leaving: leaving, close: true)
+            let said = Message(isSeated ? .explainTieSeated : .explainTieUnseated,
+                               ["lead": lead(i, rivals: rivals), "changes": changes, "seed": .text(String(result.seed))])
+            return make(i, .tie, said, rules: rules.countingAtLimit(i).map(quotaRule), delta: 0, entering: entering, leaving: leaving, close: true)
         }
         let reason: Explanation.Reason = isSeated ? (rivals.isEmpty ? .inRankOrder : .aheadOfHigherRanked) : (rivals.isEmpty ? .belowCut : .passedOver)
-        let decisive = rivals.isEmpty ? rules.countingAtLimit(i).map { (kind: "quota", label: $0) } : rules.decisive(i, rivals: rivals)
-        let rulesText: String
-        if decisive.isEmpty {
-            rulesText = ""
-        } else if rivals.isEmpty {
-            rulesText = " Quotas at their limit that count them: \(decisive.map(\.label).joined(separator: "; "))."
-        } else {
-            let swap = isSeated ? "seating a higher-ranked nominee in their place" : "seating them in place of a lower-ranked member"
-            rulesText = " What stops \(swap): " + decisive.map { "the \($0.kind) \($0.label)" }.joined(separator: "; ") + "."
+        let decisive = rivals.isEmpty ? rules.countingAtLimit(i).map { (kind: DecisiveRules.Kind.atLimit, quota: $0) } : rules.decisive(i, rivals: rivals)
+        var said = Message(isSeated ? .explainWorseSeated : .explainWorseUnseated,
+                           ["lead": lead(i, rivals: rivals), "worse": .message(worse(delta, level: level, chosen: chosen, other: score)), "changes": changes])
+        if !decisive.isEmpty {
+            let named: [MessageValue] = decisive.map(cited)
+            let code: MessageCode = rivals.isEmpty ? .rulesAtLimit : isSeated ? .rulesStopHigher : .rulesStopLower
+            said.parameters["rules"] = .message(Message(code, ["rules": .clauses(named)]))
         }
         let close = delta <= closeCall
-        let worse = deltaText(delta, level: level, chosen: chosen, other: score)
-        let message = "\(lead(i, rivals: rivals)). The best panel \(isSeated ? "without" : "with") them is \(worse): \(changes).\(rulesText)\(close ? " A close call." : "")"
-        return make(i, reason, message, rules: decisive.map(\.label), delta: delta, level: level, entering: entering, leaving: leaving, close: close)
+        if close { said.parameters["close"] = Message.part(.closeCall) }
+        return make(i, reason, said, rules: decisive.map { quotaRule($0.quota) }, delta: delta, level: level, entering: entering, leaving: leaving, close: close)
     }
 
     /// Whether `rivals(i)` is non-empty, in constant time.
@@ -127,45 +129,58 @@ struct ExplanationWords {
     }
 
     /// "Seated ahead of higher-ranked nominees (Gov ranked them 3rd; left out: A [a1] (1st))" and the like.
-    func lead(_ i: Int, rivals: [Int]) -> String {
+    func lead(_ i: Int, rivals: [Int]) -> MessageValue {
         let n = result.input.nominees[i]
-        let ranked = "\(n.group) ranked them \(Self.rankText(n.rank))"
-        let named = rivals.prefix(3).map { person($0) }.joined(separator: ", ") + (rivals.count > 3 ? " and \(rivals.count - 3) more" : "")
+        let group = MessageValue.text(n.group), rank = MessageValue.rank(n.rank)
+        let shown = rivals.prefix(3).map(person)
+        let named: MessageValue = rivals.count > 3
+            ? .message(Message(.peopleAndMore, ["people": .list(shown), "more": .number(rivals.count - 3)])) : .list(shown)
         if seated[i] {
-            return rivals.isEmpty ? "Seated (\(ranked), and everyone it ranked higher is seated too)"
-                : "Seated ahead of higher-ranked nominees (\(ranked); left out although ranked higher: \(named))"
+            return .message(rivals.isEmpty ? Message(.leadSeatedInOrder, ["group": group, "rank": rank])
+                : Message(.leadSeatedAhead, ["group": group, "rank": rank, "rivals": named]))
         }
         if rivals.isEmpty {
-            let lowest = worstSeatedRank[n.group]
-            return "Not seated: below \(n.group)'s cut (ranked \(Self.rankText(n.rank))\(lowest.map { "; the lowest-ranked member seated by choice is ranked \(Self.ordinal($0))" } ?? ""))"
+            guard let lowest = worstSeatedRank[n.group] else { return .message(Message(.leadBelowCut, ["group": group, "rank": rank])) }
+            return .message(Message(.leadBelowCutLowest, ["group": group, "rank": rank, "lowest": .rank(lowest)]))
         }
-        return "Not seated although ranked higher (\(ranked); seated although ranked lower: \(named))"
+        return .message(Message(.leadPassedOver, ["group": group, "rank": rank, "rivals": named]))
     }
 
-    // MARK: - numbers in words
+    /// A quota row cited by an explanation.
+    func quotaRule(_ k: Int) -> CitedRule { CitedRule(.rule(result.quotas[k].row.label), quota: k) }
 
-    static func ordinal(_ n: Int) -> String {
-        let suffix = (11...13).contains(n % 100) ? "th" : ["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][n % 10]
-        return "\(n)\(suffix)"
+    /// A deciding rule as a sentence names it: "the minimum …", "the cap …", or its label alone.
+    func cited(_ rule: (kind: DecisiveRules.Kind, quota: Int)) -> MessageValue {
+        let label = MessageValue.text(result.quotas[rule.quota].row.label)
+        switch rule.kind {
+        case .atLimit: return label
+        case .minimum: return .message(Message(.ruleMinimum, ["label": label]))
+        case .cap: return .message(Message(.ruleCap, ["label": label]))
+        }
     }
+
+    // MARK: - numbers and people
+
+    static func ordinal(_ n: Int) -> String { Catalogue.englishOrdinal(n) }
 
     static func rankText(_ rank: Int?) -> String { rank.map(ordinal) ?? "unranked" }
 
-    func person(_ i: Int) -> String {
+    /// A nominee with their group and rank: "Name [id] (Group, 3rd)" in English.
+    func person(_ i: Int) -> MessageValue {
         let n = result.input.nominees[i]
-        return "\(n.name) [\(n.id)] (\(n.group), \(Self.rankText(n.rank)))"
+        return .message(Message(.person, ["nominee": .nominee(id: n.id, name: n.name), "group": .text(n.group), "rank": .rank(n.rank)]))
     }
 
-    func changeText(entering: [Int], leaving: [Int]) -> String {
-        let inText = entering.map(person).joined(separator: ", ")
-        let outText = leaving.map(person).joined(separator: ", ")
-        return "\(inText.isEmpty ? "no one" : inText) in; \(outText.isEmpty ? "no one" : outText) out"
+    /// Who comes in and who goes out: "A [a] (G, 1st) in; B [b] (G, 4th) out".
+    func changes(entering: [Int], leaving: [Int]) -> MessageValue {
+        func people(_ list: [Int]) -> MessageValue { list.isEmpty ? Message.part(.noOne) : .list(list.map(person)) }
+        return .message(Message(.changes, ["entering": people(entering), "leaving": people(leaving)]))
     }
 
-    func deltaText(_ delta: Int, level: Int?, chosen: PanelScore, other: PanelScore) -> String {
+    func worse(_ delta: Int, level: Int?, chosen: PanelScore, other: PanelScore) -> Message {
         switch result.objective {
-        case .rankSum, .lottery: return "worse by \(delta) (rank sum \(other.values[0]) instead of \(chosen.values[0]))"
-        case .lexicographic: return "worse: \(delta) fewer \(Words.noun(delta, "member")) of rank \(level ?? 0)"
+        case .rankSum, .lottery: return Message(.worseRankSum, ["delta": .number(delta), "other": .number(other.values[0]), "chosen": .number(chosen.values[0])])
+        case .lexicographic: return Message(.worseLevels, ["delta": .number(delta), "level": .number(level ?? 0)])
         }
     }
 }

@@ -14,12 +14,15 @@ public struct MemberReasons: Sendable {
     public func sentence(_ i: Int) -> String {
         let reason = reasons[i]
         guard reason == .aheadOfHigherRanked else { return reason.sentence }
+        return said(i).description
+    }
+
+    /// The phrase for a member seated ahead of higher-ranked nominees: the rules that stop the swap.
+    func said(_ i: Int) -> Message {
         let decisive = words.rules.decisive(i, rivals: words.rivals(i))
-        guard !decisive.isEmpty else {
-            return "seated ahead of higher-ranked nominees of the group; no rule at its limit blocks a one-for-one swap, so an equally good panel may seat them instead (see the explanations)"
-        }
-        let named = decisive.prefix(2).map { "the \($0.kind) \($0.label)" }.joined(separator: "; ")
-        let more = decisive.count > 2 ? " and \(decisive.count - 2) more" : ""
-        return "seated ahead of higher-ranked nominees of the group: \(named)\(more)"
+        guard !decisive.isEmpty else { return Message(.memberAheadUnblocked) }
+        let named = MessageValue.clauses(decisive.prefix(2).map { words.cited($0) })
+        let rules = decisive.count > 2 ? MessageValue.message(Message(.rulesAndMore, ["rules": named, "more": .number(decisive.count - 2)])) : named
+        return Message(.memberAhead, ["rules": rules])
     }
 }

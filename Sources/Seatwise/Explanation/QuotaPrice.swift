@@ -15,7 +15,8 @@ public struct QuotaPrice: Sendable {
     public var improvementLevel: Int?
     public var entering: [Int]
     public var leaving: [Int]
-    public var message: String
+    public var said: Message
+    public var message: String { said.description }
 }
 
 /// Each stakeholder group's view: whom it ranked higher than someone seated, and why they were passed over.
@@ -25,5 +26,6 @@ public struct GroupDeviation: Sendable {
     public var topChoicesSeated: Int
     /// Explanations of the group's nominees who were not seated although ranked above someone seated.
     public var passedOver: [Explanation]
-    public var message: String
+    public var said: Message
+    public var message: String { said.description }
 }

@@ -37,17 +37,26 @@ enum QuotaPrices {
                       words: ExplanationWords) -> QuotaPrice {
         let result = words.result
         let label = result.quotas[p.quotaRow].row.label
-        let move = "\(p.bound == .min ? "lowering" : "raising") its \(p.bound.rawValue) from \(p.from) to \(p.to)"
+        let moveValues: [String: MessageValue] = ["bound": .text(p.bound.rawValue), "from": .number(p.from), "to": .number(p.to)]
+        let move = MessageValue.message(Message(p.bound == .min ? .moveLowering : .moveRaising, moveValues))
         guard let score = answer.score else {
             return QuotaPrice(quotaRow: p.quotaRow, label: label, bound: p.bound, from: p.from, to: p.to, improvement: nil, improvementLevel: nil,
-                              entering: [], leaving: [], message: "\(label): \(move) gives no panel.")
+                              entering: [], leaving: [], said: Message(.priceNoPanel, ["label": .text(label), "move": move]))
         }
         let (delta, level) = chosen.delta(to: score, levels: model.rankLevels)
         let entering = answer.entering.map { model.columns[$0] }, leaving = answer.leaving.map { model.columns[$0] }
         let gain = -delta
-        let text = gain == 0 ? "would not improve the panel" :
-            "would improve it by \(gain)\(level.map { " \(Words.noun(gain, "member")) of rank \($0)" } ?? " in the rank sum"): \(words.changeText(entering: entering, leaving: leaving))"
+        var values: [String: MessageValue] = ["label": .text(label), "move": move]
+        let said: Message
+        if gain == 0 {
+            said = Message(.priceNoGain, values)
+        } else {
+            values["gain"] = .number(gain)
+            values["changes"] = words.changes(entering: entering, leaving: leaving)
+            if let level { values["level"] = .number(level) }
+            said = Message(level == nil ? .priceGainRankSum : .priceGainLevels, values)
+        }
         return QuotaPrice(quotaRow: p.quotaRow, label: label, bound: p.bound, from: p.from, to: p.to, improvement: gain, improvementLevel: level,
-                          entering: entering, leaving: leaving, message: "\(label): \(move) \(text).")
+                          entering: entering, leaving: leaving, said: said)
     }
 }

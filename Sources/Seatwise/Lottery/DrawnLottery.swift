@@ -22,7 +22,7 @@ public struct DrawnLottery: Sendable {
         if result.status == .infeasible {
             // The diagnosis of the same rules names the clash, as `select` would.
             conflicts = try Diagnoser.diagnose(try round.solve(budget: budget), repair: false, budget: budget).conflicts
-                .map { ([$0.message] + $0.rules).joined(separator: " — ") }
+                .map { ([$0.message.description] + $0.labels).joined(separator: " — ") }
         } else {
             draw = LotteryDraw(result, tickets: tickets)
             if let values { try draw?.draw(values) }

@@ -99,7 +99,7 @@ public enum FairLottery {
         result.unseatable = free.filter { !covered.contains($0) }.flatMap { classes.members[$0].map { model.columns[$0] } }.sorted()
         let people = (0..<classes.count).map { classes.members[$0].map { model.columns[$0] }.sorted { nominees[$0].id < nominees[$1].id } }
         if classes.count < model.columns.count {
-            result.notes.append("\(Words.count(model.columns.count, "nominee")) fall into \(Words.count(classes.count, "class", plural: "classes")) that the rules cannot tell apart; the lottery was solved over how many of each class a panel seats, and everyone in a class has the same chance")
+            result.notes.append(Message(.lotteryClasses, ["nominees": .number(model.columns.count), "classes": .number(classes.count)]))
         }
         if seatable.isEmpty {
             // Nobody is left to choose (fixed members fill every seat, or no one free can be seated): the one
@@ -109,7 +109,7 @@ public enum FairLottery {
             (result.classMembers, result.patterns) = (people, [(panels[0], 1)])
             for i in only { result.probabilities[i] = 1 }
             (result.minimum, result.upperBound, result.stages, result.panelsGenerated) = (1, 1, 0, 1)
-            result.notes.append("nobody is left to choose: the rules and the fixed members decide the whole panel")
+            result.notes.append(Message(.lotteryNobodyToChoose))
             result.seconds = Deadline.now() - start
             return result
         }
@@ -239,7 +239,8 @@ public enum FairLottery {
                 }
             } catch LotteryStop.deadline {
                 result.status = .timeLimit
-                result.notes.append("the time limit ended stage \(result.stages) with the minimum \(String(format: "%.6f", stageLower)); no lottery can give more than \(String(format: "%.6f", min(1, stageUpper)))")
+                result.notes.append(Message(.lotteryStageCut, ["stage": .number(result.stages), "minimum": .text(String(format: "%.6f", stageLower)),
+                                                               "bound": .text(String(format: "%.6f", min(1, stageUpper)))]))
                 if result.stages == 1 { (upper, stageOneLower) = (stageUpper, stageLower) }
                 break stages
             }
@@ -269,7 +270,7 @@ public enum FairLottery {
         }
 
         if relaxed > 0 {
-            result.notes.append("the floors of the earlier LEXIMIN levels were lowered by \(String(format: "%.0e", relaxed)) to stay within the LP's tolerance")
+            result.notes.append(Message(.lotteryFloorsLowered, ["by": .text(String(format: "%.0e", relaxed))]))
         }
         // The distribution: the master's count-vector probabilities, normalised, made panels of people, in
         // canonical order.
@@ -282,7 +283,7 @@ public enum FairLottery {
             // The time limit came before the master's first solve: the panels found so far, which seat
             // everyone who can be seated, equally likely.
             counted = panels.map { ($0, 1) }
-            result.notes.append("the time limit came before the first distribution was computed: each of the \(Words.count(panels.count, "seat-count pattern")) found so far is equally likely")
+            result.notes.append(Message(.lotteryFirstDistributionCut, ["patterns": .number(panels.count)]))
         }
         let total = counted.reduce(0) { $0 + $1.probability }
         counted = counted.map { ($0.counts, $0.probability / total) }

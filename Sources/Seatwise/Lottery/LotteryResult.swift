@@ -61,7 +61,7 @@ public struct LotteryResult: Sendable {
     /// Seconds spent turning the lottery over classes' counts into panels of people.
     public var expansionSeconds: Double = 0
     public var pricings = 0
-    public var notes: [String]
+    public var notes: [Message]
 
     public var input: SelectionInput { context.input }
     public var policy: Policy { input.policy }

@@ -137,7 +137,7 @@ public enum AuditReport {
         let (header, rows) = shareTable(audit)
         out += "\n## Shares\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
         for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
-        if !audit.notes.isEmpty { out += "\n## Notes\n\n" + audit.notes.map { "- \(cell($0))\n" }.joined() }
+        if !audit.notes.isEmpty { out += "\n## Notes\n\n" + audit.notes.map { "- \(cell($0.description))\n" }.joined() }
         return out
     }
 
@@ -219,7 +219,7 @@ struct AuditDocument: Encodable {
         quotas = zip(audit.quotas, QuotaRow.references(audit.quotas.map(\.row))).map { SelectionDocument.Quota($0, reference: $1) }
         shares = audit.shares.map { Share(attribute: $0.attribute, value: $0.value, count: $0.count, share: $0.share, expected: $0.expected, pValue: $0.pValue,
                                           reference: $0.reference, referenceExpected: $0.referenceExpected, referencePValue: $0.referencePValue) }
-        notes = audit.notes
+        notes = audit.notes.map(\.description)
         unverifiedQuotas = Array(Set(audit.unverified.map { $0.index + 1 })).sorted()
     }
 

@@ -97,7 +97,7 @@ public enum LotteryReport {
             }
             sections.append(.init("The draw", .bullets(lines)))
         }
-        let notes = result.notes + result.context.adjustments.map(\.description) + result.context.noteWords
+        let notes = (result.notes + result.context.adjustments).map(\.description) + result.context.noteWords
         if !notes.isEmpty { sections.append(.init("Notes", .bullets(notes))) }
         var csv = ReportTable(["group", "id", "name", "probability", "per_group_lottery", "standing"])
         for i in order { csv.add([nominees[i].group, nominees[i].id, nominees[i].name, String(format: "%.9f", result.probabilities[i]), String(format: "%.9f", naive[i]), standing(result, i)]) }
@@ -205,7 +205,7 @@ public enum LotteryReport {
             draw = d.flatMap { $0.ticket == nil ? nil : Draw(sources: $0.sources, key: $0.key, digest: $0.digest, ticket: $0.ticket, panel: $0.panel.map { $0.map { ids[$0] } }) }
             round = RoundRecord(adjustments: r.context.applied.map { RoundRecord.Option(option: $0.option.name, value: $0.option.value) })
             quotas = r.context.quotaRows.map { Quota(label: $0.label, quota: $0.quotaIndex + 1, attribute: $0.attribute, values: $0.values, scope: $0.scopeKey, min: $0.min, max: $0.max) }
-            notes = r.notes + r.context.adjustments.map(\.description) + r.context.noteWords
+            notes = (r.notes + r.context.adjustments).map(\.description) + r.context.noteWords
             let input = r.input
             inputs = Inputs(nominations: input.nominations.path, nominationsSha256: input.nominations.sha256, policy: input.policyFile.path,
                             policySha256: input.policyFile.sha256, nominationsSheet: input.nominations.sheet)

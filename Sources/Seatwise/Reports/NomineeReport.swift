@@ -14,8 +14,10 @@ public enum NomineeReport {
     static func rules(_ e: Explanation, in result: SelectionResult) -> [Rule] {
         let nominees = result.input.nominees
         let reasons = DecisionReason.all(in: result)
-        return e.rules.map { label in
-            guard let q = result.quotas.first(where: { $0.row.label == label }) else { return Rule(label: label, verdict: nil, holders: []) }
+        return e.rules.map { rule in
+            let label = rule.said.description
+            guard let k = rule.quota else { return Rule(label: label, verdict: nil, holders: []) }
+            let q = result.quotas[k]
             let verdict = "\(Words.count(q.count, "seat")) counted, \(SelectionReport.verdict(q, hasPanel: result.status != .infeasible))"
             // A quota at its limit: who holds its seats, continuing and required members marked as such.
             let holders: [String] = q.atLimit ? q.row.members.filter { result.isSeated[$0] }.map { i in

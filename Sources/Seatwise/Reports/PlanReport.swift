@@ -45,7 +45,7 @@ public enum PlanReport {
             sections.append(.init("Early rotations proposed", rotations.rows.isEmpty ? .line("None: the term limits already spread the turnover as evenly as they allow.") : .table(rotations)))
             sections.append(.init("Seats opening each year, with the proposal", .table(yearTable(plan, p.years))))
         }
-        if !plan.notes.isEmpty { sections.append(.init("Notes", .bullets(plan.notes))) }
+        if !plan.notes.isEmpty { sections.append(.init("Notes", .bullets(plan.notes.map(\.description)))) }
         var csv = ReportTable(["year", "group", "open", "leaving", "newcomers_leaving"] + (plan.proposal == nil ? [] : ["open_with_proposal", "leaving_with_proposal"]))
         for (k, y) in plan.years.enumerated() {
             for g in plan.roster.policy.groups {
@@ -93,7 +93,7 @@ public enum PlanReport {
                               peakBefore: Dictionary(uniqueKeysWithValues: p.peakBefore.map { ($0.key, $0.value) }),
                               peakAfter: Dictionary(uniqueKeysWithValues: p.peakAfter.map { ($0.key, $0.value) }))
             }
-            notes = plan.notes
+            notes = plan.notes.map(\.description)
             let input = plan.roster.input
             inputs = .init(roster: input.nominations.path, rosterSha256: input.nominations.sha256, policy: input.policyFile.path, policySha256: input.policyFile.sha256)
             tool = .init(name: "seatwise", version: SeatwiseTool.version, glpk: SeatwiseTool.glpkVersion)

@@ -213,10 +213,11 @@ public struct SelectionDocument: Encodable, Sendable {
                           status: n.status.rawValue, terms: n.terms, attributes: custom, reason: reason.rawValue, message: reasons.sentence(i))
         }
         quotas = zip(result.quotas, QuotaRow.references(result.quotas.map(\.row))).map { Quota($0, reference: $1) }
-        conflicts = diagnosis.map { $0.conflicts.map { Conflict(rules: $0.rules, message: $0.message, references: $0.references) } }
-            ?? result.preCheckFailures.map { Conflict(rules: $0.rules, message: $0.message, references: []) }
+        conflicts = (diagnosis?.conflicts ?? SelectionReport.conflicts(result, nil)).map {
+            Conflict(rules: $0.labels, message: $0.message.description, references: $0.references)
+        }
         repairs = (diagnosis?.repairs ?? []).map { $0.steps.map { RepairStep(rule: $0.rule, bound: $0.bound.rawValue, from: $0.from, to: $0.to, reference: $0.reference) } }
-        repairSize = (diagnosis?.repairSize ?? []).map { Conflict(rules: $0.rules, message: $0.message, references: $0.references) }
+        repairSize = (diagnosis?.repairSize ?? []).map { Conflict(rules: $0.labels, message: $0.message.description, references: $0.references) }
         notes = SelectionReport.notes(result, report, diagnosis)
         adjustments = result.context.adjustments.map(\.description)
         let ids = result.input.nominees.map(\.id)
@@ -251,7 +252,7 @@ public struct SelectionDocument: Encodable, Sendable {
         return ExplanationEntry(id: n.id, name: n.name, group: n.group, decision: e.decision.rawValue, reason: e.reason.rawValue,
                                 message: e.message, delta: e.delta, deltaAtLeast: e.deltaAtLeast, deltaLevel: e.deltaLevel,
                                 changes: Changes(enter: e.entering.map { ids[$0] }, leave: e.leaving.map { ids[$0] }),
-                                closeCall: e.closeCall, rules: e.rules)
+                                closeCall: e.closeCall, rules: e.ruleWords)
     }
 
     /// One explanation as the JSON report's `explanations` holds it (the workbench's explain answer).

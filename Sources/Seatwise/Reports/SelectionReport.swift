@@ -69,8 +69,9 @@ public enum SelectionReport {
     /// Every note a report states: the rules' adjustments (a repair), the round's own notes, and what
     /// the explanations or the diagnosis could not compute.
     static func notes(_ result: SelectionResult, _ explanations: ExplanationReport?, _ diagnosis: Diagnosis?) -> [String] {
-        result.context.adjustments.map(\.description) + result.context.messages.map(\.description) + result.notes
+        let messages: [Message] = result.context.adjustments + result.context.messages + result.notes
             + (explanations?.notes ?? []) + (diagnosis?.notes ?? [])
+        return messages.map(\.description)
     }
 
     /// How many conflicts the text and markdown reports show before counting the rest.
@@ -78,7 +79,7 @@ public enum SelectionReport {
 
     /// Conflicts for people: the diagnosis when there is one, else the pre-checks.
     static func conflicts(_ result: SelectionResult, _ diagnosis: Diagnosis?) -> [ConflictReport] {
-        diagnosis?.conflicts ?? result.preCheckFailures.map { ConflictReport(rules: $0.rules, message: $0.message) }
+        diagnosis?.conflicts ?? result.preCheckFailures.map { ConflictReport(rules: $0.rules, message: $0.message, references: $0.references) }
     }
 
     static func repairLine(_ repair: Repair) -> String {

@@ -92,7 +92,7 @@ public struct SelectionResult: Sendable {
     public var groups: [GroupOutcome]
     public var preCheckFailures: [PreCheckFailure]
     /// Plain-word notes: rules that overrode others, groups that could not be filled, time limits.
-    public var notes: [String]
+    public var notes: [Message]
     /// Wall-clock seconds spent building the models and inside GLPK (for benchmarks and `--timings`).
     public var modelSeconds: Double = 0
     public var solveSeconds: Double = 0

@@ -81,18 +81,19 @@ public enum SelectionSolver {
 
     static func finish(_ context: SelectionContext, mode: SelectionMode, solutions: [(SelectionModel, StagedSolution)],
                                failures: [PreCheckFailure]) throws -> SelectionResult {
-        var notes: [String] = []
+        var notes: [Message] = []
         var seated: [Int] = []
         var status = SelectionResult.Status.optimal
         var infeasible = !failures.isEmpty
         var tieBreakOpen = false
         var bound: Double? = 0
         for (model, solution) in solutions {
-            let scope = mode == .independent ? model.groups.joined(separator: ", ") : "the body"
+            let scope = mode == .independent ? model.groups.joined(separator: ", ") : QuotaScope.bodyWords
+            let scoped: MessageValue = mode == .independent ? .list(model.groups.map(MessageValue.text)) : Message.part(.theBody)
             switch solution.status {
             case .infeasible:
                 infeasible = true
-                notes.append("no panel of \(scope) meets every rule together, although no single count shows it; the diagnosis names the conflicting rules")
+                notes.append(Message(.noteHiddenConflict, ["scope": scoped]))
             case .timeLimit:
                 guard let panel = solution.panel else {
                     throw SolverError.noAnswer("the time limit was reached before any panel was found for \(scope)")
@@ -101,10 +102,10 @@ public enum SelectionSolver {
                 if solution.provedStages >= primary {
                     // The objective is proved; only the seeded choice among equally good panels is not.
                     tieBreakOpen = true
-                    notes.append("the time limit ended the search for \(scope) after the objective was proved optimal: \(solution.detail.isEmpty ? "only the seeded tie-break was not finished" : solution.detail), so another equally good panel might have been chosen with more time")
+                    notes.append(Message(.noteTieBreakCut, ["scope": scoped, "detail": solution.detail.isEmpty ? Message.part(.tieBreakUnfinished) : .text(solution.detail)]))
                 } else {
                     status = .timeLimit
-                    notes.append("the time limit ended the search for \(scope) before the panel was proved best: \(solution.detail)")
+                    notes.append(Message(.noteNotProved, ["scope": scoped, "detail": .text(solution.detail)]))
                 }
                 for (j, on) in panel.enumerated() where on { seated.append(model.columns[j]) }
             case .optimal:
@@ -123,7 +124,7 @@ public enum SelectionSolver {
 
     /// Assembles a result: quota verdicts, group outcomes and the objective, computed from the panel.
     static func result(_ context: SelectionContext, mode: SelectionMode, status: SelectionResult.Status, seated: [Int],
-                       bound: Double?, failures: [PreCheckFailure], notes: [String]) -> SelectionResult {
+                       bound: Double?, failures: [PreCheckFailure], notes: [Message]) -> SelectionResult {
         let input = context.input
         let nominees = input.nominees
         let groupOrder = Dictionary(input.policy.groups.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -153,6 +154,6 @@ public enum SelectionSolver {
         return SelectionResult(context: context, mode: mode, status: status, seated: ordered,
                                rankSum: hasPanel ? ordered.reduce(0) { $0 + context.ranks[$1] } : nil, rankCounts: rankCounts,
                                bound: hasPanel ? bound : nil, quotas: quotas, groups: groups, preCheckFailures: failures,
-                               notes: context.notes + notes)
+                               notes: context.notes.map(Message.inputNote) + notes)
     }
 }

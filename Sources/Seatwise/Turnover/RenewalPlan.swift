@@ -40,7 +40,7 @@ public struct RenewalPlan: Sendable {
     public var proposal: Proposal?
     /// Where a member leaves, why, in words (per member index).
     public var reasons: [Int: String]
-    public var notes: [String]
+    public var notes: [Message]
 }
 
 extension Roster {
@@ -67,10 +67,10 @@ extension Roster {
             guard let y else { continue }
             reasons[i] = members[i].status == .withdrawn ? "withdrawn" : "term limit: \(Words.count(members[i].terms + y - 1, "term")) served by year \(y) (max_terms \(policy.rules.maxTerms!))"
         }
-        var notes: [String] = []
-        if policy.rules.maxTerms == nil { notes.append("the policy sets no term limit (rules.max_terms): only withdrawn members leave") }
+        var notes: [Message] = []
+        if policy.rules.maxTerms == nil { notes.append(Message(.planNoTermLimit)) }
         if let m = policy.rules.maxTerms, horizon > m {
-            notes.append("newcomers are assumed to serve up to the term limit: the seats that open in a year open again \(Words.count(m, "year")) later")
+            notes.append(Message(.planNewcomersServe, ["years": .number(m)]))
         }
         let years = calendar(leavingYear: limit, horizon: horizon)
         var plan = RenewalPlan(roster: self, horizon: horizon, years: years, proposal: nil, reasons: reasons, notes: notes)

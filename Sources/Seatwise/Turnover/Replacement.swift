@@ -92,22 +92,25 @@ extension Roster {
         context.quotaRows = QuotaRow.expand(policy: policy, nominees: combined.nominees, standings: context.standings)
         context.notes = combined.warnings.filter { !Roster.isNewcomerWarning($0) }.map(\.text) + combined.notes
         if promoted > 0 {
-            context.notes.append("\(Words.count(promoted, "row")) of \(pool.nominations.path) marked continuing or required \(promoted == 1 ? "is" : "are") not a sitting member: a candidate like any other")
+            context.messages.append(promoted == 1 ? Message(.replacePromotedOne, ["file": .text(pool.nominations.path)])
+                                    : Message(.replacePromoted, ["rows": .number(promoted), "file": .text(pool.nominations.path)]))
         }
         if !withdrawn.isEmpty {
-            context.notes.append("the roster marks \(withdrawn.map { "\(members[$0].name) [\(members[$0].id)]" }.joined(separator: ", ")) withdrawn: \(withdrawn.count == 1 ? "that seat is" : "those seats are") filled too")
+            context.messages.append(Message(withdrawn.count == 1 ? .rosterWithdrawnOne : .rosterWithdrawn,
+                                            ["members": .list(withdrawn.map { .nominee(id: members[$0].id, name: members[$0].name) })]))
         }
-        context.notes.append("mid-term replacement: the \(Words.count(sitting.count, "sitting member")) not vacated stay seated whatever their terms (a term limit ends service at a renewal)")
-        if renewal { context.notes.append("rules.renewal is not applied: it asks for newcomers at a renewal, and a mid-term replacement is not one") }
+        context.messages.append(Message(.replaceSittingStay, ["count": .number(sitting.count)]))
+        if renewal { context.messages.append(Message(.replaceNoRenewal)) }
         if dropped > 0 {
-            context.notes.append("\(Words.count(dropped, "row")) of \(pool.nominations.path) \(dropped == 1 ? "is a sitting member" : "are sitting members") (same id), not \(dropped == 1 ? "a candidate" : "candidates")")
+            context.messages.append(dropped == 1 ? Message(.replaceDroppedOne, ["file": .text(pool.nominations.path)])
+                                    : Message(.replaceDropped, ["rows": .number(dropped), "file": .text(pool.nominations.path)]))
         }
         let result = try SelectionSolver.run(context: context, mode: .coordinated, budget: budget)
         var replacement = Replacement(result: result, vacated: vacated, sitting: sitting, reason: reason, roster: input.nominations,
                                       explanations: nil, nextInLine: [:])
         guard result.status != .infeasible else { return replacement }
         var explanations: [Explanation] = []
-        var notes: [String] = []
+        var notes: [Message] = []
         for i in replacement.entering {
             let report = try Explainer.explain(result, options: ExplanationOptions(nominee: result.input.nominees[i].id, prices: false, budget: budget))
             explanations += report.explanations

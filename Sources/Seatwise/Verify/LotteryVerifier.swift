@@ -143,7 +143,7 @@ enum LotteryVerifier {
         var drawn: LotteryDraw?
         if result.status == .infeasible {
             conflicts = try Diagnoser.diagnose(try round.solve(budget: budget), repair: false, budget: budget).conflicts
-                .map { ([$0.message] + $0.rules).joined(separator: " — ") }
+                .map { ([$0.message.description] + $0.labels).joined(separator: " — ") }
         } else if (1...1_000_000).contains(published.lottery?.tickets ?? LotteryDraw.defaultTickets) {
             // (A count out of range is a difference said above; no ticket lottery is made from it.)
             drawn = LotteryDraw(result, tickets: published.lottery?.tickets ?? LotteryDraw.defaultTickets)

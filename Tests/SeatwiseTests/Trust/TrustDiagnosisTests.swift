@@ -32,8 +32,8 @@ struct TrustDiagnosisTests {
         let diagnosis = try Diagnoser.diagnose(result, repair: true)
         #expect(diagnosis.repairs.isEmpty, "offered \(diagnosis.repairs.map { $0.steps.map(\.rule) })")
         #expect(diagnosis.repaired == nil)
-        #expect(diagnosis.notes.contains { $0.contains("no repair is offered") })
-        #expect(diagnosis.conflicts.contains { $0.message.contains("no relaxation of the soft quotas helps in A") })
+        #expect(diagnosis.notes.contains(Message(.noteNoRepairFillable)))
+        #expect(diagnosis.conflicts.contains { $0.message == Message(.conflictSoftCannotHelp, ["scope": .list([.text("A")])]) })
     }
 
     @Test("the panel under a repair is explained under the repaired rules (defect 9)")
@@ -46,7 +46,7 @@ struct TrustDiagnosisTests {
         let lowered = try #require(diagnosis.repairs.first?.steps.first)
         #expect(lowered.from == 3 && lowered.to == 2)
         let report = try Explainer.explain(repaired)
-        let cited = report.explanations.flatMap(\.rules) + report.explanations.map(\.message)
+        let cited = report.explanations.flatMap(\.ruleWords) + report.explanations.map(\.message)
         #expect(!cited.contains { $0.contains(lowered.rule) }, "an explanation cites the rule the repair lowered")
         #expect(report.explanations.filter { $0.reason == .cannotBeSeated }.allSatisfy { !$0.message.contains("at least 3") })
         // The CLI shows the repaired panel's explanations and names the adjustment.
@@ -68,7 +68,7 @@ struct TrustDiagnosisTests {
         let diagnosis = try Diagnoser.diagnose(result, repair: true, budget: spent)
         #expect(Deadline.now() - started < 1)
         #expect(diagnosis.repairs.isEmpty && diagnosis.repaired == nil)
-        #expect(diagnosis.notes.contains { $0.contains("time limit ended") })
+        #expect(diagnosis.notes.contains { [.noteConflictSearchCutNone, .noteConflictSearchCutMore, .noteRepairSearchCut].contains($0.code) })
     }
 
     @Test("a cancelled diagnosis throws cancelled, not a partial answer")

@@ -159,7 +159,7 @@ public enum HTMLReports {
         body += HTML.section("Seats", HTML.table(["Group", "Members", "Seats", "Verdict"], audit.groups.map {
             [.text($0.group), .text("\($0.seated)"), .text("\($0.seats)"), HTML.verdict($0.filled, AuditReport.seatVerdict($0))]
         }, numeric: [1, 2]), id: "seats")
-        if !audit.notes.isEmpty { body += HTML.section("Notes", "<ul>" + audit.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>", id: "notes") }
+        if !audit.notes.isEmpty { body += HTML.section("Notes", "<ul>" + audit.notes.map { "<li>\(HTML.escape($0.description))</li>" }.joined() + "</ul>", id: "notes") }
         return HTML.page(title: audit.policy.body, subtitle: publicView.map { _ in AuditReport.headline(audit) } ?? "Audit of a published roster", body: body,
                          provenance: (publicView.map { [("Made", $0.madeAt)] } ?? []) + AuditReport.headerLines(audit).filter { $0.0 != "Body" })
     }
@@ -200,8 +200,9 @@ public enum HTMLReports {
         } else {
             body += HTML.section("Members who differ", HTML.table(["Group", "Nominee", "Seated by", "Gender", "Region"], differ, id: "differ"), id: "differences")
         }
-        for (title, r) in [("Composition, independent", ind), ("Composition, coordinated", coo)] where r.status != .infeasible {
-            body += HTML.section(title, composition(r.seated.map { nominees[$0] }, attributes: ["gender", "region"]), id: title.hasSuffix("independent") ? "composition-independent" : "composition-coordinated")
+        for (title, r, id) in [("Composition, independent", ind, "composition-independent"), ("Composition, coordinated", coo, "composition-coordinated")]
+        where r.status != .infeasible {
+            body += HTML.section(title, composition(r.seated.map { nominees[$0] }, attributes: ["gender", "region"]), id: id)
         }
         return HTML.page(title: c.input.policy.body,
                          subtitle: publicView?.headline ?? "Independent (IGC-style) and coordinated (MAG-style) selection on the same nominations",

@@ -10,7 +10,7 @@ public struct PublicView: Sendable {
     public var headline: String
     /// Nominees not seated: (group, reason in words, how many), in the policy's group order.
     public var notSeated: [(group: String, reason: String, count: Int)]
-    /// "Name [id]" of every nominee who is not seated, and the id alone, for scrubbing texts.
+    /// The ids of every nominee who is not seated: messages naming them name a hidden nominee instead.
     private let hiddenIDs: Set<String>
 
     public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, madeAt: Date = Date()) {
@@ -71,42 +71,14 @@ public struct PublicView: Sendable {
         }
     }
 
-    /// `text` with every nominee who is not seated unnamed: "Name [id]" (the form every generated text
-    /// uses) becomes "a nominee [not named]", and a bare "[id]" becomes "[not named]".
-    public func scrub(_ text: String, names: [String: String]) -> String {
-        guard text.contains("[") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
-            let id = String(rest[rest.index(after: open)..<close])
-            var before = rest[..<open]
-            if hiddenIDs.contains(id) {
-                if let name = names[id], before.hasSuffix(name + " ") {
-                    before = before.dropLast(name.count + 1)
-                    out += before + "a nominee [not named]"
-                } else {
-                    out += before + "[not named]"
-                }
-            } else {
-                out += rest[...close]
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        return out + rest
-    }
+    /// A message with every nominee who is not seated left unnamed: messages name nominees by parameter,
+    /// so this changes parameters, never words.
+    func hide(_ m: Message) -> Message { m.hiding { hiddenIDs.contains($0) } }
 
-    /// The result as a public report may show it: notes and adjustments scrubbed.
+    /// The result as a public report may show it: notes and adjustments without the unseated.
     func apply(to result: SelectionResult) -> SelectionResult {
         var shown = result
-        let names = Self.names(result)
-        shown.notes = result.notes.map { scrub($0, names: names) }
-        shown.context.notes = result.context.notes.map { scrub($0, names: names) }
-        // Typed messages name a nominee by parameter: one not seated is left unnamed without editing text.
-        func hide(_ m: Message) -> Message {
-            var m = m
-            for (key, value) in m.parameters { if case .nominee(let id, _) = value, hiddenIDs.contains(id) { m.parameters[key] = .hiddenNominee } }
-            return m
-        }
+        shown.notes = result.notes.map(hide)
         shown.context.adjustments = result.context.adjustments.map(hide)
         shown.context.messages = result.context.messages.map(hide)
         return shown
@@ -114,53 +86,50 @@ public struct PublicView: Sendable {
 
     /// Explanations only for the seated; who would enter in their place is not named.
     func apply(to report: ExplanationReport, of result: SelectionResult) -> ExplanationReport {
-        let names = Self.names(result)
         var shown = report
         shown.explanations = report.explanations.filter { result.isSeated[$0.nominee] }.map { e in
             var e = e
-            e.message = scrub(e.message, names: names)
+            e.said = hide(e.said)
+            e.rules = e.rules.map { CitedRule(hide($0.said), quota: $0.quota) }
             e.entering = []
             return e
         }
         shown.prices = report.prices.map { p in
             var p = p
-            p.message = scrub(p.message, names: names)
+            p.said = hide(p.said)
             p.entering = []
             return p
         }
         shown.deviations = report.deviations.map { d in
             var d = d
             d.passedOver = []
-            d.message = scrub(d.message, names: names)
+            d.said = hide(d.said)
             return d
         }
-        shown.notes = report.notes.map { scrub($0, names: names) }
+        shown.notes = report.notes.map(hide)
         return shown
     }
 
     func apply(to diagnosis: Diagnosis, of result: SelectionResult) -> Diagnosis {
-        let names = Self.names(result)
         var shown = diagnosis
-        shown.conflicts = diagnosis.conflicts.map { c in
+        let conflict = { (c: ConflictReport) -> ConflictReport in
             var c = c
-            c.message = scrub(c.message, names: names)
-            c.rules = c.rules.map { scrub($0, names: names) }
+            c.message = hide(c.message)
+            c.rules = c.rules.map(hide)
+            c.references = c.references.map { r in
+                guard r.kind == .fixed, let id = r.id, hiddenIDs.contains(id) else { return r }
+                var r = r
+                r.id = nil
+                return r
+            }
             return c
         }
-        shown.repairSize = diagnosis.repairSize.map { c in
-            var c = c
-            c.message = scrub(c.message, names: names)
-            c.rules = c.rules.map { scrub($0, names: names) }
-            return c
-        }
-        shown.notes = diagnosis.notes.map { scrub($0, names: names) }
+        shown.conflicts = diagnosis.conflicts.map(conflict)
+        shown.repairSize = diagnosis.repairSize.map(conflict)
+        shown.notes = diagnosis.notes.map(hide)
         // The panel under a repair is not the chosen panel: a public report does not name its members.
         shown.repaired = nil
         shown.repairedExplanations = nil
         return shown
-    }
-
-    static func names(_ result: SelectionResult) -> [String: String] {
-        Dictionary(result.input.nominees.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 }

@@ -95,9 +95,9 @@ public struct SelectionSections: Sendable {
         adjustments = result.context.adjustments.map(\.description)
         hasPanel = result.status != .infeasible
         conflicts = result.status == .infeasible
-            ? SelectionReport.conflicts(result, diagnosis).map { Conflict(message: $0.message, rules: $0.rules) } : []
+            ? SelectionReport.conflicts(result, diagnosis).map { Conflict(message: $0.message.description, rules: $0.labels) } : []
         repairs = (diagnosis?.repairs ?? []).map(SelectionReport.repairLine)
-        repairSize = (diagnosis?.repairSize ?? []).map { Conflict(message: $0.message, rules: $0.rules) }
+        repairSize = (diagnosis?.repairSize ?? []).map { Conflict(message: $0.message.description, rules: $0.labels) }
         seats = ReportTable(["Group", "Seated", "Rank sum", "Seated from the group's top choices"], numeric: [1, 2])
         for g in result.groups { seats.add([g.group, "\(g.seated)/\(g.seats)", "\(g.rankSum)", "\(g.topChoicesSeated) of \(g.seats)"]) }
         panel = Self.members(result, link: nomineeLink)
@@ -108,7 +108,8 @@ public struct SelectionSections: Sendable {
             }
             quotas = table
         }
-        notes = result.context.messages.map(\.description) + result.notes + (explanations?.notes ?? []) + (diagnosis?.notes ?? [])
+        let said: [Message] = result.context.messages + result.notes + (explanations?.notes ?? []) + (diagnosis?.notes ?? [])
+        notes = said.map(\.description)
         if let explanations {
             var table = ReportTable(["Group", "Nominee", "Decision", "Reason", "Δ", "Why"], numeric: [4])
             for e in explanations.explanations {

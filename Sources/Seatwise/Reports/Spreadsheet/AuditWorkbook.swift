@@ -26,7 +26,7 @@ extension ReportWorkbook {
                         s.pValue.map { .number($0) } ?? .empty, s.reference.map { .number($0) } ?? .empty, s.referencePValue.map { .number($0) } ?? .empty])
         }
         var lines = (publicView.map { [("Made", $0.madeAt), ("In short", AuditReport.headline(audit))] } ?? []) + AuditReport.headerLines(audit)
-        for note in audit.notes { lines.append(("Note", note)) }
+        for note in audit.notes { lines.append(("Note", note.description)) }
         // A published roster of counts (a composition) has no names: its Panel sheet would only repeat Groups.
         self.init((roster.isComposition ? [] : [panel]) + [quotas, groups, shares, Sheet("Provenance", lines: lines)])
     }

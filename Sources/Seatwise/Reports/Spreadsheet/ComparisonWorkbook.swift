@@ -25,7 +25,7 @@ extension ReportWorkbook {
         var lines = (publicView.map { [("Made", $0.madeAt), ("In short", $0.headline)] } ?? []) + ComparisonReport.header(c)
         lines.append(("Nominations SHA-256", c.input.nominations.sha256))
         lines.append(("Policy SHA-256", c.input.policyFile.sha256))
-        for note in c.coordinated.notes { lines.append(("Note", note)) }
+        for note in c.coordinated.notes { lines.append(("Note", note.description)) }
         self.init([panel, quotas, groups, Sheet("Provenance", lines: lines)])
     }
 }
