@@ -44,7 +44,7 @@ struct LotteryCommand: ParsableCommand {
                      output: OutputOptions, inputs: [String]) throws {
         let lottery = try DrawnLottery(round, method: method, values: given, tickets: tickets, budget: budget)
         if lottery.result.status == .timeLimit { Console.error("warning: the time limit was reached; the distribution is the best found, not proved fairest") }
-        try output.emit(try lottery.render(output.format), inputs: inputs, kind: "a lottery report")
+        try output.emit(try lottery.render(output.format), workbook: { ReportWorkbook(lottery: lottery) }, inputs: inputs)
         if lottery.result.status == .infeasible { throw ExitCode(1) }
     }
 }

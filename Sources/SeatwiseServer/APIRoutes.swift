@@ -130,11 +130,15 @@ struct APIRoutes {
             if try work.choosesByLottery(id) {
                 // As `select` on such a policy: the lottery's report, which names everyone's chance.
                 try work.check(id, RoundRequest(alternates: alternatesAsked, publicReport: isPublic))
-                guard let format, !redact else {
-                    throw APIError(.conflict, "the policy's objective is lottery: its report comes as report.json, .md, .html, .csv or .txt, without public, redact or alternates")
+                guard !redact else {
+                    throw APIError(.conflict, "the policy's objective is lottery: its report names everyone's chance, so it comes without public, redact or alternates")
                 }
-                let text = try await work.run(id, context) { budget in try DrawnLottery(try work.round(id, mode: mode), method: nil, values: nil, budget: budget).render(format) }
-                var response = JSONResponse.text(text, type: type)
+                let bytes = try await work.run(id, context) { budget -> [UInt8] in
+                    let lottery = try DrawnLottery(try work.round(id, mode: mode), method: nil, values: nil, budget: budget)
+                    guard let format else { return try XLSXWriter.bytes(ReportWorkbook(lottery: lottery)) }
+                    return Array(try lottery.render(format).utf8)
+                }
+                var response = JSONResponse.bytes(bytes, type: type)
                 response.headers[.contentDisposition] = "attachment; filename=\"round-\(id)-lottery.\(name.split(separator: ".").last ?? "txt")\""
                 return response
             }

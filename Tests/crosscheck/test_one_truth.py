@@ -172,6 +172,102 @@ def test_a_lottery_policy_is_answered_alike_everywhere(seatwise, write_body, see
         assert "`seatwise lottery` reports every nominee's chance and the draw" in done.stderr
 
 
+def panel_verdict(count, lo, hi, enforced):
+    if (lo is not None and count < lo) or (hi is not None and count > hi):
+        return "violated" if enforced else "violated_not_enforced"
+    return "met_at_limit" if count in (lo, hi) else "met"
+
+
+GRAVITY = ["not_solved", "met", "met_at_limit", "violated_not_enforced", "violated"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_lottery_judges_every_rule_once_on_every_surface(seatwise, write_body, tmp_path, seed):
+    """A lottery policy's rules, judged over the panels it draws from (expected seats, fewest, most, the
+    worst verdict) and on the drawn panel: the JSON report states what the panels hold (counted on an
+    independent model), the workbook and the text report state the JSON's verdicts, every panel meets
+    every rule, and an audit of the drawn panel judges each rule as the lottery's report does."""
+    csv_text, policy = random_bodies.body(300 + seed, random.Random(seed).choice([30, 45]))
+    policy["objective"] = "lottery"
+    policy["lottery"] = {"method": "maximin" if seed % 2 else "leximin"}
+    if seed % 3 != 2:
+        policy["lottery"]["draw"] = f"{seed} {seed + 7} {seed + 19}"
+    nominations, policy_path = write_body(csv_text, policy)
+    # Every fourth lottery chosen group by group: body-wide rules are then judged, not enforced.
+    mode = ["--mode", "independent"] if seed % 4 == 3 else []
+    done = seatwise("lottery", nominations, "--policy", policy_path, "--format", "json", *mode)
+    assert done.returncode in (0, 1), done.stderr
+    doc = report(done)
+    if done.returncode == 1:
+        assert doc["status"] == "infeasible" and all(q["verdict"] == "not_solved" and q["expected"] is None for q in doc["quotas"])
+        return
+    inst = im.load(nominations, policy_path)
+    index = {n.id: i for i, n in enumerate(inst.nominees)}
+    panels = [([index[m] for m in e["panel"]], e["probability"]) for e in doc["distribution"]]
+    # Every panel meets every rule of the policy, the fixed members and the seats (independent model).
+    fixings = im.fixings_of(inst)
+    for panel, _ in panels:
+        chosen = set(panel)
+        assert all((i in chosen) == bool(v) for i, v in fixings.items())
+        for row in inst.rows:
+            if mode and row.ref.get("scope") == "body":
+                continue
+            count = sum(1 for i in row.members if i in chosen)
+            assert row.lower - 1e-9 <= count <= row.upper + 1e-9, row.ref
+    drawn = [index[m] for m in doc["draw"]["panel"]] if doc["draw"] else None
+    for q in doc["quotas"]:
+        rows = [r for r in inst.rows if r.ref.get("quota") == q["quota"] and r.ref["scope"] == q["scope"]
+                and sorted(r.ref["values"]) == sorted(im.norm(v) for v in q["values"])]
+        assert rows, q["label"]
+        members = set(rows[0].members)
+        counts = [sum(1 for i in panel if i in members) for panel, _ in panels]
+        assert (q["fewest"], q["most"]) == (min(counts), max(counts)), q["label"]
+        assert math.isclose(q["expected"], sum(c * p for c, (_, p) in zip(counts, panels)), abs_tol=1e-9)
+        worst = max((panel_verdict(c, q["min"], q["max"], q["enforced"]) for c in counts), key=GRAVITY.index)
+        assert q["verdict"] == worst and (not q["enforced"] or q["verdict"] in ("met", "met_at_limit")), q
+        assert q["enforced"] == (not mode or q["scope"] != "body")
+        if drawn is None:
+            assert q["drawn_count"] is None and q["drawn_verdict"] is None
+        else:
+            count = sum(1 for i in drawn if i in members)
+            assert q["drawn_count"] == count and q["drawn_verdict"] == panel_verdict(count, q["min"], q["max"], q["enforced"])
+    # The workbook and the text report state the same judgements and chances.
+    xlsx = tmp_path / "lottery.xlsx"
+    seatwise("lottery", nominations, "--policy", policy_path, "--output", xlsx, *mode, expect=0)
+    book = openpyxl.load_workbook(xlsx)
+    if doc["quotas"]:
+        sheet = book["Rules"]
+        header = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
+        column = header.index("Every panel")
+        assert [row[column].value for row in sheet.iter_rows(min_row=2)] == [VERDICT_WORDS[q["verdict"]] for q in doc["quotas"]]
+        text = seatwise("lottery", nominations, "--policy", policy_path, "--format", "text", *mode, expect=0).stdout
+        section = text.split("The rules over the lottery's panels", 1)[1]
+        for q in doc["quotas"]:
+            assert q["label"] in section
+    chances = {row[1].value: row[3].value for row in book["Chances"].iter_rows(min_row=2)}
+    assert all(math.isclose(chances[c["id"]], c["probability"], abs_tol=1e-12) for c in doc["probabilities"])
+    # An audit of the drawn panel judges each rule as the lottery's report does.
+    if drawn is None:
+        return
+    reader = csv.DictReader(io.StringIO(csv_text))
+    chosen = set(doc["draw"]["panel"])
+    roster = tmp_path / "drawn.csv"
+    with open(roster, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=reader.fieldnames)
+        w.writeheader()
+        for row in reader:
+            if row["id"] in chosen:
+                w.writerow(row)
+    audited = report(seatwise("audit", roster, "--policy", policy_path, "--pool", nominations, "--format", "json"))
+    assert all(g["satisfied"] for g in audited["groups"])
+    # (An audit judges every rule as enforced: a body-wide rule broken by a group-by-group lottery is violated.)
+    judged = {(a["quota"], a["scope"], tuple(sorted(a["values"]))): a for a in audited["quotas"]}
+    for q in doc["quotas"]:
+        a = judged[(q["quota"], q["scope"], tuple(sorted(q["values"])))]
+        expected = "violated" if q["drawn_verdict"] == "violated_not_enforced" else q["drawn_verdict"]
+        assert (a["count"], a["verdict"]) == (q["drawn_count"], expected), q["label"]
+
+
 # --- Each case that once disagreed ----------------------------------------------------------------
 
 

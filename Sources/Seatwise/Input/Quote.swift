@@ -1,11 +1,11 @@
 // Input values echoed in messages: quoted, at most about 60 characters (a 1 MB number must not become a
 // 1 MB error line), with control characters escaped so that a message cannot drive the terminal.
 
-public enum Quote {
-    public static let maximumCharacters = 60
+package enum Quote {
+    package static let maximumCharacters = 60
 
     /// `'value'`, or `'first 60 characters…' (1048576 characters)` for a longer one.
-    public static func value(_ text: String) -> String {
+    package static func value(_ text: String) -> String {
         var shown = Substring(text)
         var suffix = ""
         if text.utf8.count > maximumCharacters, text.count > maximumCharacters {
@@ -31,7 +31,7 @@ public enum Quote {
     }
 
     /// At most `limit` items joined by ", ", then "and N more", for messages that list what is allowed.
-    public static func list(_ items: [String], limit: Int = 12) -> String {
+    package static func list(_ items: [String], limit: Int = 12) -> String {
         func short(_ item: String) -> String {
             VisibleText.oneLine(item.count > maximumCharacters ? item.prefix(maximumCharacters) + "…" : item)
         }

@@ -8,7 +8,9 @@ public struct DrawnLottery: Sendable {
     /// The ticket lottery, drawn when values were given; nil when no panel meets the rules.
     public var draw: LotteryDraw?
     /// When no panel meets the rules: each clash the diagnosis finds, with its rules.
-    public var conflicts: [String]
+    public var conflicts: [ConflictReport]
+    /// The clashes in words: what each says, then its rules.
+    public var conflictWords: [String] { conflicts.map { ([$0.message.description] + $0.labels).joined(separator: " — ") } }
 
     /// Bad draw values are bad input (`InputError`) before anything is solved.
     public init(_ round: Round, method: LotteryMethod?, values given: String?, tickets: Int = LotteryDraw.defaultTickets,
@@ -16,13 +18,19 @@ public struct DrawnLottery: Sendable {
         let settings = round.input.policy.lottery
         let values = given ?? settings?.draw
         if let values { _ = try LotteryDraw.sources(values) }
-        result = try FairLottery.run(round, method: method ?? settings?.method ?? .leximin, budget: budget)
+        try self.init(try FairLottery.run(round, method: method ?? settings?.method ?? .leximin, budget: budget), of: round,
+                      values: values, tickets: tickets, budget: budget)
+    }
+
+    /// A lottery already solved (`verify` re-solves it first), its tickets and, with `values`, its draw.
+    public init(_ result: LotteryResult, of round: Round, values: String?, tickets: Int = LotteryDraw.defaultTickets,
+                budget: SolveBudget = .unlimited) throws {
+        self.result = result
         draw = nil
         conflicts = []
         if result.status == .infeasible {
             // The diagnosis of the same rules names the clash, as `select` would.
             conflicts = try Diagnoser.diagnose(try round.solve(budget: budget), repair: false, budget: budget).conflicts
-                .map { ([$0.message.description] + $0.labels).joined(separator: " — ") }
         } else {
             draw = LotteryDraw(result, tickets: tickets)
             if let values { try draw?.draw(values) }
@@ -30,6 +38,6 @@ public struct DrawnLottery: Sendable {
     }
 
     public func render(_ format: ReportFormat) throws -> String {
-        try LotteryReport.render(result, draw: draw, format: format, conflicts: conflicts)
+        try LotteryReport.render(result, draw: draw, format: format, conflicts: conflictWords)
     }
 }

@@ -19,6 +19,15 @@ public enum LotteryReport {
         }
     }
 
+    /// Nominees in the policy's group order, the likeliest first within a group.
+    static func order(_ result: LotteryResult) -> [Int] {
+        let nominees = result.input.nominees
+        let groups = Dictionary(result.policy.groups.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        return nominees.indices.sorted {
+            (groups[nominees[$0].group] ?? 0, -result.probabilities[$0], nominees[$0].id) < (groups[nominees[$1].group] ?? 0, -result.probabilities[$1], nominees[$1].id)
+        }
+    }
+
     static func percent(_ p: Double) -> String { String(format: "%.2f%%", p * 100) }
 
     static func standing(_ result: LotteryResult, _ i: Int) -> String {
@@ -68,12 +77,13 @@ public enum LotteryReport {
         if drawn { sections.append(.init("Chances of a seat, lowest first", .markup(html: chart(result), otherwise: ""))) }
         var table = ReportTable(["Group", "ID", "Name", "Chance", "Per-group lottery", "Standing"], numeric: [3, 4])
         let naive = result.perGroupLottery
-        let order = nominees.indices.sorted { (result.policy.groups.firstIndex(of: nominees[$0].group) ?? 0, -result.probabilities[$0], nominees[$0].id) < (result.policy.groups.firstIndex(of: nominees[$1].group) ?? 0, -result.probabilities[$1], nominees[$1].id) }
+        let order = Self.order(result)
         for i in order {
             let n = nominees[i]
             table.add([n.group, n.id, n.name, percent(result.probabilities[i]), percent(naive[i]), standing(result, i)])
         }
         sections.append(.init("Every nominee's chance of a seat", .table(table)))
+        if let rules = quotaTable(result, draw) { sections.append(.init("The rules over the lottery's panels", .table(rules))) }
         var levels = ReportTable(["Level", "Chance", "Nominees"], numeric: [0, 1, 2])
         for (k, l) in result.levels.enumerated() { levels.add(["\(k + 1)", percent(l.probability), "\(l.nominees)"]) }
         if result.method == .leximin { sections.append(.init("LEXIMIN levels (each proved the best given the ones before)", .table(levels))) }
@@ -102,6 +112,22 @@ public enum LotteryReport {
         var csv = ReportTable(["group", "id", "name", "probability", "per_group_lottery", "standing"])
         for i in order { csv.add([nominees[i].group, nominees[i].id, nominees[i].name, String(format: "%.9f", result.probabilities[i]), String(format: "%.9f", naive[i]), standing(result, i)]) }
         return SectionedReport(kind: "Lottery", title: result.policy.body, subtitle: headline(result), header: header, sections: sections, csvTable: csv)
+    }
+
+    /// Each rule over the lottery's panels: the seats its values hold (expected, fewest–most), the worst
+    /// verdict of any panel, and the drawn panel's count and verdict; nil when the policy has no quota.
+    static func quotaTable(_ result: LotteryResult, _ draw: LotteryDraw?) -> ReportTable? {
+        let outcomes = result.quotaOutcomes(drawn: draw?.panel)
+        guard !outcomes.isEmpty else { return nil }
+        var table = ReportTable(["Rule", "Bound", "Expected seats", "Fewest", "Most", "Every panel", "Drawn panel"], numeric: [2, 3, 4])
+        for o in outcomes {
+            let solved = o.verdict != .notSolved
+            table.add([.init(o.row.label), .init(SelectionReport.bounds(o.row)), .init(solved ? String(format: "%.3f", o.expected) : "–"),
+                       .init(solved ? "\(o.fewest)" : "–"), .init(solved ? "\(o.most)" : "–"),
+                       .init(Words.verdict(o.verdict), tone: o.verdict.isBroken ? .bad : solved ? .good : .plain),
+                       .init(o.drawn.map { "\($0.count): \(Words.verdict($0.verdict))" } ?? "–", tone: o.drawn.map { $0.verdict.isBroken ? .bad : .good } ?? .plain)])
+        }
+        return table
     }
 
     /// Every eligible nominee's chance as a bar, lowest first, with the per-group lottery's as a dot.
@@ -140,14 +166,27 @@ public enum LotteryReport {
         }
         enum Keys: String, CodingKey { case sources, key, digest, ticket, panel }
     }
+    /// A rule judged over the lottery's panels, and on the drawn panel once drawn.
     struct Quota: Encodable {
         var label: String, quota: Int, attribute: String, values: [String], scope: String, min: Int?, max: Int?
+        var enforced: Bool, expected: Double?, fewest: Int?, most: Int?, verdict: String, drawnCount: Int?, drawnVerdict: String?
+        init(_ o: LotteryQuotaOutcome) {
+            let row = o.row
+            label = row.label; quota = row.quotaIndex + 1; attribute = row.attribute; values = row.values; scope = row.scopeKey; min = row.min; max = row.max
+            enforced = o.enforced; verdict = o.verdict.rawValue
+            let solved = o.verdict != .notSolved
+            expected = solved ? o.expected : nil; fewest = solved ? o.fewest : nil; most = solved ? o.most : nil
+            drawnCount = o.drawn?.count; drawnVerdict = o.drawn?.verdict.rawValue
+        }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(label, forKey: .label); try c.encode(quota, forKey: .quota); try c.encode(attribute, forKey: .attribute)
             try c.encode(values, forKey: .values); try c.encode(scope, forKey: .scope); try c.encode(min, forKey: .min); try c.encode(max, forKey: .max)
+            try c.encode(enforced, forKey: .enforced); try c.encode(expected, forKey: .expected); try c.encode(fewest, forKey: .fewest)
+            try c.encode(most, forKey: .most); try c.encode(verdict, forKey: .verdict); try c.encode(drawnCount, forKey: .drawnCount)
+            try c.encode(drawnVerdict, forKey: .drawnVerdict)
         }
-        enum Keys: String, CodingKey { case label, quota, attribute, values, scope, min, max }
+        enum Keys: String, CodingKey { case label, quota, attribute, values, scope, min, max, enforced, expected, fewest, most, verdict, drawnCount, drawnVerdict }
     }
     struct Inputs: Encodable {
         var nominations: String, nominationsSha256: String, policy: String, policySha256: String, nominationsSheet: String?
@@ -204,7 +243,7 @@ public enum LotteryReport {
             // Null until drawn: the report published before the draw carries the tickets alone.
             draw = d.flatMap { $0.ticket == nil ? nil : Draw(sources: $0.sources, key: $0.key, digest: $0.digest, ticket: $0.ticket, panel: $0.panel.map { $0.map { ids[$0] } }) }
             round = RoundRecord(adjustments: r.context.applied.map { RoundRecord.Option(option: $0.option.name, value: $0.option.value) })
-            quotas = r.context.quotaRows.map { Quota(label: $0.label, quota: $0.quotaIndex + 1, attribute: $0.attribute, values: $0.values, scope: $0.scopeKey, min: $0.min, max: $0.max) }
+            quotas = r.quotaOutcomes(drawn: d?.panel).map(Quota.init)
             notes = (r.notes + r.context.adjustments).map(\.description) + r.context.noteWords
             let input = r.input
             inputs = Inputs(nominations: input.nominations.path, nominationsSha256: input.nominations.sha256, policy: input.policyFile.path,

@@ -7,33 +7,33 @@
 import Foundation
 import SeatwiseSolver
 
-public enum OutputFile {
-    public struct Refused: Error, Sendable, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "\(path): \(reason)" }
-        public init(path: String, reason: String) {
+package enum OutputFile {
+    package struct Refused: Error, Sendable, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "\(path): \(reason)" }
+        package init(path: String, reason: String) {
             self.path = path
             self.reason = reason
         }
     }
 
     /// `--output -` means standard output.
-    public static let standardOutput = "-"
+    package static let standardOutput = "-"
 
     /// The mode of a new report: it names people, so only its owner reads it.
-    public static let newFileMode: mode_t = 0o600
+    package static let newFileMode: mode_t = 0o600
     /// Written in pieces of this size, with a look at `cancellation` before each.
     static let chunk = 1 << 16
 
-    public static func write(_ text: String, to path: String, protecting inputs: [String], cancellation: SolverCancellation? = nil) throws {
+    package static func write(_ text: String, to path: String, protecting inputs: [String], cancellation: SolverCancellation? = nil) throws {
         try write(Data(text.utf8), to: path, protecting: inputs, cancellation: cancellation)
     }
 
     /// The bytes of a report (a text one, or an .xlsx workbook), written the same careful way. When
     /// `cancellation` is raised (Ctrl-C) before the report is complete, nothing more is written, a
     /// regular file is left as it was, and `SolverError.cancelled` is thrown.
-    public static func write(_ data: Data, to path: String, protecting inputs: [String], cancellation: SolverCancellation? = nil) throws {
+    package static func write(_ data: Data, to path: String, protecting inputs: [String], cancellation: SolverCancellation? = nil) throws {
         if cancellation?.isCancelled == true { throw SolverError.cancelled }
         if path == standardOutput {
             try writeChunks(data, to: FileHandle.standardOutput, cancellation: cancellation)

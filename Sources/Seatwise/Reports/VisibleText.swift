@@ -2,7 +2,7 @@
 // are written as `\u{1B}`, so a name can neither drive the terminal nor hide text; line breaks of every
 // kind (LF, CR, CRLF, NEL, U+2028/9) are flattened where a value must stay on one line.
 
-public enum VisibleText {
+package enum VisibleText {
     /// Characters shown escaped: they can move the cursor, retitle a window or reorder what is shown.
     static func isHazard(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -19,7 +19,7 @@ public enum VisibleText {
     }
 
     /// `text` with every hazard except those in `keeping` written as `\u{1B}`.
-    public static func escaped(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {
+    package static func escaped(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {
         guard text.unicodeScalars.contains(where: { isHazard($0) && !keeping.contains($0) }) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -33,7 +33,7 @@ public enum VisibleText {
     }
 
     /// One line: each line break (a CRLF counts as one) becomes a space; other hazards are escaped.
-    public static func oneLine(_ text: String) -> String {
+    package static func oneLine(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isHazard) else { return text }
         var flat = String.UnicodeScalarView()
         var previousCR = false
@@ -52,7 +52,7 @@ public enum VisibleText {
     /// A whole report in `format`, safe to print: the report's own line breaks (and CSV's CR, tabs) stay;
     /// in JSON, the hazards JSONEncoder leaves raw (DEL, C1, bidi) become `\u` escapes, which only
     /// strings can hold, so the document stays valid.
-    public static func report(_ text: String, format: ReportFormat) -> String {
+    package static func report(_ text: String, format: ReportFormat) -> String {
         switch format {
         case .text, .markdown: return escaped(text, keeping: ["\n"])
         case .csv, .html: return escaped(text, keeping: ["\n", "\r", "\t"])

@@ -139,18 +139,13 @@ enum LotteryVerifier {
         // gap, notes, quota counts, unseatable, fixed_in, the draw, unknown keys): the report made again
         // from the re-solved lottery, with the report's tickets and published values, compared key by key.
         let claimed = (try? JSONSerialization.jsonObject(with: Data(file.bytes))) as? [String: Any] ?? [:]
-        var conflicts: [String] = []
-        var drawn: LotteryDraw?
-        if result.status == .infeasible {
-            conflicts = try Diagnoser.diagnose(try round.solve(budget: budget), repair: false, budget: budget).conflicts
-                .map { ([$0.message.description] + $0.labels).joined(separator: " — ") }
-        } else if (1...1_000_000).contains(published.lottery?.tickets ?? LotteryDraw.defaultTickets) {
-            // (A count out of range is a difference said above; no ticket lottery is made from it.)
-            drawn = LotteryDraw(result, tickets: published.lottery?.tickets ?? LotteryDraw.defaultTickets)
-            let values = published.draw?.sources.map { $0.map { $0.joined(separator: " ") }.joined(separator: " / ") } ?? input.policy.lottery?.draw
-            if let values { try? drawn?.draw(values) }
-        }
-        let remade = try LotteryReport.render(result, draw: drawn, format: .json, conflicts: conflicts)
+        // (A ticket count out of range is a difference said above; no ticket lottery is made from it.)
+        let tickets = published.lottery?.tickets ?? LotteryDraw.defaultTickets
+        let values = published.draw?.sources.map { $0.map { $0.joined(separator: " ") }.joined(separator: " / ") } ?? input.policy.lottery?.draw
+        var remadeLottery = try DrawnLottery(result, of: round, values: nil, tickets: (1...1_000_000).contains(tickets) ? tickets : 1, budget: budget)
+        if !(1...1_000_000).contains(tickets) { remadeLottery.draw = nil }
+        if let values { try? remadeLottery.draw?.draw(values) }
+        let remade = try remadeLottery.render(.json)
         if let derived = (try? JSONSerialization.jsonObject(with: Data(remade.utf8))) as? [String: Any] {
             let restated = ReportVerifier.differences(claimed, derived, ignored: ["tool", "inputs.nominations", "inputs.policy", "timings"])
             if restated.isEmpty { v.checks.append("every other key of the report is the same when it is made again from the re-solved lottery") }

@@ -3,13 +3,13 @@
 
 import Foundation
 
-public enum CellReference {
+package enum CellReference {
     /// Excel's last column, XFD.
-    public static let maximumColumn = 16_384
-    public static let maximumRow = 1_048_576
+    package static let maximumColumn = 16_384
+    package static let maximumRow = 1_048_576
 
     /// "A" for 1, "Z" for 26, "AA" for 27.
-    public static func letters(_ column: Int) -> String {
+    package static func letters(_ column: Int) -> String {
         var n = column
         var out: [Character] = []
         while n > 0 {
@@ -21,7 +21,7 @@ public enum CellReference {
     }
 
     /// (row, column) of "C7", 1-based; nil when it is not a cell reference within Excel's grid.
-    public static func parse(_ text: String) -> (row: Int, column: Int)? { parse(text.utf8) }
+    package static func parse(_ text: String) -> (row: Int, column: Int)? { parse(text.utf8) }
 
     /// The same, from the reference's bytes (a workbook's `r` attribute, read without making text).
     static func parse<Bytes: Sequence>(_ bytes: Bytes) -> (row: Int, column: Int)? where Bytes.Element == UInt8 {
@@ -45,14 +45,14 @@ public enum CellReference {
     }
 
     /// A sheet name as Excel writes it before '!': bare when it is letters, digits and '_', else quoted.
-    public static func sheet(_ name: String) -> String {
+    package static func sheet(_ name: String) -> String {
         let plain = !name.isEmpty && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
             && !("0"..."9").contains(name.unicodeScalars.first!)
         return plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// "Sheet1!C7", or "Sheet1!7:7" for a whole row.
-    public static func place(sheet name: String, row: Int, column: Int?) -> String {
+    package static func place(sheet name: String, row: Int, column: Int?) -> String {
         sheet(name) + "!" + (column.map { letters($0) + "\(row)" } ?? "\(row):\(row)")
     }
 }
