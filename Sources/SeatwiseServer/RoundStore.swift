@@ -84,7 +84,7 @@ final class RoundStore: Sendable {
                 """)
         }
         migrator.registerMigration("v2: adjustments stored as facts") { db in
-            // The words column stays for the records of the first version; new rows leave it empty.
+            // The words column stays: the words of the first version's records, and beside new facts their words.
             try db.execute(sql: "ALTER TABLE adjustment ADD COLUMN said TEXT")
         }
         try migrator.migrate(db)
@@ -136,8 +136,9 @@ final class RoundStore: Sendable {
             for (adjustment, message) in zip(adjustments, said) {
                 let json = String(decoding: try encoder.encode(adjustment), as: UTF8.self)
                 let facts = String(decoding: try encoder.encode(message), as: UTF8.self)
-                try db.execute(sql: "INSERT INTO adjustment (round_id, json, words, said, created_at) VALUES (?, ?, '', ?, ?)",
-                               arguments: [id, json, facts, Self.now()])
+                // The words too, as they read today: what is shown should the facts ever not be read.
+                try db.execute(sql: "INSERT INTO adjustment (round_id, json, words, said, created_at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [id, json, message.description, facts, Self.now()])
             }
         }
     }

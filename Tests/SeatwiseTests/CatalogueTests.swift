@@ -49,4 +49,13 @@ struct CatalogueTests {
         #expect(said.description.contains("Ana Ruiz [G-1] (Government, 3rd) in; a nominee [not named] (Civil Society, unranked) out"))
         #expect(said.hiding { $0 == "G-1" }.nominees.isEmpty)
     }
+
+    @Test("a message stored by the earlier version (Swift's own enum coding) is still read")
+    func earlierStoredForm() throws {
+        let stored = #"{"code":"adjusted.exclude","parameters":{"group":{"text":{"_0":"Government"}},"nominee":{"nominee":{"id":"G-1","name":"Ana Ruiz"}}}}"#
+        let message = try JSONDecoder().decode(Message.self, from: Data(stored.utf8))
+        #expect(message == Message(.adjustedExclude, ["group": .text("Government"), "nominee": .nominee(id: "G-1", name: "Ana Ruiz")]))
+        let hidden = #"{"code":"adjusted.seat","parameters":{"group":{"text":{"_0":"Government"}},"nominee":{"hiddenNominee":{}}}}"#
+        #expect(try JSONDecoder().decode(Message.self, from: Data(hidden.utf8)).parameters["nominee"] == .hiddenNominee)
+    }
 }

@@ -17,7 +17,7 @@ import yaml
 
 import independent_model as im
 import random_bodies
-from conftest import report
+from conftest import ROOT, report
 
 VERDICT_WORDS = {"not_solved": "not solved", "met": "met", "met_at_limit": "met, at its limit",
                  "violated": "VIOLATED", "violated_not_enforced": "violated (not enforced)"}
@@ -459,3 +459,40 @@ def test_select_with_an_exclusion_says_what_changed(seatwise):
     assert after["difference"]["objective_change"] == after["objective"]["rank_sum"] - before["objective"]["rank_sum"]
     explained = report(seatwise("explain", *args, "--exclude", out, expect=0))
     assert explained["difference"] == after["difference"]
+
+
+def test_a_public_comparison_names_no_one_through_the_counting_checks(seatwise, tmp_path):
+    """Counting checks name the fixed nominees that make a count fail; a public report leaves out those
+    not seated (a public comparison of an infeasible round once listed withdrawn nominees' ids)."""
+    text = (ROOT / "examples/infeasible/nominations.csv").read_text(encoding="utf-8").strip().split("\n")
+    header, rows = text[0] + ",status", [line + ",new" for line in text[1:]]
+    withdrawn = [r.split(",")[0] for r in rows if r.split(",")[2] == "Technical Community"][:4]
+    rows = [r[: -len(",new")] + ",withdrawn" if r.split(",")[0] in withdrawn else r for r in rows]
+    nominations = tmp_path / "n.csv"
+    nominations.write_text("\n".join([header] + rows) + "\n", encoding="utf-8")
+    policy = ROOT / "examples/infeasible/policy.yaml"
+    plain = report(seatwise("compare", nominations, "--policy", policy, "--format", "json"))
+    named = {r["id"] for side in ("independent", "coordinated") for c in plain[side]["conflicts"] for r in c["references"] if r["kind"] == "fixed"}
+    assert named & set(withdrawn), "the counting check names the withdrawn nominees it needs"
+    public = seatwise("compare", nominations, "--policy", policy, "--public", "--format", "json").stdout
+    for nid in withdrawn:
+        assert nid not in public
+
+
+def test_a_single_minimum_above_its_seats_is_a_counting_check_any_solver_confirms(seatwise, write_body):
+    rows = ["id,name,group,gender,country,region,development,rank"]
+    # Five women and three men in Government: enough of each, so only the seats rule the minimum out.
+    for k in range(11):
+        rows.append(f"P{k},Person P{k},{'Government' if k < 8 else 'Civil Society'},{'female' if k < 5 else 'male'},KEN,African,developing,{k + 1}")
+    policy = {"body": "Minimum", "seats": {"Government": 3, "Civil Society": 2},
+              "quotas": [{"attribute": "gender", "value": "female", "min": 4, "group": "Government"},
+                         {"attribute": "gender", "value": "male", "min": 1, "group": "Government"}]}
+    nominations, policy_path = write_body("\n".join(rows) + "\n", policy)
+    assert seatwise("check", nominations, "--policy", policy_path).returncode == 1
+    doc = report(seatwise("select", nominations, "--policy", policy_path, "--format", "json", expect=1))
+    assert any(c["references"] and all(r["kind"] != "fixed" for r in c["references"]) for c in doc["conflicts"])
+    inst = im.load(nominations, policy_path)
+    for conflict in doc["conflicts"]:
+        refs = [r for r in conflict["references"] if r["kind"] != "fixed"]
+        chosen = [next(row for row in inst.rows if im.same_rule(row, r)) for r in refs]
+        assert chosen and not im.Solver(inst, chosen, {}).feasible(), conflict["message"]

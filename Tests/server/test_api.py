@@ -420,7 +420,16 @@ def test_the_lottery_in_the_workbench_and_the_policy_editor_keeps_it(server, tmp
     assert status == 200 and result["kind"] == "lottery" and result["distribution"] == cli["distribution"]
     status, _, text = server.request("GET", f"/api/rounds/{rid}/report.md")
     assert status == 200 and b"Lottery" in text
-    assert server.request("GET", f"/api/rounds/{rid}/report.xlsx")[0] == 409
+    # Its workbook is the lottery's too: every chance as a number, the same as the JSON result's.
+    status, _, book = server.request("GET", f"/api/rounds/{rid}/report.xlsx")
+    assert status == 200
+    import io
+    import openpyxl
+    sheet = openpyxl.load_workbook(io.BytesIO(book))["Chances"]
+    chances = {row[1].value: row[3].value for row in sheet.iter_rows(min_row=2)}
+    assert chances.keys() == {c["id"] for c in result["probabilities"]}
+    assert all(abs(chances[c["id"]] - c["probability"]) < 1e-12 for c in result["probabilities"])
+    assert server.request("GET", f"/api/rounds/{rid}/report.xlsx?redact=1")[0] == 409
     assert server.request("GET", f"/api/rounds/{rid}/report.html?public=1")[0] == 409
     status, _, page = server.request("GET", f"/rounds/{rid}/lottery?draw=12+x3")
     assert status == 422 and b"is not a whole number" in page and b'id="lottery-form"' in page

@@ -135,8 +135,9 @@ public enum Diagnoser {
                 // Rules compared by what they are, whatever their bounds (a repair moves the bounds) and
                 // however many fixed members the count needs.
                 let rules = { (report: ConflictReport) in Set(report.references.filter { $0.kind != .fixed }.map(\.rule)) }
-                let seen = (known + found).map(rules)
-                for report in reports where !seen.contains(rules(report)) { found.append(report) }
+                // (A report that names no rule, such as "the hard rules conflict by themselves", matches none.)
+                let seen = (known + found).map(rules).filter { !$0.isEmpty }
+                for report in reports where rules(report).isEmpty || !seen.contains(rules(report)) { found.append(report) }
             }
         }
         return (found, true)

@@ -41,8 +41,9 @@ public struct RuleReference: Sendable, Hashable, Encodable {
     /// A group's seats.
     static func seats(_ group: String, _ seats: Int) -> RuleReference { RuleReference(kind: .seats, bound: .exact, value: seats, group: group) }
 
-    /// The rule itself, whatever its bound's value (a repair moves the value, not the rule).
-    var rule: RuleReference { var r = self; r.value = nil; return r }
+    /// The rule itself, whichever of its bounds and whatever their values (a repair moves the value, not
+    /// the rule; an exact quota is its minimum to a counting check and its exact row to the model).
+    var rule: RuleReference { var r = self; r.value = nil; r.bound = nil; return r }
 
     /// A nominee fixed in (1) or out (0).
     static func fixed(_ id: String, value: Int) -> RuleReference { RuleReference(kind: .fixed, bound: .exact, value: value, id: id) }

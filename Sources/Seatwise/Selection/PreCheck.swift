@@ -24,8 +24,8 @@ public enum PreCheck {
         // Nominees indexed by group once: a filter per group would be quadratic in 100,000 groups.
         var byGroup: [String: [Int]] = [:]
         for i in nominees.indices where groupSet.contains(nominees[i].group) { byGroup[nominees[i].group, default: []].append(i) }
-        // A failure's references are an irreducible set of rules that clash by themselves, the fewest fixed
-        // nominees that make the count fail included, so that any solver can rebuild them and find no panel.
+        // A failure's references are rules that clash by themselves, as few as the count shows (the fewest
+        // fixed nominees that make it fail), so that any solver can rebuild them and find no panel.
         let fixedOut = { (list: [Int], count: Int) in
             list.filter { standings[$0].isFixedOut }.prefix(Swift.max(0, count)).map { RuleReference.fixed(nominees[$0].id, value: 0) }
         }
@@ -96,15 +96,22 @@ public enum PreCheck {
                 chosen = Array(chosen.prefix { row in defer { sum = Int.saturatingAdd(sum, row.min ?? 0) }; return sum <= first.seatsInScope })
             }
             let total = chosen.reduce(0) { Int.saturatingAdd($0, $1.min ?? 0) }
-            if chosen.count > 1, let first = chosen.first, total > first.seatsInScope {
+            guard let first = chosen.first, total > first.seatsInScope else { continue }
+            // The seats that bound the scope: those of the groups whose eligible nominees the minimums count.
+            let holders = Set(chosen.flatMap(\.members).filter { !standings[$0].isFixedOut }.map { nominees[$0].group })
+            let seatRows = (first.group.map { [$0] } ?? groups.filter(holders.contains)).map { RuleReference.seats($0, input.policy.seats(of: $0)) }
+            if chosen.count == 1 {
+                failures.append(.init(message: Message(.precheckMinimumAboveSeats, ["scope": scopeName(first), "min": .number(total), "subject": .text(first.subject),
+                                                                                    "seats": .number(first.seatsInScope)]),
+                                      rules: [.rule(first.label)], references: [.quota(first, bound: .min, value: total)] + seatRows, kind: .minimumsAddUp))
+            } else {
                 let parts = MessageValue.list(chosen.map { row in
                     .message(Message(.precheckMinimumPart, ["min": .number(row.min!), "values": .alternatives(row.values.map(MessageValue.text))]))
                 })
                 failures.append(.init(message: Message(.precheckMinimumsAddUp, ["attribute": .text(first.attribute), "scope": scopeName(first), "total": .number(total),
                                                                                  "parts": parts, "seats": .number(first.seatsInScope)]),
                                       rules: chosen.map { .rule($0.label) },
-                                      references: chosen.map { .quota($0, bound: .min, value: $0.min!) }
-                                          + (first.group.map { [$0] } ?? groups).map { RuleReference.seats($0, input.policy.seats(of: $0)) },
+                                      references: chosen.map { .quota($0, bound: .min, value: $0.min!) } + seatRows,
                                       kind: .minimumsAddUp))
             }
         }

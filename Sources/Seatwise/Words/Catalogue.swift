@@ -213,5 +213,6 @@ public struct Catalogue: Sendable {
         .auditAbsentValuesUnchecked: "without --pool, `each` quotas on attributes other than region and development cover only the values present on the roster: a value nobody on it has cannot be checked (give --pool NOMINATIONS to check them)",
         .nullModelTooManyFixed: "{group}: more members must be seated than the roster has; the null model draws from all its eligible nominees",
         .nullModelTooFew: "{group}: the roster has more members than the pool can supply; the group is left out of the probabilities",
+        .precheckMinimumAboveSeats: "{scope} needs at least {min} with {subject}, more than its {seats#seat}",
     ])
 }

@@ -80,6 +80,7 @@ public indirect enum MessageValue: Sendable, Hashable, Codable {
         }
         let c = try decoder.container(keyedBy: Key.self)
         if c.contains(.code) { self = .message(try Message(from: decoder)); return }
+        if let earlier = try Self.earlierForm(decoder) { self = earlier; return }
         if c.contains(.nominee) {
             if try c.decodeNil(forKey: .nominee) { self = .hiddenNominee; return }
             self = .nominee(id: try c.decode(String.self, forKey: .nominee), name: try c.decode(String.self, forKey: .name))
@@ -90,6 +91,27 @@ public indirect enum MessageValue: Sendable, Hashable, Codable {
         if c.contains(.clauses) { self = .clauses(try c.decode([MessageValue].self, forKey: .clauses)); return }
         if c.contains(.alternatives) { self = .alternatives(try c.decode([MessageValue].self, forKey: .alternatives)); return }
         throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a message parameter"))
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// The form an earlier version stored (Swift's own coding of the enum: `{"text": {"_0": …}}`,
+    /// `{"nominee": {"id": …, "name": …}}`, `{"hiddenNominee": {}}`), read so that its records still show.
+    private static func earlierForm(_ decoder: Decoder) throws -> MessageValue? {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        if let inner = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("text")) { return .text(try inner.decode(String.self, forKey: AnyKey("_0"))) }
+        if let inner = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("number")) { return .number(try inner.decode(Int.self, forKey: AnyKey("_0"))) }
+        if let inner = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("nominee")) {
+            return .nominee(id: try inner.decode(String.self, forKey: AnyKey("id")), name: try inner.decode(String.self, forKey: AnyKey("name")))
+        }
+        if c.contains(AnyKey("hiddenNominee")) { return .hiddenNominee }
+        return nil
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -282,6 +304,7 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
     case auditAbsentValuesUnchecked = "audit.absent_values_unchecked"
     case nullModelTooManyFixed = "audit.null_model_too_many_fixed"
     case nullModelTooFew = "audit.null_model_too_few"
+    case precheckMinimumAboveSeats = "precheck.minimum_above_seats"
 
     /// The parameters the code's words use (a catalogue's template may use no others).
     public var parameters: Set<String> {
@@ -366,6 +389,7 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .lotteryFloorsLowered: return ["by"]
         case .lotteryFirstDistributionCut: return ["patterns"]
         case .auditPercentagesOnRoster, .auditPercentagesInComposition: return ["members", "seats"]
+        case .precheckMinimumAboveSeats: return ["scope", "min", "subject", "seats"]
         }
     }
 }

@@ -75,10 +75,25 @@ public struct PublicView: Sendable {
     /// so this changes parameters, never words.
     func hide(_ m: Message) -> Message { m.hiding { hiddenIDs.contains($0) } }
 
-    /// The result as a public report may show it: notes and adjustments without the unseated.
+    /// A rule reference that names a nominee not seated names no one.
+    func hide(_ r: RuleReference) -> RuleReference {
+        guard r.kind == .fixed, let id = r.id, hiddenIDs.contains(id) else { return r }
+        var r = r
+        r.id = nil
+        return r
+    }
+
+    /// The result as a public report may show it: notes, adjustments and counting checks without the unseated.
     func apply(to result: SelectionResult) -> SelectionResult {
         var shown = result
         shown.notes = result.notes.map(hide)
+        shown.preCheckFailures = result.preCheckFailures.map { f in
+            var f = f
+            f.message = hide(f.message)
+            f.rules = f.rules.map(hide)
+            f.references = f.references.map(hide)
+            return f
+        }
         shown.context.adjustments = result.context.adjustments.map(hide)
         shown.context.messages = result.context.messages.map(hide)
         return shown
@@ -116,12 +131,7 @@ public struct PublicView: Sendable {
             var c = c
             c.message = hide(c.message)
             c.rules = c.rules.map(hide)
-            c.references = c.references.map { r in
-                guard r.kind == .fixed, let id = r.id, hiddenIDs.contains(id) else { return r }
-                var r = r
-                r.id = nil
-                return r
-            }
+            c.references = c.references.map(hide)
             return c
         }
         shown.conflicts = diagnosis.conflicts.map(conflict)
