@@ -32,16 +32,18 @@ public enum ComparisonReport {
         let hasI = c.independent.status != .infeasible, hasC = c.coordinated.status != .infeasible
         let indLines = SelectionReport.quotaLines(c.independent.quotas, policy: c.input.policy, hasPanel: hasI)
         let cooLines = SelectionReport.quotaLines(c.coordinated.quotas, policy: c.input.policy, hasPanel: hasC)
-        // Summarised lines of both modes line up unless one lists broken rows the other does not: key by rule.
+        // Summarised lines of both modes line up unless one lists broken rows the other does not: a row
+        // listed by one mode alone is met in the other (a summary lists only its broken rows).
         var rows: [[String]] = []
-        var coo: [String: (count: String, verdict: String)] = [:]
-        for line in cooLines { coo[line.rule] = (line.count, line.verdict) }
-        var seen = Set<String>()
+        var coo: [SelectionReport.QuotaLine.Key: SelectionReport.QuotaLine] = [:]
+        for line in cooLines { coo[line.key] = line }
+        var seen = Set<SelectionReport.QuotaLine.Key>()
+        let met = Words.verdict(.met)
         for line in indLines {
-            seen.insert(line.rule)
-            rows.append([line.rule, line.bound, line.count, line.verdict, coo[line.rule]?.count ?? "–", coo[line.rule]?.verdict ?? "met"])
+            seen.insert(line.key)
+            rows.append([line.rule, line.bound, line.count, line.verdict, coo[line.key]?.count ?? "–", coo[line.key]?.verdict ?? met])
         }
-        for line in cooLines where !seen.contains(line.rule) { rows.append([line.rule, line.bound, "–", "met", line.count, line.verdict]) }
+        for line in cooLines where !seen.contains(line.key) { rows.append([line.rule, line.bound, "–", met, line.count, line.verdict]) }
         return rows
     }
 

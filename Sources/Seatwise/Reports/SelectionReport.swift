@@ -151,6 +151,12 @@ public enum SelectionReport {
         var unverified = false
         /// The policy's quota (0-based) the line belongs to.
         var quota: Int? = nil
+        /// The row the line states; nil for a summary of a quota's many rows.
+        var row: QuotaRow? = nil
+
+        /// What the line is about, whatever its words: a quota's summary, or one of its rows.
+        struct Key: Hashable { var quota: Int?, group: String?, values: [String]? }
+        var key: Key { Key(quota: quota, group: row?.group, values: row?.values) }
     }
 
     /// Quotas for people: each row, except that a quota expanding into many rows (a cap per country,
@@ -167,7 +173,10 @@ public enum SelectionReport {
         for index in byQuota.keys.sorted() {
             let rows = byQuota[index]!
             if rows.count <= 6 {
-                for q in rows { lines.append(QuotaLine(rule: q.row.label, bound: bounds(q.row), count: hasPanel ? "\(q.count)" : "–", verdict: verdict(q, hasPanel: hasPanel), met: judged(q), quota: index)) }
+                for q in rows {
+                    lines.append(QuotaLine(rule: q.row.label, bound: bounds(q.row), count: hasPanel ? "\(q.count)" : "–", verdict: verdict(q, hasPanel: hasPanel),
+                                           met: judged(q), quota: index, row: q.row))
+                }
                 continue
             }
             let first = rows[0].row
@@ -179,7 +188,10 @@ public enum SelectionReport {
             let atLimit = rows.filter { $0.satisfied && $0.atLimit }.count
             let verdictText = broken.isEmpty ? "all met, \(atLimit) at their limit" : "\(broken.count) violated\(broken.first!.enforced ? "" : " (not enforced)")"
             lines.append(QuotaLine(rule: rule, bound: bound, count: "max \(rows.map(\.count).max() ?? 0)", verdict: verdictText, met: broken.isEmpty, quota: index))
-            for q in broken { lines.append(QuotaLine(rule: "  " + q.row.label, bound: bounds(q.row), count: "\(q.count)", verdict: verdict(q, hasPanel: true), met: judged(q), quota: index)) }
+            for q in broken {
+                lines.append(QuotaLine(rule: "  " + q.row.label, bound: bounds(q.row), count: "\(q.count)", verdict: verdict(q, hasPanel: true), met: judged(q),
+                                       quota: index, row: q.row))
+            }
         }
         return lines
     }

@@ -42,7 +42,8 @@ struct TextRenderer: ReportDrawer {
                 group = row[0].text
                 out += "  \(VisibleText.oneLine(row[0].text))\n"
             }
-            out += "    \(row[2].text == "seated" ? "in " : "out") \(VisibleText.oneLine(row[1].text)) \(row[3].text): \(VisibleText.oneLine(row[5].text))\n"
+            // The decision cell's tone is the decision (good: seated), whatever its words.
+            out += "    \(row[2].tone == .good ? "in " : "out") \(VisibleText.oneLine(row[1].text)) \(row[3].text): \(VisibleText.oneLine(row[5].text))\n"
         }
     }
 }
