@@ -214,5 +214,6 @@ public struct Catalogue: Sendable {
         .nullModelTooManyFixed: "{group}: more members must be seated than the roster has; the null model draws from all its eligible nominees",
         .nullModelTooFew: "{group}: the roster has more members than the pool can supply; the group is left out of the probabilities",
         .precheckMinimumAboveSeats: "{scope} needs at least {min} with {subject}, more than its {seats#seat}",
+        .noteUncounted: "{groups}: {seats#seat} in the body that count in no quota (counts: false); the quotas and their percentages are of the other seats",
     ])
 }

@@ -305,6 +305,7 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
     case nullModelTooManyFixed = "audit.null_model_too_many_fixed"
     case nullModelTooFew = "audit.null_model_too_few"
     case precheckMinimumAboveSeats = "precheck.minimum_above_seats"
+    case noteUncounted = "note.uncounted"
 
     /// The parameters the code's words use (a catalogue's template may use no others).
     public var parameters: Set<String> {
@@ -390,6 +391,7 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .lotteryFirstDistributionCut: return ["patterns"]
         case .auditPercentagesOnRoster, .auditPercentagesInComposition: return ["members", "seats"]
         case .precheckMinimumAboveSeats: return ["scope", "min", "subject", "seats"]
+        case .noteUncounted: return ["groups", "seats"]
         }
     }
 }
