@@ -52,6 +52,8 @@ class Instance:
     rows: list = field(default_factory=list)
     # Groups seated but counted in no quota (`{seats: N, counts: false}`).
     uncounted: set = field(default_factory=set)
+    # Groups that appoint their own members (`{seats: N, mode: appointed}`): every listed member is seated.
+    appointed: set = field(default_factory=set)
 
 
 def bound_value(text, seats, is_min):
@@ -102,17 +104,19 @@ def load(nominations_path, policy_path):
         if rules["renewal"].get("per") == "group":
             renewal["per"] = "group"
         quotas.append(renewal)
-    seats, uncounted = {}, set()
+    seats, uncounted, appointed = {}, set(), set()
     for g, s in policy["seats"].items():
         if isinstance(s, dict):
             seats[g] = s["seats"]
             if s.get("counts") is False:
                 uncounted.add(g)
+            if s.get("mode") == "appointed":
+                appointed.add(g)
         else:
             seats[g] = s
     inst = Instance(nominees, seats, quotas, rules.get("continuing", "keep"),
                     rules.get("max_terms"), int((policy.get("tie_break") or {}).get("seed", 1)), policy.get("objective", "rank-sum"),
-                    uncounted=uncounted)
+                    uncounted=uncounted, appointed=appointed)
     inst.rows = build_rows(inst)
     return inst
 
@@ -122,6 +126,8 @@ def fixed_value(inst, n):
     limited = inst.max_terms is not None and n.terms >= inst.max_terms
     if n.status == "withdrawn":
         return 0
+    if n.group in inst.appointed:
+        return 1
     if n.status == "required":
         return 1
     if n.status == "continuing" and inst.continuing == "keep":

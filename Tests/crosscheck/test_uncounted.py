@@ -79,3 +79,55 @@ def test_a_quota_cannot_count_a_group_that_counts_in_no_quota(seatwise, write_bo
     done = seatwise("check", nominations, "--policy", policy_path)
     assert done.returncode == 2
     assert f"quotas[{len(policy['quotas'])}].group" in done.stderr and "counts in no quota" in done.stderr
+
+
+# --- Groups that appoint their own members (`mode: appointed`) ------------------------------------------
+
+
+def appointed_body(seed):
+    """One group appoints its members: its list is cut to its seats (withdrawn rows kept, they stay out)."""
+    rng = random.Random(seed)
+    csv_text, policy = body(700 + seed, rng.choice([30, 40, 50]))
+    group = list(policy["seats"])[0]
+    lines = csv_text.strip().split("\n")
+    kept, listed = [lines[0]], 0
+    for line in lines[1:]:
+        cells = line.split(",")
+        if cells[2] == group and cells[9] != "withdrawn":
+            if listed == policy["seats"][group]:
+                continue
+            listed += 1
+        kept.append(line)
+    policy["seats"][group] = {"seats": policy["seats"][group], "mode": "appointed"}
+    return "\n".join(kept) + "\n", policy, group
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_an_appointing_group_is_seated_as_listed_and_the_rest_is_optimal(seatwise, write_body, seed):
+    for attempt in range(20):
+        csv_text, policy, group = appointed_body(seed * 31 + attempt)
+        nominations, policy_path = write_body(csv_text, policy)
+        if seatwise("select", nominations, "--policy", policy_path).returncode == 0:
+            break
+    else:
+        pytest.skip("no feasible body drawn")
+    check(seatwise, nominations, policy_path)
+    doc = report(seatwise("select", nominations, "--policy", policy_path, "--explain", "--format", "json", expect=0))
+    listed = {line.split(",")[0] for line in csv_text.strip().split("\n")[1:]
+              if line.split(",")[2] == group and line.split(",")[9] != "withdrawn"}
+    seated = {m["id"] for m in doc["selected"]}
+    assert listed <= seated
+    assert {e["id"] for e in doc["explanations"] if e["reason"] == "appointed"} == listed
+    assert any(group in note and "appointed" in note for note in doc["notes"])
+
+
+def test_an_appointing_group_must_list_exactly_its_seats(seatwise, write_body):
+    csv_text, policy, group = appointed_body(3)
+    policy["seats"][group]["seats"] += 1
+    nominations, policy_path = write_body(csv_text, policy)
+    done = seatwise("check", nominations, "--policy", policy_path)
+    assert done.returncode == 2 and f"seats.{group}.mode" in done.stderr, done.stderr
+    policy["seats"][group]["mode"] = "independent"
+    nominations, policy_path = write_body(csv_text, policy)
+    done = seatwise("check", nominations, "--policy", policy_path)
+    assert done.returncode == 2 and f"seats.{group}.mode" in done.stderr and "--mode independent" in done.stderr, done.stderr

@@ -79,6 +79,9 @@ public struct SelectionRules: Sendable {
     }
     /// Read from the policy; it is enforced as the quota `status = new` it stands for (`Quota.renewal`).
     public var renewal: Renewal?
+    /// Groups that appoint their own members (`seats: { G: { seats: N, mode: appointed } }`): every member
+    /// they list (not withdrawn) is seated, and the other rules are met around them.
+    public var appointed: Set<String> = []
 
     public init(continuing: Continuing = .keep, maxTerms: Int? = nil, renewal: Renewal? = nil) {
         self.continuing = continuing

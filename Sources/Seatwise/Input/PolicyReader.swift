@@ -136,6 +136,7 @@ public struct PolicyReader: Sendable {
 
             var seats: [(group: String, seats: Int)] = []
             var uncounted: Set<String> = []
+            var appointed: Set<String> = []
             if let node = keys["seats"] {
                 if case .mapping(let mapping) = node {
                     var seen = Set<String>()
@@ -150,12 +151,22 @@ public struct PolicyReader: Sendable {
                         if !seen.insert(AttributeKey.normalize(group)).inserted {
                             problem(keyNode, path, "the group \(Quote.value(group)) is listed twice (names are compared ignoring case)"); continue
                         }
-                        // `{ seats: N, counts: false }`: a group seated but counted in no quota.
+                        // `{ seats: N, counts: false }`: a group seated but counted in no quota;
+                        // `{ seats: N, mode: appointed }`: a group that appoints its own members.
                         if case .mapping(let entry) = value {
-                            let fields = entries(entry, path: path, allowed: ["seats", "counts"])
+                            let fields = entries(entry, path: path, allowed: ["seats", "counts", "mode"])
                             guard let n = fields["seats"] else { problem(value, path, "gives no seats (write { seats: 2, counts: false })"); continue }
                             if let count = integer(n, "\(path).seats", minimum: 1) { seats.append((group, count)) }
                             if let c = fields["counts"], let counts = bool(c, "\(path).counts"), !counts { uncounted.insert(group) }
+                            if let m = fields["mode"], let mode = string(m, "\(path).mode") {
+                                switch AttributeKey.normalize(mode) {
+                                case "coordinated": break
+                                case "appointed": appointed.insert(group)
+                                case "independent":
+                                    problem(m, "\(path).mode", "one group choosing alone inside a coordinated round is not available: choose the whole round with --mode independent, or write appointed (its listed members are seated) or coordinated")
+                                default: problem(m, "\(path).mode", "\(Quote.value(mode)) is not a mode; write appointed or coordinated")
+                                }
+                            }
                         } else if let count = integer(value, path, minimum: 1) { seats.append((group, count)) }
                     }
                     if mapping.count == 0 { problem(node, "seats", "lists no groups") }
@@ -245,6 +256,7 @@ public struct PolicyReader: Sendable {
             }
             var policy = Policy(body: body, seats: OrderedDictionary(seats.map { ($0.group, $0.seats) }, uniquingKeysWith: { first, _ in first }), quotas: quotas, rules: rules, objective: objective, seed: seed)
             policy.uncounted = uncounted
+            policy.rules.appointed = appointed
             policy.lottery = objective == .lottery ? (lottery ?? LotterySettings()) : nil
             return policy
         }

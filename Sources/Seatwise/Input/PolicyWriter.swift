@@ -29,6 +29,8 @@ public struct PolicyDraft: Sendable, Equatable {
     public var seats: [(group: String, seats: String)]
     /// Groups seated but counted in no quota.
     public var uncounted: Set<String> = []
+    /// Groups that appoint their own members.
+    public var appointed: Set<String> = []
     public var quotas: [QuotaDraft]
     public var continuing: SelectionRules.Continuing = .keep
     public var maxTerms: String?
@@ -61,6 +63,7 @@ public struct PolicyDraft: Sendable, Equatable {
                                         priority: q.priority == 0 ? nil : String(q.priority), hard: q.hard)
                   })
         uncounted = policy.uncounted
+        appointed = policy.rules.appointed
         continuing = policy.rules.continuing
         maxTerms = policy.rules.maxTerms.map(String.init)
         renewal = policy.rules.renewal.map { (minNew: $0.minNew.description, perGroup: $0.perGroup) }
@@ -70,7 +73,7 @@ public struct PolicyDraft: Sendable, Equatable {
     }
 
     public static func == (a: PolicyDraft, b: PolicyDraft) -> Bool {
-        a.body == b.body && a.seats.map(\.group) == b.seats.map(\.group) && a.seats.map(\.seats) == b.seats.map(\.seats) && a.uncounted == b.uncounted
+        a.body == b.body && a.seats.map(\.group) == b.seats.map(\.group) && a.seats.map(\.seats) == b.seats.map(\.seats) && a.uncounted == b.uncounted && a.appointed == b.appointed
             && a.quotas == b.quotas && a.continuing == b.continuing && a.maxTerms == b.maxTerms
             && a.renewal?.minNew == b.renewal?.minNew && a.renewal?.perGroup == b.renewal?.perGroup && a.objective == b.objective
             && a.lottery?.method == b.lottery?.method && a.lottery?.draw == b.lottery?.draw && a.seed == b.seed
@@ -87,7 +90,11 @@ public enum PolicyWriter {
         var out = comments.map { "# \($0)\n" }.joined()
         out += "body: \(quoted(draft.body))\nseats:\n"
         for (group, seats) in draft.seats {
-            out += draft.uncounted.contains(group) ? "  \(quoted(group)): { seats: \(scalar(seats)), counts: false }\n" : "  \(quoted(group)): \(scalar(seats))\n"
+            var extra: [String] = []
+            if draft.uncounted.contains(group) { extra.append("counts: false") }
+            if draft.appointed.contains(group) { extra.append("mode: appointed") }
+            out += extra.isEmpty ? "  \(quoted(group)): \(scalar(seats))\n"
+                : "  \(quoted(group)): { seats: \(scalar(seats)), \(extra.joined(separator: ", ")) }\n"
         }
         if !draft.quotas.isEmpty {
             out += "quotas:\n"

@@ -48,6 +48,8 @@ public struct SelectionContext: Sendable {
         adjustments = []
         notes = input.readingNotes
         if let uncounted = Self.uncountedNote(input.policy) { messages.append(uncounted) }
+        let appointed = input.policy.groups.filter(rules.appointed.contains)
+        if !appointed.isEmpty { messages.append(Message(.noteAppointed, ["groups": .list(appointed.map(MessageValue.text))])) }
         if let maxTerms = rules.maxTerms {
             for nominee in input.nominees where nominee.terms >= maxTerms {
                 if nominee.status == .required {
