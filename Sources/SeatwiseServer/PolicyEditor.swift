@@ -59,7 +59,11 @@ struct PolicyEditor {
         var f: [String: String] = ["body": policy.body, "continuing": policy.rules.continuing.rawValue,
                                    "max_terms": policy.rules.maxTerms.map(String.init) ?? "", "objective": policy.objective.rawValue,
                                    "seed": policy.seed.map(String.init) ?? ""]
-        for (k, entry) in policy.seats.enumerated() { f["group_\(k)"] = entry.key; f["seats_\(k)"] = String(entry.value) }
+        for (k, entry) in policy.seats.enumerated() {
+            f["group_\(k)"] = entry.key; f["seats_\(k)"] = String(entry.value)
+            if policy.uncounted.contains(entry.key) { f["uncounted_\(k)"] = "1" }
+            if policy.rules.appointed.contains(entry.key) { f["appointed_\(k)"] = "1" }
+        }
         if let renewal = policy.rules.renewal {
             f["renewal_min"] = renewal.minNew.description
             f["renewal_per"] = renewal.perGroup ? "group" : "body"
@@ -94,9 +98,12 @@ struct PolicyEditor {
     static func yaml(_ f: [String: String]) -> String {
         func value(_ key: String) -> String? { f[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
         var seats: [(group: String, seats: String)] = []
+        var uncounted: Set<String> = [], appointed: Set<String> = []
         for k in 0..<200 {
             guard let group = value("group_\(k)") else { continue }
             seats.append((group: group, seats: value("seats_\(k)") ?? ""))
+            if f["uncounted_\(k)"] != nil { uncounted.insert(group) }
+            if f["appointed_\(k)"] != nil { appointed.insert(group) }
         }
         var quotas: [PolicyDraft.QuotaDraft] = []
         for k in 0..<500 {
@@ -114,6 +121,8 @@ struct PolicyEditor {
                                 priority: value("q\(k)_priority"), hard: f["q\(k)_hard"] != nil))
         }
         var draft = PolicyDraft(body: value("body") ?? "", seats: seats, quotas: quotas)
+        draft.uncounted = uncounted
+        draft.appointed = appointed
         draft.continuing = value("continuing") == "compete" ? .compete : .keep
         draft.maxTerms = value("max_terms")
         draft.renewal = value("renewal_min").map { (minNew: $0, perGroup: value("renewal_per") == "group") }
@@ -133,7 +142,10 @@ struct PolicyEditor {
         let quotas = (0..<500).filter { f["q\($0)_attribute"] != nil }.count + Self.spare
         var form = "<form method=\"post\" action=\"/rounds/\(id)/policy\" id=\"policy-form\">"
         form += "<p><label>Body \(input("body", size: 50))</label></p><h3>Seats per group</h3>"
-        form += HTML.table(["Group", "Seats"], (0..<groups).map { k in [.markup(input("group_\(k)", size: 30)), .markup(input("seats_\(k)", size: 5))] })
+        func box(_ name: String) -> String { "<input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(f[name] != nil ? " checked" : "")>" }
+        form += HTML.table(["Group", "Seats", "Counts in no quota", "Appoints its members"], (0..<groups).map { k in
+            [.markup(input("group_\(k)", size: 30)), .markup(input("seats_\(k)", size: 5)), .markup(box("uncounted_\(k)")), .markup(box("appointed_\(k)"))]
+        })
         form += "<h3>Quotas</h3><p class=\"muted\">Values: one value, several separated by commas, or <b>each</b>. Scope: body, per group, or a group's name. Bounds: a count (3) or a percentage (40%).</p>"
         form += HTML.table(["Attribute", "Values", "Scope", "Min", "Max", "Priority", "Hard"], (0..<quotas).map { k in
             [.markup(input("q\(k)_attribute", size: 12)), .markup(input("q\(k)_values", size: 22)), .markup(input("q\(k)_scope", size: 14)),

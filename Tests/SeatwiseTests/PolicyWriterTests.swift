@@ -39,6 +39,10 @@ struct PolicyWriterTests {
         var policy = Policy(body: "Body \(seed): \"quoted\" # not a comment", seats: .init(uniqueKeysWithValues: seats), quotas: quotas,
                             rules: rules, objective: objective, seed: rng.int(2) == 0 ? UInt64(rng.int(1_000_000)) : nil)
         if objective == .lottery { policy.lottery = LotterySettings(method: rng.int(2) == 0 ? .leximin : .maximin, draw: rng.int(2) == 0 ? "4 8 15 / 16 23 42" : nil) }
+        // Now and then a group counted in no quota: one no quota names, and never every group.
+        let named = Set(quotas.compactMap { if case .group(let g) = $0.scope { return g } else { return nil } })
+        if groups.count > 1, rng.int(3) == 0, let free = groups.first(where: { !named.contains($0) }) { policy.uncounted = [free] }
+        if rng.int(3) == 0 { policy.rules.appointed = [groups[rng.int(groups.count)]] }
         return policy
     }
 
@@ -46,7 +50,7 @@ struct PolicyWriterTests {
     static func facts(_ p: Policy) -> String {
         let quotas = p.quotas.map { q in "\(q.index)|\(q.attribute)|\(q.selector)|\(String(describing: q.min))|\(String(describing: q.max))|\(q.scope)|\(q.priority)|\(q.hard)|\(q.renewal)" }
         let renewal = p.rules.renewal.map { "\($0.minNew)|\($0.perGroup)" } ?? "none"
-        return "\(p.body)\n\(p.seats.map { "\($0.key)=\($0.value)" })\n\(quotas)\n\(p.rules.continuing)|\(String(describing: p.rules.maxTerms))|\(renewal)\n"
+        return "\(p.body)\n\(p.seats.map { "\($0.key)=\($0.value)\(p.uncounted.contains($0.key) ? " uncounted" : "")\(p.rules.appointed.contains($0.key) ? " appointed" : "")" })\n\(quotas)\n\(p.rules.continuing)|\(String(describing: p.rules.maxTerms))|\(renewal)\n"
             + "\(p.objective)|\(String(describing: p.seed))|\(p.lottery.map { "\($0.method)|\(String(describing: $0.draw))" } ?? "none")"
     }
 

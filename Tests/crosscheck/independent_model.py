@@ -50,6 +50,10 @@ class Instance:
     seed: int
     objective: str
     rows: list = field(default_factory=list)
+    # Groups seated but counted in no quota (`{seats: N, counts: false}`).
+    uncounted: set = field(default_factory=set)
+    # Groups that appoint their own members (`{seats: N, mode: appointed}`): every listed member is seated.
+    appointed: set = field(default_factory=set)
 
 
 def bound_value(text, seats, is_min):
@@ -100,8 +104,19 @@ def load(nominations_path, policy_path):
         if rules["renewal"].get("per") == "group":
             renewal["per"] = "group"
         quotas.append(renewal)
-    inst = Instance(nominees, dict(policy["seats"]), quotas, rules.get("continuing", "keep"),
-                    rules.get("max_terms"), int((policy.get("tie_break") or {}).get("seed", 1)), policy.get("objective", "rank-sum"))
+    seats, uncounted, appointed = {}, set(), set()
+    for g, s in policy["seats"].items():
+        if isinstance(s, dict):
+            seats[g] = s["seats"]
+            if s.get("counts") is False:
+                uncounted.add(g)
+            if s.get("mode") == "appointed":
+                appointed.add(g)
+        else:
+            seats[g] = s
+    inst = Instance(nominees, seats, quotas, rules.get("continuing", "keep"),
+                    rules.get("max_terms"), int((policy.get("tie_break") or {}).get("seed", 1)), policy.get("objective", "rank-sum"),
+                    uncounted=uncounted, appointed=appointed)
     inst.rows = build_rows(inst)
     return inst
 
@@ -111,6 +126,8 @@ def fixed_value(inst, n):
     limited = inst.max_terms is not None and n.terms >= inst.max_terms
     if n.status == "withdrawn":
         return 0
+    if n.group in inst.appointed:
+        return 1
     if n.status == "required":
         return 1
     if n.status == "continuing" and inst.continuing == "keep":
@@ -128,14 +145,16 @@ def build_rows(inst):
         rows.append(Row([i for i, n in enumerate(inst.nominees) if n.group == g], s, s, {"kind": "seats", "group": g}))
     for qi, q in enumerate(inst.quotas):
         attr = q["attribute"].strip().lower()
+        # A group counted in no quota is in no scope, and its members in no row.
+        counted = {g: s for g, s in inst.seats.items() if g not in inst.uncounted}
         if q.get("per") == "group":
-            scopes = [(g, s) for g, s in inst.seats.items()]
+            scopes = [(g, s) for g, s in counted.items()]
         elif q.get("group"):
             scopes = [(q["group"], inst.seats[q["group"]])]
         else:
-            scopes = [(None, sum(inst.seats.values()))]
+            scopes = [(None, sum(counted.values()))]
         for group, seats in scopes:
-            members = [i for i, n in enumerate(inst.nominees) if group is None or n.group == group]
+            members = [i for i, n in enumerate(inst.nominees) if (group is None and n.group in counted) or n.group == group]
             if q.get("each"):
                 present = sorted({norm(inst.nominees[i].attrs.get(attr)) for i in members
                                   if fixed_value(inst, inst.nominees[i]) != 0 and inst.nominees[i].attrs.get(attr)})

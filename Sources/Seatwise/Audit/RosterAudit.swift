@@ -145,6 +145,7 @@ public enum Auditor {
         } + blankRows
         // How the table was read (blank cells, merged ranges) belongs in the report, not only on the terminal.
         if roster.isComposition { notes += roster.readingNotes.map(Message.inputNote) }
+        if let uncounted = SelectionContext.uncountedNote(policy) { notes.append(uncounted) }
         if !absentValues.isEmpty { notes.append(Message(.auditAbsentValuesUnchecked)) }
 
         // Shares, with the pool's null model and the references.

@@ -148,6 +148,7 @@ public final class ConflictFinder {
         case .termLimited: .whyTermLimit
         case .decision: .whyDecision
         case .vacated: .whyVacated
+        case .appointed: .whyAppointed
         case nil: .whyFixed
         }
         return Message(model.program.variables[j].lower == 1 ? .fixingMustBeSeated : .fixingCannotBeSeated, ["nominee": who, "why": Message.part(why)])

@@ -14,6 +14,9 @@ public struct Policy: Sendable {
     public var seed: UInt64?
     /// With `objective: lottery`: the method and the published draw values (`lottery:`).
     public var lottery: LotterySettings?
+    /// Groups whose members sit in the body but count in no quota (observers, liaisons:
+    /// `seats: { Liaisons: { seats: 2, counts: false } }`). Their seats are filled like any group's.
+    public var uncounted: Set<String> = []
 
     public static let defaultSeed: UInt64 = 1
 
@@ -28,6 +31,8 @@ public struct Policy: Sendable {
     }
 
     public var groups: [String] { Array(seats.keys) }
+    /// The seats of the groups whose members count in the quotas: what a quota's scope is made of.
+    public var countedSeats: OrderedDictionary<String, Int> { seats.filter { !uncounted.contains($0.key) } }
     public var totalSeats: Int { seats.values.reduce(0, Int.saturatingAdd) }
     public func seats(of group: String) -> Int { seats[group] ?? 0 }
 }
@@ -74,6 +79,9 @@ public struct SelectionRules: Sendable {
     }
     /// Read from the policy; it is enforced as the quota `status = new` it stands for (`Quota.renewal`).
     public var renewal: Renewal?
+    /// Groups that appoint their own members (`seats: { G: { seats: N, mode: appointed } }`): every member
+    /// they list (not withdrawn) is seated, and the other rules are met around them.
+    public var appointed: Set<String> = []
 
     public init(continuing: Continuing = .keep, maxTerms: Int? = nil, renewal: Renewal? = nil) {
         self.continuing = continuing

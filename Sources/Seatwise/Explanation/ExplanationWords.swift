@@ -41,6 +41,8 @@ struct ExplanationWords {
         switch result.standings[i] {
         case .fixedIn(.continuing):
             return make(i, .continuing, Message(.explainContinuing, ["group": .text(n.group)]), rules: [CitedRule(.rule("rules.continuing: keep"))])
+        case .fixedIn(.appointed):
+            return make(i, .appointed, Message(.explainAppointed, ["group": .text(n.group)]), rules: [CitedRule(.rule("seats.\(n.group).mode: appointed"))])
         case .fixedIn(.decision):
             return make(i, .decision, Message(.explainSeatedByDecision), rules: [CitedRule(.rule("adjustment: seat \(n.id)"))])
         case .fixedOut(.decision):

@@ -50,6 +50,8 @@ public struct PolicyReader: Sendable {
     struct State {
         let file: String
         var problems: [InputDiagnostic] = []
+        /// Groups seated but counted in no quota, once `seats` is read (a quota may not name them).
+        var uncounted: Set<String> = []
 
         mutating func problem(_ node: Node?, _ key: String, _ message: String) {
             problems.append(InputDiagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column, key: key, message: message))
@@ -133,6 +135,8 @@ public struct PolicyReader: Sendable {
             if let node = keys["body"], let text = string(node, "body") { body = text }
 
             var seats: [(group: String, seats: Int)] = []
+            var uncounted: Set<String> = []
+            var appointed: Set<String> = []
             if let node = keys["seats"] {
                 if case .mapping(let mapping) = node {
                     var seen = Set<String>()
@@ -147,9 +151,28 @@ public struct PolicyReader: Sendable {
                         if !seen.insert(AttributeKey.normalize(group)).inserted {
                             problem(keyNode, path, "the group \(Quote.value(group)) is listed twice (names are compared ignoring case)"); continue
                         }
-                        if let count = integer(value, path, minimum: 1) { seats.append((group, count)) }
+                        // `{ seats: N, counts: false }`: a group seated but counted in no quota;
+                        // `{ seats: N, mode: appointed }`: a group that appoints its own members.
+                        if case .mapping(let entry) = value {
+                            let fields = entries(entry, path: path, allowed: ["seats", "counts", "mode"])
+                            guard let n = fields["seats"] else { problem(value, path, "gives no seats (write { seats: 2, counts: false })"); continue }
+                            if let count = integer(n, "\(path).seats", minimum: 1) { seats.append((group, count)) }
+                            if let c = fields["counts"], let counts = bool(c, "\(path).counts"), !counts { uncounted.insert(group) }
+                            if let m = fields["mode"], let mode = string(m, "\(path).mode") {
+                                switch AttributeKey.normalize(mode) {
+                                case "coordinated": break
+                                case "appointed": appointed.insert(group)
+                                case "independent":
+                                    problem(m, "\(path).mode", "one group choosing alone inside a coordinated round is not available: choose the whole round with --mode independent, or write appointed (its listed members are seated) or coordinated")
+                                default: problem(m, "\(path).mode", "\(Quote.value(mode)) is not a mode; write appointed or coordinated")
+                                }
+                            }
+                        } else if let count = integer(value, path, minimum: 1) { seats.append((group, count)) }
                     }
                     if mapping.count == 0 { problem(node, "seats", "lists no groups") }
+                    if !seats.isEmpty, seats.allSatisfy({ uncounted.contains($0.group) }), keys["quotas"] != nil {
+                        problem(node, "seats", "every group counts in no quota (counts: false), so no quota has anyone to count")
+                    }
                 } else {
                     problem(node, "seats", "must map each stakeholder group to its number of seats")
                 }
@@ -217,6 +240,7 @@ public struct PolicyReader: Sendable {
                 if case .sequence(let sequence) = node {
                     // Groups by comparison key, once: a search per quota would be quadratic in 100,000 groups.
                     let groupByKey = Dictionary(seats.map { (AttributeKey.normalize($0.group), $0) }, uniquingKeysWith: { a, _ in a })
+                    self.uncounted = uncounted
                     for (k, item) in sequence.enumerated() {
                         if let quota = self.quota(item, index: k, seats: seats, groupByKey: groupByKey) { quotas.append(quota) }
                     }
@@ -231,6 +255,8 @@ public struct PolicyReader: Sendable {
                                     scope: renewal.perGroup ? .perGroup : .body, line: renewal.line, renewal: true))
             }
             var policy = Policy(body: body, seats: OrderedDictionary(seats.map { ($0.group, $0.seats) }, uniquingKeysWith: { first, _ in first }), quotas: quotas, rules: rules, objective: objective, seed: seed)
+            policy.uncounted = uncounted
+            policy.rules.appointed = appointed
             policy.lottery = objective == .lottery ? (lottery ?? LotterySettings()) : nil
             return policy
         }
@@ -298,6 +324,9 @@ public struct PolicyReader: Sendable {
             } else if let g = q["group"], let text = string(g, "\(path).group") {
                 if let match = groupByKey[AttributeKey.normalize(text)] {
                     scope = .group(match.group)
+                    if uncounted.contains(match.group) {
+                        problem(g, "\(path).group", "\(Quote.value(match.group)) counts in no quota (counts: false in seats); a quota cannot count its members")
+                    }
                 } else {
                     problem(g, "\(path).group", "\(Quote.value(text)) is not a group in seats (\(Quote.list(seats.map(\.group))))")
                 }
@@ -311,8 +340,8 @@ public struct PolicyReader: Sendable {
             if let minimum, let maximum {
                 let scopes: [(String, Int)]
                 switch scope {
-                case .body: scopes = [(QuotaScope.bodyWords, seats.reduce(0) { $0 + $1.seats })]
-                case .perGroup: scopes = seats.map { ($0.group, $0.seats) }
+                case .body: scopes = [(QuotaScope.bodyWords, seats.filter { !uncounted.contains($0.group) }.reduce(0) { $0 + $1.seats })]
+                case .perGroup: scopes = seats.filter { !uncounted.contains($0.group) }.map { ($0.group, $0.seats) }
                 case .group(let g): scopes = [(g, groupByKey[AttributeKey.normalize(g)]?.seats ?? 0)]
                 }
                 for (name, s) in scopes where minimum.minimum(seats: s) > maximum.maximum(seats: s) {

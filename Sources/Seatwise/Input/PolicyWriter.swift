@@ -27,6 +27,10 @@ public struct PolicyDraft: Sendable, Equatable {
 
     public var body: String
     public var seats: [(group: String, seats: String)]
+    /// Groups seated but counted in no quota.
+    public var uncounted: Set<String> = []
+    /// Groups that appoint their own members.
+    public var appointed: Set<String> = []
     public var quotas: [QuotaDraft]
     public var continuing: SelectionRules.Continuing = .keep
     public var maxTerms: String?
@@ -58,6 +62,8 @@ public struct PolicyDraft: Sendable, Equatable {
                       return QuotaDraft(attribute: q.attribute, values: values, scope: scope, min: q.min?.description, max: q.max?.description,
                                         priority: q.priority == 0 ? nil : String(q.priority), hard: q.hard)
                   })
+        uncounted = policy.uncounted
+        appointed = policy.rules.appointed
         continuing = policy.rules.continuing
         maxTerms = policy.rules.maxTerms.map(String.init)
         renewal = policy.rules.renewal.map { (minNew: $0.minNew.description, perGroup: $0.perGroup) }
@@ -67,7 +73,7 @@ public struct PolicyDraft: Sendable, Equatable {
     }
 
     public static func == (a: PolicyDraft, b: PolicyDraft) -> Bool {
-        a.body == b.body && a.seats.map(\.group) == b.seats.map(\.group) && a.seats.map(\.seats) == b.seats.map(\.seats)
+        a.body == b.body && a.seats.map(\.group) == b.seats.map(\.group) && a.seats.map(\.seats) == b.seats.map(\.seats) && a.uncounted == b.uncounted && a.appointed == b.appointed
             && a.quotas == b.quotas && a.continuing == b.continuing && a.maxTerms == b.maxTerms
             && a.renewal?.minNew == b.renewal?.minNew && a.renewal?.perGroup == b.renewal?.perGroup && a.objective == b.objective
             && a.lottery?.method == b.lottery?.method && a.lottery?.draw == b.lottery?.draw && a.seed == b.seed
@@ -83,7 +89,13 @@ public enum PolicyWriter {
     public static func yaml(_ draft: PolicyDraft, comments: [String] = []) -> String {
         var out = comments.map { "# \($0)\n" }.joined()
         out += "body: \(quoted(draft.body))\nseats:\n"
-        for (group, seats) in draft.seats { out += "  \(quoted(group)): \(scalar(seats))\n" }
+        for (group, seats) in draft.seats {
+            var extra: [String] = []
+            if draft.uncounted.contains(group) { extra.append("counts: false") }
+            if draft.appointed.contains(group) { extra.append("mode: appointed") }
+            out += extra.isEmpty ? "  \(quoted(group)): \(scalar(seats))\n"
+                : "  \(quoted(group)): { seats: \(scalar(seats)), \(extra.joined(separator: ", ")) }\n"
+        }
         if !draft.quotas.isEmpty {
             out += "quotas:\n"
             for quota in draft.quotas { out += "  - { \(fields(quota).joined(separator: ", ")) }\n" }

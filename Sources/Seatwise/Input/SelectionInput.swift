@@ -86,6 +86,14 @@ public struct SelectionInput: Sendable {
             problems += rowProblems
         }
         if let policy, let nominations, !nominations.columns.isEmpty {
+            // A group that appoints its own members lists exactly its seats (withdrawn rows aside).
+            for group in policy.groups where policy.rules.appointed.contains(group) {
+                let listed = nominations.nominees.filter { $0.group == group && $0.status != .withdrawn }.count
+                if listed != policy.seats(of: group) {
+                    problems.append(InputDiagnostic(file: policyPath, key: "seats.\(group).mode",
+                                                    message: "\(Quote.value(group)) appoints its members, so \(nominationsPath) must list exactly its \(Words.count(policy.seats(of: group), "seat")) (not withdrawn); it lists \(listed)"))
+                }
+            }
             let names = NominationsReader.attributeNames(columns: nominations.columns)
             var valueNotes: [InputWarning] = []
             var checked = policy

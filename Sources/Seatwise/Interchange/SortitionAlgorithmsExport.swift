@@ -98,6 +98,9 @@ public enum SortitionAlgorithmsExport {
             cannot.append("the ranks: sortition-algorithms does not rank; it draws among the panels that meet the quotas")
         }
         cannot.append("the objective (\(policy.objective.rawValue)) and the seeded tie-break: sortition-algorithms chooses by its own lottery (maximin by default)")
+        for group in policy.groups where policy.uncounted.contains(group) {
+            cannot.append("\(group) counts in no quota (counts: false): sortition-algorithms counts every member of the panel in every feature")
+        }
 
         var features = CSVCell.dataRow(["feature", "value", "min", "max"])
         // A feature an import renamed to keep it apart from a built-in column gets its own name back.

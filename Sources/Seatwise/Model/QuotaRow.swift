@@ -20,6 +20,8 @@ public struct QuotaRow: Sendable, Hashable {
     public var hard: Bool
     /// From `rules.renewal` rather than the quota list.
     public var renewal = false
+    /// Groups whose members the row never counts (seated, but counted in no quota).
+    public var uncounted: Set<String> = []
 
     /// "gender = female" or "region ∈ {African, GRULAC}".
     public var subject: String {
@@ -37,7 +39,7 @@ public struct QuotaRow: Sendable, Hashable {
     public func isEnforced(in mode: SelectionMode) -> Bool { mode == .coordinated || group != nil }
 
     /// Whether `nominee` is in the row's scope (whatever their value).
-    public func covers(_ nominee: Nominee) -> Bool { group == nil || nominee.group == group }
+    public func covers(_ nominee: Nominee) -> Bool { (group == nil && !uncounted.contains(nominee.group)) || nominee.group == group }
 
     /// Whether the row belongs to a model over `groups` (a body-wide row to every model).
     public func applies(to groups: Set<String>) -> Bool { group.map(groups.contains) ?? true }
@@ -69,14 +71,17 @@ public struct QuotaRow: Sendable, Hashable {
     public static func expand(policy: Policy, nominees: [Nominee], standings: [Standing], seats: OrderedDictionary<String, Int>? = nil) -> [QuotaRow] {
         var byGroup: [String: [Int]] = [:]
         for (i, nominee) in nominees.enumerated() { byGroup[nominee.group, default: []].append(i) }
+        // Members of groups that count in no quota are in no row, and their seats in no scope.
+        let counted = (seats ?? policy.seats).filter { !policy.uncounted.contains($0.key) }
+        let countedMembers = policy.uncounted.isEmpty ? Array(nominees.indices) : nominees.indices.filter { !policy.uncounted.contains(nominees[$0].group) }
         // Each attribute's comparison keys, computed once: expansion is then linear in the nominees.
         var keys: [String: [String?]] = [:]
         for attribute in Set(policy.quotas.map(\.attribute)) { keys[attribute] = nominees.map { $0.key(of: attribute) } }
         var rows: [QuotaRow] = []
         for quota in policy.quotas {
             let attributeKeys = keys[quota.attribute]!
-            let scopes = quota.scope.scopes(in: seats ?? policy.seats).map { scope in
-                (group: scope.group, seats: scope.seats, members: scope.group.map { byGroup[$0] ?? [] } ?? Array(nominees.indices))
+            let scopes = quota.scope.scopes(in: counted).map { scope in
+                (group: scope.group, seats: scope.seats, members: scope.group.map { byGroup[$0] ?? [] } ?? countedMembers)
             }
             for scope in scopes {
                 var buckets: [String: [Int]] = [:]
@@ -101,10 +106,12 @@ public struct QuotaRow: Sendable, Hashable {
                     }
                 }
                 for (values, members) in valueSets {
-                    rows.append(QuotaRow(quotaIndex: quota.index, attribute: quota.attribute, values: values, group: scope.group,
-                                         seatsInScope: scope.seats, min: quota.min?.minimum(seats: scope.seats),
-                                         max: quota.max?.maximum(seats: scope.seats), members: members,
-                                         priority: quota.priority, hard: quota.hard, renewal: quota.renewal))
+                    var row = QuotaRow(quotaIndex: quota.index, attribute: quota.attribute, values: values, group: scope.group,
+                                       seatsInScope: scope.seats, min: quota.min?.minimum(seats: scope.seats),
+                                       max: quota.max?.maximum(seats: scope.seats), members: members,
+                                       priority: quota.priority, hard: quota.hard, renewal: quota.renewal)
+                    row.uncounted = policy.uncounted
+                    rows.append(row)
                 }
             }
         }

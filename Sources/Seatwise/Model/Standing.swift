@@ -8,6 +8,8 @@ public enum StandingRule: String, Sendable, Codable {
     case decision
     /// A sitting member whose seat a mid-term replacement fills (`seatwise replace`).
     case vacated
+    /// A member of a group that appoints its own (`mode: appointed`): seated as listed.
+    case appointed
 }
 
 public enum Standing: Sendable, Equatable {
@@ -21,6 +23,8 @@ public enum Standing: Sendable, Equatable {
     /// The standing of `nominee` under `rules`. A required nominee is seated even past the term limit
     /// (a host country's seat); a continuing member who has reached it leaves.
     public static func of(_ nominee: Nominee, rules: SelectionRules) -> Standing {
+        // An appointing group's members are seated as its list gives them, whatever their terms.
+        if rules.appointed.contains(nominee.group) { return nominee.status == .withdrawn ? .fixedOut(.withdrawn) : .fixedIn(.appointed) }
         let limited = rules.maxTerms.map { nominee.terms >= $0 } ?? false
         switch nominee.status {
         case .withdrawn: return .fixedOut(.withdrawn)

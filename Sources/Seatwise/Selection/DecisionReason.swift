@@ -24,6 +24,8 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
     case decision
     /// A sitting member whose seat is being filled mid-term (`seatwise replace`).
     case vacated
+    /// Appointed by a group that appoints its own members (`mode: appointed`).
+    case appointed
     /// Not tested against the best panel that reverses it (the panel not proved optimal, or the time
     /// limit reached first): no claim is made.
     case notTested = "not_tested"
@@ -42,6 +44,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
             switch result.standings[i] {
             case .fixedIn(.continuing): return .continuing
             case .fixedIn(.decision), .fixedOut(.decision): return .decision
+            case .fixedIn(.appointed): return .appointed
             case .fixedIn(_): return .required
             case .fixedOut(.withdrawn): return .withdrawn
             case .fixedOut(.vacated): return .vacated
@@ -71,6 +74,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
         case .noPanel: return "no panel meets the rules"
         case .decision: return "by decision of the coordinator (an adjustment of this round)"
         case .vacated: return "vacated the seat; a replacement fills it"
+        case .appointed: return "appointed by its group (mode: appointed)"
         case .notTested: return "not tested against the best panel that reverses it (time limit)"
         }
     }

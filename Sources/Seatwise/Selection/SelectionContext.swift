@@ -47,6 +47,9 @@ public struct SelectionContext: Sendable {
         }
         adjustments = []
         notes = input.readingNotes
+        if let uncounted = Self.uncountedNote(input.policy) { messages.append(uncounted) }
+        let appointed = input.policy.groups.filter(rules.appointed.contains)
+        if !appointed.isEmpty { messages.append(Message(.noteAppointed, ["groups": .list(appointed.map(MessageValue.text))])) }
         if let maxTerms = rules.maxTerms {
             for nominee in input.nominees where nominee.terms >= maxTerms {
                 if nominee.status == .required {
@@ -93,5 +96,12 @@ public struct SelectionContext: Sendable {
         }
         adjusted.adjustments.append(Message(.repairApplied, ["steps": .text(repair.steps.map { "\($0.rule): \($0.bound.rawValue) \($0.from) → \($0.to)" }.joined(separator: "; "))]))
         return adjusted
+    }
+
+    /// The groups seated but counted in no quota, said once wherever the round's notes are.
+    public static func uncountedNote(_ policy: Policy) -> Message? {
+        let groups = policy.groups.filter(policy.uncounted.contains)
+        guard !groups.isEmpty else { return nil }
+        return Message(.noteUncounted, ["groups": .list(groups.map(MessageValue.text)), "seats": .number(groups.reduce(0) { $0 + policy.seats(of: $1) })])
     }
 }

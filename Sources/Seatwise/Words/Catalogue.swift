@@ -214,5 +214,9 @@ public struct Catalogue: Sendable {
         .nullModelTooManyFixed: "{group}: more members must be seated than the roster has; the null model draws from all its eligible nominees",
         .nullModelTooFew: "{group}: the roster has more members than the pool can supply; the group is left out of the probabilities",
         .precheckMinimumAboveSeats: "{scope} needs at least {min} with {subject}, more than its {seats#seat}",
+        .noteUncounted: "{groups}: {seats#seat} in the body that count in no quota (counts: false); the quotas and their percentages are of the other seats",
+        .explainAppointed: "Seated: appointed by {group}, which appoints its own members (mode: appointed); counts toward the quotas.",
+        .whyAppointed: "appointed by its group",
+        .noteAppointed: "{groups}: appointed by their groups (mode: appointed): the members listed are seated as given, and the other rules are met around them",
     ])
 }

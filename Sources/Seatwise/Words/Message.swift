@@ -305,6 +305,10 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
     case nullModelTooManyFixed = "audit.null_model_too_many_fixed"
     case nullModelTooFew = "audit.null_model_too_few"
     case precheckMinimumAboveSeats = "precheck.minimum_above_seats"
+    case noteUncounted = "note.uncounted"
+    case explainAppointed = "explain.appointed"
+    case whyAppointed = "fixing.why_appointed"
+    case noteAppointed = "note.appointed"
 
     /// The parameters the code's words use (a catalogue's template may use no others).
     public var parameters: Set<String> {
@@ -324,11 +328,11 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
              .tieBreakUnfinished, .noteNoRepairFillable, .noteRepairPanelCut, .restMustBeSeated, .restOtherRule, .whyContinuing,
              .whyRequired, .whyWithdrawn, .whyTermLimit, .whyDecision, .whyVacated, .whyFixed, .noteNotOptimalNoExplanations,
              .members, .memberAheadUnblocked, .replaceNoRenewal, .planNoTermLimit, .lotteryNobodyToChoose,
-             .auditAbsentValuesUnchecked: return []
+             .auditAbsentValuesUnchecked, .whyAppointed: return []
         case .person: return ["nominee", "group", "rank"]
         case .peopleAndMore: return ["people", "more"]
         case .changes: return ["entering", "leaving"]
-        case .explainContinuing, .precheckInGroup, .nullModelTooManyFixed, .nullModelTooFew: return ["group"]
+        case .explainContinuing, .precheckInGroup, .nullModelTooManyFixed, .nullModelTooFew, .explainAppointed: return ["group"]
         case .explainRequiredPastTermLimit: return ["limit"]
         case .explainTermLimited: return ["terms", "limit"]
         case .explainNotTestedSeated, .explainNotTestedUnseated: return ["lead", "cause"]
@@ -390,6 +394,8 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .lotteryFirstDistributionCut: return ["patterns"]
         case .auditPercentagesOnRoster, .auditPercentagesInComposition: return ["members", "seats"]
         case .precheckMinimumAboveSeats: return ["scope", "min", "subject", "seats"]
+        case .noteUncounted: return ["groups", "seats"]
+        case .noteAppointed: return ["groups"]
         }
     }
 }

@@ -8,7 +8,10 @@ public struct SummaryCounts: Sendable {
     public var regions: Int
     public var members: Int
 
+    /// Members of groups that count in no quota are not counted here either (the cards state what the
+    /// quotas count).
     public init(_ members: [Nominee], policy: Policy) {
+        let members = policy.uncounted.isEmpty ? members : members.filter { !policy.uncounted.contains($0.group) }
         self.members = members.count
         regions = Set(members.compactMap { $0.key(of: "region") }).count
         var named: [String] = []
