@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = Path(os.environ.get("SEATWISE_BIN", ROOT / ".build/debug/seatwise"))
@@ -379,6 +380,7 @@ def form_fields(page):
     import re
     text = page.decode()
     fields = {k: html.unescape(v) for k, v in re.findall(r'<input name="([^"]+)" size="\d+" value="([^"]*)"', text)}
+    fields.update(re.findall(r'<input type="checkbox" name="([^"]+)" value="([^"]*)" checked>', text))
     for name, options in re.findall(r'<select name="([^"]+)">(.*?)</select>', text):
         chosen = re.findall(r'<option value="([^"]*)" selected>', options) or re.findall(r'<option value="([^"]*)"', options)[:1]
         fields[name] = chosen[0]
@@ -488,3 +490,35 @@ def test_a_store_of_the_first_version_opens_with_its_adjustments_and_solves(tmp_
         assert "MAG-014" in summary["adjustments"][1] and summary["solves"][-1]["adjustments"][1] == summary["adjustments"][1]
     finally:
         s.stop()
+
+
+def test_the_policy_editor_keeps_appointing_and_uncounted_groups(server, tmp_path):
+    """A group that appoints its members and one that counts in no quota: the editor shows both, and its
+    form sent back unchanged saves a policy that reads the same and chooses the same panel."""
+    folder = tmp_path / "shapes"
+    folder.mkdir()
+    rows = ["id,name,group,gender,country,rank"]
+    rows += [f"G{k},Person G{k},Government,{'female' if k == 1 else 'male'},KEN,{k}" for k in (1, 2)]
+    rows += [f"C{k},Person C{k},Civil Society,{'female' if k % 2 else 'male'},IND,{k}" for k in range(1, 7)]
+    rows += [f"L{k},Person L{k},Liaisons,male,FRA,{k}" for k in (1, 2)]
+    (folder / "nominations.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "policy.yaml").write_text(
+        "body: Shapes\nseats:\n  Government: { seats: 2, mode: appointed }\n  Civil Society: 3\n  Liaisons: { seats: 1, counts: false }\n"
+        "quotas:\n  - { attribute: gender, value: female, min: 60% }\n", encoding="utf-8")
+    rid = upload(server, folder)[1]["id"]
+    status, before = server.json("GET", f"/api/rounds/{rid}/result")
+    assert status == 200 and {"G1", "G2"} <= {m["id"] for m in before["selected"]}
+    female = next(q for q in before["quotas"] if q["attribute"] == "gender")
+    assert female["min"] == 3  # 60% of the 5 counted seats, not of 6
+    status, _, page = server.request("GET", f"/rounds/{rid}/policy")
+    fields = form_fields(page)
+    groups = {fields[k]: k.split("_")[1] for k in fields if k.startswith("group_")}
+    assert fields.get(f"appointed_{groups['Government']}") == "1" and fields.get(f"uncounted_{groups['Liaisons']}") == "1"
+    import urllib.parse
+    status, _, _ = server.request("POST", f"/rounds/{rid}/policy", urllib.parse.urlencode(fields).encode(),
+                                  {"Content-Type": "application/x-www-form-urlencoded", "Origin": server.url})
+    assert status == 200
+    saved = yaml.safe_load(server.request("GET", f"/api/rounds/{rid}/policy.yaml")[2])
+    assert saved["seats"]["Government"] == {"seats": 2, "mode": "appointed"} and saved["seats"]["Liaisons"] == {"seats": 1, "counts": False}
+    after = server.json("GET", f"/api/rounds/{rid}/result")[1]
+    assert [m["id"] for m in after["selected"]] == [m["id"] for m in before["selected"]]
