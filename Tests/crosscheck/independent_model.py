@@ -128,7 +128,7 @@ def fixed_value(inst, n):
         return 0
     if n.group in inst.appointed:
         return 1
-    if n.status == "required":
+    if n.status in ("required", "ex_officio"):
         return 1
     if n.status == "continuing" and inst.continuing == "keep":
         return 0 if limited else 1

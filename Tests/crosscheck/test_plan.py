@@ -127,3 +127,13 @@ def test_announced_departures_leave_in_year_one(seatwise, tmp_path):
     doc = run(seatwise, tmp_path, members, seats, years, "--leaving", gone, "--reason", "new post")
     assert gone in doc["years"][0]["leaving"]
     assert {"id": gone, "year": 1, "reason": "announced departure: new post"} in doc["leavers"]
+
+
+def test_an_office_never_leaves_by_the_term_limit(seatwise, tmp_path):
+    """An ex officio seat belongs to an office: the calendar never opens it, whatever the terms served."""
+    members, seats, years = random_roster(7)
+    office = next(m for m in members if m["status"] != "withdrawn" and limit_year(m) is not None)
+    office["status"], office["terms"] = "ex_officio", str(MAX_TERMS + 2)
+    doc = run(seatwise, tmp_path, members, seats, years)
+    assert office["id"] not in {leaver["id"] for leaver in doc["leavers"]}
+    assert all(office["id"] not in year["leaving"] for year in doc["years"])

@@ -131,3 +131,40 @@ def test_an_appointing_group_must_list_exactly_its_seats(seatwise, write_body):
     nominations, policy_path = write_body(csv_text, policy)
     done = seatwise("check", nominations, "--policy", policy_path)
     assert done.returncode == 2 and f"seats.{group}.mode" in done.stderr and "--mode independent" in done.stderr, done.stderr
+
+
+# --- Seats held by an office (`status: ex_officio`) ------------------------------------------------------
+
+
+def ex_officio_body(seed):
+    """A few rows become ex officio seats, some past the term limit (an office's seat knows none)."""
+    rng = random.Random(seed)
+    csv_text, policy = body(1300 + seed, rng.choice([30, 40, 50]))
+    policy.setdefault("rules", {})["max_terms"] = 2
+    lines = csv_text.strip().split("\n")
+    out, per_group = [lines[0]], {}
+    for line in lines[1:]:
+        cells = line.split(",")
+        if per_group.get(cells[2], 0) < 1 and rng.random() < 0.5 and cells[9] == "new":
+            per_group[cells[2]] = 1
+            cells[9], cells[10] = "ex_officio", str(rng.choice([0, 3]))
+        out.append(",".join(cells))
+    return "\n".join(out) + "\n", policy
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_an_office_holds_its_seat_whatever_its_terms_and_the_rest_is_optimal(seatwise, write_body, tmp_path, seed):
+    for attempt in range(20):
+        csv_text, policy = ex_officio_body(seed * 17 + attempt)
+        nominations, policy_path = write_body(csv_text, policy)
+        if "ex_officio" in csv_text and seatwise("select", nominations, "--policy", policy_path).returncode == 0:
+            break
+    else:
+        pytest.skip("no feasible body drawn")
+    check(seatwise, nominations, policy_path)
+    doc = report(seatwise("select", nominations, "--policy", policy_path, "--explain", "--alternates", "2", "--format", "json", expect=0))
+    offices = {line.split(",")[0] for line in csv_text.strip().split("\n")[1:] if line.split(",")[9] == "ex_officio"}
+    assert offices <= {m["id"] for m in doc["selected"]}
+    assert {e["id"] for e in doc["explanations"] if e["reason"] == "ex_officio"} == offices
+    # An office's seat is held by rule: nobody is listed as its alternate.
+    assert all(not m["alternates"] for m in doc["selected"] if m["id"] in offices)

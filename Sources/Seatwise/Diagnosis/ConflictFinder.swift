@@ -149,6 +149,7 @@ public final class ConflictFinder {
         case .decision: .whyDecision
         case .vacated: .whyVacated
         case .appointed: .whyAppointed
+        case .exOfficio: .whyExOfficio
         case nil: .whyFixed
         }
         return Message(model.program.variables[j].lower == 1 ? .fixingMustBeSeated : .fixingCannotBeSeated, ["nominee": who, "why": Message.part(why)])

@@ -6,6 +6,12 @@ import Foundation
 /// How a nominee stands before the selection runs (README, "Nominations file", `status`).
 public enum NomineeStatus: String, Sendable, Codable, CaseIterable {
     case new, continuing, required, withdrawn
+    /// A seat held by an office, not a person (a host country's minister, a body's chair by office):
+    /// seated whoever holds it, and no term limit applies.
+    case exOfficio = "ex_officio"
+
+    /// Seated by its status whatever the terms served: a required seat or an office's.
+    public var isSeatedWhateverTerms: Bool { self == .required || self == .exOfficio }
 }
 
 public struct Nominee: Sendable, Hashable {

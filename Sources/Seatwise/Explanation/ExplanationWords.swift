@@ -41,6 +41,8 @@ struct ExplanationWords {
         switch result.standings[i] {
         case .fixedIn(.continuing):
             return make(i, .continuing, Message(.explainContinuing, ["group": .text(n.group)]), rules: [CitedRule(.rule("rules.continuing: keep"))])
+        case .fixedIn(.exOfficio):
+            return make(i, .exOfficio, Message(.explainExOfficio), rules: [CitedRule(.rule("status: ex_officio"))])
         case .fixedIn(.appointed):
             return make(i, .appointed, Message(.explainAppointed, ["group": .text(n.group)]), rules: [CitedRule(.rule("seats.\(n.group).mode: appointed"))])
         case .fixedIn(.decision):

@@ -97,7 +97,7 @@ public struct CompositionReader: Sendable {
                     attributes["development"] = development
                 case "status":
                     guard let s = NomineeStatus(rawValue: AttributeKey.normalize(text)) else {
-                        fail(name, "\(Quote.value(text)) is not a status (new, continuing, required, withdrawn)"); ok = false; continue
+                        fail(name, "\(Quote.value(text)) is not a status (\(NomineeStatus.allCases.map(\.rawValue).joined(separator: ", ")))"); ok = false; continue
                     }
                     status = s
                 case "terms":

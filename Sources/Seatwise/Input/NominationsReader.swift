@@ -231,7 +231,7 @@ public struct NominationsReader: Sendable {
                 if let s = NomineeStatus(rawValue: AttributeKey.normalize(statusText)) {
                     status = s
                 } else {
-                    fail("status", "\(Quote.value(statusText)) is not a status (new, continuing, required, withdrawn)")
+                    fail("status", "\(Quote.value(statusText)) is not a status (\(NomineeStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
                     ok = false
                 }
             }

@@ -10,6 +10,8 @@ public enum StandingRule: String, Sendable, Codable {
     case vacated
     /// A member of a group that appoints its own (`mode: appointed`): seated as listed.
     case appointed
+    /// The holder of an office's seat (`status: ex_officio`).
+    case exOfficio = "ex_officio"
 }
 
 public enum Standing: Sendable, Equatable {
@@ -29,6 +31,7 @@ public enum Standing: Sendable, Equatable {
         switch nominee.status {
         case .withdrawn: return .fixedOut(.withdrawn)
         case .required: return .fixedIn(.required)
+        case .exOfficio: return .fixedIn(.exOfficio)
         case .continuing where rules.continuing == .keep:
             return limited ? .fixedOut(.termLimited) : .fixedIn(.continuing)
         case .continuing, .new:

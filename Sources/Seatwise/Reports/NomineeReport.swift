@@ -22,7 +22,7 @@ public enum NomineeReport {
             // A quota at its limit: who holds its seats, continuing and required members marked as such.
             let holders: [String] = q.atLimit ? q.row.members.filter { result.isSeated[$0] }.map { i in
                 let n = nominees[i]
-                let held = reasons[i] == .continuing ? " (continuing member)" : reasons[i] == .required ? " (required)" : ""
+                let held = reasons[i] == .continuing ? " (continuing member)" : reasons[i] == .required ? " (required)" : reasons[i] == .exOfficio ? " (ex officio)" : ""
                 return "\(n.name) [\(n.id)]\(held)"
             } : []
             return Rule(label: label, verdict: verdict, holders: holders)

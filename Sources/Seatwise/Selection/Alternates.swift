@@ -60,7 +60,8 @@ public struct Alternates: Sendable {
             return nil
         }
         seats = []
-        for m in result.seated where nominees[m].status != .required {
+        // A required, ex officio or appointed member holds the seat by rule: nobody is an alternate for it.
+        for m in result.seated where ![.fixedIn(.required), .fixedIn(.exOfficio), .fixedIn(.appointed)].contains(result.standings[m]) {
             let candidates = byGroup[nominees[m].group] ?? []
             var found: [Int] = []
             for u in candidates where broken(out: m, in: u) == nil {

@@ -26,6 +26,8 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
     case vacated
     /// Appointed by a group that appoints its own members (`mode: appointed`).
     case appointed
+    /// Holds an office's seat (`status: ex_officio`).
+    case exOfficio = "ex_officio"
     /// Not tested against the best panel that reverses it (the panel not proved optimal, or the time
     /// limit reached first): no claim is made.
     case notTested = "not_tested"
@@ -45,6 +47,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
             case .fixedIn(.continuing): return .continuing
             case .fixedIn(.decision), .fixedOut(.decision): return .decision
             case .fixedIn(.appointed): return .appointed
+            case .fixedIn(.exOfficio): return .exOfficio
             case .fixedIn(_): return .required
             case .fixedOut(.withdrawn): return .withdrawn
             case .fixedOut(.vacated): return .vacated
@@ -75,6 +78,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
         case .decision: return "by decision of the coordinator (an adjustment of this round)"
         case .vacated: return "vacated the seat; a replacement fills it"
         case .appointed: return "appointed by its group (mode: appointed)"
+        case .exOfficio: return "ex officio: the seat belongs to an office, whoever holds it"
         case .notTested: return "not tested against the best panel that reverses it (time limit)"
         }
     }

@@ -49,7 +49,7 @@ extension Roster {
     public func limitYear(of member: Int) -> Int? {
         let m = members[member]
         if m.status == .withdrawn { return 1 }
-        guard let maxTerms = policy.rules.maxTerms, m.status != .required else { return nil }
+        guard let maxTerms = policy.rules.maxTerms, !m.status.isSeatedWhateverTerms else { return nil }
         return Swift.max(1, maxTerms - m.terms + 1)
     }
 

@@ -56,7 +56,7 @@ extension Roster {
         // any other nominee (a term limit or a withdrawal still keeps it out).
         var promoted = 0
         let candidates = pool.nominees.filter { !rosterKeys.contains(AttributeKey.normalize($0.id)) }.map { n -> Nominee in
-            guard n.status == .continuing || n.status == .required else { return n }
+            guard n.status == .continuing || n.status.isSeatedWhateverTerms else { return n }
             var candidate = n
             candidate.status = .new
             promoted += 1
@@ -84,7 +84,7 @@ extension Roster {
                 context.standings[i] = .fixedOut(.vacated)
                 vacated.append(i)
             } else {
-                context.standings[i] = n.status == .required ? .fixedIn(.required) : .fixedIn(.continuing)
+                context.standings[i] = n.status == .required ? .fixedIn(.required) : n.status == .exOfficio ? .fixedIn(.exOfficio) : .fixedIn(.continuing)
                 sitting.append(i)
             }
         }

@@ -77,7 +77,7 @@ public struct Roster: Sendable {
         return members.indices.compactMap { i in
             let m = members[i]
             if m.status == .withdrawn { return Departure(member: i, reason: .withdrawn) }
-            if let maxTerms, m.terms >= maxTerms, m.status != .required {
+            if let maxTerms, m.terms >= maxTerms, !m.status.isSeatedWhateverTerms {
                 return Departure(member: i, reason: .termLimit(terms: m.terms, maxTerms: maxTerms))
             }
             if announced.contains(i) { return Departure(member: i, reason: .announced(reason)) }

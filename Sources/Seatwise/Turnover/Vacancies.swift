@@ -52,7 +52,7 @@ extension Roster {
         // Staying members are continuing members at the renewal; newcomers are new.
         let sitting = staying.map { i -> Nominee in
             var m = members[i]
-            if m.status != .required { m.status = .continuing }
+            if !m.status.isSeatedWhateverTerms { m.status = .continuing }
             return m
         }
         let kinds = NewcomerKinds(policy: policy, roster: members, staying: sitting, countries: countries)

@@ -218,5 +218,7 @@ public struct Catalogue: Sendable {
         .explainAppointed: "Seated: appointed by {group}, which appoints its own members (mode: appointed); counts toward the quotas.",
         .whyAppointed: "appointed by its group",
         .noteAppointed: "{groups}: appointed by their groups (mode: appointed): the members listed are seated as given, and the other rules are met around them",
+        .explainExOfficio: "Seated ex officio: the seat belongs to an office, whoever holds it, so no term limit applies; counts toward the quotas.",
+        .whyExOfficio: "ex officio",
     ])
 }

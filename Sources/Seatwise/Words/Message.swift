@@ -309,6 +309,8 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
     case explainAppointed = "explain.appointed"
     case whyAppointed = "fixing.why_appointed"
     case noteAppointed = "note.appointed"
+    case explainExOfficio = "explain.ex_officio"
+    case whyExOfficio = "fixing.why_ex_officio"
 
     /// The parameters the code's words use (a catalogue's template may use no others).
     public var parameters: Set<String> {
@@ -328,7 +330,7 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
              .tieBreakUnfinished, .noteNoRepairFillable, .noteRepairPanelCut, .restMustBeSeated, .restOtherRule, .whyContinuing,
              .whyRequired, .whyWithdrawn, .whyTermLimit, .whyDecision, .whyVacated, .whyFixed, .noteNotOptimalNoExplanations,
              .members, .memberAheadUnblocked, .replaceNoRenewal, .planNoTermLimit, .lotteryNobodyToChoose,
-             .auditAbsentValuesUnchecked, .whyAppointed: return []
+             .auditAbsentValuesUnchecked, .whyAppointed, .explainExOfficio, .whyExOfficio: return []
         case .person: return ["nominee", "group", "rank"]
         case .peopleAndMore: return ["people", "more"]
         case .changes: return ["entering", "leaving"]
