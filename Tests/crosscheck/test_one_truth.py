@@ -66,6 +66,19 @@ def html_quota_verdicts(html):
     return re.findall(r'<span class="(?:ok|bad|muted)">([^<]*)</span>', chart)
 
 
+def audit_of(seatwise, tmp_path, csv_text, chosen, nominations, policy_path, name="roster"):
+    """The audit, under the same policy with the nominations as its pool, of the nominees in `chosen`."""
+    reader = csv.DictReader(io.StringIO(csv_text))
+    roster = tmp_path / f"{name}.csv"
+    with open(roster, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=reader.fieldnames)
+        w.writeheader()
+        for row in reader:
+            if row["id"] in chosen:
+                w.writerow(row)
+    return report(seatwise("audit", roster, "--policy", policy_path, "--pool", nominations, "--format", "json"))
+
+
 @pytest.mark.parametrize("seed", range(50))
 def test_every_surface_states_the_json_report(seatwise, write_body, tmp_path, seed):
     csv_text, policy = instance(seed)
@@ -117,16 +130,8 @@ def test_every_surface_states_the_json_report(seatwise, write_body, tmp_path, se
     if not solved:
         return
     # An audit of the selected panel under the same policy judges every rule the same way.
-    reader = csv.DictReader(io.StringIO(csv_text))
     chosen = {m["id"] for m in seated}
-    roster = tmp_path / "roster.csv"
-    with open(roster, "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=reader.fieldnames)
-        w.writeheader()
-        for row in reader:
-            if row["id"] in chosen:
-                w.writerow(row)
-    audited = report(seatwise("audit", roster, "--policy", policy_path, "--pool", nominations, "--format", "json"))
+    audited = audit_of(seatwise, tmp_path, csv_text, chosen, nominations, policy_path)
     assert all(g["satisfied"] for g in audited["groups"])
     by_ref = {q["reference"]: q for q in audited["quotas"]}
     for q in quotas:
@@ -249,16 +254,7 @@ def test_a_lottery_judges_every_rule_once_on_every_surface(seatwise, write_body,
     # An audit of the drawn panel judges each rule as the lottery's report does.
     if drawn is None:
         return
-    reader = csv.DictReader(io.StringIO(csv_text))
-    chosen = set(doc["draw"]["panel"])
-    roster = tmp_path / "drawn.csv"
-    with open(roster, "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=reader.fieldnames)
-        w.writeheader()
-        for row in reader:
-            if row["id"] in chosen:
-                w.writerow(row)
-    audited = report(seatwise("audit", roster, "--policy", policy_path, "--pool", nominations, "--format", "json"))
+    audited = audit_of(seatwise, tmp_path, csv_text, set(doc["draw"]["panel"]), nominations, policy_path, "drawn")
     assert all(g["satisfied"] for g in audited["groups"])
     # (An audit judges every rule as enforced: a body-wide rule broken by a group-by-group lottery is violated.)
     judged = {(a["quota"], a["scope"], tuple(sorted(a["values"]))): a for a in audited["quotas"]}

@@ -21,19 +21,30 @@ extension LotteryResult {
     /// Each quota row judged over the distribution and, with `drawn`, on the drawn panel.
     public func quotaOutcomes(drawn: [Int]? = nil) -> [LotteryQuotaOutcome] {
         let hasPanel = status != .infeasible && !distribution.isEmpty
-        return context.quotaRows.map { row in
+        let rows = context.quotaRows
+        // Each panel's count of every row, in one pass over its members (a large lottery has thousands of
+        // panels and hundreds of rows: counting row by row would be their product times the seats).
+        var rowsOf = [[Int]](repeating: [], count: input.nominees.count)
+        for (r, row) in rows.enumerated() { for i in row.members { rowsOf[i].append(r) } }
+        func counts(_ panel: [Int]) -> [Int] {
+            var c = [Int](repeating: 0, count: rows.count)
+            for i in panel { for r in rowsOf[i] { c[r] += 1 } }
+            return c
+        }
+        let panelCounts = distribution.map { counts($0.panel) }
+        let drawnCounts = drawn.map(counts)
+        return rows.enumerated().map { r, row in
             let enforced = row.isEnforced(in: mode)
-            let members = Set(row.members)
             var expected = 0.0, fewest = Int.max, most = 0
             var worst = Verdict.met
-            for entry in distribution {
-                let count = entry.panel.filter(members.contains).count
+            for (entry, c) in zip(distribution, panelCounts) {
+                let count = c[r]
                 expected += entry.probability * Double(count)
                 fewest = Swift.min(fewest, count)
                 most = Swift.max(most, count)
                 worst = Self.worse(worst, QuotaOutcome(row: row, count: count, hasPanel: true, enforced: enforced).verdict)
             }
-            let onDrawn = drawn.map { panel in QuotaOutcome(row: row, count: panel.filter(members.contains).count, hasPanel: true, enforced: enforced) }
+            let onDrawn = drawnCounts.map { QuotaOutcome(row: row, count: $0[r], hasPanel: true, enforced: enforced) }
             return LotteryQuotaOutcome(row: row, enforced: enforced, expected: hasPanel ? expected : 0, fewest: hasPanel ? fewest : 0, most: most,
                                        verdict: hasPanel ? worst : .notSolved, drawn: onDrawn)
         }

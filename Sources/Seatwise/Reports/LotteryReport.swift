@@ -48,8 +48,8 @@ public enum LotteryReport {
     }
 
     /// With `chart`, every eligible nominee's chance drawn as a chart after the guarantee (HTML).
-    public static func sections(_ result: LotteryResult, _ draw: LotteryDraw?, conflicts: [String] = [], chart drawn: Bool = false) -> SectionedReport {
-        let nominees = result.input.nominees
+    /// The report's header lines: body, method, mode, status, the headline and provenance.
+    static func header(_ result: LotteryResult) -> [(key: String, value: String)] {
         let input = result.input
         var header: [(key: String, value: String)] = [
             ("Body", result.policy.body),
@@ -62,6 +62,12 @@ public enum LotteryReport {
             ("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)"),
         ]
         if let sheet = input.nominations.sheet { header.insert(("Sheet", sheet), at: 6) }
+        return header
+    }
+
+    public static func sections(_ result: LotteryResult, _ draw: LotteryDraw?, conflicts: [String] = [], chart drawn: Bool = false) -> SectionedReport {
+        let nominees = result.input.nominees
+        let header = Self.header(result)
         var sections: [SectionedReport.Section] = []
         guard result.status != .infeasible else {
             sections.append(.init("No valid panel: the rules that clash", conflicts.isEmpty ? .line("No panel meets every rule of the policy.") : .bullets(conflicts)))

@@ -8,8 +8,7 @@ extension ReportWorkbook {
     public init(lottery: DrawnLottery) {
         let result = lottery.result, draw = lottery.draw
         let nominees = result.input.nominees
-        let sections = LotteryReport.sections(result, draw, conflicts: lottery.conflictWords)
-        var lines = sections.header.map { ($0.key, $0.value) }
+        var lines = LotteryReport.header(result).map { ($0.key, $0.value) }
         guard result.status != .infeasible else {
             for conflict in lottery.conflictWords { lines.append(("Conflict", conflict)) }
             self.init([Sheet("Provenance", lines: lines)])
