@@ -22,6 +22,10 @@ struct PolicyEditor {
             guard let files = try store.files(of: id) else { throw APIError(.notFound, "no such round") }
             let policy = try? PolicyReader().read(InputFile(path: files.policy.filename, bytes: files.policy.bytes))
             let yaml = String(decoding: files.policy.bytes, as: UTF8.self)
+            if let policy, !policy.bodies.isEmpty {
+                return pages.html(Pages.withBar(page(id: id, fields: [:], yaml: yaml, problems: [Self.severalBodies(files.policy.filename)]), bar: pages.bar(id)),
+                                  status: .ok)
+            }
             return pages.html(Pages.withBar(page(id: id, fields: policy.map(Self.fields) ?? [:], yaml: yaml, problems: []), bar: pages.bar(id)))
         }
         router.get("/api/rounds/{id}/policy.yaml") { _, context in
@@ -36,6 +40,11 @@ struct PolicyEditor {
             let form = try await RoundPages.form(request)
             let yaml = Self.yaml(form)
             guard let files = try store.files(of: id) else { throw APIError(.notFound, "no such round") }
+            if let stored = try? PolicyReader().read(InputFile(path: files.policy.filename, bytes: files.policy.bytes)), !stored.bodies.isEmpty {
+                return pages.html(Pages.withBar(page(id: id, fields: [:], yaml: String(decoding: files.policy.bytes, as: UTF8.self),
+                                                     problems: [Self.severalBodies(files.policy.filename)]), bar: pages.bar(id)),
+                                  status: .conflict)
+            }
             let policy = InputFile(path: "policy.yaml", bytes: Array(yaml.utf8))
             do {
                 _ = try SelectionInput.load(nominations: InputFile(path: files.nominations.filename, bytes: files.nominations.bytes), policy: policy,
@@ -54,15 +63,22 @@ struct PolicyEditor {
         }
     }
 
+    /// The form edits a policy of one body; a policy of several (`bodies:`) is edited as its file.
+    static func severalBodies(_ file: String) -> InputDiagnostic {
+        InputDiagnostic(file: file, key: "bodies", message: "this policy fills several bodies, which this form cannot edit: edit its YAML file and upload it again (the form would write one body and lose the others)")
+    }
+
     /// The form's fields for a policy.
     static func fields(_ policy: Policy) -> [String: String] {
         var f: [String: String] = ["body": policy.body, "continuing": policy.rules.continuing.rawValue,
-                                   "max_terms": policy.rules.maxTerms.map(String.init) ?? "", "objective": policy.objective.rawValue,
+                                   "max_terms": policy.rules.maxTerms.map(String.init) ?? "",
+                                   "places_per_person": policy.rules.placesPerPerson == 1 ? "" : String(policy.rules.placesPerPerson), "objective": policy.objective.rawValue,
                                    "seed": policy.seed.map(String.init) ?? ""]
         for (k, entry) in policy.seats.enumerated() {
             f["group_\(k)"] = entry.key; f["seats_\(k)"] = String(entry.value)
             if policy.uncounted.contains(entry.key) { f["uncounted_\(k)"] = "1" }
             if policy.rules.appointed.contains(entry.key) { f["appointed_\(k)"] = "1" }
+            if policy.roles.contains(entry.key) { f["role_\(k)"] = "1" }
         }
         if let renewal = policy.rules.renewal {
             f["renewal_min"] = renewal.minNew.description
@@ -98,12 +114,13 @@ struct PolicyEditor {
     static func yaml(_ f: [String: String]) -> String {
         func value(_ key: String) -> String? { f[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
         var seats: [(group: String, seats: String)] = []
-        var uncounted: Set<String> = [], appointed: Set<String> = []
+        var uncounted: Set<String> = [], appointed: Set<String> = [], roles: Set<String> = []
         for k in 0..<200 {
             guard let group = value("group_\(k)") else { continue }
             seats.append((group: group, seats: value("seats_\(k)") ?? ""))
             if f["uncounted_\(k)"] != nil { uncounted.insert(group) }
             if f["appointed_\(k)"] != nil { appointed.insert(group) }
+            if f["role_\(k)"] != nil { roles.insert(group) }
         }
         var quotas: [PolicyDraft.QuotaDraft] = []
         for k in 0..<500 {
@@ -123,6 +140,8 @@ struct PolicyEditor {
         var draft = PolicyDraft(body: value("body") ?? "", seats: seats, quotas: quotas)
         draft.uncounted = uncounted
         draft.appointed = appointed
+        draft.roles = roles
+        draft.placesPerPerson = value("places_per_person")
         draft.continuing = value("continuing") == "compete" ? .compete : .keep
         draft.maxTerms = value("max_terms")
         draft.renewal = value("renewal_min").map { (minNew: $0, perGroup: value("renewal_per") == "group") }
@@ -143,8 +162,9 @@ struct PolicyEditor {
         var form = "<form method=\"post\" action=\"/rounds/\(id)/policy\" id=\"policy-form\">"
         form += "<p><label>Body \(input("body", size: 50))</label></p><h3>Seats per group</h3>"
         func box(_ name: String) -> String { "<input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(f[name] != nil ? " checked" : "")>" }
-        form += HTML.table(["Group", "Seats", "Counts in no quota", "Appoints its members"], (0..<groups).map { k in
-            [.markup(input("group_\(k)", size: 30)), .markup(input("seats_\(k)", size: 5)), .markup(box("uncounted_\(k)")), .markup(box("appointed_\(k)"))]
+        form += HTML.table(["Group", "Seats", "Counts in no quota", "Appoints its members", "A role (chairs, co-chairs)"], (0..<groups).map { k in
+            [.markup(input("group_\(k)", size: 30)), .markup(input("seats_\(k)", size: 5)), .markup(box("uncounted_\(k)")), .markup(box("appointed_\(k)")),
+             .markup(box("role_\(k)"))]
         })
         form += "<h3>Quotas</h3><p class=\"muted\">Values: one value, several separated by commas, or <b>each</b>. Scope: body, per group, or a group's name. Bounds: a count (3) or a percentage (40%).</p>"
         form += HTML.table(["Attribute", "Values", "Scope", "Min", "Max", "Priority", "Hard"], (0..<quotas).map { k in
@@ -154,7 +174,7 @@ struct PolicyEditor {
         })
         form += "<h3>Rules</h3><p><label>Continuing members <select name=\"continuing\"><option value=\"keep\">keep</option>"
             + "<option value=\"compete\"\(f["continuing"] == "compete" ? " selected" : "")>compete</option></select></label> "
-            + "<label>Max terms \(input("max_terms", size: 3))</label> <label>Objective <select name=\"objective\"><option value=\"rank-sum\">rank-sum</option>"
+            + "<label>Max terms \(input("max_terms", size: 3))</label> <label>Places per person \(input("places_per_person", size: 3))</label> <label>Objective <select name=\"objective\"><option value=\"rank-sum\">rank-sum</option>"
             + "<option value=\"lexicographic\"\(f["objective"] == "lexicographic" ? " selected" : "")>lexicographic</option>"
             + "<option value=\"lottery\"\(f["objective"] == "lottery" ? " selected" : "")>lottery</option></select></label> "
             + "<label>Seed \(input("seed", size: 8))</label></p>"

@@ -281,3 +281,96 @@ def tie_weight(seed, nominee_id):
     for b in nominee_id.encode("utf-8"):
         h = ((h ^ b) * 0x100000001B3) & MASK
     return (mix(h ^ mix(seed)) >> 44) + 1
+
+
+# --- Several bodies from one pool (README, "Several bodies from one pool") ------------------------------
+
+
+def place_name(body, group):
+    return body if group is None else f"{body} · {group}"
+
+
+def load_bodies(nominations_path, policy_path):
+    """The same instance as `load`, for a policy with `bodies:`: a 0/1 variable per person and place
+    applied for (a place is a body, or a group inside one), each body's seats filled exactly, each
+    body's quotas inside it, the top-level quotas across all bodies, and every person seated in at most
+    `places_per_person` places. A person with one place keeps their id; with several, each place is
+    `ID@PLACE`, as Seatwise's reports name it."""
+    with open(policy_path, encoding="utf-8-sig") as f:
+        policy = yaml.safe_load(f)
+    seats, groups_of, roles = {}, {}, set()
+    for body, spec in policy["bodies"].items():
+        spec = spec if isinstance(spec, dict) else {"seats": spec}
+        groups_of[body] = []
+        if isinstance(spec["seats"], dict):
+            for g, s in spec["seats"].items():
+                name = place_name(body, g)
+                seats[name] = s["seats"] if isinstance(s, dict) else s
+                if isinstance(s, dict) and s.get("role"):
+                    roles.add(name)
+                groups_of[body].append((g, name))
+        else:
+            seats[body] = spec["seats"]
+            groups_of[body].append((None, body))
+    quotas = list(policy.get("quotas") or [])
+    for body, spec in policy["bodies"].items():
+        for q in (spec.get("quotas") or []) if isinstance(spec, dict) else []:
+            own = groups_of[body]
+            if q.get("group"):
+                quotas.append(dict(q, group=place_name(body, q["group"])))
+            elif len(own) == 1:
+                quotas.append(dict(q, group=own[0][1]))
+            else:  # per: group inside the body: one quota, a row per group of the body
+                quotas.append(dict(q, per=None, groups=[name for _, name in own]))
+    nominees, people = [], {}
+    with open(nominations_path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            row = {k.strip().lower(): (v or "").strip() for k, v in row.items()}
+            attrs = {k: v for k, v in row.items() if k not in ("id", "name", "rank", "status", "terms", "bodies", "group")}
+            if not attrs.get("region") or not attrs.get("development"):
+                region, development = country_table()[norm(attrs["country"])]
+                attrs["region"] = attrs.get("region") or region
+                attrs["development"] = attrs.get("development") or development
+            status, terms = row.get("status") or "new", int(row.get("terms") or 0)
+            attrs["status"], attrs["terms"] = status, str(terms)
+            wanted = [g.strip() for g in row.get("group", "").split(";") if g.strip()]
+            places = []
+            for entry in row["bodies"].split(";"):
+                body, _, group = (part.strip() for part in entry.partition(":"))
+                body = next(b for b in groups_of if norm(b) == norm(body))
+                own = groups_of[body]
+                if group:
+                    chosen = [name for g, name in own if norm(g) == norm(group)]
+                elif len(own) == 1:
+                    chosen = [own[0][1]]
+                else:
+                    chosen = [name for g, name in own if norm(g) in {norm(w) for w in wanted}]
+                places += [c for c in chosen if c not in places]
+            ranks = [r.strip() for r in row.get("rank", "").split(";")] if row.get("rank") else []
+            for k, place in enumerate(places):
+                rank = ranks[k] if len(ranks) > 1 else (ranks[0] if ranks else "")
+                pid = row["id"] if len(places) == 1 else f"{row['id']}@{place}"
+                nominees.append(Nominee(pid, place, int(rank) if rank else None, status, terms, dict(attrs, group=place)))
+                people.setdefault(row["id"], []).append(len(nominees) - 1)
+    rules = policy.get("rules") or {}
+    inst = Instance(nominees, seats, quotas, rules.get("continuing", "keep"), rules.get("max_terms"),
+                    int((policy.get("tie_break") or {}).get("seed", 1)), policy.get("objective", "rank-sum"))
+    rows = []
+    for g, s in seats.items():
+        rows.append(Row([i for i, n in enumerate(nominees) if n.group == g], s, s, {"kind": "seats", "group": g}))
+    for qi, q in enumerate(quotas):
+        within = q.get("groups")
+        single = Instance(nominees, seats, [dict(q, per="group") if within else q], inst.continuing, inst.max_terms, 0, "rank-sum")
+        for r in build_rows(single):
+            if r.ref.get("kind") == "seats" or (within and r.ref["scope"] not in within):
+                continue
+            r.ref = dict(r.ref, quota=qi + 1)
+            rows.append(r)
+    most = int(rules.get("places_per_person", 1))
+    for person, places in sorted(people.items()):
+        if len(places) > most:
+            rows.append(Row(places, -math.inf, most, {"kind": "places", "person": person}, soft=False))
+    inst.rows = rows
+    inst.people = people
+    inst.roles = roles
+    return inst

@@ -28,8 +28,8 @@ def staged(inst, fixings, chosen=None):
     return best, {i for i, k in s.index.items() if values[k] == 1}
 
 
-def check(seatwise, nominations, policy):
-    inst = load(nominations, policy)
+def check(seatwise, nominations, policy, loader=load):
+    inst = loader(nominations, policy)
     result = report(seatwise("select", nominations, "--policy", policy, "--explain", "--format", "json", expect=0))
     optimum, panel = staged(inst, fixings_of(inst))
     ids = [n.id for n in inst.nominees]

@@ -522,3 +522,27 @@ def test_the_policy_editor_keeps_appointing_and_uncounted_groups(server, tmp_pat
     assert saved["seats"]["Government"] == {"seats": 2, "mode": "appointed"} and saved["seats"]["Liaisons"] == {"seats": 1, "counts": False}
     after = server.json("GET", f"/api/rounds/{rid}/result")[1]
     assert [m["id"] for m in after["selected"]] == [m["id"] for m in before["selected"]]
+
+
+def test_several_bodies_in_the_workbench(server):
+    """A pool for several bodies: the workbench chooses what `select` chooses, each seated entry with its
+    body and person; the lottery is refused with a JSON body (its chances would be fair to applications);
+    the policy editor, which writes one body, refuses to overwrite the policy and says why."""
+    import urllib.parse
+    folder = ROOT / "examples/nomcom"
+    status, created = upload(server, folder)
+    assert status == 201, created
+    rid = created["id"]
+    status, result = server.json("GET", f"/api/rounds/{rid}/result")
+    cli = select(folder / "nominations.csv", "--policy", folder / "policy.yaml")
+    assert status == 200 and [m["id"] for m in result["selected"]] == [m["id"] for m in cli["selected"]]
+    assert all(m["body"] and m["person"] for m in result["selected"])
+    assert len({m["person"] for m in result["selected"]}) == len(result["selected"])
+    status, answer = server.json("GET", f"/api/rounds/{rid}/lottery")
+    assert 400 <= status < 500 and "fair to applications" in json.dumps(answer), answer
+    status, _, page = server.request("GET", f"/rounds/{rid}/policy")
+    assert status == 200 and b"several bodies" in page
+    status, _, page = server.request("POST", f"/rounds/{rid}/policy", urllib.parse.urlencode({"body": "X", "group_0": "G", "seats_0": "3"}).encode(),
+                                     {"Content-Type": "application/x-www-form-urlencoded", "Origin": server.url})
+    assert status == 409 and b"several bodies" in page
+    assert [f["kind"] for f in server.json("GET", f"/api/rounds/{rid}")[1]["files"]] == ["nominations", "policy"]

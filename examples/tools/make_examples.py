@@ -119,7 +119,7 @@ def wgec():
     rows = []
     k = 0
     # Member states: 6-8 candidate states per regional group, ranked within the group's list of states.
-    hosts = {"CHE", "KEN"}
+    hosts = {"CHE", "TUN"}  # the two WSIS host countries
     rank = 0
     for region in ["African", "Asia-Pacific", "Eastern European", "GRULAC", "WEOG"]:
         states = [c for c in REGIONS[region] if c not in hosts]
@@ -230,7 +230,53 @@ def icg_roster():
           [[r[k] for k in ["id", "name", "group", "gender", "country", "rank", "organization"]] for r in members])
 
 
+NOMCOM_BODIES = [("Board of Directors", 3), ("Names Policy Council", 2), ("Country Codes Council", 1), ("At-Large Advisory Committee", 3),
+                 ("Technical Operations Board", 1)]
+
+
+def nomcom():
+    """About 60 applicants for 10 seats across 5 bodies; many ask to be considered for more than one."""
+    p = People(1998)
+    rows = []
+    names = [b for b, _ in NOMCOM_BODIES]
+    ranked = {b: 0 for b in names}
+    for k in range(1, 61):
+        region = p.region()
+        wanted = p.rng.choices([1, 2, 3], weights=[0.5, 0.35, 0.15])[0]
+        bodies = p.rng.sample(names, wanted)
+        ranks = []
+        for b in bodies:
+            ranked[b] += 1
+            ranks.append(ranked[b])
+        rows.append([f"NC-{k:02d}", p.name(), "; ".join(bodies), p.gender(0.38), p.country(region), "; ".join(map(str, ranks)),
+                     p.org(k * 11), p.rng.choice(["yes", "no"])])
+    write(ROOT / "examples/nomcom/nominations.csv", ["id", "name", "bodies", "gender", "country", "rank", "organization", "board_experience"], rows)
+
+
+IPCC_ROLES = [("Coordinating lead authors", 2), ("Lead authors", 6), ("Review editors", 2)]
+
+
+def ipcc():
+    """Three chapters' author teams from about 150 nominations; a nominee may be put forward for two
+    chapters, and for both kinds of author."""
+    p = People(1988)
+    rows = []
+    chapters = ["Chapter 1", "Chapter 2", "Chapter 3"]
+    share = {"WEOG": 0.42, "Asia-Pacific": 0.22, "African": 0.12, "GRULAC": 0.12, "Eastern European": 0.12}
+    for k in range(1, 151):
+        region = p.region(share)
+        role = p.rng.choices(["Coordinating lead authors", "Lead authors", "Review editors", "Coordinating lead authors; Lead authors"],
+                             weights=[0.12, 0.62, 0.14, 0.12])[0]
+        picked = p.rng.sample(chapters, p.rng.choices([1, 2], weights=[0.7, 0.3])[0])
+        rank = p.rng.randint(1, 40)
+        rows.append([f"AR-{k:03d}", p.name(), role, "; ".join(picked), p.gender(0.33), p.country(region), rank,
+                     p.org(k * 13), p.rng.choices(["yes", "no"], weights=[0.45, 0.55])[0]])
+    write(ROOT / "examples/ipcc/nominations.csv", ["id", "name", "group", "bodies", "gender", "country", "rank", "organization", "new_author"], rows)
+
+
 if __name__ == "__main__":
+    nomcom()
+    ipcc()
     mag()
     wgec()
     icg()

@@ -43,6 +43,14 @@ public struct Nominee: Sendable, Hashable {
         self.line = line
     }
 
+    /// The person's id as the nominations file gives it: a person who applies for several places is one
+    /// nominee per place (`ID@GROUP`), all of the same person.
+    public var person: String { attributes["person"] ?? id }
+    /// With several bodies: the body (or position) of this place.
+    public var body: String? { attributes["body"] }
+    /// The role this place is (co-chair, coordinating lead author), when its group is a role.
+    public var role: String? { attributes["role"] }
+
     public var gender: String { attributes["gender"] ?? "" }
     public var country: String { attributes["country"] ?? "" }
     public var region: String { attributes["region"] ?? "" }
@@ -75,6 +83,8 @@ public enum AttributeKey {
     /// How a nominee stands toward the body (`status`, `terms`): usable in quotas (at least a third
     /// newcomers), but not a trait of the person that an audit's shares would describe.
     public static let standing = ["status", "terms"]
+    /// Where a nominee's place is (several bodies, roles): facts of the application, not of the person.
+    public static let placement = ["person", "body", "role"]
 
     public static func normalize(_ value: String) -> String {
         // Nearly every value is ASCII: its form is just trimmed and lower-cased.

@@ -17,6 +17,13 @@ public struct Policy: Sendable {
     /// Groups whose members sit in the body but count in no quota (observers, liaisons:
     /// `seats: { Liaisons: { seats: 2, counts: false } }`). Their seats are filled like any group's.
     public var uncounted: Set<String> = []
+    /// Several bodies (or positions) filled from one pool (`bodies:`, README "Several bodies from one
+    /// pool"): each body's groups by their names in `seats`. Empty for a policy of one body.
+    public var bodies: OrderedDictionary<String, [String]> = [:]
+    /// Where each group of a several-body policy sits: its body and its own name there.
+    public var places: [String: Place] = [:]
+    /// Groups whose holders form a role (co-chairs, coordinating lead authors: `role: true`).
+    public var roles: Set<String> = []
 
     public static let defaultSeed: UInt64 = 1
 
@@ -35,6 +42,20 @@ public struct Policy: Sendable {
     public var countedSeats: OrderedDictionary<String, Int> { seats.filter { !uncounted.contains($0.key) } }
     public var totalSeats: Int { seats.values.reduce(0, Int.saturatingAdd) }
     public func seats(of group: String) -> Int { seats[group] ?? 0 }
+}
+
+/// A group of a several-body policy: the body it belongs to and its name inside it (nil when the body
+/// has one kind of seat, named after the body).
+public struct Place: Sendable, Hashable {
+    public var body: String
+    public var name: String?
+    public init(body: String, name: String?) {
+        self.body = body
+        self.name = name
+    }
+
+    /// The group's name in `seats`: the body's, or "Body · Group".
+    public var group: String { name.map { "\(body) · \($0)" } ?? body }
 }
 
 public enum ObjectiveKind: String, Sendable, Codable {
@@ -82,6 +103,8 @@ public struct SelectionRules: Sendable {
     /// Groups that appoint their own members (`seats: { G: { seats: N, mode: appointed } }`): every member
     /// they list (not withdrawn) is seated, and the other rules are met around them.
     public var appointed: Set<String> = []
+    /// How many places one person may take when they apply for several (`rules.places_per_person`).
+    public var placesPerPerson = 1
 
     public init(continuing: Continuing = .keep, maxTerms: Int? = nil, renewal: Renewal? = nil) {
         self.continuing = continuing
@@ -206,11 +229,17 @@ public struct Quota: Sendable {
     public var line: Int
     /// Stands for `rules.renewal` (status = new), numbered after the listed quotas.
     public var renewal: Bool
+    /// Stands for `rules.places_per_person`: a person who applied for several places takes at most
+    /// that many (attribute `person`, one row per person with more applications than that).
+    public var places = false
+    /// Where the policy gives the quota (`quotas[2]`, `bodies.Board.quotas[1]`), for messages.
+    public var path: String?
 
     public init(index: Int = 0, attribute: String, selector: ValueSelector, min: QuotaBound? = nil,
                 max: QuotaBound? = nil, scope: QuotaScope = .body, priority: Int = 0, hard: Bool = false,
-                line: Int = 0, renewal: Bool = false) {
+                line: Int = 0, renewal: Bool = false, places: Bool = false) {
         self.renewal = renewal
+        self.places = places
         self.index = index
         self.attribute = attribute
         self.selector = selector

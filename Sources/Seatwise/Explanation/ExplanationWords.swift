@@ -12,6 +12,9 @@ struct ExplanationWords {
     private let freeByGroup: [String: [Int]]
     private let worstSeatedRank: [String: Int]
     private let bestUnseatedRank: [String: Int]
+    /// With several places per person: the places each person is seated in, so that an application left
+    /// out says where the person sits instead.
+    private let seatedPlaces: [String: [String]]
 
     init(result: SelectionResult, closeCall: Int) {
         self.result = result
@@ -25,13 +28,22 @@ struct ExplanationWords {
             if seated[i] { worst[n.group] = max(worst[n.group] ?? 0, result.ranks[i]) } else { best[n.group] = min(best[n.group] ?? Int.max, result.ranks[i]) }
         }
         freeByGroup = free
+        var places: [String: [String]] = [:]
+        for (i, n) in result.input.nominees.enumerated() where seated[i] && n.attributes["person"] != nil {
+            places[n.person, default: []].append(n.group)
+        }
+        seatedPlaces = places
         worstSeatedRank = worst
         bestUnseatedRank = best
     }
 
     private func make(_ i: Int, _ reason: Explanation.Reason, _ said: Message, rules: [CitedRule] = [], delta: Int? = nil,
                       deltaAtLeast: Int? = nil, level: Int? = nil, entering: [Int] = [], leaving: [Int] = [], close: Bool = false) -> Explanation {
-        Explanation(nominee: i, decision: seated[i] ? .seated : .notSeated, reason: reason, said: said, delta: delta,
+        var said = said
+        if !seated[i], let elsewhere = seatedPlaces[result.input.nominees[i].person] {
+            said = Message(.explainSeatedElsewhere, ["places": .list(elsewhere.map(MessageValue.text)), "said": .message(said)])
+        }
+        return Explanation(nominee: i, decision: seated[i] ? .seated : .notSeated, reason: reason, said: said, delta: delta,
                     deltaAtLeast: deltaAtLeast ?? delta, deltaLevel: level, entering: entering, leaving: leaving, closeCall: close, rules: rules)
     }
 

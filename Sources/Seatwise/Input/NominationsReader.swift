@@ -4,7 +4,7 @@
 public struct NominationsReader: Sendable {
     public static let requiredColumns = ["id", "name", "group", "gender", "country"]
     /// Columns with a meaning of their own; every other column is a custom attribute.
-    public static let builtInColumns = requiredColumns + ["rank", "region", "development", "organization", "status", "terms"]
+    public static let builtInColumns = requiredColumns + ["rank", "region", "development", "organization", "status", "terms", "bodies"]
     /// Ranks above this are refused as implausible (and would only invite overflow).
     public static let maximumRank = 1_000_000
     /// Limits that keep memory bounded whatever the file's shape (about 0.5 KB per nominee): columns in
@@ -16,6 +16,11 @@ public struct NominationsReader: Sendable {
     /// The policy's groups; nil when the policy could not be read (groups are then not checked).
     public var groups: [String]?
     public var countries: CountryTable
+    /// A several-body policy's groups by body (`Policy.places`): the `bodies` column then names, for each
+    /// nominee, the bodies (or positions) they apply for.
+    public var places: [String: Place] = [:]
+    /// Groups whose holders form a role of their body.
+    public var roles: Set<String> = []
 
     /// The nominees and the header's column names (lower case).
     public struct Nominations: Sendable {
@@ -70,6 +75,14 @@ public struct NominationsReader: Sendable {
         var rows = 0
         var usable = false
         let groupByKey = Dictionary((groups ?? []).map { (AttributeKey.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
+        var groupsOfBody: [String: [String]] = [:]
+        var bodyNames: [String] = []
+        for group in groups ?? [] {
+            guard let place = places[group] else { continue }
+            if groupsOfBody[place.body] == nil { bodyNames.append(place.body) }
+            groupsOfBody[place.body, default: []].append(group)
+        }
+        let bodyByKey = Dictionary(bodyNames.map { (AttributeKey.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
         var nominees: [Nominee] = []
         // A file names a few hundred countries many times over: each spelling is looked up once.
         var countryCache: [String: CountryRecord?] = [:]
@@ -159,7 +172,13 @@ public struct NominationsReader: Sendable {
             }
             columns.append(name)
         }
-            let missing = Self.requiredColumns.filter { seen[$0] == nil }
+            // With several bodies, `bodies` says where each nominee applies, and `group` is needed only
+            // where a body has several kinds of seat.
+            let required = places.isEmpty ? Self.requiredColumns : Self.requiredColumns.filter { $0 != "group" } + ["bodies"]
+            let missing = required.filter { seen[$0] == nil }
+            if places.isEmpty, let k = seen["bodies"] {
+                problem(header.line, k + 1, "bodies", "the policy fills one body; a bodies column needs bodies: in the policy (README \"Several bodies from one pool\")")
+            }
             if !missing.isEmpty {
                 problem(header.line, nil, nil, "missing required \(Words.noun(missing.count, "column")): \(missing.joined(separator: ", "))")
             }
@@ -186,7 +205,7 @@ public struct NominationsReader: Sendable {
             }
             let id = require("id")
             let name = require("name")
-            let groupText = require("group")
+            let groupText = places.isEmpty ? require("group") : text("group")
             let gender = require("gender")
             let countryText = require("country")
 
@@ -203,27 +222,65 @@ public struct NominationsReader: Sendable {
                     firstLineOfId[idKey] = record.line
                 }
             }
-            var group = ""
-            if !groupText.isEmpty {
-                if let g = groupByKey[AttributeKey.normalize(groupText)] {
-                    group = g
-                } else if let groups {
-                    fail("group", "\(Quote.value(groupText)) is not a group of the policy (\(Quote.list(groups)))")
+            // The places applied for: one group, several (`group` lists them, separated by semicolons),
+            // or, with several bodies, the bodies listed in `bodies` (each `Body` or `Body: Group`).
+            var applied: [String] = []
+            let listedGroups = groupText.split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
+            if places.isEmpty {
+                for g in listedGroups {
+                    if let match = groupByKey[AttributeKey.normalize(g)] {
+                        if !applied.contains(match) { applied.append(match) }
+                    } else if let groups {
+                        fail("group", "\(Quote.value(g)) is not a group of the policy (\(Quote.list(groups)))")
+                        ok = false
+                    } else { applied.append(g) }
+                }
+            } else {
+                let bodiesText = text("bodies")
+                let entries = bodiesText.split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
+                if entries.isEmpty { fail("bodies", "is blank; name the bodies (or positions) the nominee applies for, separated by semicolons"); ok = false }
+                for entry in entries {
+                    let parts = entry.split(separator: ":", maxSplits: 1).map { String($0).trimmed }
+                    guard let body = bodyByKey[AttributeKey.normalize(parts[0])] else {
+                        fail("bodies", "\(Quote.value(parts[0])) is not a body of the policy (\(Quote.list(bodyNames)))"); ok = false; continue
+                    }
+                    let own = groupsOfBody[body] ?? []
+                    var chosen: [String] = []
+                    if parts.count == 2 {
+                        if let g = own.first(where: { AttributeKey.normalize(places[$0]?.name ?? $0) == AttributeKey.normalize(parts[1]) }) { chosen = [g] } else {
+                            fail("bodies", "\(Quote.value(parts[1])) is not a group of \(body) (\(Quote.list(own.map { places[$0]?.name ?? $0 })))"); ok = false; continue
+                        }
+                    } else if own.count == 1 {
+                        chosen = own
+                    } else {
+                        chosen = own.filter { g in listedGroups.contains { AttributeKey.normalize($0) == AttributeKey.normalize(places[g]?.name ?? g) } }
+                        if chosen.isEmpty {
+                            fail(listedGroups.isEmpty ? "bodies" : "group", "\(body) has several groups (\(Quote.list(own.map { places[$0]?.name ?? $0 }))); name one in group, or write \(Quote.value("\(body): \(places[own[0]]?.name ?? own[0])")) in bodies")
+                            ok = false; continue
+                        }
+                    }
+                    for g in chosen where !applied.contains(g) { applied.append(g) }
+                }
+            }
+            // One rank for every place applied for, or one per place (in the order they are listed).
+            var ranks: [Int?] = []
+            let rankText = text("rank")
+            let rankTexts = rankText.split(separator: ";", omittingEmptySubsequences: false).map { String($0).trimmed }
+            for piece in rankTexts where !piece.isEmpty || rankTexts.count > 1 {
+                if piece.isEmpty { ranks.append(nil); continue }
+                if let r = Int(piece), r >= 1, r <= Self.maximumRank {
+                    ranks.append(r)
+                } else if piece.isWholeNumberText, !piece.isNegativeNumberText, Int(piece).map({ $0 > Self.maximumRank }) ?? true {
+                    fail("rank", "\(Quote.value(piece)) is too large; ranks go up to \(Self.maximumRank)")
+                    ok = false
+                } else {
+                    fail("rank", "\(Quote.value(piece)) is not a positive whole number (1 = first choice; leave blank for unranked)")
                     ok = false
                 }
             }
-            var rank: Int?
-            let rankText = text("rank")
-            if !rankText.isEmpty {
-                if let r = Int(rankText), r >= 1, r <= Self.maximumRank {
-                    rank = r
-                } else if rankText.isWholeNumberText, !rankText.isNegativeNumberText, Int(rankText).map({ $0 > Self.maximumRank }) ?? true {
-                    fail("rank", "\(Quote.value(rankText)) is too large; ranks go up to \(Self.maximumRank)")
-                    ok = false
-                } else {
-                    fail("rank", "\(Quote.value(rankText)) is not a positive whole number (1 = first choice; leave blank for unranked)")
-                    ok = false
-                }
+            if ranks.count > 1, ok, ranks.count != applied.count {
+                fail("rank", "gives \(ranks.count) ranks for \(Words.count(applied.count, "place")) applied for; give one rank, or one per place in the order they are listed")
+                ok = false
             }
             var status = NomineeStatus.new
             let statusText = text("status")
@@ -288,6 +345,11 @@ public struct NominationsReader: Sendable {
                     ok = false
                 }
             }
+            // A status that seats by rule names the one place it seats.
+            if applied.count > 1, status == .required || status == .continuing || status == .exOfficio {
+                fail("status", "\(status.rawValue) seats a nominee by rule, so they apply for one place; this row applies for \(applied.count)")
+                ok = false
+            }
             guard ok else { return }
 
             var attributes: [String: String] = [
@@ -311,8 +373,20 @@ public struct NominationsReader: Sendable {
             }
             // Rows of a file already known to be bad are checked but not kept.
             if problems.isEmpty {
-                nominees.append(Nominee(id: id, name: name, group: group, rank: rank, status: status, terms: terms,
-                                        attributes: attributes, line: record.line))
+                // The person behind the places: kept where it can differ from the nominee's id.
+                if !places.isEmpty || applied.count > 1 { attributes["person"] = id }
+                for (k, group) in applied.enumerated() {
+                    var own = attributes
+                    if let place = places[group] {
+                        own["body"] = place.body
+                        if roles.contains(group) { own["role"] = place.name ?? place.body }
+                    } else if roles.contains(group) { own["role"] = group }
+                    // A person applying for several places is one nominee per place: `ID@GROUP`.
+                    let placeID = applied.count == 1 ? id : "\(id)@\(group)"
+                    let rank = ranks.count > 1 ? ranks[k] : ranks.first ?? nil
+                    nominees.append(Nominee(id: placeID, name: name, group: group, rank: rank, status: status, terms: terms,
+                                            attributes: own, line: record.line))
+                }
             }
         }
     }

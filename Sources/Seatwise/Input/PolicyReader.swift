@@ -130,60 +130,62 @@ public struct PolicyReader: Sendable {
         }
 
         mutating func policy(_ top: Node.Mapping) -> Policy? {
-            let keys = entries(top, path: "", allowed: ["body", "seats", "quotas", "rules", "objective", "tie_break", "lottery"])
+            let keys = entries(top, path: "", allowed: ["body", "seats", "bodies", "quotas", "rules", "objective", "tie_break", "lottery"])
             var body = "Unnamed body"
             if let node = keys["body"], let text = string(node, "body") { body = text }
 
             var seats: [(group: String, seats: Int)] = []
-            var uncounted: Set<String> = []
-            var appointed: Set<String> = []
+            var groupsRead = GroupsRead()
             if let node = keys["seats"] {
+                if keys["bodies"] != nil { problem(node, "seats", "give seats for one body or bodies for several, not both") }
                 if case .mapping(let mapping) = node {
-                    var seen = Set<String>()
-                    for (keyNode, value) in mapping {
-                        let group = (keyNode.string ?? "").trimmed
-                        let path = "seats.\(group)"
-                        // `~:` or `null:` is YAML's null, not a group named "~".
-                        if case .scalar(let scalar) = keyNode, scalar.style == .plain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) {
-                            problem(keyNode, "seats", "a group name is missing (YAML reads \(Quote.value(scalar.string)) as no value); quote it if it is a name"); continue
-                        }
-                        if group.isEmpty { problem(keyNode, "seats", "a group name is blank"); continue }
-                        if !seen.insert(AttributeKey.normalize(group)).inserted {
-                            problem(keyNode, path, "the group \(Quote.value(group)) is listed twice (names are compared ignoring case)"); continue
-                        }
-                        // `{ seats: N, counts: false }`: a group seated but counted in no quota;
-                        // `{ seats: N, mode: appointed }`: a group that appoints its own members.
-                        if case .mapping(let entry) = value {
-                            let fields = entries(entry, path: path, allowed: ["seats", "counts", "mode"])
-                            guard let n = fields["seats"] else { problem(value, path, "gives no seats (write { seats: 2, counts: false })"); continue }
-                            if let count = integer(n, "\(path).seats", minimum: 1) { seats.append((group, count)) }
-                            if let c = fields["counts"], let counts = bool(c, "\(path).counts"), !counts { uncounted.insert(group) }
-                            if let m = fields["mode"], let mode = string(m, "\(path).mode") {
-                                switch AttributeKey.normalize(mode) {
-                                case "coordinated": break
-                                case "appointed": appointed.insert(group)
-                                case "independent":
-                                    problem(m, "\(path).mode", "one group choosing alone inside a coordinated round is not available: choose the whole round with --mode independent, or write appointed (its listed members are seated) or coordinated")
-                                default: problem(m, "\(path).mode", "\(Quote.value(mode)) is not a mode; write appointed or coordinated")
-                                }
-                            }
-                        } else if let count = integer(value, path, minimum: 1) { seats.append((group, count)) }
-                    }
+                    seatGroups(mapping, path: "seats", body: nil, into: &groupsRead)
                     if mapping.count == 0 { problem(node, "seats", "lists no groups") }
-                    if !seats.isEmpty, seats.allSatisfy({ uncounted.contains($0.group) }), keys["quotas"] != nil {
-                        problem(node, "seats", "every group counts in no quota (counts: false), so no quota has anyone to count")
-                    }
                 } else {
                     problem(node, "seats", "must map each stakeholder group to its number of seats")
                 }
+            } else if let node = keys["bodies"] {
+                // Several bodies (or positions) from one pool: each body's seats, and the quotas inside it.
+                if case .mapping(let mapping) = node, mapping.count > 0 {
+                    var seenBodies = Set<String>()
+                    for (keyNode, value) in mapping {
+                        let name = (keyNode.string ?? "").trimmed
+                        let path = "bodies.\(name)"
+                        if name.isEmpty { problem(keyNode, "bodies", "a body's name is blank"); continue }
+                        if !seenBodies.insert(AttributeKey.normalize(name)).inserted {
+                            problem(keyNode, path, "the body \(Quote.value(name)) is listed twice (names are compared ignoring case)"); continue
+                        }
+                        if name.contains("·") || name.contains(";") { problem(keyNode, path, "a body's name may not contain · or ;"); continue }
+                        var seatsNode = value
+                        if case .mapping(let entry) = value {
+                            let fields = entries(entry, path: path, allowed: ["seats", "quotas"])
+                            guard let n = fields["seats"] else { problem(value, path, "gives no seats (write seats: 3, or seats: { Lead authors: 6 })"); continue }
+                            seatsNode = n
+                            if let q = fields["quotas"] { groupsRead.bodyQuotas.append((name, q)) }
+                        }
+                        if case .mapping(let groups) = seatsNode {
+                            if groups.count == 0 { problem(seatsNode, "\(path).seats", "lists no groups"); continue }
+                            seatGroups(groups, path: "\(path).seats", body: name, into: &groupsRead)
+                        } else if let count = integer(seatsNode, seatsNode == value ? path : "\(path).seats", minimum: 1) {
+                            groupsRead.add(Place(body: name, name: nil), count, keyNode: keyNode, path: path, state: &self)
+                        }
+                    }
+                } else {
+                    problem(node, "bodies", "must map each body (or position) to its seats, as README \"Several bodies from one pool\" shows")
+                }
             } else {
                 problems.append(InputDiagnostic(file: file, line: 1, key: "seats", message: "is missing; the policy must give the seats of each stakeholder group"))
+            }
+            seats = groupsRead.seats
+            let uncounted = groupsRead.uncounted, appointed = groupsRead.appointed
+            if !seats.isEmpty, seats.allSatisfy({ uncounted.contains($0.group) }), keys["quotas"] != nil {
+                problem(keys["seats"] ?? keys["bodies"], keys["seats"] != nil ? "seats" : "bodies", "every group counts in no quota (counts: false), so no quota has anyone to count")
             }
 
             var rules = SelectionRules()
             if let node = keys["rules"] {
                 if case .mapping(let mapping) = node {
-                    let r = entries(mapping, path: "rules", allowed: ["continuing", "max_terms", "renewal"])
+                    let r = entries(mapping, path: "rules", allowed: ["continuing", "max_terms", "renewal", "places_per_person"])
                     if let c = r["continuing"], let text = string(c, "rules.continuing") {
                         if let value = SelectionRules.Continuing(rawValue: text.lowercased()) { rules.continuing = value } else {
                             problem(c, "rules.continuing", "\(Quote.value(text)) is not keep or compete")
@@ -191,6 +193,7 @@ public struct PolicyReader: Sendable {
                     }
                     if let m = r["max_terms"] { rules.maxTerms = integer(m, "rules.max_terms", minimum: 1) }
                     if let n = r["renewal"] { rules.renewal = renewal(n) }
+                    if let p = r["places_per_person"], let n = integer(p, "rules.places_per_person", minimum: 1) { rules.placesPerPerson = n }
                 } else { problem(node, "rules", "must be a mapping") }
             }
 
@@ -248,6 +251,24 @@ public struct PolicyReader: Sendable {
                     problem(node, "quotas", "must be a list of quotas")
                 }
             }
+            // Each body's own quotas, numbered after the body-wide ones, in the bodies' order.
+            if !groupsRead.bodyQuotas.isEmpty {
+                let groupByKey = Dictionary(seats.map { (AttributeKey.normalize($0.group), $0) }, uniquingKeysWith: { a, _ in a })
+                self.uncounted = uncounted
+                var index = quotas.count
+                for (body, node) in groupsRead.bodyQuotas {
+                    let path = "bodies.\(body).quotas"
+                    guard case .sequence(let sequence) = node else {
+                        if node.string != "" { problem(node, path, "must be a list of quotas") }
+                        continue
+                    }
+                    let own = seats.filter { groupsRead.places[$0.group]?.body == body }
+                    for (k, item) in sequence.enumerated() {
+                        quotas += bodyQuota(item, index: index, body: body, own: own, path: "\(path)[\(k + 1)]")
+                        index += 1
+                    }
+                }
+            }
             // rules.renewal is the quota it stands for, after the listed ones: every report, repair and
             // adjustment then treats it like any other rule.
             if let renewal = rules.renewal, problems.isEmpty {
@@ -257,8 +278,87 @@ public struct PolicyReader: Sendable {
             var policy = Policy(body: body, seats: OrderedDictionary(seats.map { ($0.group, $0.seats) }, uniquingKeysWith: { first, _ in first }), quotas: quotas, rules: rules, objective: objective, seed: seed)
             policy.uncounted = uncounted
             policy.rules.appointed = appointed
+            policy.roles = groupsRead.roles
+            if keys["bodies"] != nil {
+                policy.places = groupsRead.places
+                for (group, _) in seats { if let place = groupsRead.places[group] { policy.bodies[place.body, default: []].append(group) } }
+            }
             policy.lottery = objective == .lottery ? (lottery ?? LotterySettings()) : nil
             return policy
+        }
+
+        /// The groups read from `seats` (one body) or from every body under `bodies`, with their flags.
+        struct GroupsRead {
+            var seats: [(group: String, seats: Int)] = []
+            var seen = Set<String>()
+            var uncounted: Set<String> = []
+            var appointed: Set<String> = []
+            var roles: Set<String> = []
+            var places: [String: Place] = [:]
+            /// Each body's `quotas` node, read once every group is known.
+            var bodyQuotas: [(body: String, node: Node)] = []
+
+            /// Adds a group; false (with a problem) when its name is taken.
+            @discardableResult
+            mutating func add(_ place: Place, _ count: Int, keyNode: Node, path: String, state: inout State) -> Bool {
+                let group = place.group
+                guard seen.insert(AttributeKey.normalize(group)).inserted else {
+                    state.problem(keyNode, path, "the group \(Quote.value(group)) is listed twice (names are compared ignoring case)")
+                    return false
+                }
+                seats.append((group, count))
+                places[group] = place
+                return true
+            }
+        }
+
+        /// One `seats:` mapping, the body's or (with `body`) one body's among several: each group's seats,
+        /// `{ seats: N, counts: false }` for a group seated but counted in no quota, `mode: appointed` for
+        /// a group that appoints its own members, `role: true` for a role's holders.
+        mutating func seatGroups(_ mapping: Node.Mapping, path seatsPath: String, body: String?, into read: inout GroupsRead) {
+            for (keyNode, value) in mapping {
+                let name = (keyNode.string ?? "").trimmed
+                let path = "\(seatsPath).\(name)"
+                // `~:` or `null:` is YAML's null, not a group named "~".
+                if case .scalar(let scalar) = keyNode, scalar.style == .plain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) {
+                    problem(keyNode, seatsPath, "a group name is missing (YAML reads \(Quote.value(scalar.string)) as no value); quote it if it is a name"); continue
+                }
+                if name.isEmpty { problem(keyNode, seatsPath, "a group name is blank"); continue }
+                if body != nil, name.contains("·") || name.contains(";") { problem(keyNode, path, "a group's name may not contain · or ;"); continue }
+                let place = Place(body: body ?? "", name: name)
+                let group = body == nil ? name : place.group
+                if case .mapping(let entry) = value {
+                    let fields = entries(entry, path: path, allowed: ["seats", "counts", "mode", "role"])
+                    guard let n = fields["seats"] else { problem(value, path, "gives no seats (write { seats: 2, counts: false })"); continue }
+                    guard let count = integer(n, "\(path).seats", minimum: 1) else { continue }
+                    if body == nil {
+                        guard read.seen.insert(AttributeKey.normalize(group)).inserted else {
+                            problem(keyNode, path, "the group \(Quote.value(group)) is listed twice (names are compared ignoring case)"); continue
+                        }
+                        read.seats.append((group, count))
+                    } else if !read.add(place, count, keyNode: keyNode, path: path, state: &self) { continue }
+                    if let c = fields["counts"], let counts = bool(c, "\(path).counts"), !counts { read.uncounted.insert(group) }
+                    if let r = fields["role"], let role = bool(r, "\(path).role"), role { read.roles.insert(group) }
+                    if let m = fields["mode"], let mode = string(m, "\(path).mode") {
+                        switch AttributeKey.normalize(mode) {
+                        case "coordinated": break
+                        case "appointed": read.appointed.insert(group)
+                        case "independent":
+                            problem(m, "\(path).mode", "one group choosing alone inside a coordinated round is not available: choose the whole round with --mode independent, or write appointed (its listed members are seated) or coordinated")
+                        default: problem(m, "\(path).mode", "\(Quote.value(mode)) is not a mode; write appointed or coordinated")
+                        }
+                    }
+                } else if let count = integer(value, path, minimum: 1) {
+                    if body == nil {
+                        guard read.seen.insert(AttributeKey.normalize(group)).inserted else {
+                            problem(keyNode, path, "the group \(Quote.value(group)) is listed twice (names are compared ignoring case)"); continue
+                        }
+                        read.seats.append((group, count))
+                    } else {
+                        read.add(place, count, keyNode: keyNode, path: path, state: &self)
+                    }
+                }
+            }
         }
 
         /// `rules.renewal: { min_new: N or P%, per: group | body }`.
@@ -280,8 +380,35 @@ public struct PolicyReader: Sendable {
             return minNew.map { SelectionRules.Renewal(minNew: $0, perGroup: perGroup, line: node.mark?.line ?? 0) }
         }
 
-        mutating func quota(_ node: Node, index: Int, seats: [(group: String, seats: Int)], groupByKey: [String: (group: String, seats: Int)]) -> Quota? {
-            let path = "quotas[\(index + 1)]"
+        /// A quota under `bodies.B.quotas`: it counts inside body B, in its one group, in `group: G`, or
+        /// per group of B (a quota per group, under one number).
+        mutating func bodyQuota(_ node: Node, index: Int, body: String, own: [(group: String, seats: Int)], path: String) -> [Quota] {
+            var byKey: [String: (group: String, seats: Int)] = [:]
+            for entry in own {
+                byKey[AttributeKey.normalize(entry.group)] = entry
+                if entry.group.hasPrefix("\(body) · ") { byKey[AttributeKey.normalize(String(entry.group.dropFirst(body.count + 3)))] = entry }
+            }
+            guard var quota = quota(node, index: index, seats: own, groupByKey: byKey, path: path) else { return [] }
+            quota.path = path
+            switch quota.scope {
+            case .group: return [quota]
+            case .body, .perGroup:
+                if own.count == 1 { quota.scope = .group(own[0].group); return [quota] }
+                if quota.scope == .body {
+                    problem(node, path, "\(Quote.value(body)) has \(own.count) groups; a quota inside it counts per group (per: group) or in one (group: NAME); a rule across several bodies goes in the top-level quotas")
+                    return []
+                }
+                return own.filter { !uncounted.contains($0.group) }.map { entry in
+                    var one = quota
+                    one.scope = .group(entry.group)
+                    return one
+                }
+            }
+        }
+
+        mutating func quota(_ node: Node, index: Int, seats: [(group: String, seats: Int)], groupByKey: [String: (group: String, seats: Int)],
+                            path givenPath: String? = nil) -> Quota? {
+            let path = givenPath ?? "quotas[\(index + 1)]"
             guard case .mapping(let mapping) = node else {
                 problem(node, path, "must be a mapping such as { attribute: gender, value: female, min: 40% }"); return nil
             }

@@ -31,6 +31,10 @@ public struct PolicyDraft: Sendable, Equatable {
     public var uncounted: Set<String> = []
     /// Groups that appoint their own members.
     public var appointed: Set<String> = []
+    /// Groups whose holders form a role.
+    public var roles: Set<String> = []
+    /// `rules.places_per_person`, when not 1.
+    public var placesPerPerson: String?
     public var quotas: [QuotaDraft]
     public var continuing: SelectionRules.Continuing = .keep
     public var maxTerms: String?
@@ -64,6 +68,8 @@ public struct PolicyDraft: Sendable, Equatable {
                   })
         uncounted = policy.uncounted
         appointed = policy.rules.appointed
+        roles = policy.roles
+        placesPerPerson = policy.rules.placesPerPerson == 1 ? nil : String(policy.rules.placesPerPerson)
         continuing = policy.rules.continuing
         maxTerms = policy.rules.maxTerms.map(String.init)
         renewal = policy.rules.renewal.map { (minNew: $0.minNew.description, perGroup: $0.perGroup) }
@@ -74,6 +80,7 @@ public struct PolicyDraft: Sendable, Equatable {
 
     public static func == (a: PolicyDraft, b: PolicyDraft) -> Bool {
         a.body == b.body && a.seats.map(\.group) == b.seats.map(\.group) && a.seats.map(\.seats) == b.seats.map(\.seats) && a.uncounted == b.uncounted && a.appointed == b.appointed
+            && a.roles == b.roles && a.placesPerPerson == b.placesPerPerson
             && a.quotas == b.quotas && a.continuing == b.continuing && a.maxTerms == b.maxTerms
             && a.renewal?.minNew == b.renewal?.minNew && a.renewal?.perGroup == b.renewal?.perGroup && a.objective == b.objective
             && a.lottery?.method == b.lottery?.method && a.lottery?.draw == b.lottery?.draw && a.seed == b.seed
@@ -93,6 +100,7 @@ public enum PolicyWriter {
             var extra: [String] = []
             if draft.uncounted.contains(group) { extra.append("counts: false") }
             if draft.appointed.contains(group) { extra.append("mode: appointed") }
+            if draft.roles.contains(group) { extra.append("role: true") }
             out += extra.isEmpty ? "  \(quoted(group)): \(scalar(seats))\n"
                 : "  \(quoted(group)): { seats: \(scalar(seats)), \(extra.joined(separator: ", ")) }\n"
         }
@@ -103,6 +111,7 @@ public enum PolicyWriter {
         var rules: [String] = []
         if draft.continuing != .keep { rules.append("  continuing: \(draft.continuing.rawValue)") }
         if let maxTerms = draft.maxTerms { rules.append("  max_terms: \(scalar(maxTerms))") }
+        if let places = draft.placesPerPerson { rules.append("  places_per_person: \(scalar(places))") }
         if let renewal = draft.renewal {
             rules.append("  renewal: { min_new: \(scalar(renewal.minNew))\(renewal.perGroup ? ", per: group" : "") }")
         }

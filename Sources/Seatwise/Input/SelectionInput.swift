@@ -81,7 +81,12 @@ public struct SelectionInput: Sendable {
         if let nominationsFile {
             let read: NominationsReader.Nominations
             (read, rowProblems) = reader?(nominationsFile, policy?.groups)
-                ?? NominationsReader(groups: policy?.groups, countries: countries).readCollectingProblems(nominationsFile)
+                ?? {
+                    var reader = NominationsReader(groups: policy?.groups, countries: countries)
+                    reader.places = policy?.places ?? [:]
+                    reader.roles = policy?.roles ?? []
+                    return reader.readCollectingProblems(nominationsFile)
+                }()
             nominations = read
             problems += rowProblems
         }
@@ -98,7 +103,7 @@ public struct SelectionInput: Sendable {
             var valueNotes: [InputWarning] = []
             var checked = policy
             for (k, quota) in policy.quotas.enumerated() {
-                let path = quota.renewal ? "rules.renewal" : "quotas[\(quota.index + 1)]"
+                let path = quota.path ?? (quota.renewal ? "rules.renewal" : "quotas[\(quota.index + 1)]")
                 guard names.contains(quota.attribute) else {
                     problems.append(InputDiagnostic(file: policyPath, line: quota.line == 0 ? nil : quota.line, key: "\(path).attribute",
                                                     message: "\(Quote.value(quota.attribute)) is not a column of \(nominationsPath) nor a built-in attribute (\(Quote.list(names, limit: 40)))"))
@@ -123,6 +128,12 @@ public struct SelectionInput: Sendable {
                 let place = "\(policyPath)\(quota.line == 0 ? "" : ":\(quota.line)"): warning: \(path).value: "
                 valueNotes.append(InputWarning(.absentQuotaValues(attribute: quota.attribute, values: missing.absent),
                                                place + words + (missing.blocking ? "; so no panel can meet this quota" : "; the quota counts 0 for \(missing.absent.count == 1 ? "it" : "them")")))
+            }
+            // A person who applied for more places than they may take: the rule that they take at most
+            // that many, after every listed quota (README "Several bodies from one pool").
+            if nominations.nominees.contains(where: { $0.attributes["person"] != $0.id }) {
+                checked.quotas.append(Quota(index: checked.quotas.count, attribute: "person", selector: .each,
+                                            max: .count(policy.rules.placesPerPerson), hard: true, places: true))
             }
             if problems.isEmpty {
                 var input = SelectionInput(policy: checked, nominees: nominations.nominees, attributeNames: names,

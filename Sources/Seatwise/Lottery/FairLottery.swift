@@ -42,6 +42,12 @@ public enum FairLottery {
     }
 
     public static func run(context: SelectionContext, mode: SelectionMode, method: LotteryMethod, budget: SolveBudget = .unlimited) throws -> LotteryResult {
+        // A lottery is fair to each nominee; a person applying for several places is several nominees,
+        // so its chances would be fair to applications, not to people: refused until it is fair to people.
+        if context.quotaRows.contains(where: \.places) {
+            throw InputError([InputDiagnostic(file: context.input.nominations.path, key: "bodies",
+                                              message: "a lottery is not available when people apply for several places: its chances would be fair to applications, not to people; give each person one place, or choose by rank (objective: rank-sum)")])
+        }
         let start = Deadline.now()
         try context.backend.prepareThread(budget)
         let nominees = context.input.nominees

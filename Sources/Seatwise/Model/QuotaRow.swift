@@ -20,6 +20,8 @@ public struct QuotaRow: Sendable, Hashable {
     public var hard: Bool
     /// From `rules.renewal` rather than the quota list.
     public var renewal = false
+    /// From `rules.places_per_person`: one person's applications, of which at most `max` are seated.
+    public var places = false
     /// Groups whose members the row never counts (seated, but counted in no quota).
     public var uncounted: Set<String> = []
 
@@ -39,7 +41,7 @@ public struct QuotaRow: Sendable, Hashable {
     public func isEnforced(in mode: SelectionMode) -> Bool { mode == .coordinated || group != nil }
 
     /// Whether `nominee` is in the row's scope (whatever their value).
-    public func covers(_ nominee: Nominee) -> Bool { (group == nil && !uncounted.contains(nominee.group)) || nominee.group == group }
+    public func covers(_ nominee: Nominee) -> Bool { (group == nil && (places || !uncounted.contains(nominee.group))) || nominee.group == group }
 
     /// Whether the row belongs to a model over `groups` (a body-wide row to every model).
     public func applies(to groups: Set<String>) -> Bool { group.map(groups.contains) ?? true }
@@ -51,6 +53,9 @@ public struct QuotaRow: Sendable, Hashable {
 
     /// A human label: "quota 1: gender = female, at least 22 of 55 seats in the body".
     public var label: String {
+        if places, let max {
+            return "places rule: \(values[0]) takes at most \(Words.count(max, "place")) of the \(members.count) applied for"
+        }
         var bounds: [String] = []
         if let min, let max, min == max { bounds.append("exactly \(min)") } else {
             if let min { bounds.append("at least \(min)") }
@@ -82,6 +87,26 @@ public struct QuotaRow: Sendable, Hashable {
             let attributeKeys = keys[quota.attribute]!
             let scopes = quota.scope.scopes(in: counted).map { scope in
                 (group: scope.group, seats: scope.seats, members: scope.group.map { byGroup[$0] ?? [] } ?? countedMembers)
+            }
+            if quota.places {
+                // One row per person with more applications than they may take, over every place
+                // (seats that count in no quota too: a person is seated once, whatever the seat).
+                guard let most = quota.max?.maximum(seats: 0) else { continue }
+                var byPerson: [String: [Int]] = [:]
+                var order: [String] = []
+                for (i, nominee) in nominees.enumerated() {
+                    guard let person = nominee.attributes["person"] else { continue }
+                    if byPerson[person] == nil { order.append(person) }
+                    byPerson[person, default: []].append(i)
+                }
+                let total = (seats ?? policy.seats).values.reduce(0, Int.saturatingAdd)
+                for person in order.sorted() where byPerson[person]!.count > most {
+                    var row = QuotaRow(quotaIndex: quota.index, attribute: "person", values: [person], group: nil, seatsInScope: total,
+                                       min: nil, max: most, members: byPerson[person]!, priority: quota.priority, hard: true)
+                    row.places = true
+                    rows.append(row)
+                }
+                continue
             }
             for scope in scopes {
                 var buckets: [String: [Int]] = [:]
@@ -131,25 +156,35 @@ extension Array {
 /// workbench all take these; `N[*]` names every row of quota N at once.
 extension QuotaRow {
     /// The number a report shows: "quota N"; renewal rows are "renewal".
-    public var quotaNumber: String { renewal ? "renewal" : String(quotaIndex + 1) }
+    public var quotaNumber: String { renewal ? "renewal" : places ? "places" : String(quotaIndex + 1) }
 
-    /// Every row's reference, in one pass (a cap per country can have thousands of rows).
+    /// Every row's reference, in one pass (a cap per country, or the places rule of a large pool, can
+    /// have thousands of rows: what tells siblings apart is found once per quota, not once per row).
     public static func references(_ rows: [QuotaRow]) -> [String] {
         var siblings: [String: [QuotaRow]] = [:]
         for row in rows { siblings[row.quotaNumber, default: []].append(row) }
-        return rows.map { $0.reference(siblings: siblings[$0.quotaNumber]!) }
+        let parts = siblings.mapValues(Distinction.init)
+        return rows.map { $0.reference(parts[$0.quotaNumber]!) }
     }
 
     /// This row's reference among `rows` (the rows of one round).
     public func reference(in rows: [QuotaRow]) -> String {
-        reference(siblings: rows.filter { $0.quotaNumber == quotaNumber })
+        reference(Distinction(rows.filter { $0.quotaNumber == quotaNumber }))
     }
 
-    private func reference(siblings: [QuotaRow]) -> String {
-        guard siblings.count > 1 else { return quotaNumber }
-        let byGroup = Set(siblings.map { $0.group ?? "" }).count > 1
-        let byValue = Set(siblings.map { $0.values.joined(separator: ",") }).count > 1
-        let parts = (byGroup ? [group ?? "body"] : []) + (byValue ? [values.joined(separator: ",")] : [])
+    /// What tells one quota's rows apart: their groups, their values, both, or nothing (one row).
+    private struct Distinction {
+        var single: Bool, byGroup: Bool, byValue: Bool
+        init(_ siblings: [QuotaRow]) {
+            single = siblings.count <= 1
+            byGroup = Set(siblings.map { $0.group ?? "" }).count > 1
+            byValue = Set(siblings.map { $0.values.joined(separator: ",") }).count > 1
+        }
+    }
+
+    private func reference(_ d: Distinction) -> String {
+        guard !d.single else { return quotaNumber }
+        let parts = (d.byGroup ? [group ?? "body"] : []) + (d.byValue ? [values.joined(separator: ",")] : [])
         return "\(quotaNumber)[\(parts.joined(separator: "/"))]"
     }
 

@@ -26,8 +26,12 @@ extension SelectionReport {
     static func csv(_ result: SelectionResult) -> String {
         let provenance = provenanceCells(result)
         let custom = Array(Set(result.seated.flatMap { result.input.nominees[$0].attributes.keys })
-            .subtracting(AttributeKey.builtIn)).sorted()
+            .subtracting(AttributeKey.builtIn + AttributeKey.placement)).sorted()
+        // Where each member sits, when people applied for several places or the policy has several
+        // bodies (`seat_body`: the provenance's `body` is the whole body's name).
+        let placed = result.seated.contains { result.input.nominees[$0].attributes["person"] != nil }
         var out = CSVCell.row(["group", "id", "name", "rank", "gender", "country", "region", "development", "organization", "status", "terms"]
+                              + (placed ? ["person", "seat_body", "role"] : [])
                               + custom + ["reason", "message"] + CSVCell.provenanceHeader)
         let reasons = MemberReasons(result)
         for i in result.seated {
@@ -35,6 +39,7 @@ extension SelectionReport {
             let reason = reasons.reasons[i]
             out += CSVCell.row([n.group, n.id, n.name, n.rank.map(String.init) ?? "", n.gender, n.country, n.region, n.development,
                                 n.attributes["organization"] ?? "", n.status.rawValue, String(n.terms)]
+                               + (placed ? [n.person, n.body ?? "", n.role ?? ""] : [])
                                + custom.map { n.attributes[$0] ?? "" }
                                + [reason.rawValue, reasons.sentence(i)] + provenance)
         }

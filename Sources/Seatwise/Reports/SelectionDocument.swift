@@ -44,6 +44,8 @@ public struct SelectionDocument: Encodable, Sendable {
         var attributes: [String: String]
         var reason: String
         var message: String
+        /// The person (their id in the file), the body and the role of the place: null where none applies.
+        var person: String? = nil, body: String? = nil, role: String? = nil
         /// With `--alternates K`: who could take this seat, best first (null when not asked).
         var alternates: [String]? = nil
         func encode(to encoder: Encoder) throws {
@@ -56,9 +58,11 @@ public struct SelectionDocument: Encodable, Sendable {
             try c.encode(organization, forKey: .organization); try c.encode(status, forKey: .status)
             try c.encode(terms, forKey: .terms); try c.encode(attributes, forKey: .attributes)
             try c.encode(reason, forKey: .reason); try c.encode(message, forKey: .message)
+            try c.encode(person, forKey: .person); try c.encode(body, forKey: .body); try c.encode(role, forKey: .role)
         }
         enum Keys: String, CodingKey {
             case id, name, group, rank, effectiveRank, gender, country, region, development, organization, status, terms, attributes, reason, message, alternates
+            case person, body, role
         }
     }
     struct Quota: Encodable {
@@ -207,10 +211,11 @@ public struct SelectionDocument: Encodable, Sendable {
             let n = result.input.nominees[i]
             let reason = reasons.reasons[i]
             var custom = n.attributes
-            for key in AttributeKey.builtIn { custom[key] = nil }
+            for key in AttributeKey.builtIn + AttributeKey.placement { custom[key] = nil }
             return Member(id: n.id, name: n.name, group: n.group, rank: n.rank, effectiveRank: result.ranks[i], gender: n.gender,
                           country: n.country, region: n.region, development: n.development, organization: n.attributes["organization"],
-                          status: n.status.rawValue, terms: n.terms, attributes: custom, reason: reason.rawValue, message: reasons.sentence(i))
+                          status: n.status.rawValue, terms: n.terms, attributes: custom, reason: reason.rawValue, message: reasons.sentence(i),
+                          person: n.person, body: n.body, role: n.role)
         }
         quotas = zip(result.quotas, QuotaRow.references(result.quotas.map(\.row))).map { Quota($0, reference: $1) }
         conflicts = (diagnosis?.conflicts ?? SelectionReport.conflicts(result, nil)).map {

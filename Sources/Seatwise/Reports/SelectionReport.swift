@@ -182,7 +182,9 @@ public enum SelectionReport {
             let first = rows[0].row
             let scope = policy.quotas.first { $0.index == index }?.scope.words ?? first.scopeName
             let bound = Set(rows.map { bounds($0.row) }).count == 1 ? bounds(first) : "varies"
-            let rule = "quota \(index + 1): \(first.attribute), each value separately, in \(scope) (\(Words.count(rows.count, "value")))"
+            let rule = first.places
+                ? "places rule: each person takes at most \(Words.count(first.max ?? 1, "place")) (\(Words.count(rows.count, "person", plural: "people")) applied for more)"
+                : "quota \(index + 1): \(first.attribute), each value separately, in \(scope) (\(Words.count(rows.count, "value")))"
             if !hasPanel { lines.append(QuotaLine(rule: rule, bound: bound, count: "–", verdict: Words.verdict(.notSolved), met: nil, quota: index)); continue }
             let broken = rows.filter { !$0.satisfied }
             let atLimit = rows.filter { $0.satisfied && $0.atLimit }.count

@@ -50,6 +50,11 @@ public struct SelectionContext: Sendable {
         if let uncounted = Self.uncountedNote(input.policy) { messages.append(uncounted) }
         let appointed = input.policy.groups.filter(rules.appointed.contains)
         if !appointed.isEmpty { messages.append(Message(.noteAppointed, ["groups": .list(appointed.map(MessageValue.text))])) }
+        let placesRows = quotaRows.filter(\.places)
+        if !input.policy.bodies.isEmpty || !placesRows.isEmpty {
+            messages.append(Message(.notePlaces, ["bodies": .number(max(1, input.policy.bodies.count)), "people": .number(placesRows.count),
+                                                  "most": .number(rules.placesPerPerson)]))
+        }
         if let maxTerms = rules.maxTerms {
             for nominee in input.nominees where nominee.terms >= maxTerms {
                 if nominee.status == .required {

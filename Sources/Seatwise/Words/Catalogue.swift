@@ -220,5 +220,7 @@ public struct Catalogue: Sendable {
         .noteAppointed: "{groups}: appointed by their groups (mode: appointed): the members listed are seated as given, and the other rules are met around them",
         .explainExOfficio: "Seated ex officio: the seat belongs to an office, whoever holds it, so no term limit applies; counts toward the quotas.",
         .whyExOfficio: "ex officio",
+        .explainSeatedElsewhere: "Takes a place in {places} instead. {said}",
+        .notePlaces: "{bodies#body|bodies} filled from one pool: {people#person|people} applied for more than {most#place}, and each takes at most {most#place} (rules.places_per_person)",
     ])
 }

@@ -311,6 +311,8 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
     case noteAppointed = "note.appointed"
     case explainExOfficio = "explain.ex_officio"
     case whyExOfficio = "fixing.why_ex_officio"
+    case explainSeatedElsewhere = "explain.seated_elsewhere"
+    case notePlaces = "note.places"
 
     /// The parameters the code's words use (a catalogue's template may use no others).
     public var parameters: Set<String> {
@@ -336,6 +338,8 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .changes: return ["entering", "leaving"]
         case .explainContinuing, .precheckInGroup, .nullModelTooManyFixed, .nullModelTooFew, .explainAppointed: return ["group"]
         case .explainRequiredPastTermLimit: return ["limit"]
+        case .explainSeatedElsewhere: return ["places", "said"]
+        case .notePlaces: return ["bodies", "people", "most"]
         case .explainTermLimited: return ["terms", "limit"]
         case .explainNotTestedSeated, .explainNotTestedUnseated: return ["lead", "cause"]
         case .explainNoTieSeated, .explainNoTieUnseated: return ["lead", "amount"]

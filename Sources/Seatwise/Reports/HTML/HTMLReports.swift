@@ -17,7 +17,9 @@ public enum HTMLReports {
             let limit = rows.filter { k in !broken.contains(k) && quotas.contains { $0[k].atLimit } }.prefix(max(0, 6 - broken.count))
             let shown = broken + limit
             let q = first[rows[0]].row
-            return (shown, "quota \(index + 1) (\(q.attribute), each value separately): \(rows.count) values; \(broken.count) broken, \(shown.count) shown")
+            let what = q.places ? "places rule (each person takes at most \(Words.count(q.max ?? 1, "place"))): \(Words.count(rows.count, "person", plural: "people")) applied for more"
+                : "quota \(index + 1) (\(q.attribute), each value separately): \(rows.count) values"
+            return (shown, "\(what); \(broken.count) broken, \(shown.count) shown")
         }
     }
 

@@ -29,14 +29,18 @@ extension ReportWorkbook {
     }
 
     static func panel(_ result: SelectionResult) -> Sheet {
-        let custom = Array(Set(result.seated.flatMap { result.input.nominees[$0].attributes.keys }).subtracting(AttributeKey.builtIn)).sorted()
+        let custom = Array(Set(result.seated.flatMap { result.input.nominees[$0].attributes.keys })
+            .subtracting(AttributeKey.builtIn + AttributeKey.placement)).sorted()
+        let placed = result.seated.contains { result.input.nominees[$0].attributes["person"] != nil }
         var sheet = Sheet("Panel", headers: ["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Organization", "Status", "Terms"]
+                          + (placed ? ["Person", "Body", "Role"] : [])
                           + custom + ["Reason", "Why"])
         let reasons = MemberReasons(result)
         for i in result.seated {
             let n = result.input.nominees[i]
             sheet.add([.text(n.group), .text(n.id), .text(n.name), .int(n.rank), .text(n.gender), .text(n.country), .text(n.region),
                        .text(n.development), .text(n.attributes["organization"] ?? ""), .text(n.status.rawValue), .int(n.terms)]
+                      + (placed ? [.text(n.person), .text(n.body ?? ""), .text(n.role ?? "")] : [])
                       + custom.map { .text(n.attributes[$0] ?? "") }
                       + [.text(reasons.reasons[i].rawValue), .text(reasons.sentence(i))])
         }
