@@ -227,7 +227,11 @@ public struct NominationsReader: Sendable {
             var applied: [String] = []
             let listedGroups = groupText.split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
             if places.isEmpty {
-                for g in listedGroups {
+                // Several groups only when every piece names one: a name with a semicolon in it that is
+                // no group is one unknown group, said once.
+                let pieces = listedGroups.count > 1 && listedGroups.allSatisfy { groupByKey[AttributeKey.normalize($0)] != nil }
+                    ? listedGroups : [groupText]
+                for g in pieces where !g.isEmpty {
                     if let match = groupByKey[AttributeKey.normalize(g)] {
                         if !applied.contains(match) { applied.append(match) }
                     } else if let groups {
