@@ -20,16 +20,19 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "Replace every name with initials in the reports, for publishing.")
     var redact = false
 
+    @Option(name: .long, parsing: .upToNextOption, help: "Past compositions (the nominations format with a year column, or one file per year named with its year): terms served and each country's past seats are computed from them.")
+    var history: [String] = []
+
     func table() throws -> CountryTable {
         try countryTable(countries)
     }
 
     func load() throws -> SelectionInput {
-        let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: try table(), sheet: sheet)
+        let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: try table(), sheet: sheet, history: history)
         return redact ? input.redacted() : input
     }
 
-    var inputPaths: [String] { [nominations, policy] + (countries.map { [$0] } ?? []) }
+    var inputPaths: [String] { [nominations, policy] + history + (countries.map { [$0] } ?? []) }
 }
 
 /// The country table `--countries` names, or the bundled one.

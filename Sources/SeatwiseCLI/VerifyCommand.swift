@@ -15,6 +15,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "The policy file (YAML).") var policy: String
     @Option(name: .long, help: "The worksheet to read when the nominations are an .xlsx workbook (default: the one the report names, else the first).") var sheet: String?
     @Option(name: .long, help: "A country table to use instead of the bundled one.") var countries: String?
+    @Option(name: .long, parsing: .upToNextOption, help: "The past compositions the report was made with (--history), in the same order.") var history: [String] = []
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -25,13 +26,13 @@ struct VerifyCommand: ParsableCommand {
         let table = try countryTable(countries)
         var problems: [InputDiagnostic] = []
         var files: [InputFile] = []
-        for (path, sheet) in [(report, nil), (nominations, sheet), (policy, nil)] {
+        for (path, sheet) in [(report, nil), (nominations, sheet), (policy, nil)] + history.map({ ($0, nil) }) {
             do { files.append(try InputFile.read(path, sheet: sheet)) } catch let e as InputError { problems += e.diagnostics }
         }
         if !problems.isEmpty { throw InputError(problems) }
         let verification = try ReportVerifier.verify(report: files[0], nominations: files[1], policy: files[2], countries: table,
-                                                     budget: SolveBudget(cancellation: Interrupt.cancellation()))
-        try output.emit(try VerificationReport.render(verification, format: output.format), inputs: [report, nominations, policy], kind: "a verification")
+                                                     history: Array(files.dropFirst(3)), budget: SolveBudget(cancellation: Interrupt.cancellation()))
+        try output.emit(try VerificationReport.render(verification, format: output.format), inputs: [report, nominations, policy] + history, kind: "a verification")
         if !verification.verified { throw ExitCode(1) }
     }
 }

@@ -79,6 +79,7 @@ struct PolicyEditor {
             if policy.uncounted.contains(entry.key) { f["uncounted_\(k)"] = "1" }
             if policy.rules.appointed.contains(entry.key) { f["appointed_\(k)"] = "1" }
             if policy.roles.contains(entry.key) { f["role_\(k)"] = "1" }
+            if policy.rules.independent.contains(entry.key) { f["alone_\(k)"] = "1" }
         }
         if let renewal = policy.rules.renewal {
             f["renewal_min"] = renewal.minNew.description
@@ -114,13 +115,14 @@ struct PolicyEditor {
     static func yaml(_ f: [String: String]) -> String {
         func value(_ key: String) -> String? { f[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
         var seats: [(group: String, seats: String)] = []
-        var uncounted: Set<String> = [], appointed: Set<String> = [], roles: Set<String> = []
+        var uncounted: Set<String> = [], appointed: Set<String> = [], roles: Set<String> = [], alone: Set<String> = []
         for k in 0..<200 {
             guard let group = value("group_\(k)") else { continue }
             seats.append((group: group, seats: value("seats_\(k)") ?? ""))
             if f["uncounted_\(k)"] != nil { uncounted.insert(group) }
             if f["appointed_\(k)"] != nil { appointed.insert(group) }
             if f["role_\(k)"] != nil { roles.insert(group) }
+            if f["alone_\(k)"] != nil { alone.insert(group) }
         }
         var quotas: [PolicyDraft.QuotaDraft] = []
         for k in 0..<500 {
@@ -141,6 +143,7 @@ struct PolicyEditor {
         draft.uncounted = uncounted
         draft.appointed = appointed
         draft.roles = roles
+        draft.independent = alone
         draft.placesPerPerson = value("places_per_person")
         draft.continuing = value("continuing") == "compete" ? .compete : .keep
         draft.maxTerms = value("max_terms")
@@ -162,9 +165,9 @@ struct PolicyEditor {
         var form = "<form method=\"post\" action=\"/rounds/\(id)/policy\" id=\"policy-form\">"
         form += "<p><label>Body \(input("body", size: 50))</label></p><h3>Seats per group</h3>"
         func box(_ name: String) -> String { "<input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(f[name] != nil ? " checked" : "")>" }
-        form += HTML.table(["Group", "Seats", "Counts in no quota", "Appoints its members", "A role (chairs, co-chairs)"], (0..<groups).map { k in
+        form += HTML.table(["Group", "Seats", "Counts in no quota", "Appoints its members", "Chooses alone", "A role (chairs, co-chairs)"], (0..<groups).map { k in
             [.markup(input("group_\(k)", size: 30)), .markup(input("seats_\(k)", size: 5)), .markup(box("uncounted_\(k)")), .markup(box("appointed_\(k)")),
-             .markup(box("role_\(k)"))]
+             .markup(box("alone_\(k)")), .markup(box("role_\(k)"))]
         })
         form += "<h3>Quotas</h3><p class=\"muted\">Values: one value, several separated by commas, or <b>each</b>. Scope: body, per group, or a group's name. Bounds: a count (3) or a percentage (40%).</p>"
         form += HTML.table(["Attribute", "Values", "Scope", "Min", "Max", "Priority", "Hard"], (0..<quotas).map { k in

@@ -32,15 +32,18 @@ struct ExplanationTests {
             nominee("i2", "IO", rank: 1, "male", "NLD", "WEOG"), // no WEOG seat in IO
             nominee("a1", "Obs", rank: nil, "male", "CAN", "WEOG", terms: 5), // Obs appoints its own: seated past the limit
             nominee("h1", "Host", rank: nil, "male", "TUN", "African", status: .exOfficio, terms: 4), // an office's seat
+            nominee("s1", "Solo", rank: 2, "male", "PER", "GRULAC"), // Solo chooses alone: its first choice, s2, is seated
+            nominee("s2", "Solo", rank: 1, "male", "URY", "GRULAC"),
         ]
-        var policy = Policy(body: "Fixture", seats: ["Gov": 3, "CS": 2, "TC": 1, "IO": 1, "Obs": 1, "Host": 1], quotas: [
+        var policy = Policy(body: "Fixture", seats: ["Gov": 3, "CS": 2, "TC": 1, "IO": 1, "Obs": 1, "Host": 1, "Solo": 1], quotas: [
             Quota(index: 0, attribute: "gender", selector: .one("female"), min: .count(2)),
             Quota(index: 1, attribute: "country", selector: .each, max: .count(1), scope: .perGroup),
             Quota(index: 2, attribute: "region", selector: .one("WEOG"), max: .count(0), scope: .group("IO")),
         ], rules: SelectionRules(continuing: .keep, maxTerms: 3), seed: 7)
         // Obs appoints its observer, who counts in no quota: the quotas' seats stay 7.
         policy.rules.appointed = ["Obs"]
-        policy.uncounted = ["Obs", "Host"]
+        policy.rules.independent = ["Solo"]
+        policy.uncounted = ["Obs", "Host", "Solo"]
         return SelectionInput(policy: policy, nominees: nominees)
     }()
 
@@ -62,6 +65,8 @@ struct ExplanationTests {
         #expect(e["g2"]!.reason == .required && e["g2"]!.decision == .seated)
         #expect(e["h1"]!.reason == .exOfficio && e["h1"]!.decision == .seated && e["h1"]!.said == Message(.explainExOfficio))
         #expect(e["a1"]!.reason == .appointed && e["a1"]!.decision == .seated && e["a1"]!.said == Message(.explainAppointed, ["group": .text("Obs")]))
+        #expect(e["s2"]!.reason == .chosenAlone && e["s2"]!.decision == .seated && e["s2"]!.said == Message(.explainChosenAloneSeated, ["group": .text("Solo")]))
+        #expect(e["s1"]!.reason == .chosenAlone && e["s1"]!.decision == .notSeated)
         #expect(e["g3"]!.reason == .withdrawn && e["g3"]!.decision == .notSeated)
         #expect(e["g4"]!.reason == .termLimited && e["g4"]!.message.contains("3 consecutive terms"))
 

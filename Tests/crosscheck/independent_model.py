@@ -54,6 +54,8 @@ class Instance:
     uncounted: set = field(default_factory=set)
     # Groups that appoint their own members (`{seats: N, mode: appointed}`): every listed member is seated.
     appointed: set = field(default_factory=set)
+    # Groups that choose alone (`{seats: N, mode: independent}`), in the policy's order.
+    independent: list = field(default_factory=list)
 
 
 def bound_value(text, seats, is_min):
@@ -80,7 +82,51 @@ def country_table():
     return table
 
 
-def load(nominations_path, policy_path):
+def read_history(paths, window):
+    """Past compositions (README, "History"): {year: [(id, country ISO3)]} from files with a year column
+    or a year in their name; returns (consecutive terms by id up to the latest, seats by country over
+    the last `window` compositions)."""
+    import re
+    years = {}
+    for path in paths:
+        named = re.findall(r"(?<!\d)(\d{4})(?!\d)", Path(path).name)
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            for row in csv.DictReader(f):
+                row = {k.strip().lower(): (v or "").strip() for k, v in row.items()}
+                if not any(row.values()):
+                    continue
+                year = int(row["year"]) if row.get("year") else int(named[0])
+                country = country_iso3()[norm(row["country"])]
+                years.setdefault(year, []).append((norm(row["id"]), country))
+    order = sorted(years)
+    sets = [{i for i, _ in years[y]} for y in order]
+    terms = {}
+    for person in (sets[-1] if sets else set()):
+        k = 0
+        for s in reversed(sets):
+            if person not in s:
+                break
+            k += 1
+        terms[person] = k
+    counted = order[-window:] if window else order
+    seats = {}
+    for y in counted:
+        for _, country in years[y]:
+            seats[country] = seats.get(country, 0) + 1
+    return terms, seats
+
+
+@functools.cache
+def country_iso3():
+    table = {}
+    with open(COUNTRIES, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            for key in (r["iso2"], r["iso3"], r["name"]):
+                table[norm(key)] = r["iso3"]
+    return table
+
+
+def load(nominations_path, policy_path, history=None):
     with open(policy_path, encoding="utf-8-sig") as f:
         policy = yaml.safe_load(f)
     nominees = []
@@ -104,7 +150,7 @@ def load(nominations_path, policy_path):
         if rules["renewal"].get("per") == "group":
             renewal["per"] = "group"
         quotas.append(renewal)
-    seats, uncounted, appointed = {}, set(), set()
+    seats, uncounted, appointed, independent = {}, set(), set(), []
     for g, s in policy["seats"].items():
         if isinstance(s, dict):
             seats[g] = s["seats"]
@@ -112,11 +158,20 @@ def load(nominations_path, policy_path):
                 uncounted.add(g)
             if s.get("mode") == "appointed":
                 appointed.add(g)
+            if s.get("mode") == "independent":
+                independent.append(g)
         else:
             seats[g] = s
+    if history:
+        # Terms and each country's past seats come from the past compositions, not from the file.
+        terms, past = read_history(history, (policy.get("history") or {}).get("compositions"))
+        for n in nominees:
+            n.terms = terms.get(norm(n.id), 0)
+            n.attrs["terms"] = str(n.terms)
+            n.attrs["country_past_seats"] = str(past.get(country_iso3().get(norm(n.attrs["country"]), n.attrs["country"].upper()), 0))
     inst = Instance(nominees, seats, quotas, rules.get("continuing", "keep"),
                     rules.get("max_terms"), int((policy.get("tie_break") or {}).get("seed", 1)), policy.get("objective", "rank-sum"),
-                    uncounted=uncounted, appointed=appointed)
+                    uncounted=uncounted, appointed=appointed, independent=independent)
     inst.rows = build_rows(inst)
     return inst
 
@@ -254,7 +309,25 @@ class Solver:
 
 
 def fixings_of(inst):
-    return {i: fixed_value(inst, n) for i, n in enumerate(inst.nominees) if fixed_value(inst, n) is not None}
+    fixings = {i: fixed_value(inst, n) for i, n in enumerate(inst.nominees) if fixed_value(inst, n) is not None}
+    # A group that chooses alone (mode: independent) fills its seats first, from its own list, by its
+    # ranking (rank sum, then the seed's order) under the rules inside it; its choice is then fixed.
+    ranks = effective_ranks(inst)
+    for g in inst.independent:
+        rows = [r for r in inst.rows if r.ref.get("group") == g or r.ref.get("scope") == g]
+        s = Solver(inst, rows, fixings, groups={g})
+        costs = {k: ranks[i] for i, k in s.index.items()}
+        best = s.minimize(costs)
+        chosen = set()
+        if best is not None:
+            s.hold(costs, best)
+            s.minimize({k: tie_weight(inst.seed, inst.nominees[i].id) for i, k in s.index.items()})
+            values = s.values()
+            chosen = {i for i, k in s.index.items() if values[k] == 1}
+        for i in s.cols:
+            if fixings.get(i) is None:
+                fixings[i] = 1 if i in chosen else 0
+    return fixings
 
 
 def effective_ranks(inst):

@@ -28,9 +28,9 @@ def staged(inst, fixings, chosen=None):
     return best, {i for i, k in s.index.items() if values[k] == 1}
 
 
-def check(seatwise, nominations, policy, loader=load):
+def check(seatwise, nominations, policy, loader=load, extra=()):
     inst = loader(nominations, policy)
-    result = report(seatwise("select", nominations, "--policy", policy, "--explain", "--format", "json", expect=0))
+    result = report(seatwise("select", nominations, "--policy", policy, *extra, "--explain", "--format", "json", expect=0))
     optimum, panel = staged(inst, fixings_of(inst))
     ids = [n.id for n in inst.nominees]
     assert result["objective"]["value"] == optimum

@@ -127,10 +127,10 @@ def test_an_appointing_group_must_list_exactly_its_seats(seatwise, write_body):
     nominations, policy_path = write_body(csv_text, policy)
     done = seatwise("check", nominations, "--policy", policy_path)
     assert done.returncode == 2 and f"seats.{group}.mode" in done.stderr, done.stderr
-    policy["seats"][group]["mode"] = "independent"
+    policy["seats"][group]["mode"] = "separately"
     nominations, policy_path = write_body(csv_text, policy)
     done = seatwise("check", nominations, "--policy", policy_path)
-    assert done.returncode == 2 and f"seats.{group}.mode" in done.stderr and "--mode independent" in done.stderr, done.stderr
+    assert done.returncode == 2 and f"seats.{group}.mode" in done.stderr and "independent" in done.stderr, done.stderr
 
 
 # --- Seats held by an office (`status: ex_officio`) ------------------------------------------------------

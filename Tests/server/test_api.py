@@ -493,8 +493,9 @@ def test_a_store_of_the_first_version_opens_with_its_adjustments_and_solves(tmp_
 
 
 def test_the_policy_editor_keeps_appointing_and_uncounted_groups(server, tmp_path):
-    """A group that appoints its members and one that counts in no quota: the editor shows both, and its
-    form sent back unchanged saves a policy that reads the same and chooses the same panel."""
+    """A group that appoints its members, one that chooses alone, and one that counts in no quota and is a
+    role: the editor shows each, and its form sent back unchanged saves a policy that reads the same and
+    chooses the same panel."""
     folder = tmp_path / "shapes"
     folder.mkdir()
     rows = ["id,name,group,gender,country,rank"]
@@ -503,7 +504,7 @@ def test_the_policy_editor_keeps_appointing_and_uncounted_groups(server, tmp_pat
     rows += [f"L{k},Person L{k},Liaisons,male,FRA,{k}" for k in (1, 2)]
     (folder / "nominations.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     (folder / "policy.yaml").write_text(
-        "body: Shapes\nseats:\n  Government: { seats: 2, mode: appointed }\n  Civil Society: 3\n  Liaisons: { seats: 1, counts: false }\n"
+        "body: Shapes\nseats:\n  Government: { seats: 2, mode: appointed }\n  Civil Society: { seats: 3, mode: independent }\n  Liaisons: { seats: 1, counts: false, role: true }\n"
         "quotas:\n  - { attribute: gender, value: female, min: 60% }\n", encoding="utf-8")
     rid = upload(server, folder)[1]["id"]
     status, before = server.json("GET", f"/api/rounds/{rid}/result")
@@ -514,12 +515,14 @@ def test_the_policy_editor_keeps_appointing_and_uncounted_groups(server, tmp_pat
     fields = form_fields(page)
     groups = {fields[k]: k.split("_")[1] for k in fields if k.startswith("group_")}
     assert fields.get(f"appointed_{groups['Government']}") == "1" and fields.get(f"uncounted_{groups['Liaisons']}") == "1"
+    assert fields.get(f"alone_{groups['Civil Society']}") == "1" and fields.get(f"role_{groups['Liaisons']}") == "1"
     import urllib.parse
     status, _, _ = server.request("POST", f"/rounds/{rid}/policy", urllib.parse.urlencode(fields).encode(),
                                   {"Content-Type": "application/x-www-form-urlencoded", "Origin": server.url})
     assert status == 200
     saved = yaml.safe_load(server.request("GET", f"/api/rounds/{rid}/policy.yaml")[2])
-    assert saved["seats"]["Government"] == {"seats": 2, "mode": "appointed"} and saved["seats"]["Liaisons"] == {"seats": 1, "counts": False}
+    assert saved["seats"]["Government"] == {"seats": 2, "mode": "appointed"} and saved["seats"]["Liaisons"] == {"seats": 1, "counts": False, "role": True}
+    assert saved["seats"]["Civil Society"] == {"seats": 3, "mode": "independent"}
     after = server.json("GET", f"/api/rounds/{rid}/result")[1]
     assert [m["id"] for m in after["selected"]] == [m["id"] for m in before["selected"]]
 

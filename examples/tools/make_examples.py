@@ -274,7 +274,43 @@ def ipcc():
     write(ROOT / "examples/ipcc/nominations.csv", ["id", "name", "group", "bodies", "gender", "country", "rank", "organization", "new_author"], rows)
 
 
+MAG_HOST = "POL"  # the year's host country (invented)
+
+
+def mag_history():
+    """The MAG renewal with its past: three past rosters (2023 to 2025) from which terms are computed,
+    no typed terms column, and a chair from the host country chosen in the same solve."""
+    p = People(2027)
+    with open(ROOT / "examples/mag/nominations.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    folder = ROOT / "examples/mag-history"
+    out = []
+    host_done = 0
+    for r in rows:
+        group = r["group"]
+        # Two government nominees from the host country are also put forward for the chair.
+        if group == "Government" and r["status"] == "new" and host_done < 2:
+            r = dict(r, country=MAG_HOST)
+            group = "Chair; Government"
+            host_done += 1
+        out.append([r["id"], r["name"], group, r["gender"], r["country"], r["rank"], r["organization"], r["status"]])
+    write(folder / "nominations.csv", ["id", "name", "group", "gender", "country", "rank", "organization", "status"], out)
+    # Past rosters: whoever has served t consecutive terms sits in the last t of them; the other seats
+    # went to members who are not nominated now, mostly from a few countries that are often seated.
+    years = [2023, 2024, 2025]
+    often = ["USA", "GBR", "DEU", "FRA", "BRA", "IND", "CHN", "KEN", "ZAF", "EGY", "JPN", "CAN", "AUS", "ARG", "RUS", "NGA"]
+    for k, year in enumerate(years):
+        members = [(r["id"], r["name"], r["group"], r["country"]) for r in rows if int(r["terms"] or 0) >= len(years) - k]
+        n = 0
+        while len(members) < 50:
+            n += 1
+            country = p.rng.choice(often) if p.rng.random() < 0.8 else p.country(p.region())
+            members.append((f"PAST-{year}-{n:02d}", p.name(), p.rng.choice(["Government", "Civil Society", "Private Sector", "Technical Community"]), country))
+        write(folder / "history" / f"mag-{year}.csv", ["id", "name", "group", "country"], [list(m) for m in members])
+
+
 if __name__ == "__main__":
+    mag_history()
     nomcom()
     ipcc()
     mag()

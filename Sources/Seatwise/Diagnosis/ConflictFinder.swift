@@ -150,6 +150,7 @@ public final class ConflictFinder {
         case .vacated: .whyVacated
         case .appointed: .whyAppointed
         case .exOfficio: .whyExOfficio
+        case .independent: .whyChosenAlone
         case nil: .whyFixed
         }
         return Message(model.program.variables[j].lower == 1 ? .fixingMustBeSeated : .fixingCannotBeSeated, ["nominee": who, "why": Message.part(why)])

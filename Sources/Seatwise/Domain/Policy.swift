@@ -24,6 +24,9 @@ public struct Policy: Sendable {
     public var places: [String: Place] = [:]
     /// Groups whose holders form a role (co-chairs, coordinating lead authors: `role: true`).
     public var roles: Set<String> = []
+    /// `history: { compositions: N }`: how many past compositions count (README "History"); nil when
+    /// the policy does not ask for history.
+    public var history: HistorySettings?
 
     public static let defaultSeed: UInt64 = 1
 
@@ -42,6 +45,12 @@ public struct Policy: Sendable {
     public var countedSeats: OrderedDictionary<String, Int> { seats.filter { !uncounted.contains($0.key) } }
     public var totalSeats: Int { seats.values.reduce(0, Int.saturatingAdd) }
     public func seats(of group: String) -> Int { seats[group] ?? 0 }
+}
+
+/// What a policy takes from past compositions: the last `compositions` of them count (all when nil).
+public struct HistorySettings: Sendable, Equatable {
+    public var compositions: Int?
+    public init(compositions: Int? = nil) { self.compositions = compositions }
 }
 
 /// A group of a several-body policy: the body it belongs to and its name inside it (nil when the body
@@ -103,6 +112,10 @@ public struct SelectionRules: Sendable {
     /// Groups that appoint their own members (`seats: { G: { seats: N, mode: appointed } }`): every member
     /// they list (not withdrawn) is seated, and the other rules are met around them.
     public var appointed: Set<String> = []
+    /// Groups that choose alone (`mode: independent`): each fills its seats from its own list by its own
+    /// ranking and its own rules, before the rest; the body-wide rules then bind the other groups
+    /// around them.
+    public var independent: Set<String> = []
     /// How many places one person may take when they apply for several (`rules.places_per_person`).
     public var placesPerPerson = 1
 

@@ -57,6 +57,9 @@ struct ExplanationWords {
             return make(i, .exOfficio, Message(.explainExOfficio), rules: [CitedRule(.rule("status: ex_officio"))])
         case .fixedIn(.appointed):
             return make(i, .appointed, Message(.explainAppointed, ["group": .text(n.group)]), rules: [CitedRule(.rule("seats.\(n.group).mode: appointed"))])
+        case .fixedIn(.independent), .fixedOut(.independent):
+            return make(i, .chosenAlone, Message(seated[i] ? .explainChosenAloneSeated : .explainChosenAloneUnseated, ["group": .text(n.group)]),
+                        rules: [CitedRule(.rule("seats.\(n.group).mode: independent"))])
         case .fixedIn(.decision):
             return make(i, .decision, Message(.explainSeatedByDecision), rules: [CitedRule(.rule("adjustment: seat \(n.id)"))])
         case .fixedOut(.decision):

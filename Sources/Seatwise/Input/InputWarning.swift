@@ -8,6 +8,8 @@ public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
         case ambiguousCountry
         /// How a workbook was read (the sheet chosen, hidden rows or columns, merged cells).
         case workbook
+        /// A typed `terms` that the history contradicts (the history's count is used).
+        case historyTerms
         /// A quota names values nobody in the file has.
         case absentQuotaValues(attribute: String, values: [String])
     }

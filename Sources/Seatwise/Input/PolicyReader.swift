@@ -130,7 +130,7 @@ public struct PolicyReader: Sendable {
         }
 
         mutating func policy(_ top: Node.Mapping) -> Policy? {
-            let keys = entries(top, path: "", allowed: ["body", "seats", "bodies", "quotas", "rules", "objective", "tie_break", "lottery"])
+            let keys = entries(top, path: "", allowed: ["body", "seats", "bodies", "quotas", "rules", "objective", "tie_break", "lottery", "history"])
             var body = "Unnamed body"
             if let node = keys["body"], let text = string(node, "body") { body = text }
 
@@ -278,7 +278,16 @@ public struct PolicyReader: Sendable {
             var policy = Policy(body: body, seats: OrderedDictionary(seats.map { ($0.group, $0.seats) }, uniquingKeysWith: { first, _ in first }), quotas: quotas, rules: rules, objective: objective, seed: seed)
             policy.uncounted = uncounted
             policy.rules.appointed = appointed
+            policy.rules.independent = groupsRead.independent
             policy.roles = groupsRead.roles
+            if let node = keys["history"] {
+                if case .mapping(let mapping) = node {
+                    let h = entries(mapping, path: "history", allowed: ["compositions"])
+                    var settings = HistorySettings()
+                    if let c = h["compositions"] { settings.compositions = integer(c, "history.compositions", minimum: 1, maximum: 1000) }
+                    policy.history = settings
+                } else { problem(node, "history", "must be a mapping such as { compositions: 3 }") }
+            }
             if keys["bodies"] != nil {
                 policy.places = groupsRead.places
                 for (group, _) in seats { if let place = groupsRead.places[group] { policy.bodies[place.body, default: []].append(group) } }
@@ -293,6 +302,7 @@ public struct PolicyReader: Sendable {
             var seen = Set<String>()
             var uncounted: Set<String> = []
             var appointed: Set<String> = []
+            var independent: Set<String> = []
             var roles: Set<String> = []
             var places: [String: Place] = [:]
             /// Each body's `quotas` node, read once every group is known.
@@ -343,9 +353,8 @@ public struct PolicyReader: Sendable {
                         switch AttributeKey.normalize(mode) {
                         case "coordinated": break
                         case "appointed": read.appointed.insert(group)
-                        case "independent":
-                            problem(m, "\(path).mode", "one group choosing alone inside a coordinated round is not available: choose the whole round with --mode independent, or write appointed (its listed members are seated) or coordinated")
-                        default: problem(m, "\(path).mode", "\(Quote.value(mode)) is not a mode; write appointed or coordinated")
+                        case "independent": read.independent.insert(group)
+                        default: problem(m, "\(path).mode", "\(Quote.value(mode)) is not a mode; write coordinated, independent or appointed")
                         }
                     }
                 } else if let count = integer(value, path, minimum: 1) {

@@ -31,6 +31,8 @@ public struct PolicyDraft: Sendable, Equatable {
     public var uncounted: Set<String> = []
     /// Groups that appoint their own members.
     public var appointed: Set<String> = []
+    /// Groups that choose alone.
+    public var independent: Set<String> = []
     /// Groups whose holders form a role.
     public var roles: Set<String> = []
     /// `rules.places_per_person`, when not 1.
@@ -69,6 +71,7 @@ public struct PolicyDraft: Sendable, Equatable {
         uncounted = policy.uncounted
         appointed = policy.rules.appointed
         roles = policy.roles
+        independent = policy.rules.independent
         placesPerPerson = policy.rules.placesPerPerson == 1 ? nil : String(policy.rules.placesPerPerson)
         continuing = policy.rules.continuing
         maxTerms = policy.rules.maxTerms.map(String.init)
@@ -80,7 +83,7 @@ public struct PolicyDraft: Sendable, Equatable {
 
     public static func == (a: PolicyDraft, b: PolicyDraft) -> Bool {
         a.body == b.body && a.seats.map(\.group) == b.seats.map(\.group) && a.seats.map(\.seats) == b.seats.map(\.seats) && a.uncounted == b.uncounted && a.appointed == b.appointed
-            && a.roles == b.roles && a.placesPerPerson == b.placesPerPerson
+            && a.roles == b.roles && a.placesPerPerson == b.placesPerPerson && a.independent == b.independent
             && a.quotas == b.quotas && a.continuing == b.continuing && a.maxTerms == b.maxTerms
             && a.renewal?.minNew == b.renewal?.minNew && a.renewal?.perGroup == b.renewal?.perGroup && a.objective == b.objective
             && a.lottery?.method == b.lottery?.method && a.lottery?.draw == b.lottery?.draw && a.seed == b.seed
@@ -100,6 +103,7 @@ public enum PolicyWriter {
             var extra: [String] = []
             if draft.uncounted.contains(group) { extra.append("counts: false") }
             if draft.appointed.contains(group) { extra.append("mode: appointed") }
+            if draft.independent.contains(group) { extra.append("mode: independent") }
             if draft.roles.contains(group) { extra.append("role: true") }
             out += extra.isEmpty ? "  \(quoted(group)): \(scalar(seats))\n"
                 : "  \(quoted(group)): { seats: \(scalar(seats)), \(extra.joined(separator: ", ")) }\n"

@@ -20,6 +20,8 @@ public struct SelectionInput: Sendable {
     public var unknownAttributes: Set<String> = []
     /// Read from a table of counts (a published composition): the members are not named.
     public var isComposition = false
+    /// Past compositions (`--history`): terms served and each country's past seats come from them.
+    public var history: History?
 
     public init(policy: Policy, nominees: [Nominee], attributeNames: [String] = NominationsReader.attributeNames(columns: []),
                 nominations: InputFile = InputFile(path: "nominations", bytes: []),
@@ -33,18 +35,35 @@ public struct SelectionInput: Sendable {
 
     /// Reads and validates both files, reporting every problem of both at once.
     /// `sheet` names the worksheet to read when the nominations are an .xlsx workbook.
+    /// `history`: past compositions' files (`--history`), read with the rest.
     public static func load(nominations nominationsPath: String, policy policyPath: String,
-                            countries: CountryTable, sheet: String? = nil) throws -> SelectionInput {
+                            countries: CountryTable, sheet: String? = nil, history historyPaths: [String] = []) throws -> SelectionInput {
         var problems: [InputDiagnostic] = []
         var policyFile: InputFile?, nominationsFile: InputFile?
         do { policyFile = try InputFile.read(policyPath) } catch let error as InputError { problems += error.diagnostics }
         do { nominationsFile = try InputFile.read(nominationsPath, sheet: sheet) } catch let error as InputError { problems += error.diagnostics }
-        return try check(nominations: nominationsFile, policy: policyFile, countries: countries, problems: problems)
+        var historyFiles: [InputFile] = []
+        for path in historyPaths {
+            do { historyFiles.append(try InputFile.read(path)) } catch let error as InputError { problems += error.diagnostics }
+        }
+        let history = readHistory(historyFiles, countries: countries, problems: &problems)
+        return try check(nominations: nominationsFile, policy: policyFile, countries: countries, problems: problems, history: history)
     }
 
     /// Validates both files already in memory (an upload), each named by its `path` in diagnostics.
-    public static func load(nominations: InputFile, policy: InputFile, countries: CountryTable) throws -> SelectionInput {
-        try check(nominations: nominations, policy: policy, countries: countries, problems: [])
+    public static func load(nominations: InputFile, policy: InputFile, countries: CountryTable, history historyFiles: [InputFile] = []) throws -> SelectionInput {
+        var problems: [InputDiagnostic] = []
+        let history = readHistory(historyFiles, countries: countries, problems: &problems)
+        return try check(nominations: nominations, policy: policy, countries: countries, problems: problems, history: history)
+    }
+
+    /// The history files read (nil when none are given), their problems added to `problems`.
+    private static func readHistory(_ files: [InputFile], countries: CountryTable, problems: inout [InputDiagnostic]) -> History? {
+        guard !files.isEmpty else { return nil }
+        do { return try HistoryReader(countries: countries).read(files) } catch let error as InputError {
+            problems += error.diagnostics
+            return nil
+        } catch { return nil }
     }
 
     /// A published composition (a table of counts: group, attributes, count) and the policy it is audited
@@ -68,7 +87,7 @@ public struct SelectionInput: Sendable {
     var nominationsColumns: [String]?
 
     private static func check(nominations nominationsFile: InputFile?, policy policyFile: InputFile?, countries: CountryTable,
-                              problems readProblems: [InputDiagnostic],
+                              problems readProblems: [InputDiagnostic], history: History? = nil,
                               reader: ((InputFile, [String]?) -> (NominationsReader.Nominations, [InputDiagnostic]))? = nil) throws -> SelectionInput {
         var problems = readProblems
         var policy: Policy?
@@ -90,6 +109,14 @@ public struct SelectionInput: Sendable {
             nominations = read
             problems += rowProblems
         }
+        if let policy, policy.history != nil, history == nil, readProblems.isEmpty {
+            problems.append(InputDiagnostic(file: policyPath, key: "history",
+                                            message: "the policy counts past compositions (history:), but none were given: give the past rosters with --history FILE (one per year, or one with a year column)"))
+        }
+        if var read = nominations, let history {
+            read.warnings += applyHistory(history, window: policy?.history?.compositions, to: &read, path: nominationsPath)
+            nominations = read
+        }
         if let policy, let nominations, !nominations.columns.isEmpty {
             // A group that appoints its own members lists exactly its seats (withdrawn rows aside).
             for group in policy.groups where policy.rules.appointed.contains(group) {
@@ -99,7 +126,7 @@ public struct SelectionInput: Sendable {
                                                     message: "\(Quote.value(group)) appoints its members, so \(nominationsPath) must list exactly its \(Words.count(policy.seats(of: group), "seat")) (not withdrawn); it lists \(listed)"))
                 }
             }
-            let names = NominationsReader.attributeNames(columns: nominations.columns)
+            let names = NominationsReader.attributeNames(columns: nominations.columns) + (history != nil ? [History.countrySeatsAttribute] : [])
             var valueNotes: [InputWarning] = []
             var checked = policy
             for (k, quota) in policy.quotas.enumerated() {
@@ -141,10 +168,38 @@ public struct SelectionInput: Sendable {
                 input.notes = nominations.notes
                 input.warnings = nominations.warnings + valueNotes
                 input.nominationsColumns = nominations.columns
+                input.history = history
                 return input
             }
         }
         throw InputError(problems)
+    }
+
+    /// Terms served and each country's past seats, from the history: every nominee's `terms` is the
+    /// consecutive terms the history shows up to its latest composition (a typed value that disagrees is
+    /// a warning), and `country_past_seats` the seats their country held in the last `window` compositions.
+    private static func applyHistory(_ history: History, window: Int?, to read: inout NominationsReader.Nominations, path: String) -> [InputWarning] {
+        let terms = history.consecutiveTerms()
+        let seats = history.countrySeats(window)
+        let typed = read.columns.contains("terms")
+        var warnings: [InputWarning] = []
+        var lines = Set<Int>(), unlisted = 0
+        for k in read.nominees.indices {
+            let n = read.nominees[k]
+            let served = terms[AttributeKey.normalize(n.person)] ?? 0
+            if typed, n.terms != served, lines.insert(n.line).inserted {
+                if lines.count <= 50 {
+                    warnings.append(InputWarning(.historyTerms, "\(path):\(n.line): warning: terms: \(n.person) is given \(n.terms), but the history shows \(Words.count(served, "consecutive term")) up to \(history.years.last.map(String.init) ?? "")"
+                                                 + "; the history's count is used"))
+                } else { unlisted += 1 }
+            }
+            read.nominees[k].terms = served
+            read.nominees[k].attributes[History.countrySeatsAttribute] = String((seats[n.country] ?? []).reduce(0, +))
+        }
+        if unlisted > 0 {
+            warnings.append(InputWarning(.historyTerms, "\(path): warning: terms: \(unlisted) more rows disagree with the history; the history's count is used for every nominee"))
+        }
+        return warnings
     }
 
     private struct SelectorProblem: Error { var text: String }

@@ -12,6 +12,8 @@ public enum StandingRule: String, Sendable, Codable {
     case appointed
     /// The holder of an office's seat (`status: ex_officio`).
     case exOfficio = "ex_officio"
+    /// Chosen, or not, by a group that chooses alone (`mode: independent`), before the rest.
+    case independent
 }
 
 public enum Standing: Sendable, Equatable {

@@ -9,15 +9,20 @@ public struct SelectionDocument: Encodable, Sendable {
         var nominations: String, nominationsSha256: String, policy: String, policySha256: String
         /// The worksheet `--sheet` named when the nominations are a workbook (null: the first, or a CSV).
         var nominationsSheet: String?
+        /// With `--history`: the past compositions' files and their digests (left out without).
+        var history: [String]? = nil, historySha256: [String]? = nil
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(nominations, forKey: .nominations); try c.encode(nominationsSha256, forKey: .nominationsSha256)
             try c.encode(policy, forKey: .policy); try c.encode(policySha256, forKey: .policySha256)
             try c.encode(nominationsSheet, forKey: .nominationsSheet)
+            if let history { try c.encode(history, forKey: .history); try c.encode(historySha256, forKey: .historySha256) }
         }
-        enum Keys: String, CodingKey { case nominations, nominationsSha256, policy, policySha256, nominationsSheet }
+        enum Keys: String, CodingKey { case nominations, nominationsSha256, policy, policySha256, nominationsSheet, history, historySha256 }
     }
     struct RankCount: Encodable { var rank: Int, count: Int }
+    /// The compositions counted (oldest first) and each seated country's seats in them.
+    struct HistoryRecord: Encodable { var years: [Int], countries: [String: [Int]] }
     struct Objective: Encodable {
         var kind: String
         var rankSum: Int?
@@ -149,6 +154,8 @@ public struct SelectionDocument: Encodable, Sendable {
     var seed: UInt64
     var seedSource: String
     var inputs: Inputs
+    /// With `--history`: the compositions counted and each seated country's seats in them.
+    var history: HistoryRecord?
     var groups: [Group]
     var selected: [Member]
     var quotas: [Quota]
@@ -205,6 +212,15 @@ public struct SelectionDocument: Encodable, Sendable {
         seedSource = result.seedSource.rawValue
         inputs = Inputs(nominations: p.nominations, nominationsSha256: p.nominationsSHA256, policy: p.policy, policySha256: p.policySHA256,
                         nominationsSheet: result.input.nominations.sheet)
+        if let past = result.input.history {
+            inputs.history = past.files.map(\.path)
+            inputs.historySha256 = past.files.map(\.sha256)
+            let window = result.policy.history?.compositions
+            let seats = past.countrySeats(window)
+            let countries = Set(result.seated.map { result.input.nominees[$0].country })
+            history = HistoryRecord(years: past.last(window).map(\.year),
+                                    countries: Dictionary(uniqueKeysWithValues: countries.map { ($0, seats[$0] ?? [Int](repeating: 0, count: past.last(window).count)) }))
+        }
         groups = result.groups.map { Group(group: $0.group, seats: $0.seats, seated: $0.seated, rankSum: $0.rankSum, topChoicesSeated: $0.topChoicesSeated) }
         let reasons = MemberReasons(result)
         selected = result.seated.map { i in
@@ -277,7 +293,7 @@ public struct SelectionDocument: Encodable, Sendable {
     // Written by hand so that absent values are null, never left out (README, "JSON report").
     enum Keys: String, CodingKey {
         case tool, body, mode, status, objective, seed, seedSource, inputs, groups, selected, quotas, conflicts, repairs, repairSize, notes
-        case adjustments, explanations, quotaPrices, groupDeviations, repaired, round, alternates
+        case adjustments, explanations, quotaPrices, groupDeviations, repaired, round, alternates, history
         case publicReport = "public"
     }
 
@@ -291,6 +307,7 @@ public struct SelectionDocument: Encodable, Sendable {
         try c.encode(explanations, forKey: .explanations); try c.encode(quotaPrices, forKey: .quotaPrices)
         try c.encode(groupDeviations, forKey: .groupDeviations); try c.encode(repaired, forKey: .repaired)
         try c.encode(publicReport, forKey: .publicReport); try c.encode(round, forKey: .round); try c.encode(alternates, forKey: .alternates)
+        try c.encode(history, forKey: .history)
     }
 }
 

@@ -128,7 +128,8 @@ public struct Round: Sendable {
             throw InputError(problems.map { InputDiagnostic(file: "adjustments", message: $0) })
         }
         context.applied = unique
-        return context
+        // Groups that choose alone choose under the adjusted rules, before the rest.
+        return try context.choosingAlone()
     }
 
     /// A reference that names no single row, in words: what the rows are called, or which it could mean.

@@ -61,7 +61,8 @@ public struct Alternates: Sendable {
         }
         seats = []
         // A required, ex officio or appointed member holds the seat by rule: nobody is an alternate for it.
-        for m in result.seated where ![.fixedIn(.required), .fixedIn(.exOfficio), .fixedIn(.appointed)].contains(result.standings[m]) {
+        // A group that chose alone has chosen: its own next choice, not the coordinator's, would fill a gap.
+        for m in result.seated where ![.fixedIn(.required), .fixedIn(.exOfficio), .fixedIn(.appointed), .fixedIn(.independent)].contains(result.standings[m]) {
             let candidates = byGroup[nominees[m].group] ?? []
             var found: [Int] = []
             for u in candidates where broken(out: m, in: u) == nil {

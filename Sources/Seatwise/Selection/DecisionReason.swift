@@ -28,6 +28,8 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
     case appointed
     /// Holds an office's seat (`status: ex_officio`).
     case exOfficio = "ex_officio"
+    /// Chosen or left out by a group that chooses alone (`mode: independent`).
+    case chosenAlone = "chosen_alone"
     /// Not tested against the best panel that reverses it (the panel not proved optimal, or the time
     /// limit reached first): no claim is made.
     case notTested = "not_tested"
@@ -48,6 +50,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
             case .fixedIn(.decision), .fixedOut(.decision): return .decision
             case .fixedIn(.appointed): return .appointed
             case .fixedIn(.exOfficio): return .exOfficio
+            case .fixedIn(.independent), .fixedOut(.independent): return .chosenAlone
             case .fixedIn(_): return .required
             case .fixedOut(.withdrawn): return .withdrawn
             case .fixedOut(.vacated): return .vacated
@@ -79,6 +82,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
         case .vacated: return "vacated the seat; a replacement fills it"
         case .appointed: return "appointed by its group (mode: appointed)"
         case .exOfficio: return "ex officio: the seat belongs to an office, whoever holds it"
+        case .chosenAlone: return "chosen by its group alone (mode: independent), by its ranking and its own rules"
         case .notTested: return "not tested against the best panel that reverses it (time limit)"
         }
     }

@@ -103,6 +103,42 @@ public struct SelectionContext: Sendable {
         return adjusted
     }
 
+    /// This context with every group that chooses alone (`mode: independent`) chosen: each group's own
+    /// model (its nominees, the rules inside it, its ranking and the seed) is solved first, and its
+    /// members are fixed in or out (`StandingRule.independent`); the body-wide rules are then met by the
+    /// other groups around them. A group whose own rules leave no panel seats nobody, which the pre-checks
+    /// then report as a group that cannot be filled.
+    public func choosingAlone(budget: SolveBudget = .unlimited) throws -> SelectionContext {
+        let groups = input.policy.groups.filter(input.policy.rules.independent.contains)
+        guard !groups.isEmpty else { return self }
+        var chosen = self
+        try backend.prepareThread(budget)
+        for group in groups {
+            let ids = quotaRows.indices.filter { quotaRows[$0].group == group }
+            let model = model(groups: [group], rows: ids.map { quotaRows[$0] }, ids: ids)
+            let members = model.columns
+            let failures = PreCheck.run(input: input, standings: standings, quotaRows: model.quotaRows, groups: [group])
+            var seated = Set<Int>()
+            if failures.isEmpty {
+                let solution = try SelectionSolver.solve(model, budget: budget)
+                if case .timeLimit = solution.status, solution.panel == nil {
+                    throw SolverError.noAnswer("the time limit was reached before \(group) had chosen alone")
+                }
+                for (j, on) in (solution.panel ?? []).enumerated() where on { seated.insert(members[j]) }
+            }
+            if seated.isEmpty { chosen.messages.append(Message(.noteChosenAloneFailed, ["group": .text(group)])) }
+            for i in members {
+                switch standings[i] {
+                case .free: chosen.standings[i] = seated.contains(i) ? .fixedIn(.independent) : .fixedOut(.independent)
+                // Fixed by a rule of their own (withdrawn, required, the coordinator's decision): kept.
+                case .fixedIn, .fixedOut: break
+                }
+            }
+        }
+        chosen.messages.append(Message(.noteChosenAlone, ["groups": .list(groups.map(MessageValue.text))]))
+        return chosen
+    }
+
     /// The groups seated but counted in no quota, said once wherever the round's notes are.
     public static func uncountedNote(_ policy: Policy) -> Message? {
         let groups = policy.groups.filter(policy.uncounted.contains)

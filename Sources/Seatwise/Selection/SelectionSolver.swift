@@ -23,7 +23,7 @@ public struct SelectionOptions: Sendable {
 
 public enum SelectionSolver {
     public static func run(_ input: SelectionInput, options: SelectionOptions = SelectionOptions()) throws -> SelectionResult {
-        try run(context: SelectionContext(input, seed: options.seed), mode: options.mode, budget: options.budget)
+        try run(context: SelectionContext(input, seed: options.seed).choosingAlone(budget: options.budget), mode: options.mode, budget: options.budget)
     }
 
     /// Runs a round on a prepared context (whose quota rows a repair may have moved), on this thread.

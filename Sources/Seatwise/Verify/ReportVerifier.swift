@@ -18,7 +18,10 @@ public enum ReportVerifier {
     /// The parts of a JSON selection report that `verify` reads (README, "JSON report"'s keys).
     struct Published: Decodable {
         struct Tool: Decodable { var version: String? }
-        struct Inputs: Decodable { var nominations: String?, nominationsSha256: String?, policy: String?, policySha256: String?, nominationsSheet: String? }
+        struct Inputs: Decodable {
+            var nominations: String?, nominationsSha256: String?, policy: String?, policySha256: String?, nominationsSheet: String?
+            var historySha256: [String]?
+        }
         struct Member: Decodable { var id: String }
         struct Objective: Decodable { var kind: String?, rankSum: Int? }
         struct RoundRecord: Decodable {
@@ -51,7 +54,7 @@ public enum ReportVerifier {
         let document = try SelectionReport.render(outcome, format: .json)
         guard let derived = try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any] else { return [] }
         // Also inside `repaired`, which holds whole reports.
-        return differences(claimed, derived, ignored: ["tool", "inputs.nominations", "inputs.policy", "public.made_at"])
+        return differences(claimed, derived, ignored: ["tool", "inputs.nominations", "inputs.policy", "inputs.history", "public.made_at"])
     }
 
     /// The keys of a published JSON report that differ from one made now, in words (at most 20): every
@@ -140,8 +143,9 @@ public enum ReportVerifier {
     }
 
     /// Verifies `report` against the nominations and policy it claims to be made from.
+    /// `history`: the past compositions the report was made with (`--history`), in the same order.
     public static func verify(report reportFile: InputFile, nominations given: InputFile, policy: InputFile,
-                              countries: CountryTable, budget: SolveBudget = .unlimited) throws -> Verification {
+                              countries: CountryTable, history: [InputFile] = [], budget: SolveBudget = .unlimited) throws -> Verification {
         guard let (published, claimed) = try read(reportFile) else {
             return try LotteryVerifier.verify(report: reportFile, nominations: given, policy: policy, countries: countries, budget: budget)
         }
@@ -149,7 +153,15 @@ public enum ReportVerifier {
         // The worksheet the report was made from, unless the command names one.
         var nominations = given
         if nominations.sheet == nil, WorkbookTable.isWorkbook(nominations) { nominations.sheet = published.inputs?.nominationsSheet }
-        var input = try SelectionInput.load(nominations: nominations, policy: policy, countries: countries)
+        // A report made with past compositions is re-derived only with the same files, in the same order.
+        let claimedHistory = published.inputs?.historySha256 ?? []
+        if claimedHistory != history.map(\.sha256) {
+            let given = history.isEmpty ? "none was given" : "the files given have SHA-256 \(history.map { String($0.sha256.prefix(16)) + "…" }.joined(separator: ", "))"
+            throw InputError([InputDiagnostic(file: reportFile.path, key: "inputs.history_sha256",
+                                              message: claimedHistory.isEmpty ? "the report was made without past compositions, but --history gave \(history.count)"
+                                                : "the report was made with \(Words.count(claimedHistory.count, "history file")) (SHA-256 \(claimedHistory.map { String($0.prefix(16)) + "…" }.joined(separator: ", "))); \(given): give the same files with --history, in the same order")])
+        }
+        var input = try SelectionInput.load(nominations: nominations, policy: policy, countries: countries, history: history)
         // A report made with --redact names everyone by initials: re-derived the same way.
         let publishedNames = claimed["selected"] as? [[String: Any]] ?? []
         let names = Dictionary(input.nominees.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -220,6 +220,11 @@ public struct Catalogue: Sendable {
         .noteAppointed: "{groups}: appointed by their groups (mode: appointed): the members listed are seated as given, and the other rules are met around them",
         .explainExOfficio: "Seated ex officio: the seat belongs to an office, whoever holds it, so no term limit applies; counts toward the quotas.",
         .whyExOfficio: "ex officio",
+        .explainChosenAloneSeated: "Seated: {group} chose its members alone (mode: independent), by its own ranking and its own rules; counts toward the body's quotas.",
+        .explainChosenAloneUnseated: "Not seated: {group} chose its members alone (mode: independent), by its own ranking and its own rules, and did not choose them.",
+        .whyChosenAlone: "chosen by its group alone",
+        .noteChosenAlone: "{groups}: each chose its members alone (mode: independent), by its own ranking and the rules inside it, before the rest; the body-wide rules count them and bind the other groups around them",
+        .noteChosenAloneFailed: "{group} chooses alone (mode: independent), but its own rules leave no way to fill its seats: none of its nominees is seated, so the body cannot be filled",
         .explainSeatedElsewhere: "Takes a place in {places} instead. {said}",
         .notePlaces: "{bodies#body|bodies} filled from one pool: {people#person|people} applied for more than {most#place}, and each takes at most {most#place} (rules.places_per_person)",
     ])

@@ -313,6 +313,11 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
     case whyExOfficio = "fixing.why_ex_officio"
     case explainSeatedElsewhere = "explain.seated_elsewhere"
     case notePlaces = "note.places"
+    case explainChosenAloneSeated = "explain.chosen_alone_seated"
+    case explainChosenAloneUnseated = "explain.chosen_alone_unseated"
+    case whyChosenAlone = "fixing.why_chosen_alone"
+    case noteChosenAlone = "note.chosen_alone"
+    case noteChosenAloneFailed = "note.chosen_alone_failed"
 
     /// The parameters the code's words use (a catalogue's template may use no others).
     public var parameters: Set<String> {
@@ -339,6 +344,9 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .explainContinuing, .precheckInGroup, .nullModelTooManyFixed, .nullModelTooFew, .explainAppointed: return ["group"]
         case .explainRequiredPastTermLimit: return ["limit"]
         case .explainSeatedElsewhere: return ["places", "said"]
+        case .explainChosenAloneSeated, .explainChosenAloneUnseated, .noteChosenAloneFailed: return ["group"]
+        case .whyChosenAlone: return []
+        case .noteChosenAlone: return ["groups"]
         case .notePlaces: return ["bodies", "people", "most"]
         case .explainTermLimited: return ["terms", "limit"]
         case .explainNotTestedSeated, .explainNotTestedUnseated: return ["lead", "cause"]

@@ -121,6 +121,7 @@ public enum HTMLReports {
                 body += HTML.section("Alternates (who could take each seat, everyone else staying)", HTML.table(alternates, id: "alternates-table"), id: "alternates")
             }
             if let reserve = sections.reserve { body += HTML.section("Reserve list", HTML.table(reserve, id: "reserve-table"), id: "reserve") }
+            if let history = sections.history { body += HTML.section(sections.historyTitle, HTML.table(history, id: "history-table"), id: "history") }
         }
         if let outside = sections.outside { body += HTML.section(sections.outsideTitle, HTML.table(outside, id: "outside-table"), id: "outside") }
         if let table = sections.explanations {

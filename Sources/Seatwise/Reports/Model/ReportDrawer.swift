@@ -42,6 +42,7 @@ extension ReportDrawer {
         }
         if let alternates = s.alternates { heading("Alternates (who could take each seat, everyone else staying)"); table(alternates) }
         if let reserve = s.reserve { heading("Reserve list (the order nominees would be called)"); table(reserve) }
+        if let history = s.history { heading(s.historyTitle); table(history) }
         if let outside = s.outside { heading(s.outsideTitle); table(outside) }
         heading("Quotas")
         if let quotas = s.quotas { table(quotas) } else { line("The policy sets no quotas.") }

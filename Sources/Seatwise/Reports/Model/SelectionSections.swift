@@ -37,6 +37,9 @@ public struct SelectionSections: Sendable {
     /// With `--alternates K`: each seat's alternates, best first, or what prevents any; and the reserve list.
     public var alternates: ReportTable?
     public var reserve: ReportTable?
+    /// With `--history`: each seated country's seats in the compositions the policy counts, and now.
+    public var history: ReportTable?
+    public var historyTitle = ""
     /// A mid-term replacement (`seatwise replace`): who vacates, who enters and why, in sentences.
     public var replacement: [String] = []
     /// An adjusted round against the unadjusted optimum: who enters, who leaves, each group's cost.
@@ -147,6 +150,20 @@ public struct SelectionSections: Sendable {
         } else {
             alternates = nil
             reserve = nil
+        }
+        if let past = result.input.history, result.status != .infeasible {
+            let window = result.policy.history?.compositions
+            let years = past.last(window).map(\.year)
+            let seats = past.countrySeats(window)
+            var now: [String: Int] = [:]
+            for i in result.seated { now[nominees[i].country, default: 0] += 1 }
+            var table = ReportTable(["Country"] + years.map(String.init) + ["Now", "Seats counted"], numeric: Set(1...(years.count + 2)))
+            for country in now.keys.sorted() {
+                let counts = seats[country] ?? [Int](repeating: 0, count: years.count)
+                table.add([country] + counts.map(String.init) + ["\(now[country]!)", "\(counts.reduce(0, +))"])
+            }
+            history = table
+            historyTitle = "History of each seated country (seats in the last \(Words.count(years.count, "composition")) counted)"
         }
     }
 

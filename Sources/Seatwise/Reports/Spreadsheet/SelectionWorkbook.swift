@@ -15,6 +15,7 @@ extension ReportWorkbook {
         var sheets = [Self.panel(result), Self.quotas(result.quotas, hasPanel: sections.hasPanel), Sheet("Groups", table: sections.seats)]
         if let table = sections.alternates { sheets.append(Sheet("Alternates", table: table)) }
         if let table = sections.reserve { sheets.append(Sheet("Reserve", table: table)) }
+        if let table = sections.history { sheets.append(Sheet("History", table: table)) }
         if let outside = sections.outside { sheets.append(Sheet("Not seated", table: outside)) }
         if let table = sections.explanations { sheets.append(Self.explanations(result, explanations, table: table)) }
         if !sections.conflicts.isEmpty || !sections.repairs.isEmpty {
