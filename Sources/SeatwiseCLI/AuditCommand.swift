@@ -18,6 +18,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "A reference share to test, ATTRIBUTE=VALUE:SHARE (e.g. gender=female:0.5); repeatable.")
     var reference: [String] = []
     @Option(name: .long, help: "A country table to use instead of the bundled one.") var countries: String?
+    @Option(name: .long, parsing: .upToNextOption, help: "Past compositions (README \"History\"): terms and each country's past seats for the roster and the pool.") var history: [String] = []
     @Flag(name: .long, help: "Replace every name with initials in the report.") var redact = false
     @OptionGroup var output: OutputOptions
 
@@ -39,10 +40,10 @@ struct AuditCommand: ParsableCommand {
         let audited = roster ?? composition!
         do {
             rosterInput = try composition.map { try SelectionInput.load(composition: $0, policy: policy, countries: table, sheet: sheet) }
-                ?? SelectionInput.load(nominations: audited, policy: policy, countries: table, sheet: sheet)
+                ?? SelectionInput.load(nominations: audited, policy: policy, countries: table, sheet: sheet, history: history)
         } catch let e as InputError { problems += e.diagnostics }
         if let pool {
-            do { poolInput = try SelectionInput.load(nominations: pool, policy: policy, countries: table, sheet: poolSheet) } catch let e as InputError {
+            do { poolInput = try SelectionInput.load(nominations: pool, policy: policy, countries: table, sheet: poolSheet, history: history) } catch let e as InputError {
                 problems += e.diagnostics.filter { d in !problems.contains(d) }
             }
         }

@@ -39,7 +39,7 @@ struct ReplaceCommand: ParsableCommand {
         var problems: [InputDiagnostic] = []
         var body: Roster?, candidates: SelectionInput?
         do { body = try roster.load(table) } catch let error as InputError { problems += error.diagnostics }
-        do { candidates = try SelectionInput.load(nominations: pool, policy: roster.policy, countries: table, sheet: poolSheet) } catch let error as InputError {
+        do { candidates = try SelectionInput.load(nominations: pool, policy: roster.policy, countries: table, sheet: poolSheet, history: roster.history) } catch let error as InputError {
             problems += error.diagnostics.filter { $0.file != roster.policy } // the policy's problems are listed once
         }
         guard problems.isEmpty, let body, let candidates else { throw InputError(problems) }

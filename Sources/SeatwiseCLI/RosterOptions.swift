@@ -17,15 +17,18 @@ struct RosterOptions: ParsableArguments {
     @Option(name: .long, help: "A country table to use instead of the bundled one (same columns).")
     var countries: String?
 
+    @Option(name: .long, parsing: .upToNextOption, help: "Past compositions (README \"History\"): terms served and each country's past seats are computed from them.")
+    var history: [String] = []
+
     func table() throws -> CountryTable {
         try countryTable(countries)
     }
 
     func load(_ table: CountryTable) throws -> Roster {
-        try Roster.load(roster: roster, policy: policy, countries: table, sheet: sheet)
+        try Roster.load(roster: roster, policy: policy, countries: table, sheet: sheet, history: history)
     }
 
-    var inputPaths: [String] { [roster, policy] + (countries.map { [$0] } ?? []) }
+    var inputPaths: [String] { [roster, policy] + history + (countries.map { [$0] } ?? []) }
 }
 
 /// A comma-separated list of member ids (`--leaving A1,B2`), repeatable.

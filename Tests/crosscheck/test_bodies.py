@@ -232,3 +232,106 @@ def test_what_cannot_be_read_is_refused_with_its_place(seatwise, write_body):
     one_body = {"body": "One", "seats": {"G": 2}}
     single = "id,name,group,gender,country,bodies\nA,A,G,female,FRA,X\nB,B,G,male,FRA,X\n"
     assert "bodies" in refused(seatwise, write_body, single, one_body)
+
+
+def test_a_replacement_does_not_bring_back_the_member_who_left(seatwise, tmp_path):
+    """A roster of the nominating committee, one member vacating: the member's other applications in the
+    pool are the member, not candidates, and nobody is seated twice."""
+    import csv
+    folder = EXAMPLES / "nomcom"
+    doc = example(seatwise, "nomcom")
+    rows = {r["id"]: r for r in csv.DictReader(open(folder / "nominations.csv", encoding="utf-8"))}
+    roster = tmp_path / "roster.csv"
+    with open(roster, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "name", "bodies", "gender", "country", "rank", "organization", "board_experience", "status", "terms"])
+        for m in doc["selected"]:
+            r = rows[m["person"]]
+            w.writerow([m["person"], r["name"], m["body"], r["gender"], r["country"], m["rank"], r["organization"], r["board_experience"], "continuing", 1])
+    # Someone seated who applied for more than one body leaves.
+    leaving = next(m["person"] for m in doc["selected"] if m["id"] != m["person"])
+    done = report(seatwise("replace", roster, "--policy", folder / "policy.yaml", "--pool", folder / "nominations.csv",
+                           "--vacate", leaving, "--format", "json", expect=0))
+    seated = [m["person"] for m in done["selected"]]
+    assert leaving not in seated and len(seated) == len(set(seated)) == 10
+
+
+# --- Found in review: each a test before its fix ---------------------------------------------------------
+
+TWO_BODIES = {"body": "Two", "bodies": {"Board": 2, "Council": {"seats": {"Chairs": {"seats": 1, "role": True}, "Members": 2}}}}
+
+
+def pool_csv(rows, header="id,name,bodies,group,gender,country,rank"):
+    return header + "\n" + "\n".join(rows) + "\n"
+
+
+def test_reserved_columns_and_unreadable_places_are_refused(seatwise, write_body):
+    # A custom column named person would be read as the person behind each place.
+    one = {"body": "One", "seats": {"G": 1}}
+    errors = refused(seatwise, write_body, "id,name,group,gender,country,person\nA,A,G,female,FRA,X\nB,B,G,male,FRA,X\n", one)
+    assert "'person' is reserved" in errors and ":1:6" in errors, errors
+    # A bodies cell with an empty entry: refused at its cell, never a crash.
+    errors = refused(seatwise, write_body, pool_csv(["A,A,Board; :,,female,FRA,1", "B,B,Board,,male,DEU,1"]), TWO_BODIES)
+    assert ":2:" in errors and "names no body" in errors, errors
+    # A row's literal id that is another row's place id.
+    errors = refused(seatwise, write_body, pool_csv(["A,A,Board; Council: Members,,female,FRA,1", "A@Board,B,Council: Members,,male,DEU,1"]), TWO_BODIES)
+    assert "A@Board" in errors and "place" in errors, errors
+    # A body name with a colon could never be named in the bodies column.
+    errors = refused(seatwise, write_body, pool_csv(["A,A,WG,,female,FRA,1"]), {"body": "X", "bodies": {"WG: Finance": 1}})
+    assert "bodies.WG: Finance" in errors, errors
+
+
+def test_ranks_follow_the_places_in_the_order_written(seatwise, write_body):
+    rows = ["A,A,Council,Members; Chairs,female,FRA,9; 1", "B,B,Council: Members,,male,DEU,1", "C,C,Council: Members,,female,BRA,2",
+            "D,D,Council: Chairs,,male,IND,5", "E,E,Board,,female,KEN,1", "F,F,Board,,male,JPN,2"]
+    nominations, policy_path = write_body(pool_csv(rows), TWO_BODIES)
+    doc = report(seatwise("select", nominations, "--policy", policy_path, "--explain", "--format", "json", expect=0))
+    ranks = {e["id"]: e for e in doc["explanations"]}
+    chair = next(m for m in doc["selected"] if m["role"] == "Chairs")
+    assert chair["id"] == "A@Council · Chairs" and chair["rank"] == 1
+    # A's Members place (ranked 9th) is out because A chairs: said so.
+    assert "Takes a place in Council · Chairs instead" in ranks["A@Council · Members"]["message"]
+
+
+def test_two_groups_that_choose_alone_do_not_both_take_one_person(seatwise, write_body):
+    policy = {"body": "Alone", "seats": {"A": {"seats": 1, "mode": "independent"}, "B": {"seats": 1, "mode": "independent"}, "C": 1}}
+    rows = ["P,P,A; B,female,FRA,1", "Q,Q,A,male,DEU,2", "R,R,B,male,BRA,2", "S,S,C,female,KEN,1"]
+    nominations, policy_path = write_body("id,name,group,gender,country,rank\n" + "\n".join(rows) + "\n", policy)
+    doc = report(seatwise("select", nominations, "--policy", policy_path, "--format", "json", expect=0))
+    people = [m["person"] for m in doc["selected"]]
+    assert len(people) == len(set(people)) == 3 and "P" in people
+
+
+def test_places_at_most_two_says_no_place_instead_and_the_lottery_refuses(seatwise, write_body):
+    policy = dict(TWO_BODIES, rules={"places_per_person": 2})
+    rows = ["A,A,Board; Council: Members,,female,FRA,1; 1", "B,B,Board,,male,DEU,2", "C,C,Board,,female,BRA,3",
+            "D,D,Council: Members,,male,IND,9", "E,E,Council: Members,,female,KEN,2", "F,F,Council: Chairs,,male,JPN,1"]
+    nominations, policy_path = write_body(pool_csv(rows), policy)
+    doc = report(seatwise("select", nominations, "--policy", policy_path, "--explain", "--format", "json", expect=0))
+    assert not any("instead" in e["message"] for e in doc["explanations"])
+    done = seatwise("lottery", nominations, "--policy", policy_path)
+    assert done.returncode == 2 and "fair to applications" in done.stderr
+
+
+def test_a_public_report_names_no_unseated_applicant_through_the_places_rule(seatwise, write_body):
+    rows = ["A,A,Board; Council: Members,,female,FRA,9; 9", "B,B,Board,,male,DEU,1", "C,C,Board,,female,BRA,2",
+            "D,D,Council: Members,,male,IND,1", "E,E,Council: Members,,female,KEN,2", "F,F,Council: Chairs,,male,JPN,1"]
+    nominations, policy_path = write_body(pool_csv(rows), TWO_BODIES)
+    done = seatwise("select", nominations, "--policy", policy_path, "--public", "--format", "json", expect=0)
+    doc = report(done)
+    assert "A" not in {m["person"] for m in doc["selected"]}
+    assert not any(q["attribute"] == "person" and "A" in q["values"] for q in doc["quotas"])
+    assert "A takes" not in done.stdout
+
+
+def test_a_replacement_of_two_seats_does_not_seat_one_person_twice(seatwise, tmp_path, write_body):
+    rows = ["A,A,Board; Council: Members,,female,FRA,3; 3", "B,B,Board,,male,DEU,1", "C,C,Board,,female,BRA,2",
+            "D,D,Council: Members,,male,IND,1", "E,E,Council: Members,,female,KEN,2", "F,F,Council: Chairs,,male,JPN,1",
+            "G,G,Board,,male,MEX,5", "H,H,Council: Members,,female,PER,5"]
+    nominations, policy_path = write_body(pool_csv(rows), TWO_BODIES)
+    roster = tmp_path / "roster.csv"
+    roster.write_text(pool_csv(["B,B,Board,,male,DEU,1", "C,C,Board,,female,BRA,2", "D,D,Council: Members,,male,IND,1",
+                                "E,E,Council: Members,,female,KEN,2", "F,F,Council: Chairs,,male,JPN,1"]), encoding="utf-8")
+    done = report(seatwise("replace", roster, "--policy", policy_path, "--pool", nominations, "--vacate", "B,D", "--format", "json", expect=0))
+    people = [m["person"] for m in done["selected"]]
+    assert len(people) == len(set(people)) == 5

@@ -126,3 +126,45 @@ def test_the_mag_example_with_its_history(seatwise):
     assert doc["history"]["years"] == [2023, 2024, 2025]
     new_countries = [m for m in doc["selected"] if m["attributes"]["country_past_seats"] == "0"]
     assert len(new_countries) >= 26
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_brute_force_agrees_on_small_bodies(seatwise, write_body, tmp_path, seed):
+    import brute_force
+    for attempt in range(40):
+        csv_text, policy, files = history_body(7000 + seed * 61 + attempt, tmp_path)
+        lines = csv_text.strip().split("\n")
+        small = "\n".join(lines[:1] + [l for l in lines[1:] if int(l.split(",")[0].split("-")[1]) < 4]) + "\n"
+        nominations, policy_path = write_body(small, policy)
+        inst = im.load(nominations, policy_path, history=files)
+        if brute_force.panels(inst, im.fixings_of(inst)) <= 200_000 and \
+                seatwise("select", nominations, "--policy", policy_path, "--history", *files).returncode == 0:
+            break
+    else:
+        pytest.skip("no small feasible body drawn")
+    doc = report(seatwise("select", nominations, "--policy", policy_path, "--history", *files, "--format", "json", expect=0))
+    assert doc["objective"]["value"] == brute_force.best_rank_sum(inst, im.fixings_of(inst))[0]
+
+
+def test_a_lottery_and_an_audit_take_the_history_too(seatwise, write_body, tmp_path):
+    for attempt in range(20):
+        csv_text, policy, files = history_body(900 + attempt, tmp_path)
+        policy["objective"] = "lottery"
+        nominations, policy_path = write_body(csv_text, policy)
+        out = tmp_path / "lottery.json"
+        if seatwise("lottery", nominations, "--policy", policy_path, "--history", *files, "--format", "json", "--output", out).returncode == 0:
+            break
+    else:
+        pytest.skip("no feasible body drawn")
+    doc = json.loads(out.read_text())
+    assert doc["inputs"]["history_sha256"] and len(doc["inputs"]["history_sha256"]) == len(files)
+    assert seatwise("verify", out, nominations, "--policy", policy_path, "--history", *files).returncode == 0
+    assert seatwise("verify", out, nominations, "--policy", policy_path).returncode == 2
+    # An audit of one drawn panel with the same history judges the history rule as the lottery does.
+    panel = set(doc["distribution"][0]["panel"])
+    lines = nominations.read_text(encoding="utf-8").strip().split("\n")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("\n".join([lines[0]] + [l for l in lines[1:] if l.split(",")[0] in panel]) + "\n", encoding="utf-8")
+    audited = report(seatwise("audit", roster, "--policy", policy_path, "--pool", nominations, "--history", *files, "--format", "json"))
+    rule = [q for q in audited["quotas"] if q["attribute"] == "country_past_seats"]
+    assert rule and all(q["verdict"].startswith("met") for q in rule), rule

@@ -45,7 +45,7 @@ public struct Comparison: Sendable {
 
     /// Both modes on one round, its adjustments included.
     public static func run(_ round: Round, budget: SolveBudget = .unlimited) throws -> Comparison {
-        let context = try round.context()
+        let context = try round.context(budget: budget)
         let independent = try SelectionSolver.run(context: context, mode: .independent, budget: budget)
         let coordinated = try SelectionSolver.run(context: context, mode: .coordinated, budget: budget)
         let input = context.input

@@ -40,7 +40,7 @@ struct ExplanationWords {
     private func make(_ i: Int, _ reason: Explanation.Reason, _ said: Message, rules: [CitedRule] = [], delta: Int? = nil,
                       deltaAtLeast: Int? = nil, level: Int? = nil, entering: [Int] = [], leaving: [Int] = [], close: Bool = false) -> Explanation {
         var said = said
-        if !seated[i], let elsewhere = seatedPlaces[result.input.nominees[i].person] {
+        if !seated[i], let elsewhere = seatedPlaces[result.input.nominees[i].person], elsewhere.count >= result.policy.rules.placesPerPerson {
             said = Message(.explainSeatedElsewhere, ["places": .list(elsewhere.map(MessageValue.text)), "said": .message(said)])
         }
         return Explanation(nominee: i, decision: seated[i] ? .seated : .notSeated, reason: reason, said: said, delta: delta,

@@ -132,6 +132,17 @@ public struct NominationsReader: Sendable {
             }
         }
         problems = tokenProblems + problems
+        // A place's id (`ID@PLACE`) must not be another row's id.
+        if problems.isEmpty, nominees.contains(where: { n in n.attributes["person"].map { $0 != n.id } ?? false }) {
+            var lineOf: [String: Int] = [:]
+            for n in nominees {
+                let key = AttributeKey.normalize(n.id)
+                if let first = lineOf[key], first != n.line {
+                    problem(max(first, n.line), nil, "id", "the id \(Quote.value(n.id)) is both a row's id and the id of a place another row applies for (\(lineWord)s \(min(first, n.line)) and \(max(first, n.line))); change the row's id")
+                } else { lineOf[key] = n.line }
+            }
+            if !problems.isEmpty { nominees = [] }
+        }
         if headerLine == 0 {
             if problems.isEmpty { problem(1, nil, nil, "the \(workbook ? "sheet" : "file") is empty; it needs a header row with the columns \(Self.requiredColumns.joined(separator: ", "))") }
             return (Nominations(nominees: [], columns: []), problems)
@@ -176,13 +187,18 @@ public struct NominationsReader: Sendable {
             // where a body has several kinds of seat.
             let required = places.isEmpty ? Self.requiredColumns : Self.requiredColumns.filter { $0 != "group" } + ["bodies"]
             let missing = required.filter { seen[$0] == nil }
+            // Where a nominee's place is, Seatwise says itself: a column of these names would be read as it.
+            for name in AttributeKey.placement where seen[name] != nil {
+                problem(header.line, seen[name]! + 1, name, "the column \(Quote.value(name)) is reserved (Seatwise names each nominee's person, body and role with it); rename the column")
+                usable = false
+            }
             if places.isEmpty, let k = seen["bodies"] {
                 problem(header.line, k + 1, "bodies", "the policy fills one body; a bodies column needs bodies: in the policy (README \"Several bodies from one pool\")")
             }
             if !missing.isEmpty {
                 problem(header.line, nil, nil, "missing required \(Words.noun(missing.count, "column")): \(missing.joined(separator: ", "))")
             }
-            usable = missing.isEmpty
+            usable = missing.isEmpty && AttributeKey.placement.allSatisfy { seen[$0] == nil }
         }
 
         func readRow(_ record: CSVRecord) {
@@ -244,9 +260,12 @@ public struct NominationsReader: Sendable {
                 let entries = bodiesText.split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
                 if entries.isEmpty { fail("bodies", "is blank; name the bodies (or positions) the nominee applies for, separated by semicolons"); ok = false }
                 for entry in entries {
-                    let parts = entry.split(separator: ":", maxSplits: 1).map { String($0).trimmed }
-                    guard let body = bodyByKey[AttributeKey.normalize(parts[0])] else {
-                        fail("bodies", "\(Quote.value(parts[0])) is not a body of the policy (\(Quote.list(bodyNames)))"); ok = false; continue
+                    let parts = entry.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmed }
+                    guard let first = parts.first, !first.isEmpty, parts.count == 1 || !parts[1].isEmpty else {
+                        fail("bodies", "\(Quote.value(entry)) names no body; write a body, or Body: Group"); ok = false; continue
+                    }
+                    guard let body = bodyByKey[AttributeKey.normalize(first)] else {
+                        fail("bodies", "\(Quote.value(first)) is not a body of the policy (\(Quote.list(bodyNames)))"); ok = false; continue
                     }
                     let own = groupsOfBody[body] ?? []
                     var chosen: [String] = []
@@ -257,7 +276,8 @@ public struct NominationsReader: Sendable {
                     } else if own.count == 1 {
                         chosen = own
                     } else {
-                        chosen = own.filter { g in listedGroups.contains { AttributeKey.normalize($0) == AttributeKey.normalize(places[g]?.name ?? g) } }
+                        // In the order the row lists them: a rank per place follows that order.
+                        chosen = listedGroups.compactMap { w in own.first { AttributeKey.normalize(w) == AttributeKey.normalize(places[$0]?.name ?? $0) } }
                         if chosen.isEmpty {
                             fail(listedGroups.isEmpty ? "bodies" : "group", "\(body) has several groups (\(Quote.list(own.map { places[$0]?.name ?? $0 }))); name one in group, or write \(Quote.value("\(body): \(places[own[0]]?.name ?? own[0])")) in bodies")
                             ok = false; continue

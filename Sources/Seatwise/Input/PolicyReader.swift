@@ -155,7 +155,9 @@ public struct PolicyReader: Sendable {
                         if !seenBodies.insert(AttributeKey.normalize(name)).inserted {
                             problem(keyNode, path, "the body \(Quote.value(name)) is listed twice (names are compared ignoring case)"); continue
                         }
-                        if name.contains("·") || name.contains(";") { problem(keyNode, path, "a body's name may not contain · or ;"); continue }
+                        if name.contains("·") || name.contains(";") || name.contains(":") || name.contains("@") {
+                            problem(keyNode, path, "a body's name may not contain ·, ;, : or @ (the nominations name places with them)"); continue
+                        }
                         var seatsNode = value
                         if case .mapping(let entry) = value {
                             let fields = entries(entry, path: path, allowed: ["seats", "quotas"])
@@ -334,7 +336,9 @@ public struct PolicyReader: Sendable {
                     problem(keyNode, seatsPath, "a group name is missing (YAML reads \(Quote.value(scalar.string)) as no value); quote it if it is a name"); continue
                 }
                 if name.isEmpty { problem(keyNode, seatsPath, "a group name is blank"); continue }
-                if body != nil, name.contains("·") || name.contains(";") { problem(keyNode, path, "a group's name may not contain · or ;"); continue }
+                if body != nil, name.contains("·") || name.contains(";") || name.contains("@") {
+                    problem(keyNode, path, "a group's name may not contain ·, ; or @ (the nominations name places with them)"); continue
+                }
                 let place = Place(body: body ?? "", name: name)
                 let group = body == nil ? name : place.group
                 if case .mapping(let entry) = value {

@@ -38,13 +38,13 @@ public enum FairLottery {
     }
 
     public static func run(_ round: Round, method: LotteryMethod, budget: SolveBudget = .unlimited) throws -> LotteryResult {
-        try run(context: try round.context(), mode: round.mode, method: method, budget: budget)
+        try run(context: try round.context(budget: budget), mode: round.mode, method: method, budget: budget)
     }
 
     public static func run(context: SelectionContext, mode: SelectionMode, method: LotteryMethod, budget: SolveBudget = .unlimited) throws -> LotteryResult {
         // A lottery is fair to each nominee; a person applying for several places is several nominees,
         // so its chances would be fair to applications, not to people: refused until it is fair to people.
-        if context.quotaRows.contains(where: \.places) {
+        if context.input.nominees.contains(where: { $0.person != $0.id }) {
             throw InputError([InputDiagnostic(file: context.input.nominations.path, key: "bodies",
                                               message: "a lottery is not available when people apply for several places: its chances would be fair to applications, not to people; give each person one place, or choose by rank (objective: rank-sum)")])
         }

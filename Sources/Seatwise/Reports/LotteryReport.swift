@@ -194,15 +194,8 @@ public enum LotteryReport {
         }
         enum Keys: String, CodingKey { case label, quota, attribute, values, scope, min, max, enforced, expected, fewest, most, verdict, drawnCount, drawnVerdict }
     }
-    struct Inputs: Encodable {
-        var nominations: String, nominationsSha256: String, policy: String, policySha256: String, nominationsSheet: String?
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(nominations, forKey: .nominations); try c.encode(nominationsSha256, forKey: .nominationsSha256)
-            try c.encode(policy, forKey: .policy); try c.encode(policySha256, forKey: .policySha256); try c.encode(nominationsSheet, forKey: .nominationsSheet)
-        }
-        enum Keys: String, CodingKey { case nominations, nominationsSha256, policy, policySha256, nominationsSheet }
-    }
+    /// The same inputs record as a selection's (past compositions' digests included).
+    typealias Inputs = SelectionDocument.Inputs
     struct Tool: Encodable { var name: String, version: String, glpk: String }
     /// The adjustments as options, so that `verify` re-applies them.
     struct RoundRecord: Encodable {
@@ -253,7 +246,8 @@ public enum LotteryReport {
             notes = (r.notes + r.context.adjustments).map(\.description) + r.context.noteWords
             let input = r.input
             inputs = Inputs(nominations: input.nominations.path, nominationsSha256: input.nominations.sha256, policy: input.policyFile.path,
-                            policySha256: input.policyFile.sha256, nominationsSheet: input.nominations.sheet)
+                            policySha256: input.policyFile.sha256, nominationsSheet: input.nominations.sheet,
+                            history: input.history.map { $0.files.map(\.path) }, historySha256: input.history.map { $0.files.map(\.sha256) })
             tool = Tool(name: "seatwise", version: SeatwiseTool.version, glpk: SeatwiseTool.glpkVersion)
         }
         func encode(to encoder: Encoder) throws {

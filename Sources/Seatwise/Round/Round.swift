@@ -27,7 +27,8 @@ public struct Round: Sendable {
 
     /// The rules this round is solved under: the policy with every adjustment applied, each stated in
     /// words. Unknown ids, rows and groups are bad input, reported together with the closest names.
-    public func context() throws -> SelectionContext {
+    /// `budget` bounds the solves of groups that choose alone, the only solving done here.
+    public func context(budget: SolveBudget = .unlimited) throws -> SelectionContext {
         // Numbers out of range (an adjustment kept by an older version, say) are bad input, never arithmetic.
         let outOfRange = adjustments.compactMap(\.rangeProblem)
         guard outOfRange.isEmpty else { throw InputError(outOfRange.map { InputDiagnostic(file: "adjustments", message: $0) }) }
@@ -129,7 +130,7 @@ public struct Round: Sendable {
         }
         context.applied = unique
         // Groups that choose alone choose under the adjusted rules, before the rest.
-        return try context.choosingAlone()
+        return try context.choosingAlone(budget: budget)
     }
 
     /// A reference that names no single row, in words: what the rows are called, or which it could mean.
@@ -151,7 +152,7 @@ public struct Round: Sendable {
 
     /// Solves the round within `budget`, on this thread.
     public func solve(budget: SolveBudget = .unlimited) throws -> SelectionResult {
-        try SelectionSolver.run(context: try context(), mode: mode, budget: budget)
+        try SelectionSolver.run(context: try context(budget: budget), mode: mode, budget: budget)
     }
 
     /// Solves the round with `more` adjustments and says how the result differs from this round's own.

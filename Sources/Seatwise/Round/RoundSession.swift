@@ -25,7 +25,7 @@ public final class RoundSession: @unchecked Sendable {
         thread = SolverThread(prepare: { try? backend.prepareThread(memory) }, finish: { backend.finishThread() })
         let live = Live()
         self.live = live
-        let context = try round.context()
+        let context = try round.context(budget: budget)
         base = try thread.perform { try Self.solve(context, mode: round.mode, live: live, budget: budget) }
     }
 
@@ -37,7 +37,7 @@ public final class RoundSession: @unchecked Sendable {
     /// The round with `adjustments` added, solved, and its difference from the round's own result.
     /// Unknown ids, rows and groups are an `InputError`, as for `Round.context()`.
     public func whatIf(_ adjustments: [Adjustment], budget: SolveBudget = .unlimited) throws -> WhatIf {
-        let context = try round.adjusted(adjustments).context()
+        let context = try round.adjusted(adjustments).context(budget: budget)
         let (live, mode) = (live, round.mode)
         let result = try thread.perform { try Self.solve(context, mode: mode, live: live, budget: budget) }
         return WhatIf(adjustments: adjustments, base: base, result: result)

@@ -113,11 +113,18 @@ public struct SelectionContext: Sendable {
         guard !groups.isEmpty else { return self }
         var chosen = self
         try backend.prepareThread(budget)
+        // A person seated by one group that chose alone is not available to the next (one place each).
+        var seatedPeople = Set<String>()
         for group in groups {
             let ids = quotaRows.indices.filter { quotaRows[$0].group == group }
-            let model = model(groups: [group], rows: ids.map { quotaRows[$0] }, ids: ids)
+            var trial = chosen
+            for i in input.nominees.indices where input.nominees[i].group == group && trial.standings[i] == .free
+                && seatedPeople.contains(input.nominees[i].person) {
+                trial.standings[i] = .fixedOut(.independent)
+            }
+            let model = trial.model(groups: [group], rows: ids.map { quotaRows[$0] }, ids: ids)
             let members = model.columns
-            let failures = PreCheck.run(input: input, standings: standings, quotaRows: model.quotaRows, groups: [group])
+            let failures = PreCheck.run(input: input, standings: trial.standings, quotaRows: model.quotaRows, groups: [group])
             var seated = Set<Int>()
             if failures.isEmpty {
                 let solution = try SelectionSolver.solve(model, budget: budget)
@@ -127,6 +134,7 @@ public struct SelectionContext: Sendable {
                 for (j, on) in (solution.panel ?? []).enumerated() where on { seated.insert(members[j]) }
             }
             if seated.isEmpty { chosen.messages.append(Message(.noteChosenAloneFailed, ["group": .text(group)])) }
+            for i in seated { seatedPeople.insert(input.nominees[i].person) }
             for i in members {
                 switch standings[i] {
                 case .free: chosen.standings[i] = seated.contains(i) ? .fixedIn(.independent) : .fixedOut(.independent)

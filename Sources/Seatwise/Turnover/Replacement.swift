@@ -48,14 +48,15 @@ public struct Replacement: Sendable {
 
 extension Roster {
     /// Fills the seats of the members `vacate` (indices into `members`) from `pool`, everyone else staying.
-    /// Pool rows with the id of a sitting member are the member, not a candidate, and are left out.
+    /// Pool rows of a sitting member (their id, or any place they applied for: `ID@PLACE`) are the member,
+    /// not a candidate, and are left out: a member who vacates does not come back through another place.
     public func replace(vacate: [Int], reason: String? = nil, pool: SelectionInput, seed: UInt64? = nil,
                         budget: SolveBudget = .unlimited) throws -> Replacement {
-        let rosterKeys = Set(members.map { AttributeKey.normalize($0.id) })
+        let rosterKeys = Set(members.map { AttributeKey.normalize($0.person) })
         // Pool rows are candidates: one marked continuing or required is not sitting, so it stands like
         // any other nominee (a term limit or a withdrawal still keeps it out).
         var promoted = 0
-        let candidates = pool.nominees.filter { !rosterKeys.contains(AttributeKey.normalize($0.id)) }.map { n -> Nominee in
+        let candidates = pool.nominees.filter { !rosterKeys.contains(AttributeKey.normalize($0.person)) }.map { n -> Nominee in
             guard n.status == .continuing || n.status.isSeatedWhateverTerms else { return n }
             var candidate = n
             candidate.status = .new
@@ -69,6 +70,13 @@ extension Roster {
         var policy = self.policy
         let renewal = policy.quotas.contains(where: \.renewal)
         policy.quotas.removeAll(where: \.renewal)
+        // The roster lists each member once; the pool may list a person for several places, and they
+        // take at most as many as the policy allows.
+        if let places = pool.policy.quotas.first(where: \.places), !policy.quotas.contains(where: \.places) {
+            var rule = places
+            rule.index = policy.quotas.count
+            policy.quotas.append(rule)
+        }
         var combined = SelectionInput(policy: policy, nominees: members + candidates, attributeNames: names,
                                       nominations: pool.nominations, policyFile: input.policyFile)
         combined.notes = input.notes + pool.notes

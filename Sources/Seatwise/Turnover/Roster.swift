@@ -41,8 +41,8 @@ public struct Roster: Sendable {
     public var policy: Policy { input.policy }
 
     /// Reads a roster and the policy (`sheet`: the worksheet of an .xlsx roster).
-    public static func load(roster: String, policy: String, countries: CountryTable, sheet: String? = nil) throws -> Roster {
-        var input = try SelectionInput.load(nominations: roster, policy: policy, countries: countries, sheet: sheet)
+    public static func load(roster: String, policy: String, countries: CountryTable, sheet: String? = nil, history: [String] = []) throws -> Roster {
+        var input = try SelectionInput.load(nominations: roster, policy: policy, countries: countries, sheet: sheet, history: history)
         // A sitting body has no newcomers yet: "no nominee has status = new" says nothing about it.
         input.warnings.removeAll(where: Self.isNewcomerWarning)
         return Roster(input)

@@ -7,7 +7,7 @@ import Foundation
 
 enum LotteryVerifier {
     struct Published: Decodable {
-        struct Inputs: Decodable { var nominationsSha256: String?, policySha256: String?, nominationsSheet: String? }
+        struct Inputs: Decodable { var nominationsSha256: String?, policySha256: String?, nominationsSheet: String?, historySha256: [String]? }
         struct Entry: Decodable { var panel: [String], probability: Double }
         struct Chance: Decodable { var id: String, probability: Double }
         struct Ticketed: Decodable { var panel: [String], tickets: Int, first: Int }
@@ -25,7 +25,7 @@ enum LotteryVerifier {
     static let tolerance = 1e-6
 
     static func verify(report file: InputFile, nominations: InputFile, policy: InputFile, countries: CountryTable,
-                       budget: SolveBudget) throws -> Verification {
+                       history: [InputFile] = [], budget: SolveBudget) throws -> Verification {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let published: Published
@@ -35,7 +35,8 @@ enum LotteryVerifier {
         var v = Verification(report: file.path)
         var nominations = nominations
         if nominations.sheet == nil, WorkbookTable.isWorkbook(nominations) { nominations.sheet = published.inputs?.nominationsSheet }
-        let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: countries)
+        try ReportVerifier.requireHistory(published.inputs?.historySha256 ?? [], given: history, report: file)
+        let input = try SelectionInput.load(nominations: nominations, policy: policy, countries: countries, history: history)
         for (name, f, claimed) in [("nominations", nominations, published.inputs?.nominationsSha256), ("policy", policy, published.inputs?.policySha256)] {
             if claimed?.lowercased() == f.sha256 {
                 v.checks.append("\(f.path) is the \(name) file the report was made from (SHA-256 \(f.sha256.prefix(16))…)")

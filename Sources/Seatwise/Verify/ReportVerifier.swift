@@ -142,25 +142,27 @@ public enum ReportVerifier {
         }
     }
 
+    /// A report made with past compositions is re-derived only with the same files, in the same order.
+    static func requireHistory(_ claimed: [String], given history: [InputFile], report: InputFile) throws {
+        guard claimed.map({ $0.lowercased() }) != history.map(\.sha256) else { return }
+        let given = history.isEmpty ? "none was given" : "the files given have SHA-256 \(history.map { String($0.sha256.prefix(16)) + "…" }.joined(separator: ", "))"
+        throw InputError([InputDiagnostic(file: report.path, key: "inputs.history_sha256",
+                                          message: claimed.isEmpty ? "the report was made without past compositions, but --history gave \(history.count)"
+                                            : "the report was made with \(Words.count(claimed.count, "history file")) (SHA-256 \(claimed.map { String($0.prefix(16)) + "…" }.joined(separator: ", "))); \(given): give the same files with --history, in the same order")])
+    }
+
     /// Verifies `report` against the nominations and policy it claims to be made from.
     /// `history`: the past compositions the report was made with (`--history`), in the same order.
     public static func verify(report reportFile: InputFile, nominations given: InputFile, policy: InputFile,
                               countries: CountryTable, history: [InputFile] = [], budget: SolveBudget = .unlimited) throws -> Verification {
         guard let (published, claimed) = try read(reportFile) else {
-            return try LotteryVerifier.verify(report: reportFile, nominations: given, policy: policy, countries: countries, budget: budget)
+            return try LotteryVerifier.verify(report: reportFile, nominations: given, policy: policy, countries: countries, history: history, budget: budget)
         }
         var v = Verification(report: reportFile.path)
         // The worksheet the report was made from, unless the command names one.
         var nominations = given
         if nominations.sheet == nil, WorkbookTable.isWorkbook(nominations) { nominations.sheet = published.inputs?.nominationsSheet }
-        // A report made with past compositions is re-derived only with the same files, in the same order.
-        let claimedHistory = published.inputs?.historySha256 ?? []
-        if claimedHistory != history.map(\.sha256) {
-            let given = history.isEmpty ? "none was given" : "the files given have SHA-256 \(history.map { String($0.sha256.prefix(16)) + "…" }.joined(separator: ", "))"
-            throw InputError([InputDiagnostic(file: reportFile.path, key: "inputs.history_sha256",
-                                              message: claimedHistory.isEmpty ? "the report was made without past compositions, but --history gave \(history.count)"
-                                                : "the report was made with \(Words.count(claimedHistory.count, "history file")) (SHA-256 \(claimedHistory.map { String($0.prefix(16)) + "…" }.joined(separator: ", "))); \(given): give the same files with --history, in the same order")])
-        }
+        try requireHistory(published.inputs?.historySha256 ?? [], given: history, report: reportFile)
         var input = try SelectionInput.load(nominations: nominations, policy: policy, countries: countries, history: history)
         // A report made with --redact names everyone by initials: re-derived the same way.
         let publishedNames = claimed["selected"] as? [[String: Any]] ?? []

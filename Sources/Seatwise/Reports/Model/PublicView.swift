@@ -12,12 +12,16 @@ public struct PublicView: Sendable {
     public var notSeated: [(group: String, reason: String, count: Int)]
     /// The ids of every nominee who is not seated: messages naming them name a hidden nominee instead.
     private let hiddenIDs: Set<String>
+    /// People with no seated place: the places rule's rows name them by their id, and are left out.
+    private var hiddenPeople: Set<String> = []
 
     public init(_ result: SelectionResult, explanations: ExplanationReport? = nil, madeAt: Date = Date()) {
         self.madeAt = Self.time(madeAt)
         headline = SelectionReport.headline(result)
         let nominees = result.input.nominees
         hiddenIDs = Set(nominees.indices.filter { !result.isSeated[$0] }.map { nominees[$0].id })
+        let seatedPeople = Set(result.seated.map { nominees[$0].person })
+        hiddenPeople = Set(nominees.map(\.person).filter { !seatedPeople.contains($0) })
         // The explained reason where there is one, else the rule-based one.
         var reasons = DecisionReason.all(in: result).map(\.rawValue)
         for e in explanations?.explanations ?? [] { reasons[e.nominee] = e.reason.rawValue }
@@ -86,6 +90,7 @@ public struct PublicView: Sendable {
     /// The result as a public report may show it: notes, adjustments and counting checks without the unseated.
     func apply(to result: SelectionResult) -> SelectionResult {
         var shown = result
+        shown.quotas = result.quotas.filter { !($0.row.places && hiddenPeople.contains($0.row.values[0])) }
         shown.notes = result.notes.map(hide)
         shown.preCheckFailures = result.preCheckFailures.map { f in
             var f = f

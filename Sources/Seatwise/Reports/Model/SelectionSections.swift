@@ -91,7 +91,8 @@ public struct SelectionSections: Sendable {
                 guard case .fixedOut(let rule) = standing else { continue }
                 let n = nominees[i]
                 table.add([n.group, n.id, n.name, rule == .withdrawn ? "withdrawn" : rule == .termLimited ? "term limit reached (rules.max_terms)"
-                           : rule == .vacated ? "vacated the seat" : "excluded by decision of the coordinator"])
+                           : rule == .vacated ? "vacated the seat" : rule == .independent ? "not chosen by its group, which chose alone (mode: independent)"
+                           : "excluded by decision of the coordinator"])
             }
             outside = table.rows.isEmpty ? nil : table
         }
