@@ -7,9 +7,10 @@ import Testing
 @Suite("Explanations")
 struct ExplanationTests {
     static func nominee(_ id: String, _ group: String, rank: Int?, _ gender: String, _ country: String, _ region: String,
-                        status: NomineeStatus = .new, terms: Int = 0) -> Nominee {
+                        status: NomineeStatus = .new, terms: Int = 0, countrySeats: Int = 0) -> Nominee {
         Nominee(id: id, name: "Person \(id)", group: group, rank: rank, status: status, terms: terms,
-                attributes: ["gender": gender, "country": country, "region": region, "development": "developing"])
+                attributes: ["gender": gender, "country": country, "region": region, "development": "developing",
+                             History.countrySeatsAttribute: String(countrySeats)])
     }
 
     /// A body in which every reason kind occurs.
@@ -34,8 +35,11 @@ struct ExplanationTests {
             nominee("h1", "Host", rank: nil, "male", "TUN", "African", status: .exOfficio, terms: 4), // an office's seat
             nominee("s1", "Solo", rank: 2, "male", "PER", "GRULAC"), // Solo chooses alone: its first choice, s2, is seated
             nominee("s2", "Solo", rank: 1, "male", "URY", "GRULAC"),
+            // Hist: two first choices for one seat; the history stage seats the one whose country held fewer seats.
+            nominee("x1", "Hist", rank: 1, "male", "GBR", "WEOG", countrySeats: 4),
+            nominee("x2", "Hist", rank: 1, "female", "NPL", "Asia-Pacific", countrySeats: 0),
         ]
-        var policy = Policy(body: "Fixture", seats: ["Gov": 3, "CS": 2, "TC": 1, "IO": 1, "Obs": 1, "Host": 1, "Solo": 1], quotas: [
+        var policy = Policy(body: "Fixture", seats: ["Gov": 3, "CS": 2, "TC": 1, "IO": 1, "Obs": 1, "Host": 1, "Solo": 1, "Hist": 1], quotas: [
             Quota(index: 0, attribute: "gender", selector: .one("female"), min: .count(2)),
             Quota(index: 1, attribute: "country", selector: .each, max: .count(1), scope: .perGroup),
             Quota(index: 2, attribute: "region", selector: .one("WEOG"), max: .count(0), scope: .group("IO")),
@@ -43,8 +47,11 @@ struct ExplanationTests {
         // Obs appoints its observer, who counts in no quota: the quotas' seats stay 7.
         policy.rules.appointed = ["Obs"]
         policy.rules.independent = ["Solo"]
-        policy.uncounted = ["Obs", "Host", "Solo"]
-        return SelectionInput(policy: policy, nominees: nominees)
+        policy.uncounted = ["Obs", "Host", "Solo", "Hist"]
+        policy.history = HistorySettings(preferFewerCountrySeats: true)
+        var input = SelectionInput(policy: policy, nominees: nominees)
+        input.history = History(compositions: [], files: [])
+        return input
     }()
 
     func explain() throws -> (SelectionResult, [String: Explanation]) {
@@ -67,6 +74,8 @@ struct ExplanationTests {
         #expect(e["a1"]!.reason == .appointed && e["a1"]!.decision == .seated && e["a1"]!.said == Message(.explainAppointed, ["group": .text("Obs")]))
         #expect(e["s2"]!.reason == .chosenAlone && e["s2"]!.decision == .seated && e["s2"]!.said == Message(.explainChosenAloneSeated, ["group": .text("Solo")]))
         #expect(e["s1"]!.reason == .chosenAlone && e["s1"]!.decision == .notSeated)
+        #expect(e["x2"]!.reason == .history && e["x2"]!.decision == .seated && e["x2"]!.delta == 0)
+        #expect(e["x1"]!.reason == .history && e["x1"]!.decision == .notSeated && e["x1"]!.said.parameters["more"] == .number(4))
         #expect(e["g3"]!.reason == .withdrawn && e["g3"]!.decision == .notSeated)
         #expect(e["g4"]!.reason == .termLimited && e["g4"]!.message.contains("3 consecutive terms"))
 

@@ -56,6 +56,9 @@ class Instance:
     appointed: set = field(default_factory=set)
     # Groups that choose alone (`{seats: N, mode: independent}`), in the policy's order.
     independent: list = field(default_factory=list)
+    # With `history.prefer: fewer_country_seats`: each nominee's weight in the history stage (the seats
+    # their country held in the compositions counted), minimised after the rank sum.
+    history_weights: list = None
 
 
 def bound_value(text, seats, is_min):
@@ -172,6 +175,8 @@ def load(nominations_path, policy_path, history=None):
     inst = Instance(nominees, seats, quotas, rules.get("continuing", "keep"),
                     rules.get("max_terms"), int((policy.get("tie_break") or {}).get("seed", 1)), policy.get("objective", "rank-sum"),
                     uncounted=uncounted, appointed=appointed, independent=independent)
+    if history and (policy.get("history") or {}).get("prefer") == "fewer_country_seats":
+        inst.history_weights = [int(n.attrs["country_past_seats"]) for n in nominees]
     inst.rows = build_rows(inst)
     return inst
 

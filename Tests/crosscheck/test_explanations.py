@@ -19,6 +19,10 @@ def staged(inst, fixings, chosen=None):
     if best is None:
         return None, None
     s.hold(costs, best)
+    if inst.history_weights is not None:
+        # The history stage: among panels of the best rank sum, the fewest past seats of their countries.
+        past = {k: inst.history_weights[i] for i, k in s.index.items()}
+        s.hold(past, s.minimize(past))
     if chosen is not None:
         closeness = {k: 1 for i, k in s.index.items() if i not in chosen}
         s.hold(closeness, s.minimize(closeness))
@@ -49,6 +53,14 @@ def check(seatwise, nominations, policy, loader=load, extra=()):
             assert e["delta"] is None and (e["reason"] in ("cannot_be_seated", "cannot_be_left_out")
                                            or (e["reason"] in ("in_rank_order", "below_cut") and e["delta_at_least"] >= 1)), e
             continue
+        if inst.history_weights is not None and value == optimum:
+            # As good by rank: the seed decided (a tie) unless the history stage told the panels apart.
+            weight = lambda p: sum(inst.history_weights[k] for k in p)
+            assert e["reason"] == ("history" if weight(other) > weight(panel) else "tie"), (e, weight(other), weight(panel))
+            if e["reason"] == "history":
+                assert set(e["changes"]["enter"]) == {ids[k] for k in other - panel}, e["id"]
+                tested += 1
+                continue
         assert (e["reason"] == "tie") == (value == optimum)
         if e["delta"] is None:
             # In rank order or below the cut, proved no tie by a bound: the bound must hold.

@@ -50,6 +50,8 @@ def history_body(seed, tmp_path):
         files.append(path)
     window = rng.choice([None, 2, 3])
     policy["history"] = {"compositions": window} if window else {}
+    if rng.random() < 0.6:
+        policy["history"]["prefer"] = "fewer_country_seats"
     policy["rules"]["max_terms"] = rng.choice([2, 3])
     policy["quotas"].append({"attribute": "country_past_seats", "value": "0", "min": rng.randint(1, 3)})
     return "\n".join(rows) + "\n", policy, files

@@ -50,7 +50,13 @@ public struct Policy: Sendable {
 /// What a policy takes from past compositions: the last `compositions` of them count (all when nil).
 public struct HistorySettings: Sendable, Equatable {
     public var compositions: Int?
-    public init(compositions: Int? = nil) { self.compositions = compositions }
+    /// `prefer: fewer_country_seats`: an objective stage after the rank sum (or the rank levels) that,
+    /// among equally good panels, seats members whose countries held the fewest seats in those compositions.
+    public var preferFewerCountrySeats = false
+    public init(compositions: Int? = nil, preferFewerCountrySeats: Bool = false) {
+        self.compositions = compositions
+        self.preferFewerCountrySeats = preferFewerCountrySeats
+    }
 }
 
 /// A group of a several-body policy: the body it belongs to and its name inside it (nil when the body

@@ -112,6 +112,13 @@ struct ExplanationWords {
         let leaving = a.answer.leaving.map { model.columns[$0] }
         let changes = self.changes(entering: entering, leaving: leaving)
         let rivals = self.rivals(i)
+        if delta == 0, let more = score.history.map({ $0 - (chosen.history ?? 0) }), more > 0 {
+            // As good by rank, and the history stage chose: the other panel's countries held more seats.
+            let said = Message(isSeated ? .explainHistorySeated : .explainHistoryUnseated,
+                               ["lead": lead(i, rivals: rivals), "changes": changes, "more": .number(more)])
+            return make(i, .history, said, rules: [CitedRule(.rule("history.prefer: fewer_country_seats"))], delta: 0,
+                        entering: entering, leaving: leaving, close: true)
+        }
         if delta == 0 {
             let said = Message(isSeated ? .explainTieSeated : .explainTieUnseated,
                                ["lead": lead(i, rivals: rivals), "changes": changes, "seed": .text(String(result.seed))])

@@ -284,9 +284,14 @@ public struct PolicyReader: Sendable {
             policy.roles = groupsRead.roles
             if let node = keys["history"] {
                 if case .mapping(let mapping) = node {
-                    let h = entries(mapping, path: "history", allowed: ["compositions"])
+                    let h = entries(mapping, path: "history", allowed: ["compositions", "prefer"])
                     var settings = HistorySettings()
                     if let c = h["compositions"] { settings.compositions = integer(c, "history.compositions", minimum: 1, maximum: 1000) }
+                    if let p = h["prefer"], let text = string(p, "history.prefer") {
+                        if AttributeKey.normalize(text) == "fewer_country_seats" { settings.preferFewerCountrySeats = true } else {
+                            problem(p, "history.prefer", "\(Quote.value(text)) is not a preference; the one there is: fewer_country_seats")
+                        }
+                    }
                     policy.history = settings
                 } else { problem(node, "history", "must be a mapping such as { compositions: 3 }") }
             }

@@ -11,6 +11,9 @@ public struct SelectionModel: Sendable {
     public var quotaRowIDs: [Int]
     /// For a lexicographic objective: the rank level of each objective stage before the tie-break.
     public var rankLevels: [Int]
+    /// The index of the history stage among the objectives (`history.prefer: fewer_country_seats`), nil
+    /// when there is none: it comes after the rank sum (or the rank levels), before the tie-break.
+    public var historyStage: Int?
     /// The groups this model seats.
     public var groups: [String]
     /// The rule that fixes each column in or out (nil: free).
@@ -93,6 +96,11 @@ public struct SelectionModel: Sendable {
                                                 coefficients: columns.map { ranked($0) && ranks[$0] == level ? 1 : 0 }))
             }
             rankLevels = levels
+        }
+        if policy.history?.preferFewerCountrySeats == true, input.history != nil {
+            historyStage = program.objectives.count
+            program.objectives.append(.init(label: "history: minimise the seats the members' countries held in the compositions counted", minimize: true,
+                                            coefficients: columns.map { Int(nominees[$0].attributes[History.countrySeatsAttribute] ?? "") ?? 0 }))
         }
         self.seed = seed
         self.fixedBy = fixedBy

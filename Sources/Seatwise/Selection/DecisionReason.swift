@@ -30,6 +30,8 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
     case exOfficio = "ex_officio"
     /// Chosen or left out by a group that chooses alone (`mode: independent`).
     case chosenAlone = "chosen_alone"
+    /// An equally good panel by rank reverses this; the history stage chose (`history.prefer`).
+    case history
     /// Not tested against the best panel that reverses it (the panel not proved optimal, or the time
     /// limit reached first): no claim is made.
     case notTested = "not_tested"
@@ -83,6 +85,7 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
         case .appointed: return "appointed by its group (mode: appointed)"
         case .exOfficio: return "ex officio: the seat belongs to an office, whoever holds it"
         case .chosenAlone: return "chosen by its group alone (mode: independent), by its ranking and its own rules"
+        case .history: return "an equally good panel by rank reverses this; the history stage chose the panel whose countries held fewer seats"
         case .notTested: return "not tested against the best panel that reverses it (time limit)"
         }
     }

@@ -225,6 +225,8 @@ public struct Catalogue: Sendable {
         .whyChosenAlone: "chosen by its group alone",
         .noteChosenAlone: "{groups}: each chose its members alone (mode: independent), by its own ranking and the rules inside it, before the rest; the body-wide rules count them and bind the other groups around them",
         .noteChosenAloneFailed: "{group} chooses alone (mode: independent), but its own rules leave no way to fill its seats: none of its nominees is seated, so the body cannot be filled",
+        .explainHistorySeated: "{lead}. A panel as good by rank leaves them out, but its members' countries held {more#more seat} in the compositions counted, so the history stage (history.prefer: fewer_country_seats) chose this one: {changes}.",
+        .explainHistoryUnseated: "{lead}. A panel as good by rank seats them, but its members' countries held {more#more seat} in the compositions counted, so the history stage (history.prefer: fewer_country_seats) chose the other: {changes}.",
         .explainSeatedElsewhere: "Takes a place in {places} instead. {said}",
         .notePlaces: "{bodies#body|bodies} filled from one pool: {people#person|people} applied for more than {most#place}, and each takes at most {most#place} (rules.places_per_person)",
     ])

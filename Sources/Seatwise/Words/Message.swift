@@ -318,6 +318,8 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
     case whyChosenAlone = "fixing.why_chosen_alone"
     case noteChosenAlone = "note.chosen_alone"
     case noteChosenAloneFailed = "note.chosen_alone_failed"
+    case explainHistorySeated = "explain.history_seated"
+    case explainHistoryUnseated = "explain.history_unseated"
 
     /// The parameters the code's words use (a catalogue's template may use no others).
     public var parameters: Set<String> {
@@ -347,6 +349,7 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .explainChosenAloneSeated, .explainChosenAloneUnseated, .noteChosenAloneFailed: return ["group"]
         case .whyChosenAlone: return []
         case .noteChosenAlone: return ["groups"]
+        case .explainHistorySeated, .explainHistoryUnseated: return ["lead", "changes", "more"]
         case .notePlaces: return ["bodies", "people", "most"]
         case .explainTermLimited: return ["terms", "limit"]
         case .explainNotTestedSeated, .explainNotTestedUnseated: return ["lead", "cause"]
