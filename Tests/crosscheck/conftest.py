@@ -39,3 +39,13 @@ def write_body(tmp_path):
 
 def report(done):
     return json.loads(done.stdout)
+
+
+def first_feasible(seatwise, write_body, draws, *extra):
+    """The first of `draws` ((csv text, policy, …) tuples) whose selection has a panel, written to files:
+    (nominations, policy path, the draw); the test is skipped when none has."""
+    for drawn in draws:
+        nominations, policy_path = write_body(drawn[0], drawn[1])
+        if seatwise("select", nominations, "--policy", policy_path, *extra).returncode == 0:
+            return nominations, policy_path, drawn
+    pytest.skip("no feasible body drawn")

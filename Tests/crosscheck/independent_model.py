@@ -74,15 +74,22 @@ COUNTRIES = Path(__file__).resolve().parents[2] / "Sources/Seatwise/Resources/co
 
 
 @functools.cache
-def country_table():
-    """Region and development status by ISO code or name, from the reference table that ships."""
+def country_records():
+    """Each country's row of the reference table that ships, by ISO code or name."""
     table = {}
     with open(COUNTRIES, encoding="utf-8") as f:
         for r in csv.DictReader(f):
             for key in (r["iso2"], r["iso3"], r["name"]):
-                # Territories that are not UN members count in the group of their geography (countries-README).
-                table[norm(key)] = (r["un_regional_group"] or r.get("un_regional_group_geographic") or "", r["development_status"])
+                table[norm(key)] = r
     return table
+
+
+@functools.cache
+def country_table():
+    """Region and development status by ISO code or name."""
+    # Territories that are not UN members count in the group of their geography (countries-README).
+    return {k: (r["un_regional_group"] or r.get("un_regional_group_geographic") or "", r["development_status"])
+            for k, r in country_records().items()}
 
 
 def read_history(paths, window):
@@ -121,12 +128,8 @@ def read_history(paths, window):
 
 @functools.cache
 def country_iso3():
-    table = {}
-    with open(COUNTRIES, encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            for key in (r["iso2"], r["iso3"], r["name"]):
-                table[norm(key)] = r["iso3"]
-    return table
+    """ISO alpha-3 by ISO code or name."""
+    return {k: r["iso3"] for k, r in country_records().items()}
 
 
 def load(nominations_path, policy_path, history=None):

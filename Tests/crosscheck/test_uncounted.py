@@ -8,7 +8,7 @@ import random
 import pytest
 
 import independent_model as im
-from conftest import report
+from conftest import first_feasible, report
 from random_bodies import body
 from test_explanations import check
 
@@ -104,13 +104,8 @@ def appointed_body(seed):
 
 @pytest.mark.parametrize("seed", range(20))
 def test_an_appointing_group_is_seated_as_listed_and_the_rest_is_optimal(seatwise, write_body, seed):
-    for attempt in range(20):
-        csv_text, policy, group = appointed_body(seed * 31 + attempt)
-        nominations, policy_path = write_body(csv_text, policy)
-        if seatwise("select", nominations, "--policy", policy_path).returncode == 0:
-            break
-    else:
-        pytest.skip("no feasible body drawn")
+    draws = (appointed_body(seed * 31 + attempt) for attempt in range(20))
+    nominations, policy_path, (csv_text, policy, group) = first_feasible(seatwise, write_body, draws)
     check(seatwise, nominations, policy_path)
     doc = report(seatwise("select", nominations, "--policy", policy_path, "--explain", "--format", "json", expect=0))
     listed = {line.split(",")[0] for line in csv_text.strip().split("\n")[1:]
