@@ -541,6 +541,11 @@ def test_several_bodies_in_the_workbench(server):
     assert status == 200 and [m["id"] for m in result["selected"]] == [m["id"] for m in cli["selected"]]
     assert all(m["body"] and m["person"] for m in result["selected"])
     assert len({m["person"] for m in result["selected"]}) == len(result["selected"])
+    # The round's page shows each body with who holds its seats.
+    status, _, page = server.request("GET", f"/rounds/{rid}")
+    assert status == 200 and b'id="bodies"' in page
+    for body in ("Board of Directors", "Names Policy Council", "Country Codes Council", "At-Large Advisory Committee", "Technical Operations Board"):
+        assert body.encode() in page
     status, answer = server.json("GET", f"/api/rounds/{rid}/lottery")
     assert 400 <= status < 500 and "fair to applications" in json.dumps(answer), answer
     status, _, page = server.request("GET", f"/rounds/{rid}/policy")

@@ -115,6 +115,7 @@ public enum HTMLReports {
         body += HTML.section("Quotas", quotaChart([result.quotas], series: [("panel", "#1f5fa8")]), id: "quotas")
         if sections.hasPanel {
             let chart = SVGChart.ranking(groups: result.groups.map { ($0.group, $0.seats, [$0.topChoicesSeated]) }, series: [("seated from the group's top choices", "#1f5fa8")])
+            if let bodies = sections.bodies { body += HTML.section("Bodies", HTML.table(bodies, id: "bodies-table"), id: "bodies") }
             body += HTML.section("Seats and each group's ranking", chart + HTML.table(sections.seats), id: "groups")
             body += HTML.section("The panel", HTML.table(sections.panel, id: "panel"), id: "members")
             if let alternates = sections.alternates {

@@ -37,6 +37,7 @@ extension ReportDrawer {
                 }
             }
         } else {
+            if let bodies = s.bodies { heading("Bodies"); table(bodies) }
             heading("Seats"); table(s.seats)
             heading("Panel (\(Words.count(s.panel.rows.count, "member")))"); table(s.panel)
         }

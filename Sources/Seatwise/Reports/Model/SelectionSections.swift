@@ -37,6 +37,8 @@ public struct SelectionSections: Sendable {
     /// With `--alternates K`: each seat's alternates, best first, or what prevents any; and the reserve list.
     public var alternates: ReportTable?
     public var reserve: ReportTable?
+    /// With several bodies: each body's seats and who holds them, with their roles.
+    public var bodies: ReportTable?
     /// With `--history`: each seated country's seats in the compositions the policy counts, and now.
     public var history: ReportTable?
     public var historyTitle = ""
@@ -151,6 +153,17 @@ public struct SelectionSections: Sendable {
         } else {
             alternates = nil
             reserve = nil
+        }
+        if !result.policy.bodies.isEmpty, result.status != .infeasible {
+            var table = ReportTable(["Body", "Seated", "Members (role)"], numeric: [])
+            for (body, groups) in result.policy.bodies {
+                let members = result.seated.filter { groups.contains(nominees[$0].group) }
+                let seats = groups.reduce(0) { $0 + result.policy.seats(of: $1) }
+                table.add([body, "\(members.count)/\(seats)", members.map { i in
+                    "\(nominees[i].name) [\(nominees[i].person)]" + (nominees[i].role.map { " (\($0))" } ?? "")
+                }.joined(separator: "; ")])
+            }
+            bodies = table
         }
         if let past = result.input.history, result.status != .infeasible {
             let window = result.policy.history?.compositions

@@ -16,6 +16,7 @@ extension ReportWorkbook {
         if let table = sections.alternates { sheets.append(Sheet("Alternates", table: table)) }
         if let table = sections.reserve { sheets.append(Sheet("Reserve", table: table)) }
         if let table = sections.history { sheets.append(Sheet("History", table: table)) }
+        if let table = sections.bodies { sheets.append(Sheet("Bodies", table: table)) }
         if let outside = sections.outside { sheets.append(Sheet("Not seated", table: outside)) }
         if let table = sections.explanations { sheets.append(Self.explanations(result, explanations, table: table)) }
         if !sections.conflicts.isEmpty || !sections.repairs.isEmpty {
