@@ -77,14 +77,18 @@ struct APIRoutes {
                 return (InputFile(path: part.filename.flatMap(Self.safeName) ?? fallback.filename, bytes: part.bytes), true)
             }
             let (nominations, newNominations) = file("nominations", current.nominations), (policy, newPolicy) = file("policy", current.policy)
-            guard newNominations || newPolicy else { throw APIError(.badRequest, "the upload has neither a nominations nor a policy part") }
-            do { _ = try SelectionInput.load(nominations: nominations, policy: policy, countries: work.countriesTable) } catch let error as InputError {
+            // Past compositions sent replace the round's set; none sent keeps it.
+            let sent = Self.history(parts)
+            let history = sent.isEmpty ? current.history.map(\.input) : sent
+            guard newNominations || newPolicy || !sent.isEmpty else { throw APIError(.badRequest, "the upload has no nominations, policy or history part") }
+            do { _ = try SelectionInput.load(nominations: nominations, policy: policy, countries: work.countriesTable, history: history) } catch let error as InputError {
                 throw APIError.input(error)
             }
             try await work.run(id, context) { _ in
                 guard try store.files(of: id) != nil else { throw APIError(.notFound, "no such round") }
                 if newNominations { try store.addFile(nominations, kind: "nominations", to: id) }
                 if newPolicy { try store.addFile(policy, kind: "policy", to: id) }
+                if !sent.isEmpty { try store.replaceHistory(sent, of: id) }
                 work.forget(id)
             }
             guard let summary = try store.summary(of: id) else { throw APIError(.notFound, "no such round") }
@@ -169,13 +173,22 @@ struct APIRoutes {
         let nominations = try part("nominations"), policy = try part("policy")
         let nominationsFile = InputFile(path: nominations.filename.flatMap(Self.safeName) ?? "nominations.csv", bytes: nominations.bytes)
         let policyFile = InputFile(path: policy.filename.flatMap(Self.safeName) ?? "policy.yaml", bytes: policy.bytes)
+        let history = Self.history(parts)
         let input: SelectionInput
-        do { input = try SelectionInput.load(nominations: nominationsFile, policy: policyFile, countries: work.countriesTable) } catch let error as InputError {
+        do { input = try SelectionInput.load(nominations: nominationsFile, policy: policyFile, countries: work.countriesTable, history: history) } catch let error as InputError {
             throw APIError.input(error)
         }
         let given = parts.first { $0.name == "name" }.map { String(decoding: $0.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
         let name = (given?.isEmpty == false ? given! : input.policy.body)
-        return try store.create(name: String(name.prefix(200)), nominations: nominationsFile, policy: policyFile)
+        return try store.create(name: String(name.prefix(200)), nominations: nominationsFile, policy: policyFile, history: history)
+    }
+
+    /// The past compositions an upload carries (parts named `history`, empty ones left out), each named
+    /// as uploaded: its name may give its year.
+    static func history(_ parts: [MultipartPart]) -> [InputFile] {
+        parts.filter { $0.name == "history" && !$0.bytes.isEmpty }.enumerated().map { k, part in
+            InputFile(path: part.filename.flatMap(safeName) ?? "history-\(k + 1).csv", bytes: part.bytes)
+        }
     }
 
     /// A file name as it may be shown: its last path component, printable, at most 120 characters.

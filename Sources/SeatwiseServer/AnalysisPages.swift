@@ -58,13 +58,14 @@ struct AnalysisPages {
             }
             guard let roster = file("roster"), let policy = file("policy") else { throw APIError(.badRequest, "the upload needs a roster and a policy") }
             let pool = file("pool")
+            let history = APIRoutes.history(parts)
             let isPublic = parts.contains { $0.name == "public" }
             let countries = work.countriesTable
             let page: String
             do {
                 page = try await Task.detached {
-                    let rosterInput = try SelectionInput.load(nominations: roster, policy: policy, countries: countries)
-                    let poolInput = try pool.map { try SelectionInput.load(nominations: $0, policy: policy, countries: countries) }
+                    let rosterInput = try SelectionInput.load(nominations: roster, policy: policy, countries: countries, history: history)
+                    let poolInput = try pool.map { try SelectionInput.load(nominations: $0, policy: policy, countries: countries, history: history) }
                     let audit = Auditor.audit(roster: rosterInput, pool: poolInput)
                     return try AuditReport.render(audit, format: .html, publicView: isPublic ? PublicView(audit: audit) : nil)
                 }.value
@@ -119,6 +120,7 @@ struct AnalysisPages {
             <p><label>Roster (the nominations format, CSV or .xlsx) <input type="file" name="roster" accept=".csv,text/csv,.xlsx" required></label></p>
             <p><label>Policy (YAML) <input type="file" name="policy" accept=".yaml,.yml" required></label></p>
             <p><label>Pool it was chosen from (CSV or .xlsx, optional) <input type="file" name="pool" accept=".csv,text/csv,.xlsx"></label></p>
+            <p><label>Past rosters (optional, for terms and countries' past seats) <input type="file" name="history" accept=".csv,text/csv,.xlsx" multiple></label></p>
             <p><label><input type="checkbox" name="public" value="1"> Public version (time first, provenance last)</label></p>
             <p><button type="submit">Audit</button> <a href="/">Back to the rounds</a></p></form>
             """, id: "audit-files"), provenance: [])

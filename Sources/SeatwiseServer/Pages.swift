@@ -13,7 +13,7 @@ struct Pages {
     let examplesFolder: String
 
     var examples: [String] {
-        ["mag", "wgec", "icg", "infeasible"].filter { FileManager.default.fileExists(atPath: "\(examplesFolder)/\($0)/nominations.csv") }
+        ["mag", "wgec", "icg", "infeasible", "nomcom", "ipcc", "mag-history"].filter { FileManager.default.fileExists(atPath: "\(examplesFolder)/\($0)/nominations.csv") }
     }
 
     func add(to router: Router<WorkbenchContext>) {
@@ -32,8 +32,12 @@ struct Pages {
             let nominations = try InputFile.read("\(examplesFolder)/\(name)/nominations.csv")
             let policy = try InputFile.read("\(examplesFolder)/\(name)/policy.yaml")
             let body = try PolicyReader().read(policy).body
+            // An example with past rosters (`history/`, one file per year) starts with them.
+            let folder = "\(examplesFolder)/\(name)/history"
+            let history = try ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".csv") }.sorted()
+                .map { file in InputFile(path: file, bytes: try InputFile.read("\(folder)/\(file)").bytes) }
             let id = try store.create(name: body, nominations: InputFile(path: "nominations.csv", bytes: nominations.bytes),
-                                      policy: InputFile(path: "policy.yaml", bytes: policy.bytes))
+                                      policy: InputFile(path: "policy.yaml", bytes: policy.bytes), history: history)
             return redirect("/rounds/\(id)")
         }
         router.get("/rounds/{id}") { _, context in
@@ -71,6 +75,7 @@ struct Pages {
             <p><label>Name <input name="name" placeholder="the body's name from the policy"></label></p>
             <p><label>Nominations (CSV or Excel .xlsx) <input type="file" name="nominations" accept=".csv,text/csv,.xlsx" required></label></p>
             <p><label>Policy (YAML) <input type="file" name="policy" accept=".yaml,.yml" required></label></p>
+            <p><label>Past rosters (optional: one per year named with its year, or one with a year column) <input type="file" name="history" accept=".csv,text/csv,.xlsx" multiple></label></p>
             <p><button type="submit">Upload and solve</button></p></form>
             """ + (examples.isEmpty ? "" : "<h3>Or start from a shipped example</h3>" + examples.map {
                 "<form method=\"post\" action=\"/rounds/example/\($0)\" style=\"display:inline\"><button type=\"submit\" id=\"example-\($0)\">\($0.uppercased())</button></form> "

@@ -47,8 +47,8 @@ struct PolicyEditor {
             }
             let policy = InputFile(path: "policy.yaml", bytes: Array(yaml.utf8))
             do {
-                _ = try SelectionInput.load(nominations: InputFile(path: files.nominations.filename, bytes: files.nominations.bytes), policy: policy,
-                                            countries: work.countriesTable)
+                _ = try SelectionInput.load(nominations: files.nominations.input, policy: policy, countries: work.countriesTable,
+                                            history: files.history.map(\.input))
             } catch let error as InputError {
                 return pages.html(Pages.withBar(page(id: id, fields: form, yaml: yaml, problems: error.diagnostics), bar: pages.bar(id)),
                                   status: .unprocessableContent)

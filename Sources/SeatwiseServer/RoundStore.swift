@@ -14,6 +14,9 @@ struct StoredFile: Sendable {
     var sha256: String
     var uploadedAt: String
     var bytes: [UInt8]
+
+    /// The file as the library reads it, named as it was uploaded.
+    var input: InputFile { InputFile(path: filename, bytes: bytes) }
 }
 
 /// One round as the API lists it.
@@ -92,17 +95,28 @@ final class RoundStore: Sendable {
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 
-    /// A new round holding its first nominations and policy.
-    func create(name: String, nominations: InputFile, policy: InputFile) throws -> Int64 {
+    /// A new round holding its first nominations and policy, and the past compositions if any.
+    func create(name: String, nominations: InputFile, policy: InputFile, history: [InputFile] = []) throws -> Int64 {
         try db.write { db in
             let now = Self.now()
             try db.execute(sql: "INSERT INTO round (name, created_at) VALUES (?, ?)", arguments: [name, now])
             let id = db.lastInsertedRowID
-            for (kind, file) in [("nominations", nominations), ("policy", policy)] {
+            for (kind, file) in [("nominations", nominations), ("policy", policy)] + history.map({ ("history", $0) }) {
                 try db.execute(sql: "INSERT INTO file (round_id, kind, filename, sha256, bytes, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)",
                                arguments: [id, kind, file.path, file.sha256, Data(file.bytes), now])
             }
             return id
+        }
+    }
+
+    /// A new set of past compositions: the earlier set is kept, marked replaced (kind `history-replaced`).
+    func replaceHistory(_ files: [InputFile], of id: Int64) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE file SET kind = 'history-replaced' WHERE round_id = ? AND kind = 'history'", arguments: [id])
+            for file in files {
+                try db.execute(sql: "INSERT INTO file (round_id, kind, filename, sha256, bytes, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [id, "history", file.path, file.sha256, Data(file.bytes), Self.now()])
+            }
         }
     }
 
@@ -114,8 +128,9 @@ final class RoundStore: Sendable {
         }
     }
 
-    /// The latest version of each file of a live round; nil when there is no such round.
-    func files(of id: Int64) throws -> (nominations: StoredFile, policy: StoredFile)? {
+    /// The latest version of each file of a live round, and its current past compositions (in the
+    /// order uploaded); nil when there is no such round.
+    func files(of id: Int64) throws -> (nominations: StoredFile, policy: StoredFile, history: [StoredFile])? {
         try db.read { db in
             guard try Row.fetchOne(db, sql: "SELECT id FROM round WHERE id = ? AND deleted_at IS NULL", arguments: [id]) != nil else { return nil }
             func latest(_ kind: String) throws -> StoredFile? {
@@ -124,7 +139,10 @@ final class RoundStore: Sendable {
                 }
             }
             guard let n = try latest("nominations"), let p = try latest("policy") else { return nil }
-            return (n, p)
+            let history = try Row.fetchAll(db, sql: "SELECT * FROM file WHERE round_id = ? AND kind = 'history' ORDER BY id", arguments: [id]).map {
+                StoredFile(kind: $0["kind"], filename: $0["filename"], sha256: $0["sha256"], uploadedAt: $0["uploaded_at"], bytes: [UInt8]($0["bytes"] as Data))
+            }
+            return (n, p, history)
         }
     }
 

@@ -81,8 +81,8 @@ final class RoundWork: @unchecked Sendable {
     func input(_ id: Int64) throws -> SelectionInput {
         guard let files = try store.files(of: id) else { throw APIError(.notFound, "no round \(id)") }
         do {
-            return try SelectionInput.load(nominations: InputFile(path: files.nominations.filename, bytes: files.nominations.bytes),
-                                           policy: InputFile(path: files.policy.filename, bytes: files.policy.bytes), countries: countries)
+            return try SelectionInput.load(nominations: files.nominations.input, policy: files.policy.input, countries: countries,
+                                           history: files.history.map(\.input))
         } catch let error as InputError { throw APIError.input(error) }
     }
 

@@ -48,7 +48,8 @@ def multipart(files, fields=None):
     out = b""
     for name, value in (fields or {}).items():
         out += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n".encode()
-    for name, (filename, data) in files.items():
+    # A list of (name, (filename, bytes)) sends several parts of one name (past rosters).
+    for name, (filename, data) in (files.items() if isinstance(files, dict) else files):
         out += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n".encode()
         out += data + b"\r\n"
     out += f"--{boundary}--\r\n".encode()
@@ -554,3 +555,34 @@ def test_several_bodies_in_the_workbench(server):
                                      {"Content-Type": "application/x-www-form-urlencoded", "Origin": server.url})
     assert status == 409 and b"several bodies" in page
     assert [f["kind"] for f in server.json("GET", f"/api/rounds/{rid}")[1]["files"]] == ["nominations", "policy"]
+
+
+def test_past_rosters_in_the_workbench(server):
+    """A round uploaded with its past rosters chooses what `select --history` chooses; a new set of past
+    rosters replaces the old one (kept, marked replaced); the shipped example starts with its history."""
+    folder = ROOT / "examples/mag-history"
+    history = sorted((folder / "history").glob("*.csv"))
+    parts = [("nominations", ("nominations.csv", (folder / "nominations.csv").read_bytes())),
+             ("policy", ("policy.yaml", (folder / "policy.yaml").read_bytes()))] + [("history", (h.name, h.read_bytes())) for h in history]
+    body, headers = multipart(parts)
+    status, created = server.json("POST", "/api/rounds", body, headers)
+    assert status == 201, created
+    rid = created["id"]
+    status, result = server.json("GET", f"/api/rounds/{rid}/result")
+    cli = select(folder / "nominations.csv", "--policy", folder / "policy.yaml", "--history", *history)
+    assert status == 200 and [m["id"] for m in result["selected"]] == [m["id"] for m in cli["selected"]]
+    assert result["history"] == cli["history"] and result["inputs"]["history_sha256"] == cli["inputs"]["history_sha256"]
+    # Without its past rosters the policy is refused with the reason, and nothing is stored.
+    body, headers = multipart(parts[:2])
+    status, answer = server.json("POST", "/api/rounds", body, headers)
+    assert status == 422 and "history" in json.dumps(answer)
+    # Only the last two years: a new set replaces the old one.
+    body, headers = multipart([("history", (h.name, h.read_bytes())) for h in history[1:]])
+    status, summary = server.json("POST", f"/api/rounds/{rid}/files", body, headers)
+    assert status == 200, summary
+    assert [f["kind"] for f in summary["files"]].count("history") == 2 and [f["kind"] for f in summary["files"]].count("history-replaced") == 3
+    status, result = server.json("GET", f"/api/rounds/{rid}/result")
+    assert status == 200 and result["history"]["years"] == [2024, 2025]
+    # The shipped example starts with its three past rosters.
+    status, _, page = server.request("POST", "/rounds/example/mag-history", b"", {"Origin": server.url})
+    assert status == 200 and b'id="history"' in page, page[:300]
