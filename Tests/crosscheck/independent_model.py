@@ -379,7 +379,7 @@ def load_bodies(nominations_path, policy_path):
     `ID@PLACE`, as Seatwise's reports name it."""
     with open(policy_path, encoding="utf-8-sig") as f:
         policy = yaml.safe_load(f)
-    seats, groups_of, roles = {}, {}, set()
+    seats, groups_of, roles, uncounted = {}, {}, set(), set()
     for body, spec in policy["bodies"].items():
         spec = spec if isinstance(spec, dict) else {"seats": spec}
         groups_of[body] = []
@@ -389,6 +389,8 @@ def load_bodies(nominations_path, policy_path):
                 seats[name] = s["seats"] if isinstance(s, dict) else s
                 if isinstance(s, dict) and s.get("role"):
                     roles.add(name)
+                if isinstance(s, dict) and s.get("counts") is False:
+                    uncounted.add(name)
                 groups_of[body].append((g, name))
         else:
             seats[body] = spec["seats"]
@@ -435,13 +437,14 @@ def load_bodies(nominations_path, policy_path):
                 people.setdefault(row["id"], []).append(len(nominees) - 1)
     rules = policy.get("rules") or {}
     inst = Instance(nominees, seats, quotas, rules.get("continuing", "keep"), rules.get("max_terms"),
-                    int((policy.get("tie_break") or {}).get("seed", 1)), policy.get("objective", "rank-sum"))
+                    int((policy.get("tie_break") or {}).get("seed", 1)), policy.get("objective", "rank-sum"), uncounted=uncounted)
     rows = []
     for g, s in seats.items():
         rows.append(Row([i for i, n in enumerate(nominees) if n.group == g], s, s, {"kind": "seats", "group": g}))
     for qi, q in enumerate(quotas):
         within = q.get("groups")
-        single = Instance(nominees, seats, [dict(q, per="group") if within else q], inst.continuing, inst.max_terms, 0, "rank-sum")
+        single = Instance(nominees, seats, [dict(q, per="group") if within else q], inst.continuing, inst.max_terms, 0, "rank-sum",
+                          uncounted=uncounted)
         for r in build_rows(single):
             if r.ref.get("kind") == "seats" or (within and r.ref["scope"] not in within):
                 continue

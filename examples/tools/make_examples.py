@@ -250,6 +250,9 @@ def nomcom():
             ranks.append(ranked[b])
         rows.append([f"NC-{k:02d}", p.name(), "; ".join(bodies), p.gender(0.38), p.country(region), "; ".join(map(str, ranks)),
                      p.org(k * 11), p.rng.choice(["yes", "no"])])
+    # A non-voting liaison to the board: seated, counted in no quota.
+    for k in range(61, 65):
+        rows.append([f"NC-{k:02d}", p.name(), "Board liaison", p.gender(0.38), p.country(p.region()), str(k - 60), p.org(k * 11), "no"])
     write(ROOT / "examples/nomcom/nominations.csv", ["id", "name", "bodies", "gender", "country", "rank", "organization", "board_experience"], rows)
 
 
