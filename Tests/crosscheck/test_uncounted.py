@@ -13,9 +13,9 @@ from random_bodies import body
 from test_explanations import check
 
 
-def uncounted_body(seed):
+def uncounted_body(seed, size=None):
     rng = random.Random(seed)
-    csv_text, policy = body(900 + seed, rng.choice([30, 40, 50]))
+    csv_text, policy = body(900 + seed, size or rng.choice([30, 40, 50]))
     groups = list(policy["seats"])
     observers = groups[-1]
     policy["seats"][observers] = {"seats": policy["seats"][observers], "counts": False}
@@ -84,10 +84,10 @@ def test_a_quota_cannot_count_a_group_that_counts_in_no_quota(seatwise, write_bo
 # --- Groups that appoint their own members (`mode: appointed`) ------------------------------------------
 
 
-def appointed_body(seed):
+def appointed_body(seed, size=None):
     """One group appoints its members: its list is cut to its seats (withdrawn rows kept, they stay out)."""
     rng = random.Random(seed)
-    csv_text, policy = body(700 + seed, rng.choice([30, 40, 50]))
+    csv_text, policy = body(700 + seed, size or rng.choice([30, 40, 50]))
     group = list(policy["seats"])[0]
     lines = csv_text.strip().split("\n")
     kept, listed = [lines[0]], 0
@@ -131,10 +131,10 @@ def test_an_appointing_group_must_list_exactly_its_seats(seatwise, write_body):
 # --- Seats held by an office (`status: ex_officio`) ------------------------------------------------------
 
 
-def ex_officio_body(seed):
+def ex_officio_body(seed, size=None):
     """A few rows become ex officio seats, some past the term limit (an office's seat knows none)."""
     rng = random.Random(seed)
-    csv_text, policy = body(1300 + seed, rng.choice([30, 40, 50]))
+    csv_text, policy = body(1300 + seed, size or rng.choice([30, 40, 50]))
     policy.setdefault("rules", {})["max_terms"] = 2
     lines = csv_text.strip().split("\n")
     out, per_group = [lines[0]], {}
@@ -163,3 +163,20 @@ def test_an_office_holds_its_seat_whatever_its_terms_and_the_rest_is_optimal(sea
     assert {e["id"] for e in doc["explanations"] if e["reason"] == "ex_officio"} == offices
     # An office's seat is held by rule: nobody is listed as its alternate.
     assert all(not m["alternates"] for m in doc["selected"] if m["id"] in offices)
+
+
+@pytest.mark.parametrize("shape,seed", [(shape, k) for shape in ("uncounted", "appointed", "ex_officio") for k in range(3)])
+def test_brute_force_agrees_on_small_bodies(seatwise, write_body, shape, seed):
+    import brute_force
+    make = {"uncounted": uncounted_body, "appointed": appointed_body, "ex_officio": ex_officio_body}[shape]
+    for attempt in range(80):
+        csv_text, policy = make(5000 + seed * 97 + attempt, 12)[:2]
+        nominations, policy_path = write_body(csv_text, policy)
+        inst = im.load(nominations, policy_path)
+        if brute_force.panels(inst, im.fixings_of(inst)) <= 200_000 and \
+                seatwise("select", nominations, "--policy", policy_path).returncode == 0:
+            break
+    else:
+        pytest.skip("no small feasible body drawn")
+    doc = report(seatwise("select", nominations, "--policy", policy_path, "--format", "json", expect=0))
+    assert doc["objective"]["value"] == brute_force.best_rank_sum(inst, im.fixings_of(inst))[0]
