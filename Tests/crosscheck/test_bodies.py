@@ -271,11 +271,13 @@ def pool_csv(rows, header="id,name,bodies,group,gender,country,rank"):
     return header + "\n" + "\n".join(rows) + "\n"
 
 
-def test_reserved_columns_and_unreadable_places_are_refused(seatwise, write_body):
-    # A custom column named person would be read as the person behind each place.
-    one = {"body": "One", "seats": {"G": 1}}
-    errors = refused(seatwise, write_body, "id,name,group,gender,country,person\nA,A,G,female,FRA,X\nB,B,G,male,FRA,X\n", one)
-    assert "'person' is reserved" in errors and ":1:6" in errors, errors
+def test_columns_named_like_places_stay_the_files_own_and_unreadable_places_are_refused(seatwise, write_body):
+    # A custom column named person, body or role is the file's own: it makes no places rule and no role.
+    one = {"body": "One", "seats": {"G": 2}}
+    nominations, policy_path = write_body("id,name,group,gender,country,person,body,role\nA,A,G,female,FRA,X,Y,Z\nB,B,G,male,FRA,X,Y,Z\n", one)
+    doc = report(seatwise("select", nominations, "--policy", policy_path, "--format", "json", expect=0))
+    assert [m["id"] for m in doc["selected"]] == ["A", "B"] and not any(q["attribute"] == "person" for q in doc["quotas"])
+    assert all(m["person"] == m["id"] and m["body"] is None and m["role"] is None and m["attributes"]["role"] == "Z" for m in doc["selected"])
     # A bodies cell with an empty entry: refused at its cell, never a crash.
     errors = refused(seatwise, write_body, pool_csv(["A,A,Board; :,,female,FRA,1", "B,B,Board,,male,DEU,1"]), TWO_BODIES)
     assert ":2:" in errors and "names no body" in errors, errors

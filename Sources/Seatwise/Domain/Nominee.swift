@@ -14,6 +14,18 @@ public enum NomineeStatus: String, Sendable, Codable, CaseIterable {
     public var isSeatedWhateverTerms: Bool { self == .required || self == .exOfficio }
 }
 
+/// A nominee's place: the person (their id in the file), and the body and role of the seat applied for.
+public struct Placement: Sendable, Hashable {
+    public var person: String
+    public var body: String?
+    public var role: String?
+    public init(person: String, body: String? = nil, role: String? = nil) {
+        self.person = person
+        self.body = body
+        self.role = role
+    }
+}
+
 public struct Nominee: Sendable, Hashable {
     public var id: String
     public var name: String
@@ -43,13 +55,17 @@ public struct Nominee: Sendable, Hashable {
         self.line = line
     }
 
+    /// Where this nominee's place is, when people apply for several places or the policy fills several
+    /// bodies (nil otherwise). Kept apart from the attributes: a column of any name stays the file's own.
+    public var placement: Placement?
+
     /// The person's id as the nominations file gives it: a person who applies for several places is one
     /// nominee per place (`ID@GROUP`), all of the same person.
-    public var person: String { attributes["person"] ?? id }
+    public var person: String { placement?.person ?? id }
     /// With several bodies: the body (or position) of this place.
-    public var body: String? { attributes["body"] }
+    public var body: String? { placement?.body }
     /// The role this place is (co-chair, coordinating lead author), when its group is a role.
-    public var role: String? { attributes["role"] }
+    public var role: String? { placement?.role }
 
     public var gender: String { attributes["gender"] ?? "" }
     public var country: String { attributes["country"] ?? "" }
@@ -83,8 +99,6 @@ public enum AttributeKey {
     /// How a nominee stands toward the body (`status`, `terms`): usable in quotas (at least a third
     /// newcomers), but not a trait of the person that an audit's shares would describe.
     public static let standing = ["status", "terms"]
-    /// Where a nominee's place is (several bodies, roles): facts of the application, not of the person.
-    public static let placement = ["person", "body", "role"]
 
     public static func normalize(_ value: String) -> String {
         // Nearly every value is ASCII: its form is just trimmed and lower-cased.

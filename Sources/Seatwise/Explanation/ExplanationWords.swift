@@ -29,7 +29,7 @@ struct ExplanationWords {
         }
         freeByGroup = free
         var places: [String: [String]] = [:]
-        for (i, n) in result.input.nominees.enumerated() where seated[i] && n.attributes["person"] != nil {
+        for (i, n) in result.input.nominees.enumerated() where seated[i] && n.placement != nil {
             places[n.person, default: []].append(n.group)
         }
         seatedPlaces = places

@@ -133,7 +133,7 @@ public struct NominationsReader: Sendable {
         }
         problems = tokenProblems + problems
         // A place's id (`ID@PLACE`) must not be another row's id.
-        if problems.isEmpty, nominees.contains(where: { n in n.attributes["person"].map { $0 != n.id } ?? false }) {
+        if problems.isEmpty, nominees.contains(where: { $0.person != $0.id }) {
             var lineOf: [String: Int] = [:]
             for n in nominees {
                 let key = AttributeKey.normalize(n.id)
@@ -187,18 +187,13 @@ public struct NominationsReader: Sendable {
             // where a body has several kinds of seat.
             let required = places.isEmpty ? Self.requiredColumns : Self.requiredColumns.filter { $0 != "group" } + ["bodies"]
             let missing = required.filter { seen[$0] == nil }
-            // Where a nominee's place is, Seatwise says itself: a column of these names would be read as it.
-            for name in AttributeKey.placement where seen[name] != nil {
-                problem(header.line, seen[name]! + 1, name, "the column \(Quote.value(name)) is reserved (Seatwise names each nominee's person, body and role with it); rename the column")
-                usable = false
-            }
             if places.isEmpty, let k = seen["bodies"] {
                 problem(header.line, k + 1, "bodies", "the policy fills one body; a bodies column needs bodies: in the policy (README \"Several bodies from one pool\")")
             }
             if !missing.isEmpty {
                 problem(header.line, nil, nil, "missing required \(Words.noun(missing.count, "column")): \(missing.joined(separator: ", "))")
             }
-            usable = missing.isEmpty && AttributeKey.placement.allSatisfy { seen[$0] == nil }
+            usable = missing.isEmpty
         }
 
         func readRow(_ record: CSVRecord) {
@@ -397,19 +392,20 @@ public struct NominationsReader: Sendable {
             }
             // Rows of a file already known to be bad are checked but not kept.
             if problems.isEmpty {
-                // The person behind the places: kept where it can differ from the nominee's id.
-                if !places.isEmpty || applied.count > 1 { attributes["person"] = id }
+                // Where each place is, when the policy fills several bodies, the group is a role, or the
+                // person applies for several places.
+                let placed = !places.isEmpty || applied.count > 1 || applied.contains(where: roles.contains)
                 for (k, group) in applied.enumerated() {
-                    var own = attributes
-                    if let place = places[group] {
-                        own["body"] = place.body
-                        if roles.contains(group) { own["role"] = place.name ?? place.body }
-                    } else if roles.contains(group) { own["role"] = group }
                     // A person applying for several places is one nominee per place: `ID@GROUP`.
                     let placeID = applied.count == 1 ? id : "\(id)@\(group)"
                     let rank = ranks.count > 1 ? ranks[k] : ranks.first ?? nil
-                    nominees.append(Nominee(id: placeID, name: name, group: group, rank: rank, status: status, terms: terms,
-                                            attributes: own, line: record.line))
+                    var nominee = Nominee(id: placeID, name: name, group: group, rank: rank, status: status, terms: terms,
+                                          attributes: attributes, line: record.line)
+                    if placed {
+                        let role = roles.contains(group) ? places[group].map { $0.name ?? $0.body } ?? group : nil
+                        nominee.placement = Placement(person: id, body: places[group]?.body, role: role)
+                    }
+                    nominees.append(nominee)
                 }
             }
         }

@@ -158,7 +158,7 @@ public struct SelectionInput: Sendable {
             }
             // A person who applied for more places than they may take: the rule that they take at most
             // that many, after every listed quota (README "Several bodies from one pool").
-            if nominations.nominees.contains(where: { n in n.attributes["person"].map { $0 != n.id } ?? false }) {
+            if nominations.nominees.contains(where: { $0.person != $0.id }) {
                 checked.quotas.append(Quota(index: checked.quotas.count, attribute: "person", selector: .each,
                                             max: .count(policy.rules.placesPerPerson), hard: true, places: true))
             }

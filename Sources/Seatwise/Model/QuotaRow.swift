@@ -95,7 +95,7 @@ public struct QuotaRow: Sendable, Hashable {
                 var byPerson: [String: [Int]] = [:]
                 var order: [String] = []
                 for (i, nominee) in nominees.enumerated() {
-                    guard let person = nominee.attributes["person"] else { continue }
+                    guard let person = nominee.placement?.person else { continue }
                     if byPerson[person] == nil { order.append(person) }
                     byPerson[person, default: []].append(i)
                 }

@@ -26,12 +26,12 @@ extension SelectionReport {
     static func csv(_ result: SelectionResult) -> String {
         let provenance = provenanceCells(result)
         let custom = Array(Set(result.seated.flatMap { result.input.nominees[$0].attributes.keys })
-            .subtracting(AttributeKey.builtIn + AttributeKey.placement)).sorted()
-        // Where each member sits, when people applied for several places or the policy has several
-        // bodies (`seat_body`: the provenance's `body` is the whole body's name).
-        let placed = result.seated.contains { result.input.nominees[$0].attributes["person"] != nil }
+            .subtracting(AttributeKey.builtIn)).sorted()
+        // Where each member sits, when people applied for several places, the policy has several bodies
+        // or roles (named apart from any column of the file, and from the provenance's `body`).
+        let placed = result.seated.contains { result.input.nominees[$0].placement != nil }
         var out = CSVCell.row(["group", "id", "name", "rank", "gender", "country", "region", "development", "organization", "status", "terms"]
-                              + (placed ? ["person", "seat_body", "role"] : [])
+                              + (placed ? ["person_id", "seat_body", "seat_role"] : [])
                               + custom + ["reason", "message"] + CSVCell.provenanceHeader)
         let reasons = MemberReasons(result)
         for i in result.seated {

@@ -227,7 +227,7 @@ public struct SelectionDocument: Encodable, Sendable {
             let n = result.input.nominees[i]
             let reason = reasons.reasons[i]
             var custom = n.attributes
-            for key in AttributeKey.builtIn + AttributeKey.placement { custom[key] = nil }
+            for key in AttributeKey.builtIn { custom[key] = nil }
             return Member(id: n.id, name: n.name, group: n.group, rank: n.rank, effectiveRank: result.ranks[i], gender: n.gender,
                           country: n.country, region: n.region, development: n.development, organization: n.attributes["organization"],
                           status: n.status.rawValue, terms: n.terms, attributes: custom, reason: reason.rawValue, message: reasons.sentence(i),

@@ -32,10 +32,10 @@ extension ReportWorkbook {
 
     static func panel(_ result: SelectionResult) -> Sheet {
         let custom = Array(Set(result.seated.flatMap { result.input.nominees[$0].attributes.keys })
-            .subtracting(AttributeKey.builtIn + AttributeKey.placement)).sorted()
-        let placed = result.seated.contains { result.input.nominees[$0].attributes["person"] != nil }
+            .subtracting(AttributeKey.builtIn)).sorted()
+        let placed = result.seated.contains { result.input.nominees[$0].placement != nil }
         var sheet = Sheet("Panel", headers: ["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Organization", "Status", "Terms"]
-                          + (placed ? ["Person", "Body", "Role"] : [])
+                          + (placed ? ["Person ID", "Seat's body", "Seat's role"] : [])
                           + custom + ["Reason", "Why"])
         let reasons = MemberReasons(result)
         for i in result.seated {
