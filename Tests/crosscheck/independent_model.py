@@ -132,6 +132,19 @@ def country_iso3():
     return {k: r["iso3"] for k, r in country_records().items()}
 
 
+def row_attributes(row, skip=()):
+    """A nominations row's attributes (region and development from the country table when not given),
+    with `status` and `terms`, which count in quotas like any attribute (README, "Policy file")."""
+    attrs = {k: v for k, v in row.items() if k not in ("id", "name", "rank", "status", "terms", *skip)}
+    if not attrs.get("region") or not attrs.get("development"):
+        region, development = country_table()[norm(attrs["country"])]
+        attrs["region"] = attrs.get("region") or region
+        attrs["development"] = attrs.get("development") or development
+    status, terms = row.get("status") or "new", int(row.get("terms") or 0)
+    attrs["status"], attrs["terms"] = status, str(terms)
+    return attrs, status, terms
+
+
 def load(nominations_path, policy_path, history=None):
     with open(policy_path, encoding="utf-8-sig") as f:
         policy = yaml.safe_load(f)
@@ -139,14 +152,7 @@ def load(nominations_path, policy_path, history=None):
     with open(nominations_path, encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
             row = {k.strip().lower(): (v or "").strip() for k, v in row.items()}
-            attrs = {k: v for k, v in row.items() if k not in ("id", "name", "rank", "status", "terms")}
-            if not attrs.get("region") or not attrs.get("development"):
-                region, development = country_table()[norm(attrs["country"])]
-                attrs["region"] = attrs.get("region") or region
-                attrs["development"] = attrs.get("development") or development
-            status, terms = row.get("status") or "new", int(row.get("terms") or 0)
-            # `status` and `terms` count in quotas like any attribute (README, "Policy file", turnover).
-            attrs["status"], attrs["terms"] = status, str(terms)
+            attrs, status, terms = row_attributes(row)
             nominees.append(Nominee(row["id"], row["group"], int(row["rank"]) if row.get("rank") else None, status, terms, attrs))
     rules = policy.get("rules") or {}
     quotas = list(policy.get("quotas") or [])
@@ -409,13 +415,7 @@ def load_bodies(nominations_path, policy_path):
     with open(nominations_path, encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
             row = {k.strip().lower(): (v or "").strip() for k, v in row.items()}
-            attrs = {k: v for k, v in row.items() if k not in ("id", "name", "rank", "status", "terms", "bodies", "group")}
-            if not attrs.get("region") or not attrs.get("development"):
-                region, development = country_table()[norm(attrs["country"])]
-                attrs["region"] = attrs.get("region") or region
-                attrs["development"] = attrs.get("development") or development
-            status, terms = row.get("status") or "new", int(row.get("terms") or 0)
-            attrs["status"], attrs["terms"] = status, str(terms)
+            attrs, status, terms = row_attributes(row, skip=("bodies", "group"))
             wanted = [g.strip() for g in row.get("group", "").split(";") if g.strip()]
             places = []
             for entry in row["bodies"].split(";"):
