@@ -169,7 +169,7 @@ public struct PolicyReader: Sendable {
                             if groups.count == 0 { problem(seatsNode, "\(path).seats", "lists no groups"); continue }
                             seatGroups(groups, path: "\(path).seats", body: name, into: &groupsRead)
                         } else if let count = integer(seatsNode, seatsNode == value ? path : "\(path).seats", minimum: 1) {
-                            groupsRead.add(Place(body: name, name: nil), count, keyNode: keyNode, path: path, state: &self)
+                            groupsRead.add(name, place: Place(body: name, name: nil), count, keyNode: keyNode, path: path, state: &self)
                         }
                     }
                 } else {
@@ -315,16 +315,16 @@ public struct PolicyReader: Sendable {
             /// Each body's `quotas` node, read once every group is known.
             var bodyQuotas: [(body: String, node: Node)] = []
 
-            /// Adds a group; false (with a problem) when its name is taken.
+            /// Adds a group (with its place when it belongs to one of several bodies); false (with a
+            /// problem) when its name is taken.
             @discardableResult
-            mutating func add(_ place: Place, _ count: Int, keyNode: Node, path: String, state: inout State) -> Bool {
-                let group = place.group
+            mutating func add(_ group: String, place: Place?, _ count: Int, keyNode: Node, path: String, state: inout State) -> Bool {
                 guard seen.insert(AttributeKey.normalize(group)).inserted else {
                     state.problem(keyNode, path, "the group \(Quote.value(group)) is listed twice (names are compared ignoring case)")
                     return false
                 }
                 seats.append((group, count))
-                places[group] = place
+                if let place { places[group] = place }
                 return true
             }
         }
@@ -344,18 +344,13 @@ public struct PolicyReader: Sendable {
                 if body != nil, name.contains("·") || name.contains(";") || name.contains("@") {
                     problem(keyNode, path, "a group's name may not contain ·, ; or @ (the nominations name places with them)"); continue
                 }
-                let place = Place(body: body ?? "", name: name)
-                let group = body == nil ? name : place.group
+                let place = body.map { Place(body: $0, name: name) }
+                let group = place?.group ?? name
                 if case .mapping(let entry) = value {
                     let fields = entries(entry, path: path, allowed: ["seats", "counts", "mode", "role"])
                     guard let n = fields["seats"] else { problem(value, path, "gives no seats (write { seats: 2, counts: false })"); continue }
-                    guard let count = integer(n, "\(path).seats", minimum: 1) else { continue }
-                    if body == nil {
-                        guard read.seen.insert(AttributeKey.normalize(group)).inserted else {
-                            problem(keyNode, path, "the group \(Quote.value(group)) is listed twice (names are compared ignoring case)"); continue
-                        }
-                        read.seats.append((group, count))
-                    } else if !read.add(place, count, keyNode: keyNode, path: path, state: &self) { continue }
+                    guard let count = integer(n, "\(path).seats", minimum: 1),
+                          read.add(group, place: place, count, keyNode: keyNode, path: path, state: &self) else { continue }
                     if let c = fields["counts"], let counts = bool(c, "\(path).counts"), !counts { read.uncounted.insert(group) }
                     if let r = fields["role"], let role = bool(r, "\(path).role"), role { read.roles.insert(group) }
                     if let m = fields["mode"], let mode = string(m, "\(path).mode") {
@@ -367,14 +362,7 @@ public struct PolicyReader: Sendable {
                         }
                     }
                 } else if let count = integer(value, path, minimum: 1) {
-                    if body == nil {
-                        guard read.seen.insert(AttributeKey.normalize(group)).inserted else {
-                            problem(keyNode, path, "the group \(Quote.value(group)) is listed twice (names are compared ignoring case)"); continue
-                        }
-                        read.seats.append((group, count))
-                    } else {
-                        read.add(place, count, keyNode: keyNode, path: path, state: &self)
-                    }
+                    read.add(group, place: place, count, keyNode: keyNode, path: path, state: &self)
                 }
             }
         }
