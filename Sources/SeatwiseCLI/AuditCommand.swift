@@ -22,6 +22,9 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace every name with initials in the report.") var redact = false
     @OptionGroup var output: OutputOptions
 
+    @Flag(name: .long, help: "Exit 1 when any rule is violated (a group over or under its seats, a quota row not met), for scripts; the report is written either way.")
+    var strict = false
+
     @Flag(name: .customLong("public"), help: "The version to publish: the time of the run and a plain headline first, provenance at the end; no nominee named who is not seated.")
     var publicReport = false
 
@@ -72,5 +75,9 @@ struct AuditCommand: ParsableCommand {
         try output.emit(try AuditReport.render(audit, format: output.format, publicView: publicView),
                         workbook: { ReportWorkbook(audit: audit, publicView: publicView) },
                         inputs: [audited, policy] + (pool.map { [$0] } ?? []) + (countries.map { [$0] } ?? []))
+        if strict, audit.violated {
+            Console.error("note: the roster breaks the policy (--strict): \(AuditReport.headline(audit))")
+            throw ExitCode(1)
+        }
     }
 }

@@ -1,4 +1,5 @@
-// `seatwise generate`: write an invented but realistic instance (nominations.csv and policy.yaml).
+// `seatwise generate`: write an invented but realistic instance (nominations.csv and policy.yaml), with
+// the knobs a study varies, and say whether the instance is feasible under its own policy.
 
 import ArgumentParser
 import Foundation
@@ -6,24 +7,68 @@ import Seatwise
 
 extension InstanceGenerator.Shape: ExpressibleByArgument {}
 
+/// The pool knobs `generate` and `study` share.
+struct PoolKnobOptions: ParsableArguments {
+    @Option(name: .long, help: "Share of women among nominees, 0 to 1 (default: the shape's own, per group).") var womenShare: Double?
+    @Option(name: .long, help: "Regional weights among nominees, e.g. 'WEOG=0.6,African=0.1' (regions not named keep the shape's weight).") var regionWeights: String?
+    @Option(name: .long, parsing: .singleValue, help: "A gender or region the nominating groups list first, VALUE or VALUE:STRENGTH (0 to 1, default 1); repeatable (e.g. --rank-first male --rank-first WEOG:0.6). The icg shape lists men and WEOG first unless given.")
+    var rankFirst: [String] = []
+
+    func knobs() throws -> InstanceGenerator.Knobs {
+        var problems: [InputDiagnostic] = []
+        if let womenShare, !(0...1).contains(womenShare) { problems.append(InputDiagnostic(file: "--women-share", message: "must be a share from 0 to 1")) }
+        var weights: [String: Double] = [:]
+        for part in (regionWeights ?? "").split(separator: ",") {
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, let region = CountryTable.canonicalRegion(pair[0]), let weight = Double(pair[1]), weight >= 0, weight.isFinite else {
+                problems.append(InputDiagnostic(file: "--region-weights", key: String(part), message: "expected REGION=WEIGHT with a UN regional group and a weight of 0 or more"))
+                continue
+            }
+            weights[region] = weight
+        }
+        let preferences = rankFirst.compactMap { text -> InstanceGenerator.RankPreference? in
+            guard let p = InstanceGenerator.RankPreference(parsing: text) else {
+                problems.append(InputDiagnostic(file: "--rank-first", key: text, message: "expected a gender or a UN regional group, optionally :STRENGTH from 0 to 1 (male, WEOG:0.6)"))
+                return nil
+            }
+            return p
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        return InstanceGenerator.Knobs(womenShare: womenShare, regionWeights: weights, rankFirst: preferences)
+    }
+}
+
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "generate", abstract: "Write a realistic invented instance to try policies on.")
 
-    @Option(name: .long, help: "Number of nominees.") var nominees: Int
-    @Option(name: .long, help: "Number of seats.") var seats: Int
-    @Option(name: .long, help: "Seed: the same seed gives the same files.") var seed: UInt64 = 1
-    @Option(name: .long, help: "mag, wgec or icg.") var shape: InstanceGenerator.Shape = .mag
+    @Option(name: .long, help: "Number of nominees (default: --per-seat nominations per seat).") var nominees: Int?
+    @Option(name: .long, help: "Number of seats (default: mag 40, wgec 42, icg 30).") var seats: Int?
+    @Option(name: .long, help: "Nominations per seat when --nominees is not given (default: mag 5, wgec 4, icg 2.67).") var perSeat: Double?
+    @Option(name: .long, help: "Seed: the same seed and knobs give the same files.") var seed: UInt64 = 1
+    @Option(name: .long, help: "mag, wgec or icg (icg reproduces the ICG's nomination pattern: WEOG-heavy lists, men and WEOG ranked first).") var shape: InstanceGenerator.Shape = .mag
+    @OptionGroup var knobs: PoolKnobOptions
     @Option(name: .long, help: "Folder to write nominations.csv and policy.yaml into (created if missing).") var output: String
     @Flag(name: .long, help: "Replace nominations.csv and policy.yaml if the folder has them.") var force = false
 
+    var seatCount: Int { seats ?? InstanceGenerator.defaultSeats(shape) }
+    var nomineeCount: Int { nominees ?? Int((Double(seatCount) * (perSeat ?? InstanceGenerator.defaultPerSeat(shape))).rounded()) }
+
     func validate() throws {
-        guard seats >= 1, seats <= 100_000 else { throw ValidationError("--seats must be between 1 and 100000") }
-        guard nominees >= seats, nominees <= 5_000_000 else { throw ValidationError("--nominees must be at least --seats and at most 5000000") }
+        guard seatCount >= 1, seatCount <= 100_000 else { throw ValidationError("--seats must be between 1 and 100000") }
+        if let perSeat, !(perSeat >= 1 && perSeat <= 1000) { throw ValidationError("--per-seat must be between 1 and 1000") }
+        if nominees != nil && perSeat != nil { throw ValidationError("give --nominees or --per-seat, not both") }
+        guard nomineeCount >= seatCount, nomineeCount <= 5_000_000 else { throw ValidationError("--nominees must be at least --seats and at most 5000000") }
     }
 
     func run() throws {
-        let instance = InstanceGenerator(shape: shape, nominees: nominees, seats: seats, seed: seed, countries: try CountryTable.bundled()).generate()
+        let countries = try CountryTable.bundled()
+        let generator = InstanceGenerator(shape: shape, nominees: nomineeCount, seats: seatCount, seed: seed, countries: countries, knobs: try knobs.knobs())
+        let instance = generator.generate()
         // As import and export: files already there (a real round's, perhaps) are replaced only with --force.
         try OutputFolder(path: output, force: force).write([("nominations.csv", instance.nominationsCSV), ("policy.yaml", instance.policyYAML)], protecting: [])
+        // Whether the instance can be solved under its own policy: said, never left to be found.
+        let feasibility = try InstanceFeasibility.check(instance, countries: countries)
+        Console.error(feasibility.description)
+        if !feasibility.feasible { throw ExitCode(1) }
     }
 }

@@ -141,13 +141,17 @@ def test_every_problem_of_a_composition_row_is_listed(seatwise, tmp_path):
     assert "count: 'x'" in done.stderr and "group: 'Bogus'" in done.stderr and "region: 'Nowhere'" in done.stderr
 
 
-def test_blank_cells_are_left_out_of_shares_and_the_reference_test(seatwise, tmp_path):
+def test_blank_cells_give_ranges_not_figures_on_the_known_alone(seatwise, tmp_path):
+    # Once the reference test counted only the 13 members whose gender is given (2 of 13 women, one figure);
+    # 7 blanks could be anything, so the share and the probability are ranges over every count they allow.
     table = tmp_path / "c.csv"
     table.write_text("group,gender,region,count\nGovernment,female,African,2\nGovernment,,WEOG,7\nGovernment,male,GRULAC,11\n")
     policy = tmp_path / "p.yaml"
     policy.write_text("body: B\nseats: {Government: 20}\n")
     doc = report(seatwise("audit", "--composition", table, "--policy", policy, "--reference", "gender=female:0.5", "--format", "json", expect=0))
     share = next(s for s in doc["shares"] if s["attribute"] == "gender" and s["value"] == "female")
-    assert share["count"] == 2 and math.isclose(share["share"], 2 / 13)
-    tail = sum(math.comb(13, k) for k in range(0, 3)) / 2 ** 13
-    assert math.isclose(share["reference_p_value"], tail, rel_tol=1e-9)
+    assert share["count"] == 2 and share["unknown"] == 7 and share["share_range"] == [0.1, 0.45]
+    assert share["reference_p_value"] is None
+    tails = [sum(math.comb(20, j) for j in range(0, k + 1)) / 2 ** 20 for k in range(2, 10)]
+    low, high = share["reference_test"]["one_sided_range"]
+    assert math.isclose(low, min(tails), rel_tol=1e-9) and math.isclose(high, max(tails), rel_tol=1e-9)

@@ -59,6 +59,29 @@ public struct CountDistribution: Sendable {
         min(1, Double(observed) < mean ? atMost(observed) : atLeast(observed))
     }
 
+    /// The two-sided probability: of every count no more likely than `observed` (the minimum-likelihood
+    /// rule of exact tests, as in Fisher's exact test), with a relative tolerance of 1e-7 so that counts
+    /// exactly as likely are not lost to rounding.
+    public func twoSided(_ observed: Int) -> Double {
+        guard logProbabilities.indices.contains(observed) else { return 0 }
+        let limit = logProbabilities[observed] + log1p(1e-7)
+        return min(1, exp(logProbabilities.filter { $0 <= limit }.reduce(-.infinity, Self.logAdd)))
+    }
+
+    /// Holm's step-down adjustment of a family of p-values (nil entries are not in the family), in the
+    /// order given: the k-th smallest is multiplied by m − k + 1, and no adjusted value is below an
+    /// earlier one's.
+    public static func holm(_ values: [Double?]) -> [Double?] {
+        let present = values.indices.filter { values[$0] != nil }.sorted { values[$0]! < values[$1]! }
+        var adjusted = [Double?](repeating: nil, count: values.count)
+        var running = 0.0
+        for (k, i) in present.enumerated() {
+            running = max(running, min(1, Double(present.count - k) * values[i]!))
+            adjusted[i] = running
+        }
+        return adjusted
+    }
+
     static func logAdd(_ a: Double, _ b: Double) -> Double {
         if a == -.infinity { return b }
         if b == -.infinity { return a }

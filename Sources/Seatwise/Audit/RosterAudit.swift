@@ -32,19 +32,62 @@ public struct ReferenceShare: Sendable, Equatable {
     }
 }
 
+/// A probability, or the range it lies in over every way a composition's unknown values could fall.
+public struct ProbabilityRange: Sendable, Equatable {
+    public var low: Double
+    public var high: Double
+    public var isExact: Bool { low == high }
+    public init(_ low: Double, _ high: Double) { self.low = Swift.min(low, high); self.high = Swift.max(low, high) }
+}
+
+/// One share tested against a null model (the pool's random filling, or a reference share): the
+/// expected count, the exact probabilities one- and two-sided, and both after Holm's adjustment for
+/// the audit's family of tests.
+public struct ShareTest: Sendable {
+    public enum Basis: Sendable { case pool, reference }
+    public var basis: Basis
+    public var expected: Double
+    /// P(a count at least this far from the expected one, in the direction observed).
+    public var oneSided: ProbabilityRange
+    /// P(a count no more likely than the one observed), either direction.
+    public var twoSided: ProbabilityRange
+    public var oneSidedHolm: ProbabilityRange
+    public var twoSidedHolm: ProbabilityRange
+
+    /// The test of `observed` (a range when members' values are unknown) against `distribution`.
+    init(_ basis: Basis, _ distribution: CountDistribution, observed: ClosedRange<Int>) {
+        self.basis = basis
+        expected = distribution.mean
+        let one = observed.map(distribution.tail), two = observed.map(distribution.twoSided)
+        oneSided = ProbabilityRange(one.min()!, one.max()!)
+        twoSided = ProbabilityRange(two.min()!, two.max()!)
+        oneSidedHolm = oneSided
+        twoSidedHolm = twoSided
+    }
+}
+
 public struct ShareRow: Sendable {
     public var attribute: String
     public var value: String
     public var count: Int
-    /// count / roster size.
+    /// Members whose value of this attribute is unknown (blank cells of a composition): the true count
+    /// lies in count…count + unknown.
+    public var unknown: Int = 0
+    /// count / roster size (the least share when values are unknown).
     public var share: Double
-    /// Expected count under random filling from the pool within each group, and the one-sided exact
-    /// probability of a count at least this far from it.
-    public var expected: Double?
-    public var pValue: Double?
+    /// (count + unknown) / roster size.
+    public var shareHigh: Double { size == 0 ? 0 : Double(count + unknown) / Double(size) }
+    var size: Int = 0
+    /// The pool's null model (each group's seats filled at random from its nominees) and the reference share's.
+    public var poolTest: ShareTest?
+    public var referenceTest: ShareTest?
     public var reference: Double?
-    public var referenceExpected: Double?
-    public var referencePValue: Double?
+
+    /// The expected count (the pool's, else the reference's) and its one-sided probability when exact.
+    public var expected: Double? { poolTest?.expected ?? referenceTest?.expected }
+    public var pValue: Double? { (poolTest ?? referenceTest).flatMap { $0.oneSided.isExact ? $0.oneSided.low : nil } }
+    public var referenceExpected: Double? { referenceTest?.expected }
+    public var referencePValue: Double? { referenceTest.flatMap { $0.oneSided.isExact ? $0.oneSided.low : nil } }
 }
 
 public struct AuditResult: Sendable {
@@ -61,6 +104,24 @@ public struct AuditResult: Sendable {
 
     public var policy: Policy { roster.policy }
     public var size: Int { roster.nominees.count }
+
+    /// How many tests the share table reports (the family Holm's adjustment is over).
+    public var testCount: Int { shares.reduce(0) { $0 + ($1.poolTest == nil ? 0 : 1) + ($1.referenceTest == nil ? 0 : 1) } }
+
+    /// What each probability of the share table is, for the paragraph every format prints above or below it.
+    public var probabilityGuide: [Message] {
+        guard testCount > 0 else { return [] }
+        var guide: [Message] = []
+        if shares.contains(where: { $0.poolTest != nil }) { guide.append(Message(.auditProbabilityPool)) }
+        if shares.contains(where: { $0.referenceTest != nil }) { guide.append(Message(.auditProbabilityReference)) }
+        if testCount > 1 { guide.append(Message(.auditProbabilityHolm, ["tests": .number(testCount)])) }
+        if shares.contains(where: { $0.unknown > 0 }) { guide.append(Message(.auditProbabilityUnknown)) }
+        guide.append(Message(.auditProbabilityMeaning))
+        return guide
+    }
+
+    /// Whether any rule is broken: a group with more or fewer members than seats, or a quota row not met.
+    public var violated: Bool { groups.contains { !$0.filled } || quotas.contains { $0.verdict.isBroken } }
 }
 
 /// A quota an audit could not check, and why, in words that finish "NOT VERIFIED: …".
@@ -160,27 +221,39 @@ public enum Auditor {
                 let key = AttributeKey.normalize(canonical(reference.value, attribute))
                 if values[key] == nil { values[key] = canonical(reference.value, attribute) }
             }
-            // In a composition a blank cell is unknown: shares and the reference test count the members whose
-            // value is given (elsewhere a blank is a value of its own, "none", and counts in the total).
-            let known = roster.isComposition ? members.filter { $0.key(of: attribute) != nil }.count : n
+            // In a composition a blank cell is unknown: the true count of a value lies between the members
+            // who have it and those plus every blank, and each test gives the range of its probability over
+            // those counts (elsewhere a blank is a value of its own, "none", and counts in the total).
+            let unknown = roster.isComposition ? members.filter { $0.key(of: attribute) == nil }.count : 0
             for key in values.keys.sorted() {
                 let c = members.filter { $0.key(of: attribute) == key }.count
-                var row = ShareRow(attribute: attribute, value: values[key]!, count: c, share: known == 0 ? 0 : Double(c) / Double(known))
+                var row = ShareRow(attribute: attribute, value: values[key]!, count: c, unknown: unknown,
+                                   share: n == 0 ? 0 : Double(c) / Double(n), size: n)
                 if let nullModel, let distribution = nullModel.distribution(attribute: attribute, key: key) {
-                    row.expected = distribution.mean
-                    row.pValue = distribution.tail(c)
+                    row.poolTest = ShareTest(.pool, distribution, observed: c...Swift.min(c + unknown, distribution.logProbabilities.count - 1))
                 }
                 if let reference = references.first(where: { $0.attribute == attribute && AttributeKey.normalize(canonical($0.value, attribute)) == key }) {
-                    let binomial = CountDistribution.binomial(trials: known, probability: reference.share)
                     row.reference = reference.share
-                    row.referenceExpected = Double(known) * reference.share
-                    row.referencePValue = binomial.tail(c)
-                    if row.expected == nil { row.expected = row.referenceExpected; row.pValue = row.referencePValue }
+                    row.referenceTest = ShareTest(.reference, .binomial(trials: n, probability: reference.share), observed: c...(c + unknown))
                 }
                 shares.append(row)
             }
         }
+        holmAdjust(&shares)
         return AuditResult(roster: roster, pool: pool, groups: groups, quotas: quotas, shares: shares, notes: notes, unverified: unverified)
+    }
+
+    /// Holm's adjustment over every test the audit reports (pool and reference alike), one- and two-sided
+    /// separately; for a range, the adjustment of every low end and of every high end (Holm's adjusted
+    /// values rise with each p-value, so the true adjusted value lies between them).
+    static func holmAdjust(_ shares: inout [ShareRow]) {
+        let paths: [WritableKeyPath<ShareRow, ShareTest?>] = [\.poolTest, \.referenceTest]
+        let tests = shares.indices.flatMap { i in paths.compactMap { shares[i][keyPath: $0] == nil ? nil : (i, $0) } }
+        for (side, adjusted) in [(\ShareTest.oneSided, \ShareTest.oneSidedHolm), (\ShareTest.twoSided, \ShareTest.twoSidedHolm)] {
+            let lows = CountDistribution.holm(tests.map { shares[$0.0][keyPath: $0.1]![keyPath: side].low })
+            let highs = CountDistribution.holm(tests.map { shares[$0.0][keyPath: $0.1]![keyPath: side].high })
+            for (k, (i, path)) in tests.enumerated() { shares[i][keyPath: path]![keyPath: adjusted] = ProbabilityRange(lows[k]!, highs[k]!) }
+        }
     }
 
     static func canonical(_ value: String, _ attribute: String) -> String {

@@ -73,6 +73,16 @@ public enum AuditReport {
         return p < 0.001 ? String(format: "%.3g", p) : String(format: "%.4f", p)
     }
 
+    /// A probability, or its range over the ways unknown values could fall ("0.0123–0.456").
+    static func probability(_ p: ProbabilityRange) -> String {
+        p.isExact ? probability(p.low) : "\(probability(p.low))–\(probability(p.high))"
+    }
+
+    /// The share table's heading: what its probabilities are, so that none is read as "the chance this happened".
+    static func sharesHeading(_ audit: AuditResult) -> String {
+        audit.testCount == 0 ? "Shares" : "Shares, and how often chance alone would give a count this far out"
+    }
+
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
 
     static func headerLines(_ audit: AuditResult) -> [(String, String)] {
@@ -86,18 +96,27 @@ public enum AuditReport {
         return lines
     }
 
+    /// The share table every format prints: each value's count and share (ranges where a composition leaves
+    /// values unknown), and per test its expected count and probabilities, each named one- or two-sided,
+    /// with Holm's adjustment beside it.
     static func shareTable(_ audit: AuditResult) -> (header: [String], rows: [[String]]) {
-        let hasReference = audit.shares.contains { $0.reference != nil }
+        let hasPool = audit.shares.contains { $0.poolTest != nil }
+        let hasReference = audit.shares.contains { $0.referenceTest != nil }
         var header = ["Attribute", "Value", "Count", "Share"]
-        if audit.pool != nil { header += ["Expected from the pool", "P(this far or further)"] }
-        if hasReference { header += ["Reference", "P(binomial)"] }
+        let probabilities = ["P one-sided", "Holm-adjusted", "P two-sided", "Holm-adjusted"]
+        if hasPool { header += ["Expected from the pool"] + probabilities }
+        if hasReference { header += ["Reference", "Expected from the reference"] + probabilities }
         let rows = audit.shares.map { s -> [String] in
-            var row = [s.attribute, s.value, "\(s.count)", percent(s.share)]
-            if audit.pool != nil {
-                let pooled = s.reference == nil || s.expected != s.referenceExpected
-                row += [pooled ? s.expected.map { String(format: "%.1f", $0) } ?? "–" : "–", pooled ? probability(s.pValue) : "–"]
+            let count = s.unknown == 0 ? "\(s.count)" : "\(s.count)–\(s.count + s.unknown)"
+            let share = s.unknown == 0 ? percent(s.share) : "\(String(format: "%.1f", s.share * 100))–\(percent(s.shareHigh))"
+            var row = [s.attribute, s.value, count, share]
+            func cells(_ test: ShareTest?) -> [String] {
+                guard let test else { return ["–", "–", "–", "–", "–"] }
+                return [String(format: "%.1f", test.expected), probability(test.oneSided), probability(test.oneSidedHolm),
+                        probability(test.twoSided), probability(test.twoSidedHolm)]
             }
-            if hasReference { row += [s.reference.map(percent) ?? "–", probability(s.referencePValue)] }
+            if hasPool { row += cells(s.poolTest) }
+            if hasReference { row += [s.reference.map(percent) ?? "–"] + cells(s.referenceTest) }
             return row
         }
         return (header, rows)
@@ -115,11 +134,12 @@ public enum AuditReport {
         var quotas = TextTable(["Rule", "Bound", "Count", "Verdict"])
         for line in quotaLines(audit) { quotas.add([line.rule, line.bound, line.count, line.verdict]) }
         out += audit.quotas.isEmpty ? "  (the policy sets no quotas)\n" : quotas.render()
-        out += "\nShares\n"
+        out += "\n\(sharesHeading(audit))\n"
         let (header, rows) = shareTable(audit)
         var shares = TextTable(header)
         for row in rows { shares.add(row) }
         out += shares.render()
+        for line in audit.probabilityGuide { out += "  \(line)\n" }
         if !audit.notes.isEmpty { out += "\nNotes\n" + audit.notes.map { "  - \($0)\n" }.joined() }
         return out
     }
@@ -135,21 +155,28 @@ public enum AuditReport {
             out += "| \(cell(line.rule)) | \(cell(line.bound)) | \(cell(line.count)) | \(cell(line.verdict)) |\n"
         }
         let (header, rows) = shareTable(audit)
-        out += "\n## Shares\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+        out += "\n## \(sharesHeading(audit))\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
         for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+        if !audit.probabilityGuide.isEmpty { out += "\n" + audit.probabilityGuide.map { cell($0.description) }.joined(separator: " ") + "\n" }
         if !audit.notes.isEmpty { out += "\n## Notes\n\n" + audit.notes.map { "- \(cell($0.description))\n" }.joined() }
         return out
     }
 
     static func csv(_ audit: AuditResult) -> String {
-        var out = CSVCell.row(["attribute", "value", "count", "share", "expected", "p_value", "reference", "reference_p_value"]
+        let tests = ["expected", "p_one_sided", "p_one_sided_holm", "p_two_sided", "p_two_sided_holm"]
+        var out = CSVCell.row(["attribute", "value", "count", "unknown", "share", "share_high"] + tests.map { "pool_\($0)" } + ["reference"] + tests.map { "reference_\($0)" }
                               + CSVCell.provenanceHeader.map { $0 == "nominations_sha256" ? "roster_sha256" : $0 })
         let provenance = CSVCell.provenance(body: audit.policy.body, mode: "audit", objective: audit.policy.objective.rawValue, seed: audit.policy.seed,
                                             nominations: audit.roster.nominations.sha256, policy: audit.roster.policyFile.sha256)
+        // A range (unknown values in a composition) is written low..high.
+        func p(_ r: ProbabilityRange) -> String { r.isExact ? String(format: "%.6g", r.low) : String(format: "%.6g..%.6g", r.low, r.high) }
+        func cells(_ t: ShareTest?) -> [String] {
+            guard let t else { return ["", "", "", "", ""] }
+            return [String(format: "%.6f", t.expected), p(t.oneSided), p(t.oneSidedHolm), p(t.twoSided), p(t.twoSidedHolm)]
+        }
         for s in audit.shares {
-            out += CSVCell.row([s.attribute, s.value, "\(s.count)", String(format: "%.6f", s.share), s.expected.map { String(format: "%.6f", $0) } ?? "",
-                                s.pValue.map { String(format: "%.6g", $0) } ?? "", s.reference.map { String($0) } ?? "",
-                                s.referencePValue.map { String(format: "%.6g", $0) } ?? ""] + provenance)
+            out += CSVCell.row([s.attribute, s.value, "\(s.count)", "\(s.unknown)", String(format: "%.6f", s.share), String(format: "%.6f", s.shareHigh)]
+                               + cells(s.poolTest) + [s.reference.map { String($0) } ?? ""] + cells(s.referenceTest) + provenance)
         }
         return out
     }
@@ -170,19 +197,41 @@ struct AuditDocument: Encodable {
     }
     /// `satisfied`: the group holds exactly its seats (over or under is a breach).
     struct Group: Encodable { var group: String, seats: Int, members: Int, satisfied: Bool }
-    struct Share: Encodable {
-        var attribute, value: String
-        var count: Int
-        var share: Double
-        var expected, pValue, reference, referenceExpected, referencePValue: Double?
+    /// A test's probabilities: each a number, or null when unknown values make it a range (`*_range`
+    /// always gives [low, high]).
+    struct Test: Encodable {
+        var test: ShareTest
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(attribute, forKey: .attribute); try c.encode(value, forKey: .value); try c.encode(count, forKey: .count)
-            try c.encode(share, forKey: .share); try c.encode(expected, forKey: .expected); try c.encode(pValue, forKey: .pValue)
-            try c.encode(reference, forKey: .reference); try c.encode(referenceExpected, forKey: .referenceExpected)
-            try c.encode(referencePValue, forKey: .referencePValue)
+            try c.encode(test.basis == .pool ? "pool" : "reference", forKey: .basis)
+            try c.encode(test.expected, forKey: .expected)
+            for (range, key, rangeKey) in [(test.oneSided, Keys.oneSided, Keys.oneSidedRange), (test.oneSidedHolm, .oneSidedHolm, .oneSidedHolmRange),
+                                           (test.twoSided, .twoSided, .twoSidedRange), (test.twoSidedHolm, .twoSidedHolm, .twoSidedHolmRange)] {
+                try c.encode(range.isExact ? range.low : nil, forKey: key)
+                try c.encode([range.low, range.high], forKey: rangeKey)
+            }
         }
-        enum Keys: String, CodingKey { case attribute, value, count, share, expected, pValue, reference, referenceExpected, referencePValue }
+        enum Keys: String, CodingKey {
+            case basis, expected, oneSided, oneSidedRange, oneSidedHolm, oneSidedHolmRange, twoSided, twoSidedRange, twoSidedHolm, twoSidedHolmRange
+        }
+    }
+    /// `expected` and `p_value` (one-sided) are the pool's test, else the reference's, as before; the
+    /// tests themselves are under `pool_test` and `reference_test`.
+    struct Share: Encodable {
+        var row: ShareRow
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(row.attribute, forKey: .attribute); try c.encode(row.value, forKey: .value); try c.encode(row.count, forKey: .count)
+            try c.encode(row.unknown, forKey: .unknown)
+            try c.encode(row.share, forKey: .share); try c.encode(row.unknown == 0 ? nil : [row.share, row.shareHigh], forKey: .shareRange)
+            try c.encode(row.expected, forKey: .expected); try c.encode(row.pValue, forKey: .pValue)
+            try c.encode(row.reference, forKey: .reference); try c.encode(row.referenceExpected, forKey: .referenceExpected)
+            try c.encode(row.referencePValue, forKey: .referencePValue)
+            try c.encode(row.poolTest.map(Test.init), forKey: .poolTest); try c.encode(row.referenceTest.map(Test.init), forKey: .referenceTest)
+        }
+        enum Keys: String, CodingKey {
+            case attribute, value, count, unknown, share, shareRange, expected, pValue, reference, referenceExpected, referencePValue, poolTest, referenceTest
+        }
     }
 
     var tool: SelectionDocument.Tool
@@ -195,6 +244,8 @@ struct AuditDocument: Encodable {
     var groups: [Group]
     var quotas: [SelectionDocument.Quota]
     var shares: [Share]
+    /// What the share table's probabilities are, in words.
+    var probabilities: [String]
     var notes: [String]
     /// Quotas (numbered from 1, as in the policy) that could not be checked: rows for values absent from
     /// the roster (no --pool), or an attribute the roster does not give (a composition).
@@ -203,7 +254,7 @@ struct AuditDocument: Encodable {
     var publicReport: SelectionDocument.Public?
 
     enum CodingKeys: String, CodingKey {
-        case tool, body, mode, objective, seed, inputs, size, groups, quotas, shares, notes, unverifiedQuotas
+        case tool, body, mode, objective, seed, inputs, size, groups, quotas, shares, probabilities, notes, unverifiedQuotas
         case publicReport = "public"
     }
 
@@ -217,8 +268,8 @@ struct AuditDocument: Encodable {
         size = audit.size
         groups = audit.groups.map { Group(group: $0.group, seats: $0.seats, members: $0.seated, satisfied: $0.filled) }
         quotas = zip(audit.quotas, QuotaRow.references(audit.quotas.map(\.row))).map { SelectionDocument.Quota($0, reference: $1) }
-        shares = audit.shares.map { Share(attribute: $0.attribute, value: $0.value, count: $0.count, share: $0.share, expected: $0.expected, pValue: $0.pValue,
-                                          reference: $0.reference, referenceExpected: $0.referenceExpected, referencePValue: $0.referencePValue) }
+        shares = audit.shares.map(Share.init)
+        probabilities = audit.probabilityGuide.map(\.description)
         notes = audit.notes.map(\.description)
         unverifiedQuotas = Array(Set(audit.unverified.map { $0.index + 1 })).sorted()
     }

@@ -42,10 +42,11 @@ public enum SelectionReport {
         guard result.status != .infeasible else { return "No panel was chosen: the rules cannot all be met together" }
         let n = result.seated.count
         var parts = ["\(Words.count(n, "member")) chosen"]
-        let broken = result.quotas.filter { !$0.satisfied && $0.enforced }.count
-        let unenforced = result.quotas.filter { !$0.satisfied && !$0.enforced }.count
+        // Rules, not rows: a rule on each region has a row per region, and is one rule broken however many of them fail.
+        let broken = Set(result.quotas.filter { !$0.satisfied && $0.enforced }.map(\.row.quotaIndex)).count
+        let unenforced = Set(result.quotas.filter { !$0.satisfied && !$0.enforced }.map(\.row.quotaIndex)).count
         parts.append(result.quotas.isEmpty ? "the policy sets no quotas"
-                     : broken == 0 ? "every rule met" : "\(Words.count(broken, "rule")) not met")
+                     : broken > 0 ? "\(Words.count(broken, "rule")) not met" : unenforced > 0 ? "every rule each group applies met" : "every rule met")
         if unenforced > 0 { parts.append("\(unenforced) body-wide rule\(unenforced == 1 ? " is" : "s are") not met (not enforced when each group chooses alone)") }
         let followed = result.groups.reduce(0) { $0 + $1.topChoicesSeated }
         let seats = result.groups.reduce(0) { $0 + $1.seats }

@@ -304,6 +304,11 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
     case auditAbsentValuesUnchecked = "audit.absent_values_unchecked"
     case nullModelTooManyFixed = "audit.null_model_too_many_fixed"
     case nullModelTooFew = "audit.null_model_too_few"
+    case auditProbabilityPool = "audit.probability_pool"
+    case auditProbabilityReference = "audit.probability_reference"
+    case auditProbabilityHolm = "audit.probability_holm"
+    case auditProbabilityUnknown = "audit.probability_unknown"
+    case auditProbabilityMeaning = "audit.probability_meaning"
     case precheckMinimumAboveSeats = "precheck.minimum_above_seats"
     case noteUncounted = "note.uncounted"
     case explainAppointed = "explain.appointed"
@@ -339,7 +344,9 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
              .tieBreakUnfinished, .noteNoRepairFillable, .noteRepairPanelCut, .restMustBeSeated, .restOtherRule, .whyContinuing,
              .whyRequired, .whyWithdrawn, .whyTermLimit, .whyDecision, .whyVacated, .whyFixed, .noteNotOptimalNoExplanations,
              .members, .memberAheadUnblocked, .replaceNoRenewal, .planNoTermLimit, .lotteryNobodyToChoose,
-             .auditAbsentValuesUnchecked, .whyAppointed, .explainExOfficio, .whyExOfficio: return []
+             .auditAbsentValuesUnchecked, .whyAppointed, .explainExOfficio, .whyExOfficio,
+             .auditProbabilityPool, .auditProbabilityReference, .auditProbabilityUnknown, .auditProbabilityMeaning: return []
+        case .auditProbabilityHolm: return ["tests"]
         case .person: return ["nominee", "group", "rank"]
         case .peopleAndMore: return ["people", "more"]
         case .changes: return ["entering", "leaving"]

@@ -158,8 +158,8 @@ public enum HTMLReports {
             .map { "<p class=\"bad\">\(HTML.escape($0.rule)) (\(HTML.escape($0.bound))): \(HTML.escape($0.verdict))</p>" }.joined()
         body += HTML.section("Quotas", quotaChart([audit.quotas], series: [("roster", "#1f5fa8")]) + unverified, id: "quotas")
         let (header, rows) = AuditReport.shareTable(audit)
-        body += HTML.section("Shares and how unlikely they are", "<p class=\"muted\">Expected counts and probabilities assume each group's seats were filled at random from its own nominees (continuing and required members held fixed); the probability is of a count at least as far from the expected one, in the same direction.</p>"
-                             + HTML.table(header, rows.map { $0.map { .text($0) } }, numeric: Set(2..<header.count), id: "shares"), id: "shares-section")
+        body += HTML.section(AuditReport.sharesHeading(audit), HTML.table(header, rows.map { $0.map { .text($0) } }, numeric: Set(2..<header.count), id: "shares")
+                             + audit.probabilityGuide.map { "<p class=\"muted\">\(HTML.escape($0.description))</p>" }.joined(), id: "shares-section")
         body += HTML.section("Seats", HTML.table(["Group", "Members", "Seats", "Verdict"], audit.groups.map {
             [.text($0.group), .text("\($0.seated)"), .text("\($0.seats)"), HTML.verdict($0.filled, AuditReport.seatVerdict($0))]
         }, numeric: [1, 2]), id: "seats")

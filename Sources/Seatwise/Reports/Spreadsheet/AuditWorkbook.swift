@@ -18,15 +18,23 @@ extension ReportWorkbook {
         }
         var groups = Sheet("Groups", headers: ["Group", "Seats", "Members", "Verdict"])
         for g in audit.groups { groups.add([.text(g.group), .int(g.seats), .int(g.seated), .text(AuditReport.seatVerdict(g))]) }
-        // Without a pool, `expected` and its probability come from the reference (as the JSON report gives them).
-        var shares = Sheet("Shares", headers: ["Attribute", "Value", "Count", "Share", audit.pool == nil ? "Expected from the reference" : "Expected from the pool",
-                                               "P(this far or further)", "Reference", "P(binomial)"])
+        // Each test's expected count and probabilities, named one- or two-sided, Holm's adjustment beside each;
+        // a range (unknown values in a composition) is written as text, low–high.
+        let probabilities = ["P one-sided", "Holm-adjusted", "P two-sided", "Holm-adjusted"]
+        var shares = Sheet("Shares", headers: ["Attribute", "Value", "Count", "Unknown", "Share", "Expected from the pool"] + probabilities.map { "\($0) (pool)" }
+                                               + ["Reference", "Expected from the reference"] + probabilities.map { "\($0) (reference)" })
+        func cell(_ p: ProbabilityRange) -> Cell { p.isExact ? .number(p.low) : .text(AuditReport.probability(p)) }
+        func cells(_ t: ShareTest?) -> [Cell] {
+            guard let t else { return [.empty, .empty, .empty, .empty, .empty] }
+            return [.number(t.expected), cell(t.oneSided), cell(t.oneSidedHolm), cell(t.twoSided), cell(t.twoSidedHolm)]
+        }
         for s in audit.shares {
-            shares.add([.text(s.attribute), .text(s.value), .int(s.count), .number(s.share), s.expected.map { .number($0) } ?? .empty,
-                        s.pValue.map { .number($0) } ?? .empty, s.reference.map { .number($0) } ?? .empty, s.referencePValue.map { .number($0) } ?? .empty])
+            shares.add([.text(s.attribute), .text(s.value), .int(s.count), .int(s.unknown), .number(s.share)] + cells(s.poolTest)
+                       + [s.reference.map { .number($0) } ?? .empty] + cells(s.referenceTest))
         }
         var lines = (publicView.map { [("Made", $0.madeAt), ("In short", AuditReport.headline(audit))] } ?? []) + AuditReport.headerLines(audit)
         for note in audit.notes { lines.append(("Note", note.description)) }
+        for line in audit.probabilityGuide { lines.append(("Probabilities", line.description)) }
         // A published roster of counts (a composition) has no names: its Panel sheet would only repeat Groups.
         self.init((roster.isComposition ? [] : [panel]) + [quotas, groups, shares, Sheet("Provenance", lines: lines)])
     }
