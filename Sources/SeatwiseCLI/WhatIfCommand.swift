@@ -1,5 +1,6 @@
 // `seatwise what-if`: many what-ifs in one process: each question's adjustments solved on the round,
-// printed as the difference from the unadjusted panel (who enters, who leaves, the cost per group).
+// printed as the difference from the unadjusted panel (who enters, who leaves, the cost per group); or
+// one rule's bound swept over a range (`--sweep`), the cost of balance.
 
 import ArgumentParser
 import Foundation
@@ -12,10 +13,13 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptionGroup
 
     @Option(name: .long, help: "The questions (YAML): a list of {name, seat, exclude, set, group_seats}.")
-    var questions: String
+    var questions: String?
 
-    @Option(name: .long, help: "Report format: text or json.")
-    var format: ReportFormat = .text
+    @Option(name: .long, help: "Sweep one rule's bound instead of asking questions: RULE:min=A..B in seats, or RULE:max=A%..B% (step /S%, default 1 point); e.g. 1:min=0..12. Gives the rank sum, each group's rank sum and the composition at every bound, and where no panel meets the rules.")
+    var sweep: String?
+
+    @Option(name: .long, help: "Report format: text or json; csv too with --sweep.")
+    var format: WhatIfFormat = .text
 
     @Flag(name: .long, help: "Print the median and slowest time per question on standard error.")
     var timings = false
@@ -23,20 +27,35 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "For each answer's panel, up to this many alternates per seat (JSON: every seat; text: the seats of those entering).")
     var alternates: Int?
 
+    /// What what-if writes: never a format it cannot (its help lists exactly these).
+    enum WhatIfFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv
+        var report: ReportFormat { ReportFormat(rawValue: rawValue)! }
+    }
+
     func validate() throws {
-        guard format == .text || format == .json else { throw ValidationError("what-if writes text or json") }
+        guard (questions == nil) != (sweep == nil) else { throw ValidationError("give --questions FILE or --sweep RULE:min=A..B (one of them)") }
+        if sweep != nil, BoundSweep.parse(sweep!) == nil {
+            throw ValidationError("--sweep '\(sweep!)': expected RULE:min=A..B or RULE:max=A..B in seats, or A%..B% with an optional step /S% (at most 1001 bounds)")
+        }
+        if format == .csv && sweep == nil { throw ValidationError("what-if writes csv only with --sweep; questions are written as text or json") }
         if let alternates, alternates < 1 || alternates > 1000 { throw ValidationError("--alternates must be a whole number from 1 to 1000") }
     }
 
     func run() throws {
         let options = try selection.options()
-        let list = try WhatIfQuestions.read(try InputFile.read(questions))
+        let list = try questions.map { try WhatIfQuestions.read(try InputFile.read($0)) } ?? []
         let loaded = try input.load()
         do { try RoundRequest(analysis: .whatIf).check(loaded.policy) } catch let refusal as RoundRefusal { throw ValidationError(refusal.description) }
         let round = Round(input: loaded, mode: options.mode, seed: options.seed)
         // One session: the round's problem stays alive and every question re-solves it from the last basis.
         let session = try round.open(budget: options.budget)
         let base = session.base
+        if let sweep = sweep.flatMap(BoundSweep.parse) {
+            let cost = try CostOfBalance.run(session, sweep: sweep, budget: options.budget)
+            Console.out(try SweepReport.render(cost, format: format.report))
+            return
+        }
         var answers: [(WhatIfQuestion, WhatIf?, String?)] = []
         var seconds: [Double] = []
         for question in list {

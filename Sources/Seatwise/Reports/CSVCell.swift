@@ -5,7 +5,9 @@ enum CSVCell {
     /// A cell of a report a person opens in a spreadsheet: formulas neutralised.
     static func encode(_ text: String) -> String {
         var value = text
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+        // A plain number ("-20") is what a spreadsheet should read as a number, not a formula.
+        let number = Double(text).map(\.isFinite) ?? false
+        if !number, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
         return quoted(value)
     }
 

@@ -1,0 +1,199 @@
+// `seatwise study`: pools × policy variants × modes, solved exactly on every core. Each pool is built
+// once per setting (generated, or resampled from real nominations) and solved under every variant in
+// every mode asked; each run becomes one row of facts (status, women, regions, rank sum, cost per group,
+// rules broken), from which `StudySummary` draws its statistics.
+
+import Foundation
+
+public struct StudyRow: Sendable {
+    /// Which women share (index into the spec's list) and its value (nil: the shape's own).
+    public var setting: Int
+    public var womenShare: Double?
+    public var pool: Int
+    /// The seed `seatwise generate` takes to regenerate this pool (with the spec's shape and knobs).
+    public var poolSeed: UInt64
+    public var variant: String
+    public var mode: SelectionMode
+    public var status: SelectionResult.Status
+    public var seats: Int
+    /// Facts of the panel; nil when the run has no panel.
+    public var women: Int?
+    public var regionsCovered: Int?
+    public var smallestRegion: Int?
+    public var weogShare: Double?
+    public var rankSum: Int?
+    /// Each group's rank sum, and its rise over the independent selection of the same pool and variant
+    /// (0 for the independent run; nil when either has no panel or independent was not run).
+    public var groupRankSums: [Int]?
+    public var groupCosts: [Int?]
+    /// Rules (not rows) the panel breaks; in independent mode the body-wide rules it does not enforce.
+    public var rulesBroken: Int?
+
+    public var feasible: Bool { status != .infeasible }
+}
+
+public struct StudyResult: Sendable {
+    public var spec: StudySpec
+    public var groups: [String]
+    public var rows: [StudyRow]
+    public var seconds: Double
+    /// The women share of each setting, for headings.
+    public var settings: [Double?] { spec.womenShares }
+}
+
+public enum StudyRunner {
+    static let regions = ["African", "Asia-Pacific", "Eastern European", "GRULAC", "WEOG"]
+
+    /// Runs every pool of `spec` on `workers` threads; `progress(done, total)` after each pool.
+    public static func run(_ spec: StudySpec, countries: CountryTable, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           budget: SolveBudget = .unlimited, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> StudyResult {
+        let start = Deadline.now()
+        let policyFile = try spec.policy.map { try InputFile.read($0) }
+        let source = try PoolSource(spec: spec, countries: countries, policy: policyFile)
+        // The first pool is built and solved here: a bad policy, an unknown rule or an off-number is one
+        // error for the whole study, with its place, before any thread starts.
+        let first = try source.pool(setting: 0, index: 0)
+        for variant in spec.variants { _ = try variantRound(first, variant).context(budget: budget) }
+        let groups = first.policy.groups
+        let jobs = spec.womenShares.indices.flatMap { s in (0..<spec.count).map { (s, $0) } }
+        final class Shared: @unchecked Sendable {
+            let lock = NSLock()
+            var next = 0
+            var done = 0
+            var rows: [[StudyRow]]
+            var error: Error?
+            init(_ n: Int) { rows = Array(repeating: [], count: n) }
+        }
+        let shared = Shared(jobs.count)
+        let backend = Solvers.glpk
+        try backend.run(max(1, min(workers, jobs.count)), budget: budget) { _ in
+            while true {
+                shared.lock.lock()
+                let k = shared.next
+                shared.next += 1
+                let stop = shared.error != nil
+                shared.lock.unlock()
+                guard k < jobs.count, !stop else { return }
+                do {
+                    try budget.checkCancelled()
+                    let (setting, index) = jobs[k]
+                    let input = try source.pool(setting: setting, index: index)
+                    var rows: [StudyRow] = []
+                    for variant in spec.variants {
+                        rows += try runs(input, variant: variant, spec: spec, setting: setting, index: index, groups: groups, budget: budget)
+                    }
+                    shared.lock.lock()
+                    shared.rows[k] = rows
+                    shared.done += 1
+                    let done = shared.done
+                    shared.lock.unlock()
+                    progress?(done, jobs.count)
+                } catch {
+                    shared.lock.lock()
+                    if shared.error == nil { shared.error = error }
+                    shared.lock.unlock()
+                    return
+                }
+            }
+        }
+        if let error = shared.error { throw error }
+        return StudyResult(spec: spec, groups: groups, rows: shared.rows.flatMap { $0 }, seconds: Deadline.now() - start)
+    }
+
+    /// The round a variant asks for: its rules switched off, its bounds set.
+    static func variantRound(_ input: SelectionInput, _ variant: StudySpec.Variant) throws -> Round {
+        var input = input
+        let numbers = Set(input.policy.quotas.map { $0.index + 1 })
+        let unknown = variant.off.filter { !numbers.contains($0) }
+        if !unknown.isEmpty {
+            throw InputError(unknown.map { InputDiagnostic(file: "study", key: "variants.\(variant.name).off", message: "the policy has no quota \($0) (it numbers them 1 to \(numbers.count))") })
+        }
+        input.policy.quotas.removeAll { variant.off.contains($0.index + 1) }
+        return Round(input: input, adjustments: variant.adjustments)
+    }
+
+    static func runs(_ input: SelectionInput, variant: StudySpec.Variant, spec: StudySpec, setting: Int, index: Int, groups: [String],
+                     budget: SolveBudget) throws -> [StudyRow] {
+        let round = try variantRound(input, variant)
+        let context = try round.context(budget: budget)
+        var results: [SelectionMode: SelectionResult] = [:]
+        for mode in spec.modes { results[mode] = try SelectionSolver.run(context: context, mode: mode, budget: budget) }
+        let independent = results[.independent].flatMap { $0.status == .infeasible ? nil : $0 }
+        return spec.modes.map { mode in
+            let r = results[mode]!
+            var row = StudyRow(setting: setting, womenShare: spec.womenShares[setting], pool: index, poolSeed: spec.seed &+ UInt64(index),
+                               variant: variant.name, mode: mode, status: r.status, seats: r.policy.totalSeats, groupCosts: groups.map { _ in nil })
+            guard r.status != .infeasible else { return row }
+            let members = r.seated.map { r.input.nominees[$0] }
+            row.women = members.filter { AttributeKey.normalize($0.gender) == "female" }.count
+            let byRegion = regions.map { region in members.filter { $0.region == region }.count }
+            row.regionsCovered = byRegion.filter { $0 > 0 }.count
+            row.smallestRegion = byRegion.min()
+            row.weogShare = members.isEmpty ? nil : Double(byRegion[4]) / Double(members.count)
+            row.rankSum = r.rankSum
+            let sums = groups.map { g in r.groups.first { $0.group == g }?.rankSum ?? 0 }
+            row.groupRankSums = sums
+            if let independent {
+                let base = groups.map { g in independent.groups.first { $0.group == g }?.rankSum ?? 0 }
+                row.groupCosts = zip(sums, base).map { $0 - $1 }
+            }
+            row.rulesBroken = Set(r.quotas.filter { !$0.satisfied }.map(\.row.quotaIndex)).count
+            return row
+        }
+    }
+}
+
+/// Where a study's pools come from: built on demand, the same pool for the same setting and index.
+struct PoolSource: Sendable {
+    var spec: StudySpec
+    var countries: CountryTable
+    var policy: InputFile?
+    var real: SelectionInput?
+
+    init(spec: StudySpec, countries: CountryTable, policy: InputFile?) throws {
+        self.spec = spec
+        self.countries = countries
+        self.policy = policy
+        if case .resampled(let path) = spec.source {
+            real = try SelectionInput.load(nominations: InputFile.read(path), policy: policy!, countries: countries)
+        }
+    }
+
+    func pool(setting: Int, index: Int) throws -> SelectionInput {
+        let seed = spec.seed &+ UInt64(index)
+        switch spec.source {
+        case .generated(let shape, let seats, let perSeat, var knobs):
+            knobs.womenShare = spec.womenShares[setting]
+            let instance = InstanceGenerator(shape: shape, nominees: max(seats, Int((Double(seats) * perSeat).rounded())), seats: seats, seed: seed,
+                                             countries: countries, knobs: knobs).generate()
+            let nominations = InputFile(path: "nominations.csv", bytes: Array(instance.nominationsCSV.utf8))
+            return try SelectionInput.load(nominations: nominations, policy: policy ?? InputFile(path: "policy.yaml", bytes: Array(instance.policyYAML.utf8)),
+                                           countries: countries)
+        case .resampled:
+            return Self.resample(real!, seed: seed)
+        }
+    }
+
+    /// Each group's nominees drawn with replacement (as many as it has), in the order of their ranks:
+    /// a draw of a continuing or required nominee keeps its standing; ids become R<k>.
+    static func resample(_ input: SelectionInput, seed: UInt64) -> SelectionInput {
+        var rng = SplitMix(seed)
+        var nominees: [Nominee] = []
+        for group in input.policy.groups {
+            let members = input.nominees.filter { $0.group == group }
+            guard !members.isEmpty else { continue }
+            var drawn = (0..<members.count).map { _ in members[Int(rng.next() % UInt64(members.count))] }
+            drawn.sort { ($0.rank ?? Int.max, $0.id) < ($1.rank ?? Int.max, $1.id) }
+            for (k, var n) in drawn.enumerated() {
+                n.id = "R\(nominees.count + 1)"
+                if n.rank != nil { n.rank = k + 1 }
+                n.placement = nil
+                nominees.append(n)
+            }
+        }
+        var out = SelectionInput(policy: input.policy, nominees: nominees, attributeNames: input.attributeNames,
+                                 nominations: input.nominations, policyFile: input.policyFile)
+        out.unknownAttributes = input.unknownAttributes
+        return out
+    }
+}

@@ -1,0 +1,35 @@
+// `seatwise study`: pools × policy variants × modes on every core, written as pools.csv, summary.json,
+// report.md and report.html in one folder (README, "For researchers").
+
+import ArgumentParser
+import Foundation
+import Seatwise
+
+struct StudyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "study", abstract: "Run a study across many pools: policy variants × modes, with statistics and a method paragraph.")
+
+    @Argument(help: "The study specification (YAML): pools, policy, variants, modes, bootstrap.") var spec: String
+    @Option(name: .long, help: "Folder to write pools.csv, summary.json, report.md and report.html into (created if missing).") var output: String
+    @Option(name: .long, help: "Worker threads (default: every core).") var workers: Int?
+    @Option(name: .long, help: "A country table to use instead of the bundled one.") var countries: String?
+    @Flag(name: .long, help: "Replace the study's files if the folder has them.") var force = false
+    @Flag(name: .long, help: "Report progress on standard error as plain lines, even when it is not a terminal.") var progress = false
+
+    func validate() throws {
+        if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be between 1 and 256") }
+    }
+
+    func run() throws {
+        Progress.lines = progress
+        let specValue = try StudySpec.read(try InputFile.read(spec))
+        let table = try countryTable(countries)
+        Console.error("study: \(specValue.runs) runs (\(specValue.count) pools × \(specValue.womenShares.count) settings × \(specValue.variants.count) variants × \(specValue.modes.count) modes)")
+        let study = try StudyRunner.run(specValue, countries: table, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
+                                        budget: SolveBudget(cancellation: Interrupt.cancellation()), progress: Progress.reporter("pools"))
+        let summary = StudySummary(study)
+        try OutputFolder(path: output, force: force).write([("pools.csv", StudyReport.poolsCSV(study)), ("summary.json", try StudyReport.summaryJSON(study, summary)),
+                                                            ("report.md", StudyReport.markdown(study, summary)), ("report.html", StudyReport.html(study, summary))],
+                                                           protecting: [spec] + (specValue.policy.map { [$0] } ?? []))
+        Console.error(String(format: "study: %d runs in %.1f s", study.rows.count, study.seconds))
+    }
+}
