@@ -9,7 +9,8 @@ public enum StudyReport {
     static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(format: "%.2f", x)
     }
-    static func fixed(_ x: Double?) -> String { x.map { String(format: "%.6g", $0) } ?? "" }
+    /// Full precision (the shortest text that reads back as the same number), so pools.csv recomputes exactly.
+    static func fixed(_ x: Double?) -> String { x.map { String($0) } ?? "" }
 
     // MARK: pools.csv
 
