@@ -23,7 +23,7 @@ deps:
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import highspy, yaml, pytest, selenium, openpyxl, sortition_algorithms" 2>/dev/null || pip install -q -r Tests/crosscheck/requirements.txt
+	@python3 -c "import highspy, yaml, pytest, selenium, openpyxl, sortition_algorithms, numpy, scipy" 2>/dev/null || pip install -q -r Tests/crosscheck/requirements.txt
 
 build: deps
 	$(SWIFT) build

@@ -14,6 +14,7 @@ For each size it generates an instance with `seatwise generate`, then times in t
   - the peak memory of hostile workbooks read under a 1 GB address-space limit (bench/hostile_workbooks.py);
   - select --alternates 3, replace, vacancies and plan --even at 600/55 and 5,000/200 (bench/turnover.py);
   - several bodies from one pool: 1,200 nominations for 12 chapter teams, 5,000 applicants for 10 bodies (bench/bodies.py);
+  - `seatwise study` on ICG- and MAG-shaped pools, 1,200 runs each (bench/study.py);
   - the lottery (maximin and LEXIMIN) against sortition-algorithms' maximin at 300/30 and 2,000/60
     (bench/lottery.py; sortition-algorithms takes about 18 minutes at 2,000/60).
 Usage: python3 bench/run.py [--quick] [--markdown FILE]
@@ -34,6 +35,7 @@ import lottery
 import spreadsheets
 import turnover
 import bodies
+import study
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".build/release/seatwise"
@@ -166,7 +168,8 @@ def main():
                                            "--format", "json", "--output", folder / "explain.json"], 1 if args.quick else 3)
             explain_rows.append((f"{nominees:,} / {seats:,}", seconds, peak))
         limit_rows = (limits.rows(BIN, tmp) + limits.what_if_rows(BIN, tmp) + limits.http_what_if_rows(BIN, tmp) + limits.workbench_rows(BIN, tmp)
-                      + spreadsheets.rows(BIN, tmp) + turnover.rows(BIN, tmp) + bodies.rows(BIN, tmp) + hostile_workbooks.rows(BIN, tmp))
+                      + spreadsheets.rows(BIN, tmp) + turnover.rows(BIN, tmp) + bodies.rows(BIN, tmp) + study.rows(BIN, tmp)
+                      + hostile_workbooks.rows(BIN, tmp))
 
     fmt = lambda s: "–" if s is None else f"{s:.3f} s"
     ratio = lambda a, b: "–" if a is None or not b else f"{a / b:.1f}×"

@@ -181,3 +181,21 @@ def test_strict_exits_1_only_when_a_rule_is_broken(seatwise, tmp_path):
     loose = tmp_path / "p.yaml"
     loose.write_text((ICG / "policy.yaml").read_text().split("quotas:")[0])
     assert seatwise("audit", ICG / "roster.csv", "--policy", loose, "--strict").returncode == 0
+
+
+def test_the_public_comparison_counts_rules_not_rows(seatwise):
+    doc = report(seatwise("compare", ICG / "nominations.csv", "--policy", ICG / "policy.yaml", "--public", "--format", "json", expect=0))
+    broken = [q for q in doc["independent"]["quotas"] if not q["satisfied"]]
+    rules = {q["quota"] for q in broken}
+    assert len(broken) > len(rules) > 1  # several rows of one rule: the case that was miscounted
+    headline = doc["public"]["headline"]
+    assert f"{len(rules)} body-wide rules are not met" in headline and "every rule met" not in headline.split("Coordinated")[0]
+
+
+def test_what_if_lists_only_the_formats_it_writes(seatwise):
+    help_text = seatwise("what-if", "--help", expect=0).stdout
+    assert "values: text, json, csv" in help_text and "markdown" not in help_text
+    done = seatwise("what-if", ICG / "nominations.csv", "--policy", ICG / "policy.yaml", "--sweep", "1:min=0..2", "--format", "markdown")
+    assert done.returncode == 2
+    done = seatwise("what-if", ICG / "nominations.csv", "--policy", ICG / "policy.yaml", "--sweep", "1:min=zero..2")
+    assert done.returncode == 2 and "--sweep" in done.stderr

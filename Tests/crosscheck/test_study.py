@@ -158,6 +158,8 @@ def test_generate_knobs_shape_the_pool(seatwise, tmp_path):
 
 def test_generate_says_when_its_instance_is_infeasible(seatwise, tmp_path):
     done = seatwise("generate", "--shape", "mag", "--women-share", "0", "--seed", "3", "--output", tmp_path / "x")
+    assert done.returncode == 0 and "no panel meets the generated policy" in done.stderr
+    done = seatwise("generate", "--shape", "mag", "--women-share", "0", "--seed", "3", "--output", tmp_path / "x", "--force", "--strict")
     assert done.returncode == 1 and "no panel meets the generated policy" in done.stderr
     assert (tmp_path / "x" / "nominations.csv").exists()
     done = seatwise("generate", "--shape", "mag", "--seed", "11", "--output", tmp_path / "y")

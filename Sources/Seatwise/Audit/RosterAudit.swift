@@ -55,9 +55,10 @@ public struct ShareTest: Sendable {
     public var twoSidedHolm: ProbabilityRange
 
     /// The test of `observed` (a range when members' values are unknown) against `distribution`.
-    init(_ basis: Basis, _ distribution: CountDistribution, observed: ClosedRange<Int>) {
+    /// `expected`: the mean when known in closed form (n·p for a binomial), else summed from the distribution.
+    init(_ basis: Basis, _ distribution: CountDistribution, observed: ClosedRange<Int>, expected: Double? = nil) {
         self.basis = basis
-        expected = distribution.mean
+        self.expected = expected ?? distribution.mean
         let one = observed.map(distribution.tail), two = observed.map(distribution.twoSided)
         oneSided = ProbabilityRange(one.min()!, one.max()!)
         twoSided = ProbabilityRange(two.min()!, two.max()!)
@@ -234,7 +235,8 @@ public enum Auditor {
                 }
                 if let reference = references.first(where: { $0.attribute == attribute && AttributeKey.normalize(canonical($0.value, attribute)) == key }) {
                     row.reference = reference.share
-                    row.referenceTest = ShareTest(.reference, .binomial(trials: n, probability: reference.share), observed: c...(c + unknown))
+                    row.referenceTest = ShareTest(.reference, .binomial(trials: n, probability: reference.share), observed: c...(c + unknown),
+                                                  expected: Double(n) * reference.share)
                 }
                 shares.append(row)
             }

@@ -80,7 +80,8 @@ public enum StudyReport {
         switch spec.source {
         case .generated(let shape, let seats, let perSeat, let knobs):
             let shares = spec.womenShares.map(share).joined(separator: ", ")
-            pools = "\(spec.count) pools per setting were generated with `seatwise generate --shape \(shape.rawValue) --seats \(seats) --per-seat \(number(perSeat))"
+            let nominees = Swift.max(seats, Int((Double(seats) * perSeat).rounded()))
+            pools = "\(spec.count) pools per setting were generated with `seatwise generate --shape \(shape.rawValue) --seats \(seats) --nominees \(nominees)"
             if !knobs.regionWeights.isEmpty { pools += " --region-weights " + knobs.regionWeights.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",") }
             for p in knobs.rankFirst { pools += " --rank-first \(p.value):\(p.strength)" }
             pools += " --women-share S --seed \(spec.seed)+k` for k = 0…\(spec.count - 1) and S in {\(shares)}"
