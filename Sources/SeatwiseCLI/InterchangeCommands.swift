@@ -19,6 +19,8 @@ struct ExportCommand: ParsableCommand {
 struct OutputFolder {
     var path: String
     var force: Bool
+    /// Say nothing per file (a study's many pools are summed up in one line).
+    var quiet = false
 
     func write(_ files: [(name: String, text: String)], protecting inputs: [String]) throws {
         var isDirectory: ObjCBool = false
@@ -37,7 +39,7 @@ struct OutputFolder {
             }
         }
         for (target, text) in targets { try OutputFile.write(text, to: target, protecting: inputs) }
-        for (target, _) in targets { Console.error("wrote \(target)") }
+        if !quiet { for (target, _) in targets { Console.error("wrote \(target)") } }
     }
 }
 

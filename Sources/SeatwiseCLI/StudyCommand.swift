@@ -13,6 +13,7 @@ struct StudyCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: every core).") var workers: Int?
     @Option(name: .long, help: "A country table to use instead of the bundled one.") var countries: String?
     @Flag(name: .long, help: "Replace the study's files if the folder has them.") var force = false
+    @Flag(name: .long, help: "Also write every pool's nominations (and generated policy) to DIR/pools/SETTING-POOL/, to re-run any row by hand.") var keepPools = false
     @Flag(name: .long, help: "Report progress on standard error as plain lines, even when it is not a terminal.") var progress = false
 
     func validate() throws {
@@ -30,6 +31,15 @@ struct StudyCommand: ParsableCommand {
         try OutputFolder(path: output, force: force).write([("pools.csv", StudyReport.poolsCSV(study)), ("summary.json", try StudyReport.summaryJSON(study, summary)),
                                                             ("report.md", StudyReport.markdown(study, summary)), ("report.html", StudyReport.html(study, summary))],
                                                            protecting: [spec] + (specValue.policy.map { [$0] } ?? []))
+        if keepPools {
+            for setting in specValue.womenShares.indices {
+                for index in 0..<specValue.count {
+                    let folder = URL(fileURLWithPath: output).appendingPathComponent("pools").appendingPathComponent("\(setting + 1)-\(index + 1)").path
+                    try OutputFolder(path: folder, force: force, quiet: true).write(try StudyRunner.poolFiles(specValue, countries: table, setting: setting, index: index), protecting: [])
+                }
+            }
+            Console.error("wrote \(specValue.womenShares.count * specValue.count) pools under \(URL(fileURLWithPath: output).appendingPathComponent("pools").path)")
+        }
         Console.error(String(format: "study: %d runs in %.1f s", study.rows.count, study.seconds))
     }
 }

@@ -34,6 +34,14 @@ def pages(tmp_path_factory):
         done = subprocess.run([str(BINARY), *args, "--output", str(path)], cwd=ROOT, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         out[name] = path
+    # A study's report: its spread chart, a cost-of-balance curve and wide tables.
+    spec = folder / "study.yaml"
+    spec.write_text("pools: { shape: icg, count: 8, seed: 3, women_share: [0.2, 0.4] }\n"
+                    f"policy: {ROOT / 'examples/icg/policy.yaml'}\n"
+                    "variants:\n  - { name: as-is }\n  - { name: women, sweep: '1:min=6..12/3' }\nmodes: [independent, coordinated]\n")
+    done = subprocess.run([str(BINARY), "study", str(spec), "--output", str(folder / "study")], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    out["study"] = folder / "study" / "report.html"
     return out
 
 
@@ -61,7 +69,7 @@ return out;
 
 
 @pytest.mark.parametrize("width", [1280, 700])
-@pytest.mark.parametrize("name", list(REPORTS))
+@pytest.mark.parametrize("name", list(REPORTS) + ["study"])
 def test_reflows(browser, pages, tmp_path, name, width):
     set_width(browser, width)
     browser.get(pages[name].as_uri())

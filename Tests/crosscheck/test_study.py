@@ -186,3 +186,33 @@ def test_a_bad_spec_lists_every_problem_with_its_place(seatwise, tmp_path):
     for text in (f"{spec}:1:", "pools.shape", "pools.count", f"{spec}:3:", "variants[1].set.1", "variants[2].sweep", "modes", "colour"):
         assert text in done.stderr, text
     assert not (tmp_path / "out").exists()
+
+
+def test_resampled_pools_are_kept_and_their_rows_equal_compare(seatwise, tmp_path):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(yaml.safe_dump({"pools": {"nominations": str(ICG / "nominations.csv"), "count": 4, "seed": 21},
+                                    "policy": str(ICG / "policy.yaml"),
+                                    "variants": [{"name": "as-is"}, {"name": "no-country-cap", "off": [4]}]}, sort_keys=False))
+    seatwise("study", spec, "--output", tmp_path / "out", "--keep-pools", expect=0)
+    rows = list(csv.DictReader(open(tmp_path / "out" / "pools.csv")))
+    assert len(rows) == 4 * 2 * 2
+    original = list(csv.DictReader(open(ICG / "nominations.csv")))
+    people = {(r["name"], r["group"], r["gender"], r["country"]) for r in original}
+    for k in range(1, 5):
+        pool = tmp_path / "out" / "pools" / f"1-{k}" / "nominations.csv"
+        drawn = list(csv.DictReader(open(pool)))
+        # Each group as large as it was, every nominee one of the original file's, ranks in the original order.
+        for group in {r["group"] for r in original}:
+            assert sum(1 for r in drawn if r["group"] == group) == sum(1 for r in original if r["group"] == group)
+        assert all((r["name"], r["group"], r["gender"], r["country"]) in people for r in drawn)
+        rank_of = {(r["name"], r["group"]): int(r["rank"]) for r in original}
+        for group in {r["group"] for r in drawn}:
+            listed = sorted((int(r["rank"]), rank_of[(r["name"], r["group"])]) for r in drawn if r["group"] == group)
+            assert [b for _, b in listed] == sorted(b for _, b in listed)
+        doc = report(seatwise("compare", pool, "--policy", ICG / "policy.yaml", "--format", "json"))
+        for mode in ("independent", "coordinated"):
+            row = next(r for r in rows if r["pool"] == str(k) and r["variant"] == "as-is" and r["mode"] == mode)
+            assert row["status"] == doc[mode]["status"]
+            if row["status"] != "infeasible":
+                assert int(row["rank_sum"]) == sum(g["rank_sum"] for g in doc[mode]["groups"])
+                assert int(row["women"]) == sum(1 for m in doc[mode]["selected"] if m["gender"] == "female")

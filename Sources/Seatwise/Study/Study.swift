@@ -100,6 +100,15 @@ public enum StudyRunner {
         return StudyResult(spec: spec, groups: groups, rows: shared.rows.flatMap { $0 }, seconds: Deadline.now() - start)
     }
 
+    /// The files of one pool (setting and index from 0), as `study --keep-pools` writes them: its
+    /// nominations, and its generated policy when the study has no policy of its own.
+    public static func poolFiles(_ spec: StudySpec, countries: CountryTable, setting: Int, index: Int) throws -> [(name: String, text: String)] {
+        let source = try PoolSource(spec: spec, countries: countries, policy: try spec.policy.map { try InputFile.read($0) })
+        var files = [("nominations.csv", source.nominations(setting: setting, index: index))]
+        if spec.policy == nil { files.append(("policy.yaml", source.generatedPolicy(setting: setting, index: index))) }
+        return files
+    }
+
     /// The round a variant asks for: its rules switched off, its bounds set.
     static func variantRound(_ input: SelectionInput, _ variant: StudySpec.Variant) throws -> Round {
         var input = input
@@ -155,45 +164,61 @@ struct PoolSource: Sendable {
         self.countries = countries
         self.policy = policy
         if case .resampled(let path) = spec.source {
-            real = try SelectionInput.load(nominations: InputFile.read(path), policy: policy!, countries: countries)
+            let input = try SelectionInput.load(nominations: InputFile.read(path), policy: policy!, countries: countries)
+            // A person applying for several places would be drawn place by place: the pool would not be one of people.
+            if input.nominees.contains(where: { $0.placement != nil }) {
+                throw InputError([InputDiagnostic(file: path, message: "resampling is of people, one place each; this file has people applying for several places")])
+            }
+            real = input
         }
     }
 
     func pool(setting: Int, index: Int) throws -> SelectionInput {
-        let seed = spec.seed &+ UInt64(index)
-        switch spec.source {
-        case .generated(let shape, let seats, let perSeat, var knobs):
-            knobs.womenShare = spec.womenShares[setting]
-            let instance = InstanceGenerator(shape: shape, nominees: max(seats, Int((Double(seats) * perSeat).rounded())), seats: seats, seed: seed,
-                                             countries: countries, knobs: knobs).generate()
-            let nominations = InputFile(path: "nominations.csv", bytes: Array(instance.nominationsCSV.utf8))
-            return try SelectionInput.load(nominations: nominations, policy: policy ?? InputFile(path: "policy.yaml", bytes: Array(instance.policyYAML.utf8)),
-                                           countries: countries)
-        case .resampled:
-            return Self.resample(real!, seed: seed)
-        }
+        try SelectionInput.load(nominations: InputFile(path: "nominations.csv", bytes: Array(nominations(setting: setting, index: index).utf8)),
+                                policy: policy ?? InputFile(path: "policy.yaml", bytes: Array(generatedPolicy(setting: setting, index: index).utf8)),
+                                countries: countries)
     }
 
-    /// Each group's nominees drawn with replacement (as many as it has), in the order of their ranks:
-    /// a draw of a continuing or required nominee keeps its standing; ids become R<k>.
-    static func resample(_ input: SelectionInput, seed: UInt64) -> SelectionInput {
+    func generator(setting: Int, index: Int) -> InstanceGenerator? {
+        guard case .generated(let shape, let seats, let perSeat, var knobs) = spec.source else { return nil }
+        knobs.womenShare = spec.womenShares[setting]
+        return InstanceGenerator(shape: shape, nominees: max(seats, Int((Double(seats) * perSeat).rounded())), seats: seats,
+                                 seed: spec.seed &+ UInt64(index), countries: countries, knobs: knobs)
+    }
+
+    /// The pool as a nominations file: what `generate` writes for its seed, or a resample of the real file.
+    func nominations(setting: Int, index: Int) -> String {
+        if let generator = generator(setting: setting, index: index) { return generator.generate().nominationsCSV }
+        return Self.resample(real!, seed: spec.seed &+ UInt64(index))
+    }
+
+    func generatedPolicy(setting: Int, index: Int) -> String { generator(setting: setting, index: index)?.generate().policyYAML ?? "" }
+
+    /// Each group's nominees drawn with replacement (as many as it has) with SplitMix64, listed in the order
+    /// of their ranks (a nominee drawn twice appears twice, under two ids); status and terms kept. Written
+    /// as a nominations file (id, name, group, rank, status, terms, then every attribute column), so a
+    /// kept pool reads back as any nominations file does.
+    static func resample(_ input: SelectionInput, seed: UInt64) -> String {
         var rng = SplitMix(seed)
-        var nominees: [Nominee] = []
+        // The attribute columns the file gave (someone has a value); region and development follow from
+        // the country where there is one, so they are not written beside it.
+        var attributes = input.attributeNames.filter { a in
+            a != "group" && !AttributeKey.standing.contains(a) && input.nominees.contains { !($0.attributes[a] ?? "").isEmpty }
+        }
+        if attributes.contains("country") { attributes.removeAll { $0 == "region" || $0 == "development" } }
+        var lines = [CSVCell.dataRow(["id", "name", "group", "rank", "status", "terms"] + attributes)]
+        var k = 0
         for group in input.policy.groups {
             let members = input.nominees.filter { $0.group == group }
             guard !members.isEmpty else { continue }
             var drawn = (0..<members.count).map { _ in members[Int(rng.next() % UInt64(members.count))] }
             drawn.sort { ($0.rank ?? Int.max, $0.id) < ($1.rank ?? Int.max, $1.id) }
-            for (k, var n) in drawn.enumerated() {
-                n.id = "R\(nominees.count + 1)"
-                if n.rank != nil { n.rank = k + 1 }
-                n.placement = nil
-                nominees.append(n)
+            for (r, n) in drawn.enumerated() {
+                k += 1
+                lines.append(CSVCell.dataRow(["R\(k)", n.name, group, n.rank == nil ? "" : String(r + 1), n.status.rawValue, String(n.terms)]
+                                             + attributes.map { n.attributes[$0] ?? "" }))
             }
         }
-        var out = SelectionInput(policy: input.policy, nominees: nominees, attributeNames: input.attributeNames,
-                                 nominations: input.nominations, policyFile: input.policyFile)
-        out.unknownAttributes = input.unknownAttributes
-        return out
+        return lines.joined()
     }
 }

@@ -205,7 +205,10 @@ public enum StudyReport {
         var body = HTML.cards([("\(study.spec.count)", "pools per setting"), ("\(study.rows.count)", "runs, each solved exactly"),
                                ("\(study.spec.variants.count)", "policy variants"), (String(format: "%.1f s", study.seconds), "to run")])
         body += HTML.section("Women seated: the spread over pools", distributionChart(study, summary, measure: .women)
-                             + "<p class=\"muted\">Each bar runs from the 5th to the 95th percentile over the pools with a panel; the dot is the median.</p>", id: "distributions")
+                             + "<p class=\"legend\">" + study.spec.modes.enumerated().map { k, mode in
+                "<span><i class=\"swatch\" style=\"background:\(SVGChart.palette[k % SVGChart.palette.count])\"></i>\(mode.rawValue)</span>"
+            }.joined() + "</p>"
+            + "<p class=\"muted\">Each bar runs from the 5th to the 95th percentile over the pools with a panel; the dot is the median.</p>", id: "distributions")
         body += HTML.section("Panels, per setting, variant and mode", table(cellTable(study, summary), id: "cells"), id: "cells-section")
         if !summary.differences.isEmpty {
             body += HTML.section("Coordinated against independent, pool by pool", table(differenceTable(study, summary), id: "differences"), id: "differences-section")
@@ -230,7 +233,9 @@ public enum StudyReport {
         let top = max(1, cells.map { $0.spreads[measure]!.p95 }.max()!)
         let rowHeight = 16.0, labelWidth = 330.0, width = 360.0
         let height = Double(cells.count) * rowHeight + 24
-        var out = "<svg class=\"study-chart\" role=\"img\" width=\"\(Int(labelWidth + width + 40))\" height=\"\(Int(height))\"><title>\(HTML.escape(measure.title)) per setting, variant and mode</title>"
+        // A viewBox, so that on a narrow screen the chart scales as a whole (labels included).
+        let box = "0 0 \(Int(labelWidth + width + 40)) \(Int(height))"
+        var out = "<svg class=\"study-chart\" role=\"img\" width=\"\(Int(labelWidth + width + 40))\" height=\"\(Int(height))\" viewBox=\"\(box)\"><title>\(HTML.escape(measure.title)) per setting, variant and mode</title>"
         for (k, c) in cells.enumerated() {
             let s = c.spreads[measure]!
             let y = Double(k) * rowHeight + 10
@@ -253,7 +258,7 @@ public enum StudyReport {
         let w = 480.0, h = 200.0, left = 50.0, top = 10.0
         func px(_ x: Double) -> Double { left + (x1 == x0 ? 0 : (x - x0) / (x1 - x0) * w) }
         func py(_ y: Double) -> Double { top + h - (y1 == y0 ? h / 2 : (y - y0) / (y1 - y0) * h) }
-        var out = "<svg class=\"study-curve\" role=\"img\" width=\"\(Int(left + w + 240))\" height=\"\(Int(h + 40))\"><title>\(HTML.escape(curve.title)): median rank sum against the bound</title>"
+        var out = "<svg class=\"study-curve\" role=\"img\" width=\"\(Int(left + w + 240))\" height=\"\(Int(h + 40))\" viewBox=\"0 0 \(Int(left + w + 240)) \(Int(h + 40))\"><title>\(HTML.escape(curve.title)): median rank sum against the bound</title>"
         out += "<line x1=\"\(left)\" x2=\"\(left + w)\" y1=\"\(top + h)\" y2=\"\(top + h)\" stroke=\"#999\"/><line x1=\"\(left)\" x2=\"\(left)\" y1=\"\(top)\" y2=\"\(top + h)\" stroke=\"#999\"/>"
         out += "<text x=\"\(left)\" y=\"\(top + h + 14)\" font-size=\"10\">\(number(x0))</text><text x=\"\(left + w - 10)\" y=\"\(top + h + 14)\" font-size=\"10\">\(number(x1))</text>"
         out += "<text x=\"0\" y=\"\(top + 8)\" font-size=\"10\">\(number(y1))</text><text x=\"0\" y=\"\(top + h)\" font-size=\"10\">\(number(y0))</text>"

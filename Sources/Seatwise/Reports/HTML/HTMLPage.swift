@@ -47,6 +47,8 @@ package enum HTML {
     svg.band { width: 100%; max-width: 340px; }
     svg.composition, svg.ranking { width: 100%; }
     td { overflow-wrap: anywhere; }
+    .wide { overflow-x: auto; }
+    .wide table { width: auto; min-width: 100%; } .wide td { overflow-wrap: normal; } td.num { white-space: nowrap; }
     dl.glossary dt { font-weight: 600; margin-top: 6px; } dl.glossary dd { margin: 0 0 0 18px; font-size: 13.5px; }
     @media (max-width: 760px) {
       header { padding: 16px 14px; } main { padding: 10px 8px 24px; } section { padding: 12px 10px; }
@@ -59,6 +61,7 @@ package enum HTML {
       header { -webkit-print-color-adjust: exact; print-color-adjust: exact; padding: 10px 0; }
       .swatch, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       thead { display: table-header-group; } tr, svg, .card, dl.glossary dd { break-inside: avoid; } h2, h3 { break-after: avoid; }
+      .wide { overflow: visible; }
     }
     """
 
@@ -82,7 +85,7 @@ package enum HTML {
     <dt>at its limit</dt><dd>a rule whose count sits exactly on its bound: it shaped the choice.</dd>
     <dt>price</dt><dd>how much better (in rank sum) the panel would be if a rule at its limit were moved by one seat.</dd>
     <dt>close call</dt><dd>a decision that another choice would have changed by one rank point or less.</dd>
-    <dt>p-value</dt><dd>in an audit, the chance that a fair draw from the nominees gives a count at least this far from what is expected.</dd>
+    <dt>p-value</dt><dd>in an audit, how often a fair draw (from the nominees, or at a reference share) would give a count this far from what is expected: one-sided counts only the direction observed, two-sided both; Holm-adjusted values allow for the audit testing many shares at once. It is not the chance that the roster was chosen fairly.</dd>
     <dt>seed</dt><dd>the number that fixes the order used to break exact ties, so anyone who runs the selection again with the same files gets an identical result.</dd>
     </dl>
     """, id: "glossary")
@@ -96,8 +99,11 @@ package enum HTML {
     }
 
     /// A table; cells are escaped unless marked as trusted markup (charts and verdict badges made here).
+    /// A table of many columns (an audit's tests, a study's measures) scrolls inside its own box on a
+    /// narrow screen, never the page.
     package static func table(_ header: [String], _ rows: [[Cell]], numeric: Set<Int> = [], id: String? = nil) -> String {
-        var out = "<table\(id.map { " id=\"\($0)\"" } ?? "")><thead><tr>"
+        let wide = header.count > 7
+        var out = (wide ? "<div class=\"wide\">" : "") + "<table\(id.map { " id=\"\($0)\"" } ?? "")><thead><tr>"
         for (k, h) in header.enumerated() { out += "<th\(numeric.contains(k) ? " class=\"num\"" : "")>\(escape(h))</th>" }
         out += "</tr></thead><tbody>\n"
         for row in rows {
@@ -112,7 +118,7 @@ package enum HTML {
             }
             out += "</tr>\n"
         }
-        return out + "</tbody></table>\n"
+        return out + "</tbody></table>" + (wide ? "</div>" : "") + "\n"
     }
 
     package enum Cell { case text(String), markup(String) }
