@@ -22,7 +22,7 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace every name with initials in the report.") var redact = false
     @OptionGroup var output: OutputOptions
 
-    @Flag(name: .long, help: "Exit 1 when any rule is violated (a group over or under its seats, a quota row not met), for scripts; the report is written either way.")
+    @Flag(name: .long, help: "Exit 1 when any rule is violated (a group over or under its seats, a quota row not met) or cannot be verified, for scripts; the report is written either way.")
     var strict = false
 
     @Flag(name: .customLong("public"), help: "The version to publish: the time of the run and a plain headline first, provenance at the end; no nominee named who is not seated.")
@@ -57,6 +57,15 @@ struct AuditCommand: ParsableCommand {
             }
             return share
         }
+        // The same value tested twice would leave one test silently dropped.
+        var seenReferences: [String: String] = [:]
+        for (text, share) in zip(reference, reference.map(ReferenceShare.init(parsing:))) {
+            guard let share else { continue }
+            let key = "\(share.attribute)=\(AttributeKey.normalize(share.value))"
+            if let earlier = seenReferences[key] {
+                problems.append(InputDiagnostic(file: "--reference", key: text, message: "tests \(share.attribute) = \(share.value) again (first given as \(earlier)); give one reference per value"))
+            } else { seenReferences[key] = text }
+        }
         // A misspelt attribute would otherwise be dropped without a word.
         if let rosterInput {
             let known = Auditor.referenceAttributes(rosterInput)
@@ -75,8 +84,9 @@ struct AuditCommand: ParsableCommand {
         try output.emit(try AuditReport.render(audit, format: output.format, publicView: publicView),
                         workbook: { ReportWorkbook(audit: audit, publicView: publicView) },
                         inputs: [audited, policy] + (pool.map { [$0] } ?? []) + (countries.map { [$0] } ?? []))
-        if strict, audit.violated {
-            Console.error("note: the roster breaks the policy (--strict): \(AuditReport.headline(audit))")
+        // For scripts, a rule that could not be checked is no proof of compliance: it fails too, said apart.
+        if strict, audit.violated || !audit.unverified.isEmpty {
+            Console.error("note: \(audit.violated ? "the roster breaks the policy" : "some rules could not be verified") (--strict): \(AuditReport.headline(audit))")
             throw ExitCode(1)
         }
     }

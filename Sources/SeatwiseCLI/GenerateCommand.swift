@@ -9,7 +9,7 @@ extension InstanceGenerator.Shape: ExpressibleByArgument {}
 
 /// The pool knobs `generate` and `study` share.
 struct PoolKnobOptions: ParsableArguments {
-    @Option(name: .long, help: "Share of women among nominees, 0 to 1 (default: the shape's own, per group).") var womenShare: Double?
+    @Option(name: .long, parsing: .unconditional, help: "Share of women among nominees, 0 to 1 (default: the shape's own, per group); 1.5% of the others are non-binary.") var womenShare: Double?
     @Option(name: .long, help: "Regional weights among nominees, e.g. 'WEOG=0.6,African=0.1' (regions not named keep the shape's weight).") var regionWeights: String?
     @Option(name: .long, parsing: .singleValue, help: "A gender or region the nominating groups list first, VALUE or VALUE:STRENGTH (0 to 1, default 1); repeatable (e.g. --rank-first male --rank-first WEOG:0.6). The icg shape lists men and WEOG first unless given.")
     var rankFirst: [String] = []
@@ -25,6 +25,9 @@ struct PoolKnobOptions: ParsableArguments {
                 continue
             }
             weights[region] = weight
+        }
+        if !weights.isEmpty, !InstanceGenerator.regionWeightsUsable(weights) {
+            problems.append(InputDiagnostic(file: "--region-weights", message: "every region would have weight 0: give at least one region a positive weight"))
         }
         let preferences = rankFirst.compactMap { text -> InstanceGenerator.RankPreference? in
             guard let p = InstanceGenerator.RankPreference(parsing: text) else {

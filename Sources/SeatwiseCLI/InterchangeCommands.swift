@@ -22,6 +22,17 @@ struct OutputFolder {
     /// Say nothing per file (a study's many pools are summed up in one line).
     var quiet = false
 
+    /// Refuses, before any work, a folder that is a file or already has one of `names` (without --force).
+    func checkFree(_ names: [String]) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw OutputFile.Refused(path: path, reason: "is a file; --output names a folder") }
+        let existing = names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }.filter { FileManager.default.fileExists(atPath: $0) }
+        if !force, !existing.isEmpty {
+            throw OutputFile.Refused(path: existing.joined(separator: ", "), reason: "already \(existing.count == 1 ? "exists" : "exist"); give --force to replace, or another --output folder")
+        }
+    }
+
     func write(_ files: [(name: String, text: String)], protecting inputs: [String]) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {

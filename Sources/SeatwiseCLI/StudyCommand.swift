@@ -24,6 +24,9 @@ struct StudyCommand: ParsableCommand {
         Progress.lines = progress
         let specValue = try StudySpec.read(try InputFile.read(spec))
         let table = try countryTable(countries)
+        let files = ["pools.csv", "summary.json", "report.md", "report.html"]
+        // Refused before the study runs, not after minutes of solving.
+        try OutputFolder(path: output, force: force).checkFree(files + (keepPools ? ["pools"] : []))
         Console.error("study: \(specValue.runs) runs (\(specValue.count) pools × \(specValue.womenShares.count) settings × \(specValue.variants.count) variants × \(specValue.modes.count) modes)")
         let study = try StudyRunner.run(specValue, countries: table, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
                                         budget: SolveBudget(cancellation: Interrupt.cancellation()), progress: Progress.reporter("pools"))

@@ -159,7 +159,7 @@ def test_every_format_names_each_probability(seatwise, tmp_path, fmt):
         import openpyxl
         sheet = openpyxl.load_workbook(out)["Shares"]
         header = [c.value for c in sheet[1]]
-        assert "P one-sided (pool)" in header and "P two-sided (reference)" in header and "Holm-adjusted (pool)" in header
+        assert "P one-sided (pool)" in header and "P two-sided (reference)" in header and "P two-sided, Holm (pool)" in header
         return
     text = out.read_text()
     if fmt == "csv":
@@ -167,7 +167,7 @@ def test_every_format_names_each_probability(seatwise, tmp_path, fmt):
         for key in ("pool_p_one_sided", "pool_p_two_sided_holm", "reference_p_one_sided", "reference_p_two_sided"):
             assert key in header
         return
-    for label in ("P one-sided", "P two-sided", "Holm-adjusted", "how often chance alone would give a count this far out",
+    for label in ("P one-sided", "P two-sided", "P one-sided, Holm", "P two-sided, Holm", "how often chance alone would give a count this far out",
                   "not the probability that the roster was chosen by chance"):
         assert label in text, (fmt, label)
 
@@ -199,3 +199,35 @@ def test_what_if_lists_only_the_formats_it_writes(seatwise):
     assert done.returncode == 2
     done = seatwise("what-if", ICG / "nominations.csv", "--policy", ICG / "policy.yaml", "--sweep", "1:min=zero..2")
     assert done.returncode == 2 and "--sweep" in done.stderr
+
+
+def test_a_count_the_pool_cannot_give_is_said_and_unverified_rules_fail_strict(seatwise, tmp_path):
+    # Ranges stay within what random filling from the pool can give; a known count beyond it is a note.
+    roster = list(csv.DictReader(open(ICG / "roster.csv")))
+    table = tmp_path / "c.csv"
+    with open(table, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["group", "gender", "count"])
+        for r in roster:
+            w.writerow([r["group"], "non-binary" if r["gender"] == "male" else "", 1])
+    doc = report(seatwise("audit", "--composition", table, "--policy", ICG / "policy.yaml", "--pool", ICG / "nominations.csv",
+                          "--format", "json", expect=0))
+    pool_nb = sum(1 for r in csv.DictReader(open(ICG / "nominations.csv")) if r["gender"] == "non-binary")
+    nb = next(s for s in doc["shares"] if s["value"] == "non-binary")
+    assert nb["count"] > pool_nb and nb["pool_test"] is None
+    assert any("not drawn from this pool" in n for n in doc["notes"])
+    # Every quota NOT VERIFIED: not "no quotas", and --strict fails.
+    policy = tmp_path / "p.yaml"
+    policy.write_text((ICG / "policy.yaml").read_text().split("quotas:")[0] + "quotas:\n  - { attribute: gender, value: female, min: 10% }\n")
+    done = seatwise("audit", "--composition", table, "--policy", policy, "--strict")
+    assert done.returncode == 1 and "could not be verified" in done.stderr and "sets no quotas" not in done.stdout
+    # A reference on an attribute the table does not give is not tested; the same reference twice is refused.
+    region_only = tmp_path / "r.csv"
+    region_only.write_text("group,region,count\n" + "".join(f"{g},WEOG,{n}\n" for g, n in
+                           [("At-Large Users", 2), ("Address Registries", 2), ("Country-Code Operators", 4), ("Government Advisors", 5)]))
+    small = tmp_path / "s.yaml"
+    small.write_text("body: B\nseats: {At-Large Users: 2, Address Registries: 2, Country-Code Operators: 4, Government Advisors: 5}\n")
+    doc = report(seatwise("audit", "--composition", region_only, "--policy", small, "--reference", "gender=female:0.5", "--format", "json"))
+    assert not any(s["attribute"] == "gender" for s in doc["shares"])
+    done = seatwise("audit", ICG / "roster.csv", "--policy", ICG / "policy.yaml", "--reference", "region=WEOG:0.2", "--reference", "region=weog:0.3")
+    assert done.returncode == 2 and "again" in done.stderr

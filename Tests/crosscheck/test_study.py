@@ -44,7 +44,7 @@ def study(seatwise, tmp_path_factory):
     folder = tmp_path_factory.mktemp("study")
     spec = folder / "spec.yaml"
     spec.write_text(yaml.safe_dump({
-        "pools": {"shape": "icg", "count": 12, "seed": 7, "women_share": [0.15, 0.45]},
+        "pools": {"shape": "icg", "count": 15, "seed": 7, "women_share": [0.15, 0.45]},
         "policy": str(ICG / "policy.yaml"),
         "variants": [{"name": "as-is"}, {"name": "women-40", "set": {"1": {"min": "40%"}}}],
         "modes": ["independent", "coordinated"],
@@ -57,7 +57,7 @@ def study(seatwise, tmp_path_factory):
 
 def test_rows_equal_compare_on_the_regenerated_pools(seatwise, study, tmp_path):
     _, rows, _ = study
-    assert len(rows) == 12 * 2 * 2 * 2
+    assert len(rows) == 15 * 2 * 2 * 2
     sample = [r for r in rows if r["mode"] == "coordinated" and int(r["pool"]) in (1, 5, 12)]
     for row in sample:
         pool = tmp_path / f"pool-{row['setting']}-{row['pool']}"
@@ -101,6 +101,9 @@ def test_percentiles_and_bootstrap_intervals_equal_numpy(study):
         pairs = [value("coordinated", p) - value("independent", p) for p in pools
                  if value("coordinated", p) is not None and value("independent", p) is not None]
         assert d["pairs"] == len(pairs) and d["mean"] == pytest.approx(statistics.fmean(pairs))
+        if len(pairs) < 10:  # too few pools for an interval: none is given
+            assert d["low"] is None and d["high"] is None, d
+            continue
         low, high = bootstrap(pairs, summary["bootstrap"]["resamples"], summary["bootstrap"]["seed"])
         assert d["low"] == pytest.approx(low, abs=1e-9) and d["high"] == pytest.approx(high, abs=1e-9), d
         checked += 1
@@ -216,3 +219,51 @@ def test_resampled_pools_are_kept_and_their_rows_equal_compare(seatwise, tmp_pat
             if row["status"] != "infeasible":
                 assert int(row["rank_sum"]) == sum(g["rank_sum"] for g in doc[mode]["groups"])
                 assert int(row["women"]) == sum(1 for m in doc[mode]["selected"] if m["gender"] == "female")
+
+
+def test_what_an_adversarial_review_found_stays_fixed(seatwise, tmp_path):
+    # An empty list of women shares was a crash; a share listed twice, and no modes, are refused too.
+    spec = tmp_path / "empty.yaml"
+    spec.write_text("pools: { shape: icg, count: 2, women_share: [] }\nmodes: []\n")
+    done = seatwise("study", spec, "--output", tmp_path / "o1")
+    assert done.returncode == 2 and "pools.women_share" in done.stderr and "modes" in done.stderr
+    # Resampling keeps the members who must be seated once each (duplicated, they broke the caps).
+    mag = ROOT / "examples" / "mag"
+    spec = tmp_path / "mag.yaml"
+    spec.write_text(yaml.safe_dump({"pools": {"nominations": str(mag / "nominations.csv"), "count": 3, "seed": 3},
+                                    "policy": str(mag / "policy.yaml"), "modes": ["coordinated"]}))
+    seatwise("study", spec, "--output", tmp_path / "o2", "--keep-pools", expect=0)
+    original = list(csv.DictReader(open(mag / "nominations.csv")))
+    fixed = sorted(r["name"] for r in original if r["status"] not in ("", "new"))
+    for k in (1, 2, 3):
+        drawn = list(csv.DictReader(open(tmp_path / "o2" / "pools" / f"1-{k}" / "nominations.csv")))
+        assert sorted(r["name"] for r in drawn if r["status"] != "new") == fixed
+    rows = list(csv.DictReader(open(tmp_path / "o2" / "pools.csv")))
+    assert any(r["status"] == "optimal" for r in rows)
+    summary = json.loads((tmp_path / "o2" / "summary.json").read_text())
+    assert "Differences are" not in summary["method"] and summary["policy_sha256"] and summary["nominations_sha256"]
+    # An output folder that has the files is refused before the study runs.
+    done = seatwise("study", spec, "--output", tmp_path / "o2")
+    assert done.returncode == 2 and "already exist" in done.stderr and "runs in" not in done.stderr
+    # Two sweeps of one rule are two curves; a variant that fails on a later pool names the variant and the pool.
+    spec = tmp_path / "two.yaml"
+    spec.write_text(yaml.safe_dump({"pools": {"shape": "icg", "count": 3, "seed": 1, "women_share": 0.3}, "policy": str(ICG / "policy.yaml"),
+                                    "variants": [{"name": "a", "sweep": "1:min=6..8"}, {"name": "b", "off": [3], "sweep": "1:min=6..8"}]}))
+    seatwise("study", spec, "--output", tmp_path / "o3", expect=0)
+    md = (tmp_path / "o3" / "report.md").read_text()
+    assert md.count("## Cost of balance") == 2 and "--women-share 0.3 --seed 1+k" in md
+    spec = tmp_path / "afg.yaml"
+    spec.write_text(yaml.safe_dump({"pools": {"shape": "icg", "count": 3, "seed": 1}, "policy": str(ICG / "policy.yaml"),
+                                    "variants": [{"name": "afg", "set": {"4[AFG]": {"max": 1}}}]}))
+    done = seatwise("study", spec, "--output", tmp_path / "o4")
+    assert done.returncode == 2 and "variant 'afg' on pool 2" in done.stderr and f"{spec}:" in done.stderr
+
+
+def test_a_sweep_names_every_bound_without_a_panel(seatwise):
+    done = seatwise("what-if", ICG / "nominations.csv", "--policy", ICG / "policy.yaml", "--sweep", "3:max=0..16/3", "--format", "json", expect=0)
+    doc = json.loads(done.stdout)
+    steps = [s["bound"] for s in doc["steps"]]
+    assert steps[-1] == "16"  # the far end is asked even when the step does not land on it
+    none = [s["bound"] for s in doc["steps"] if s["status"] == "infeasible"]
+    assert none and doc["infeasible_bounds"] == none and none[0] == "0"
+    assert doc["steps"][-1]["status"] != "infeasible" and "from max" not in doc["summary"]

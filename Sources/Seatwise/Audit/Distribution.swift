@@ -44,6 +44,12 @@ public struct CountDistribution: Sendable {
         return CountDistribution(logProbabilities: out)
     }
 
+    /// The counts with a positive probability (lowest to highest).
+    public var support: ClosedRange<Int> {
+        let possible = logProbabilities.indices.filter { logProbabilities[$0] > -.infinity }
+        return (possible.first ?? 0)...(possible.last ?? 0)
+    }
+
     public var mean: Double {
         logProbabilities.enumerated().reduce(0) { $0 + Double($1.offset) * exp($1.element) }
     }

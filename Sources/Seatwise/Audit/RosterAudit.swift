@@ -215,7 +215,7 @@ public enum Auditor {
         let n = members.count
         let nullModel = pool.map { NullModel(pool: $0, roster: roster) }
         if let nullModel { notes += nullModel.notes }
-        for attribute in shareAttributes(roster) {
+        for attribute in shareAttributes(roster) where !roster.unknownAttributes.contains(attribute) {
             var values: [String: String] = [:]
             for m in members + (pool?.nominees ?? []) { if let key = m.key(of: attribute), values[key] == nil { values[key] = m.value(of: attribute)! } }
             for reference in references where reference.attribute == attribute {
@@ -231,7 +231,16 @@ public enum Auditor {
                 var row = ShareRow(attribute: attribute, value: values[key]!, count: c, unknown: unknown,
                                    share: n == 0 ? 0 : Double(c) / Double(n), size: n)
                 if let nullModel, let distribution = nullModel.distribution(attribute: attribute, key: key) {
-                    row.poolTest = ShareTest(.pool, distribution, observed: c...Swift.min(c + unknown, distribution.logProbabilities.count - 1))
+                    // Only counts random filling from the pool could give: the unknown members' values are
+                    // bounded by the pool too. A known count the pool cannot give is said, not shown as a tiny p.
+                    let support = distribution.support
+                    let high = Swift.min(c + unknown, support.upperBound)
+                    if c > support.upperBound || c + unknown < support.lowerBound {
+                        notes.append(Message(.auditCountOutsidePool, ["value": .text("\(attribute) \(values[key]!)"), "count": .number(c),
+                                                                      "low": .number(support.lowerBound), "high": .number(support.upperBound)]))
+                    } else {
+                        row.poolTest = ShareTest(.pool, distribution, observed: Swift.max(c, support.lowerBound)...high)
+                    }
                 }
                 if let reference = references.first(where: { $0.attribute == attribute && AttributeKey.normalize(canonical($0.value, attribute)) == key }) {
                     row.reference = reference.share

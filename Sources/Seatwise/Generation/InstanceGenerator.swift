@@ -73,6 +73,11 @@ public struct InstanceGenerator: Sendable {
     static let regionShare: [(String, Double)] = [("WEOG", 0.36), ("Asia-Pacific", 0.21), ("African", 0.16), ("GRULAC", 0.15), ("Eastern European", 0.12)]
     static let icgRegionShare: [(String, Double)] = [("WEOG", 0.5), ("Asia-Pacific", 0.18), ("African", 0.12), ("GRULAC", 0.11), ("Eastern European", 0.09)]
 
+    /// Whether weights given for some regions leave any region a positive weight (with the others' defaults).
+    public static func regionWeightsUsable(_ weights: [String: Double]) -> Bool {
+        regionShare.contains { (weights[$0.0] ?? $0.1) > 0 }
+    }
+
     /// The regional weights after the knobs, summing to 1.
     var regionWeights: [(String, Double)] {
         let base = (shape == .icg ? Self.icgRegionShare : Self.regionShare).map { ($0.0, knobs.regionWeights[$0.0] ?? $0.1) }
@@ -152,7 +157,8 @@ public struct InstanceGenerator: Sendable {
                 let pool = memberStates[region] ?? byRegion[region] ?? []
                 var country = pool[Int(rng.next() % UInt64(pool.count))]
                 let roll = rng.unit()
-                let gender = knobs.womenShare.map { roll < 0.015 ? "non-binary" : roll < 0.015 + $0 * 0.985 ? "female" : "male" }
+                // With the knob, exactly that share of women; 1.5% of the rest are non-binary.
+                let gender = knobs.womenShare.map { roll < $0 ? "female" : roll < $0 + 0.015 * (1 - $0) ? "non-binary" : "male" }
                     ?? (roll < 0.015 ? "non-binary" : (roll < plan.femaleShare ? "female" : "male"))
                 var status = "new", terms = 0
                 if r <= continuing {

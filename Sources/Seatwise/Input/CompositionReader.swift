@@ -119,7 +119,7 @@ public struct CompositionReader: Sendable {
         }
         if records.count == 1, problems.isEmpty { problem(header.line, nil, nil, "the table has a header but no rows") }
         notes += blanks.keys.sorted().map { name in
-            "\(file.path): \(Words.count(blanks[name]!, "member")) \(blanks[name]! == 1 ? "has" : "have") no \(name) in the table: quotas on \(name) count only the members whose \(name) is given"
+            "\(file.path): \(Words.count(blanks[name]!, "member")) \(blanks[name]! == 1 ? "has" : "have") no \(name) in the table: a quota on \(name) is judged only where they cannot change its verdict, and shares and probabilities are given as ranges over every value they could have"
         }
         var read = NominationsReader.Nominations(nominees: nominees, columns: ["group"] + attributeColumns)
         read.notes = notes

@@ -29,7 +29,8 @@ public enum AuditReport {
         let misfilled = audit.groups.filter { !$0.filled }
         return "\(Words.count(audit.size, "member")) on the roster; "
             + (misfilled.isEmpty ? "" : misfilled.map { groupVerdict($0) }.joined(separator: "; ") + "; ")
-            + (audit.quotas.isEmpty ? "the policy sets no quotas" : broken == 0 && unknown == 0 ? "every rule met"
+            + (audit.quotas.isEmpty && unknown == 0 ? "the policy sets no quotas" : audit.quotas.isEmpty ? "no quota could be checked"
+               : broken == 0 && unknown == 0 ? "every rule met"
                : broken == 0 ? "every rule checked is met" : "\(Words.count(broken, "quota row")) not met")
             + (unknown == 0 ? "" : audit.unverified.allSatisfy { $0.cause == .absentValues }
                ? "; \(Words.count(unknown, "quota")) not verified for values nobody on the roster has"
@@ -103,7 +104,7 @@ public enum AuditReport {
         let hasPool = audit.shares.contains { $0.poolTest != nil }
         let hasReference = audit.shares.contains { $0.referenceTest != nil }
         var header = ["Attribute", "Value", "Count", "Share"]
-        let probabilities = ["P one-sided", "Holm-adjusted", "P two-sided", "Holm-adjusted"]
+        let probabilities = ["P one-sided", "P one-sided, Holm", "P two-sided", "P two-sided, Holm"]
         if hasPool { header += ["Expected from the pool"] + probabilities }
         if hasReference { header += ["Reference", "Expected from the reference"] + probabilities }
         let rows = audit.shares.map { s -> [String] in
@@ -133,7 +134,7 @@ public enum AuditReport {
         out += "\nQuotas\n"
         var quotas = TextTable(["Rule", "Bound", "Count", "Verdict"])
         for line in quotaLines(audit) { quotas.add([line.rule, line.bound, line.count, line.verdict]) }
-        out += audit.quotas.isEmpty ? "  (the policy sets no quotas)\n" : quotas.render()
+        out += audit.quotas.isEmpty && audit.unverified.isEmpty ? "  (the policy sets no quotas)\n" : quotas.render()
         out += "\n\(sharesHeading(audit))\n"
         let (header, rows) = shareTable(audit)
         var shares = TextTable(header)

@@ -19,8 +19,22 @@ public enum SweepReport {
         if let first = feasible.first, let last = feasible.last, let a = first.result.rankSum, let b = last.result.rankSum {
             out += "; rank sum \(a) at \(first.bound), \(b) at \(last.bound)"
         }
-        if let stop = sweep.firstInfeasible { out += "; no panel meets the rules from \(stop.bound)" } else { out += "; every bound has a panel" }
+        out += "; " + infeasibleWords(sweep)
         return out
+    }
+
+    /// Where no panel meets the rules, as it is: "from min = 13" only when every later bound has none too.
+    static func infeasibleWords(_ sweep: CostOfBalance) -> String {
+        let none = sweep.points.filter { !$0.feasible }
+        guard let first = none.first, let last = none.last else { return "every bound has a panel" }
+        if none.count == 1 { return "no panel meets the rules at \(first.bound) only" }
+        if last.bound == sweep.points.last!.bound, none.count == sweep.points.count - sweep.points.firstIndex(where: { !$0.feasible })! {
+            return "no panel meets the rules from \(first.bound) on"
+        }
+        if first.bound == sweep.points.first!.bound, none.count == (sweep.points.firstIndex(where: \.feasible) ?? none.count) {
+            return "no panel meets the rules up to \(last.bound)"
+        }
+        return "no panel meets the rules at " + none.map(\.bound).joined(separator: ", ")
     }
 
     static func text(_ sweep: CostOfBalance) -> String {
@@ -86,8 +100,9 @@ public enum SweepReport {
         var rule: String, side: String
         var baseRankSum: Int?
         var steps: [Step]
-        /// The first bound with no panel (null when every bound has one).
+        /// The first bound (in the order swept) with no panel (null when every bound has one), and every such bound.
         var firstInfeasible: String?
+        var infeasibleBounds: [String]
         var summary: String
 
         init(_ sweep: CostOfBalance) {
@@ -106,6 +121,7 @@ public enum SweepReport {
                             groups: r.groups.map { GroupSum(group: $0.group, rankSum: $0.rankSum) }, composition: composition)
             }
             firstInfeasible = sweep.firstInfeasible.map { String($0.bound.split(separator: "=").last ?? "").trimmingCharacters(in: .whitespaces) }
+            infeasibleBounds = sweep.points.filter { !$0.feasible }.map { String($0.bound.split(separator: "=").last ?? "").trimmingCharacters(in: .whitespaces) }
             summary = SweepReport.summary(sweep)
         }
     }

@@ -33,7 +33,9 @@ public struct BoundSweep: Sendable, Equatable {
             guard let s = value(rangeAndStep[1]), s > 0 else { return nil }
             step = s
         }
-        let values = Array(stride(from: a, through: b, by: a <= b ? step : -step))
+        var values = Array(stride(from: a, through: b, by: a <= b ? step : -step))
+        // The far end is always asked, even when the step does not land on it.
+        if values.last != b { values.append(b) }
         guard !values.isEmpty, values.count <= 1001 else { return nil }
         let steps = values.map { v -> Adjustment in
             percent ? .setShare(row: row, side: side, share: .percent(numerator: v, denominator: 10_000)) : .setBound(row: row, side: side, value: v)

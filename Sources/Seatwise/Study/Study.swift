@@ -39,6 +39,11 @@ public struct StudyResult: Sendable {
     public var seconds: Double
     /// The women share of each setting, for headings.
     public var settings: [Double?] { spec.womenShares }
+    /// The first pool's size, as generated (the generator gives every group a seat and two nominees a seat).
+    public var poolSize: (nominees: Int, seats: Int)?
+    public var policySha256: String?
+    public var nominationsPath: String?
+    public var nominationsSha256: String?
 }
 
 public enum StudyRunner {
@@ -50,10 +55,19 @@ public enum StudyRunner {
         let start = Deadline.now()
         let policyFile = try spec.policy.map { try InputFile.read($0) }
         let source = try PoolSource(spec: spec, countries: countries, policy: policyFile)
-        // The first pool is built and solved here: a bad policy, an unknown rule or an off-number is one
-        // error for the whole study, with its place, before any thread starts.
-        let first = try source.pool(setting: 0, index: 0)
-        for variant in spec.variants { _ = try variantRound(first, variant).context(budget: budget) }
+        // The first pool is built and its rounds set up here: a policy that does not fit the pools, an
+        // unknown rule or an off-number is one error for the whole study, at the spec's place, before any
+        // thread starts.
+        let first: SelectionInput
+        do { first = try source.pool(setting: 0, index: 0) } catch let error as InputError {
+            throw InputError([InputDiagnostic(file: spec.path, key: "pools",
+                                              message: "the first pool cannot be read under \(spec.policy ?? "its policy"): " + Self.summarize(error))])
+        }
+        for variant in spec.variants {
+            do { _ = try variantRound(first, variant).context(budget: budget) } catch let error as InputError {
+                throw InputError([InputDiagnostic(file: spec.path, line: variant.line, key: variant.key, message: "variant '\(variant.name)': " + Self.summarize(error))])
+            }
+        }
         let groups = first.policy.groups
         let jobs = spec.womenShares.indices.flatMap { s in (0..<spec.count).map { (s, $0) } }
         final class Shared: @unchecked Sendable {
@@ -77,10 +91,20 @@ public enum StudyRunner {
                 do {
                     try budget.checkCancelled()
                     let (setting, index) = jobs[k]
-                    let input = try source.pool(setting: setting, index: index)
                     var rows: [StudyRow] = []
+                    // A pool or variant that fails here (a row one pool lacks) stops the study, naming the pool.
+                    let pool = "pool \(index + 1) (seed \(spec.seed &+ UInt64(index))) of setting \(setting + 1)"
+                    let input: SelectionInput
+                    do { input = try source.pool(setting: setting, index: index) } catch let error as InputError {
+                        throw InputError([InputDiagnostic(file: spec.path, key: "pools", message: "\(pool): " + Self.summarize(error))])
+                    }
                     for variant in spec.variants {
-                        rows += try runs(input, variant: variant, spec: spec, setting: setting, index: index, groups: groups, budget: budget)
+                        do {
+                            rows += try runs(input, variant: variant, spec: spec, setting: setting, index: index, groups: groups, budget: budget)
+                        } catch let error as InputError {
+                            throw InputError([InputDiagnostic(file: spec.path, line: variant.line, key: variant.key,
+                                                              message: "variant '\(variant.name)' on \(pool): " + Self.summarize(error))])
+                        }
                     }
                     shared.lock.lock()
                     shared.rows[k] = rows
@@ -97,7 +121,11 @@ public enum StudyRunner {
             }
         }
         if let error = shared.error { throw error }
-        return StudyResult(spec: spec, groups: groups, rows: shared.rows.flatMap { $0 }, seconds: Deadline.now() - start)
+        var result = StudyResult(spec: spec, groups: groups, rows: shared.rows.flatMap { $0 }, seconds: Deadline.now() - start)
+        result.poolSize = (first.nominees.count, first.policy.totalSeats)
+        result.policySha256 = policyFile?.sha256
+        if case .resampled(let path) = spec.source { result.nominationsPath = path; result.nominationsSha256 = source.real?.nominations.sha256 }
+        return result
     }
 
     /// The files of one pool (setting and index from 0), as `study --keep-pools` writes them: its
@@ -109,13 +137,19 @@ public enum StudyRunner {
         return files
     }
 
+    /// An input error in one line: its first three problems and how many more.
+    static func summarize(_ error: InputError) -> String {
+        let shown = error.diagnostics.prefix(3).map { $0.message }
+        return shown.joined(separator: "; ") + (error.diagnostics.count > 3 ? "; and \(error.diagnostics.count - 3) more" : "")
+    }
+
     /// The round a variant asks for: its rules switched off, its bounds set.
     static func variantRound(_ input: SelectionInput, _ variant: StudySpec.Variant) throws -> Round {
         var input = input
         let numbers = Set(input.policy.quotas.map { $0.index + 1 })
         let unknown = variant.off.filter { !numbers.contains($0) }
         if !unknown.isEmpty {
-            throw InputError(unknown.map { InputDiagnostic(file: "study", key: "variants.\(variant.name).off", message: "the policy has no quota \($0) (it numbers them 1 to \(numbers.count))") })
+            throw InputError(unknown.map { InputDiagnostic(file: "study", key: "off", message: "off: the policy has no quota \($0) (it numbers them 1 to \(numbers.count))") })
         }
         input.policy.quotas.removeAll { variant.off.contains($0.index + 1) }
         return Round(input: input, adjustments: variant.adjustments)
@@ -194,8 +228,9 @@ struct PoolSource: Sendable {
 
     func generatedPolicy(setting: Int, index: Int) -> String { generator(setting: setting, index: index)?.generate().policyYAML ?? "" }
 
-    /// Each group's nominees drawn with replacement (as many as it has) with SplitMix64, listed in the order
-    /// of their ranks (a nominee drawn twice appears twice, under two ids); status and terms kept. Written
+    /// Each group's new nominees drawn with replacement (as many as it has) with SplitMix64, its continuing,
+    /// required, ex officio and withdrawn members kept once each; listed in the order of their ranks (a
+    /// nominee drawn twice appears twice, under two ids, as another nominee like them); status and terms kept. Written
     /// as a nominations file (id, name, group, rank, status, terms, then every attribute column), so a
     /// kept pool reads back as any nominations file does.
     static func resample(_ input: SelectionInput, seed: UInt64) -> String {
@@ -209,9 +244,11 @@ struct PoolSource: Sendable {
         var lines = [CSVCell.dataRow(["id", "name", "group", "rank", "status", "terms"] + attributes)]
         var k = 0
         for group in input.policy.groups {
-            let members = input.nominees.filter { $0.group == group }
-            guard !members.isEmpty else { continue }
-            var drawn = (0..<members.count).map { _ in members[Int(rng.next() % UInt64(members.count))] }
+            // Members the body must seat or cannot (continuing, required, ex officio, withdrawn) are who they
+            // are, not a sample: kept once each. Only the other nominees are drawn.
+            let fixed = input.nominees.filter { $0.group == group && $0.status != .new }
+            let members = input.nominees.filter { $0.group == group && $0.status == .new }
+            var drawn = fixed + (members.isEmpty ? [] : (0..<members.count).map { _ in members[Int(rng.next() % UInt64(members.count))] })
             drawn.sort { ($0.rank ?? Int.max, $0.id) < ($1.rank ?? Int.max, $1.id) }
             for (r, n) in drawn.enumerated() {
                 k += 1

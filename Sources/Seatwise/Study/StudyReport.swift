@@ -37,10 +37,22 @@ public enum StudyReport {
         var groupCost: [GroupCostDoc]
     }
     struct GroupCostDoc: Encodable { var group: String, median: Double? }
-    struct DifferenceDoc: Encodable { var setting: Int, womenShare: Double?, variant: String, measure: String, pairs: Int, mean: Double, low: Double, high: Double }
+    struct DifferenceDoc: Encodable {
+        var setting: Int, womenShare: Double?, variant: String, measure: String, pairs: Int, mean: Double, low: Double?, high: Double?
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(setting, forKey: .setting); try c.encode(womenShare, forKey: .womenShare); try c.encode(variant, forKey: .variant)
+            try c.encode(measure, forKey: .measure); try c.encode(pairs, forKey: .pairs); try c.encode(mean, forKey: .mean)
+            try c.encode(low, forKey: .low); try c.encode(high, forKey: .high)
+        }
+        enum Keys: String, CodingKey { case setting, womenShare, variant, measure, pairs, mean, low, high }
+    }
     struct SummaryDoc: Encodable {
         var tool: SelectionDocument.Tool
         var spec: String, specSha256: String
+        /// The policy every pool was solved under (null: each pool's generated one), and its hash; the real
+        /// nominations resampled, and theirs.
+        var policy: String?, policySha256: String?, nominations: String?, nominationsSha256: String?
         var pools: Int, seed: UInt64, settings: [Double?], variants: [String], modes: [String], runs: Int, seconds: Double
         var bootstrap: [String: UInt64]
         var percentiles: String
@@ -54,6 +66,7 @@ public enum StudyReport {
         let spec = study.spec
         let doc = SummaryDoc(
             tool: .init(name: "seatwise", version: SeatwiseTool.version, glpk: SeatwiseTool.glpkVersion), spec: spec.path, specSha256: spec.sha256,
+            policy: spec.policy, policySha256: study.policySha256, nominations: study.nominationsPath, nominationsSha256: study.nominationsSha256,
             pools: spec.count, seed: spec.seed, settings: spec.womenShares, variants: spec.variants.map(\.name), modes: spec.modes.map(\.rawValue),
             runs: study.rows.count, seconds: study.seconds,
             bootstrap: ["resamples": UInt64(spec.bootstrapResamples), "seed": spec.bootstrapSeed], percentiles: "linear interpolation between order statistics (numpy's default)",
@@ -77,26 +90,35 @@ public enum StudyReport {
     public static func method(_ study: StudyResult) -> String {
         let spec = study.spec
         var pools: String
+        let perSetting = spec.womenShares.count > 1 ? " per setting" : ""
         switch spec.source {
         case .generated(let shape, let seats, let perSeat, let knobs):
-            let shares = spec.womenShares.map(share).joined(separator: ", ")
             let nominees = Swift.max(seats, Int((Double(seats) * perSeat).rounded()))
-            pools = "\(spec.count) pools per setting were generated with `seatwise generate --shape \(shape.rawValue) --seats \(seats) --nominees \(nominees)"
-            if !knobs.regionWeights.isEmpty { pools += " --region-weights " + knobs.regionWeights.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",") }
-            for p in knobs.rankFirst { pools += " --rank-first \(p.value):\(p.strength)" }
-            pools += " --women-share S --seed \(spec.seed)+k` for k = 0…\(spec.count - 1) and S in {\(shares)}"
+            var command = "seatwise generate --shape \(shape.rawValue) --seats \(seats) --nominees \(nominees)"
+            if !knobs.regionWeights.isEmpty {
+                command += " --region-weights '" + knobs.regionWeights.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",") + "'"
+            }
+            for p in knobs.rankFirst { command += " --rank-first '\(p.value):\(p.strength)'" }
+            let shares = spec.womenShares.compactMap { $0 }
+            if shares.count == 1 { command += " --women-share \(shares[0])" } else if !shares.isEmpty { command += " --women-share S" }
+            command += " --seed \(spec.seed)+k"
+            pools = "\(Words.count(spec.count, "pool"))\(perSetting) were generated with `\(command)` for k = 0…\(spec.count - 1)"
+            if shares.count > 1 { pools += " and S in {\(shares.map { String($0) }.joined(separator: ", "))}" }
+            if let size = study.poolSize { pools += " (pools of \(size.nominees) nominees for \(size.seats) seats)" }
         case .resampled(let file):
-            pools = "\(spec.count) pools were resampled from \(file): each group's nominees drawn with replacement (as many as it has) with SplitMix64 seeded \(spec.seed)+k for pool k, ranks kept in their order"
+            pools = "\(Words.count(spec.count, "pool")) were resampled from \(file) (sha256 \(study.nominationsSha256 ?? "")): in each group, the continuing, required, ex officio and withdrawn members kept and the other nominees drawn with replacement, as many as there are, with SplitMix64 seeded \(spec.seed)+k for pool k, listed in their ranks' order"
         }
-        let policy = spec.policy.map { "the policy \($0)" } ?? "each pool's own generated policy"
+        let policy = spec.policy.map { "the policy \($0) (sha256 \(study.policySha256 ?? ""))" } ?? "each pool's own generated policy"
         let variants: String = spec.variants.map(\.name).joined(separator: ", ")
         let modes: String = spec.modes.map(\.rawValue).joined(separator: " and ")
         var parts: [String] = []
         parts.append("Study run with seatwise \(SeatwiseTool.version) (GLPK \(SeatwiseTool.glpkVersion)) on the specification \(spec.path) (sha256 \(spec.sha256)).")
         parts.append("\(pools).")
-        parts.append("Each pool was solved exactly (integer programming, proved optimal, ties broken by the policy's seed) under \(policy) in \(Words.count(spec.variants.count, "variant")) (\(variants)) and in the modes \(modes): \(study.rows.count) runs.")
+        parts.append("Each pool was solved exactly (integer programming, proved optimal, ties broken by the policy's seed) under \(policy) in \(Words.count(spec.variants.count, "variant")) (\(variants)) and in \(spec.modes.count == 1 ? "the mode" : "the modes") \(modes): \(Words.count(study.rows.count, "run")).")
         parts.append("Medians and 5th–95th percentiles are over the pools with a panel (linear interpolation between order statistics).")
-        parts.append("Differences are coordinated minus independent, pool by pool, over the pools where both modes have a panel; their 95% intervals are percentile-bootstrap intervals of the mean from \(spec.bootstrapResamples) resamples, drawn with SplitMix64 seeded \(spec.bootstrapSeed) for each interval.")
+        if spec.modes.count == 2 {
+            parts.append("Differences are coordinated minus independent, pool by pool, over the pools where both modes have a panel; their 95% intervals are percentile-bootstrap intervals of the mean from \(spec.bootstrapResamples) resamples, drawn with SplitMix64 seeded \(spec.bootstrapSeed) for each interval, and are given only from \(StudySummary.minimumPairs) pools on.")
+        }
         parts.append("A pool is infeasible when no panel meets the variant's rules.")
         return parts.joined(separator: " ")
     }
@@ -127,7 +149,8 @@ public enum StudyReport {
         let rows = summary.differences.map { d in
             let points = d.measure == .weogShare
             func f(_ x: Double) -> String { points ? String(format: "%+.1f points", x * 100) : String(format: "%+.2f", x) }
-            return [settingName(study, d.setting), d.variant, d.measure.title, "\(d.pairs)", f(d.mean), "\(f(d.low)) to \(f(d.high))"]
+            let interval = d.low.flatMap { low in d.high.map { "\(f(low)) to \(f($0))" } } ?? "too few pools (under \(StudySummary.minimumPairs))"
+            return [settingName(study, d.setting), d.variant, d.measure.title, "\(d.pairs)", f(d.mean), interval]
         }
         return (header, rows)
     }
@@ -173,10 +196,11 @@ public enum StudyReport {
 
     static func curves(_ study: StudyResult, _ summary: StudySummary) -> [Curve] {
         let swept = study.spec.variants.filter { $0.sweepStep != nil }
-        guard !swept.isEmpty else { return [] }
-        let rules = Array(Set(swept.map { "\($0.sweepStep!.rule):\($0.sweepStep!.side.rawValue)" })).sorted()
-        return rules.map { rule in
-            let steps = swept.filter { "\($0.sweepStep!.rule):\($0.sweepStep!.side.rawValue)" == rule }
+        var names: [String] = []
+        for v in swept where !names.contains(v.sweepName ?? "") { names.append(v.sweepName ?? "") }
+        return names.map { name in
+            let steps = swept.filter { $0.sweepName == name }
+            let step = steps[0].sweepStep!
             var rows: [[String]] = []
             var series: [(label: String, points: [(x: Double, y: Double?, infeasible: Double)])] = []
             for s in study.spec.womenShares.indices {
@@ -189,10 +213,11 @@ public enum StudyReport {
                         rows.append([settingName(study, s), mode.rawValue, v.sweepStep!.value, spreadText(c.spreads[.rankSum]), spreadText(c.spreads[.women]),
                                      String(format: "%.0f%%", c.infeasibleRate * 100)])
                     }
-                    series.append(("\(settingName(study, s)), \(mode.rawValue)", points))
+                    series.append(("\(settingName(study, s)), \(mode.rawValue)", points.sorted { $0.x < $1.x }))
                 }
             }
-            return Curve(title: "rule \(rule)", table: (["Setting", "Mode", "Bound", "Rank sum, median (5th–95th)", "Women, median (5th–95th)", "Infeasible"], rows), series: series)
+            return Curve(title: "\(name) (rule \(step.rule), \(step.side.rawValue))",
+                         table: (["Setting", "Mode", "Bound", "Rank sum, median (5th–95th)", "Women, median (5th–95th)", "Infeasible"], rows), series: series)
         }
     }
 

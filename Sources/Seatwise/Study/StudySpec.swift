@@ -16,10 +16,15 @@ public struct StudySpec: Sendable {
     /// One policy variant: its name, bounds set (as `--set` sets them), rules switched off (by number).
     public struct Variant: Sendable, Equatable {
         public var name: String
+        /// Where the spec gives it (for errors found when a pool is solved under it).
+        public var line: Int?
+        public var key = ""
         public var adjustments: [Adjustment] = []
         public var off: [Int] = []
         /// For a step of a sweep: the rule and bound it sets (a cost-of-balance curve's x).
         public var sweepStep: (rule: String, side: QuotaBoundSide, value: String)?
+        /// The name of the variant a sweep step belongs to (one curve each).
+        public var sweepName: String?
         public static func == (a: Variant, b: Variant) -> Bool { a.name == b.name && a.adjustments == b.adjustments && a.off == b.off }
     }
 
@@ -96,12 +101,18 @@ public struct StudySpec: Sendable {
                     case "seed": if let s = v.scalar?.string, let n = UInt64(s) { spec.seed = n } else { problem(v, path, "expected a whole number of 0 or more") }
                     case "seats": seats = whole(v, path, in: 1...10_000)
                     case "per_seat": perSeat = number(v, path, in: 1...1000)
-                    case "women_share": spec.womenShares = list(v).map { number($0, path, in: 0...1) }
+                    case "women_share":
+                        spec.womenShares = list(v).map { number($0, path, in: 0...1) }
+                        if spec.womenShares.isEmpty { problem(v, path, "expected a share from 0 to 1, or a list of them") }
+                        if Set(spec.womenShares.compactMap { $0 }).count < spec.womenShares.compactMap({ $0 }).count { problem(v, path, "a share is listed twice") }
                     case "region_weights":
                         guard case .mapping(let weights) = v else { problem(v, path, "expected a mapping REGION: WEIGHT"); continue }
                         for (r, w) in weights {
                             guard let region = r.string.flatMap(CountryTable.canonicalRegion) else { problem(r, path, "'\(r.string ?? "")' is not a UN regional group"); continue }
                             if let weight = number(w, "\(path).\(region)", in: 0...1_000_000) { knobs.regionWeights[region] = weight }
+                        }
+                        if !knobs.regionWeights.isEmpty, !InstanceGenerator.regionWeightsUsable(knobs.regionWeights) {
+                            problem(v, path, "every region would have weight 0: give at least one region a positive weight")
                         }
                     case "rank_first":
                         for item in list(v) {
@@ -129,6 +140,7 @@ public struct StudySpec: Sendable {
                     guard let m = item.string.flatMap(SelectionMode.init(rawValue:)) else { problem(item, "modes", "expected independent or coordinated"); return nil }
                     return m
                 }
+                if list(value).isEmpty { problem(value, "modes", "expected independent, coordinated or both") }
                 if !modes.isEmpty { spec.modes = Array(Set(modes)).sorted { $0.rawValue > $1.rawValue } }
             case "bootstrap":
                 guard case .mapping(let b) = value else { problem(value, "bootstrap", "expected a mapping with resamples and seed"); continue }
@@ -145,7 +157,7 @@ public struct StudySpec: Sendable {
                 for (i, item) in items.enumerated() {
                     let path = "variants[\(i + 1)]"
                     guard case .mapping(let m) = item else { problem(item, path, "a variant is a mapping: name, and set, off or sweep"); continue }
-                    var variant = Variant(name: "variant \(i + 1)")
+                    var variant = Variant(name: "variant \(i + 1)", line: item.mark.map { $0.line }, key: path)
                     var sweep: BoundSweep?
                     for (k, v) in m {
                         let name = k.string ?? ""
@@ -174,7 +186,8 @@ public struct StudySpec: Sendable {
                         }
                     }
                     if let sweep {
-                        // A sweep is one variant per bound, named NAME=BOUND.
+                        // A sweep is one variant per bound, named NAME=BOUND; its steps keep the base name for the curve.
+                        variant.sweepName = variant.name
                         for step in sweep.steps {
                             var v = variant
                             let bound = String(step.option.value.split(separator: "=").last ?? "")

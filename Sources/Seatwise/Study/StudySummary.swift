@@ -74,9 +74,13 @@ public struct StudySummary: Sendable {
         public var measure: StudyMeasure
         public var pairs: Int
         public var mean: Double
-        public var low: Double
-        public var high: Double
+        /// The 95% interval; nil with fewer than `minimumPairs` pairs (an interval from a handful of pools
+        /// would look more certain than it is).
+        public var low: Double?
+        public var high: Double?
     }
+
+    public static let minimumPairs = 10
 
     public var cells: [Cell]
     public var differences: [Difference]
@@ -106,9 +110,9 @@ public struct StudySummary: Sendable {
                         return b - a
                     }
                     guard !pairs.isEmpty else { continue }
-                    let (low, high) = Self.bootstrap(pairs, resamples: spec.bootstrapResamples, seed: spec.bootstrapSeed)
+                    let interval = pairs.count < Self.minimumPairs ? nil : Self.bootstrap(pairs, resamples: spec.bootstrapResamples, seed: spec.bootstrapSeed)
                     differences.append(Difference(setting: setting, variant: variant, measure: m, pairs: pairs.count,
-                                                  mean: pairs.reduce(0, +) / Double(pairs.count), low: low, high: high))
+                                                  mean: pairs.reduce(0, +) / Double(pairs.count), low: interval?.0, high: interval?.1))
                 }
             }
         }

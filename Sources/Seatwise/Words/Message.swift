@@ -309,6 +309,7 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
     case auditProbabilityHolm = "audit.probability_holm"
     case auditProbabilityUnknown = "audit.probability_unknown"
     case auditProbabilityMeaning = "audit.probability_meaning"
+    case auditCountOutsidePool = "audit.count_outside_pool"
     case precheckMinimumAboveSeats = "precheck.minimum_above_seats"
     case noteUncounted = "note.uncounted"
     case explainAppointed = "explain.appointed"
@@ -347,6 +348,7 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
              .auditAbsentValuesUnchecked, .whyAppointed, .explainExOfficio, .whyExOfficio,
              .auditProbabilityPool, .auditProbabilityReference, .auditProbabilityUnknown, .auditProbabilityMeaning: return []
         case .auditProbabilityHolm: return ["tests"]
+        case .auditCountOutsidePool: return ["value", "count", "low", "high"]
         case .person: return ["nominee", "group", "rank"]
         case .peopleAndMore: return ["people", "more"]
         case .changes: return ["entering", "leaving"]

@@ -20,7 +20,7 @@ extension ReportWorkbook {
         for g in audit.groups { groups.add([.text(g.group), .int(g.seats), .int(g.seated), .text(AuditReport.seatVerdict(g))]) }
         // Each test's expected count and probabilities, named one- or two-sided, Holm's adjustment beside each;
         // a range (unknown values in a composition) is written as text, low–high.
-        let probabilities = ["P one-sided", "Holm-adjusted", "P two-sided", "Holm-adjusted"]
+        let probabilities = ["P one-sided", "P one-sided, Holm", "P two-sided", "P two-sided, Holm"]
         var shares = Sheet("Shares", headers: ["Attribute", "Value", "Count", "Unknown", "Share", "Expected from the pool"] + probabilities.map { "\($0) (pool)" }
                                                + ["Reference", "Expected from the reference"] + probabilities.map { "\($0) (reference)" })
         func cell(_ p: ProbabilityRange) -> Cell { p.isExact ? .number(p.low) : .text(AuditReport.probability(p)) }
