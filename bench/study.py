@@ -2,14 +2,12 @@
 variants × 2 modes, 1,200 runs) and a MAG-shaped one of the same size, each timed as a whole process on
 every core, with its peak memory. The target is under 60 s each on 2 cores."""
 import os
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-GNU_TIME = "/usr/bin/time"
+from bodies import timed
 
+ROOT = Path(__file__).resolve().parents[1]
 SPECS = {
     "ICG-shaped (30 seats, 80 nominees; the bundled ICG policy)":
         "pools: { shape: icg, count: 100, seed: 1, women_share: [0.15, 0.30, 0.45] }\n"
@@ -21,17 +19,6 @@ SPECS = {
         "variants:\n  - { name: as-is }\n  - { name: women-45, set: { \"1\": { min: 45% } } }\n"
         "modes: [independent, coordinated]\n",
 }
-
-
-def timed(cmd):
-    wrapped = [GNU_TIME, "-f", "%M", *map(str, cmd)] if os.path.exists(GNU_TIME) else list(map(str, cmd))
-    start = time.perf_counter()
-    done = subprocess.run(wrapped, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(map(str, cmd))} failed: {done.stderr[-500:]}")
-    peak = int(done.stderr.strip().split("\n")[-1]) / 1024 if wrapped[0] == GNU_TIME else 0
-    return seconds, peak
 
 
 def rows(binary, tmp):

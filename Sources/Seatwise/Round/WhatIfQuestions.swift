@@ -11,21 +11,10 @@ public struct WhatIfQuestion: Sendable, Equatable {
 
 public enum WhatIfQuestions {
     public static func read(_ file: InputFile) throws -> [WhatIfQuestion] {
-        guard let text = String(validating: file.bytes, as: UTF8.self), !text.contains("\u{0}") else {
-            throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the questions file is not valid UTF-8 text")])
-        }
         // The policy reader's YAML checks: syntax errors and duplicate keys with their place, tags refused.
-        var yaml = PolicyReader.State(file: file.path)
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        if yaml.rejectAnchors(in: body) { throw InputError(yaml.problems) }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: body, .basic)
-        } catch let error as YamlError {
-            throw InputError([yaml.diagnostic(for: error, text: body)])
-        } catch {
-            throw InputError([InputDiagnostic(file: file.path, message: "cannot parse the questions as YAML: \(error)")])
-        }
+        let composed = try YAMLFile.compose(file, what: "questions file")
+        let root = composed.root
+        var yaml = composed.state
         guard let root, case .sequence(let items) = root else {
             throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the questions must be a list, one question an item")])
         }

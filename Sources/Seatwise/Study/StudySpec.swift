@@ -44,18 +44,9 @@ public struct StudySpec: Sendable {
     public var path: String
 
     public static func read(_ file: InputFile) throws -> StudySpec {
-        guard let text = String(validating: file.bytes, as: UTF8.self), !text.contains("\u{0}") else {
-            throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the study specification is not valid UTF-8 text")])
-        }
-        var yaml = PolicyReader.State(file: file.path)
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        if yaml.rejectAnchors(in: body) { throw InputError(yaml.problems) }
-        let root: Node?
-        do { root = try Yams.compose(yaml: body, .basic) } catch let error as YamlError {
-            throw InputError([yaml.diagnostic(for: error, text: body)])
-        } catch {
-            throw InputError([InputDiagnostic(file: file.path, message: "cannot parse the study as YAML: \(error)")])
-        }
+        let composed = try YAMLFile.compose(file, what: "study specification")
+        let root = composed.root
+        var yaml = composed.state
         guard let root, case .mapping(let top) = root else {
             throw InputError([InputDiagnostic(file: file.path, line: 1, message: "a study is a mapping with pools, policy, variants and modes")])
         }
