@@ -9,8 +9,8 @@ extension InstanceGenerator.Shape: ExpressibleByArgument {}
 
 /// The pool knobs `generate` and `study` share.
 struct PoolKnobOptions: ParsableArguments {
-    @Option(name: .long, parsing: .unconditional, help: "Share of women among nominees, 0 to 1 (default: the shape's own, per group); 1.5% of the others are non-binary.") var womenShare: Double?
-    @Option(name: .long, help: "Regional weights among nominees, e.g. 'WEOG=0.6,African=0.1' (regions not named keep the shape's weight).") var regionWeights: String?
+    @Option(name: .long, parsing: .unconditional, help: "The chance that each nominee is a woman, 0 to 1 (default: the shape's own, per group); 1.5% of the others are non-binary.") var womenShare: Double?
+    @Option(name: .long, help: "Relative regional weights among nominees, e.g. 'WEOG=0.6,African=0.1' (regions not named keep the shape's weight; all are then scaled to sum to 1).") var regionWeights: String?
     @Option(name: .long, parsing: .singleValue, help: "A gender or region the nominating groups list first, VALUE or VALUE:STRENGTH (0 to 1, default 1); repeatable (e.g. --rank-first male --rank-first WEOG:0.6). The icg shape lists men and WEOG first unless given.")
     var rankFirst: [String] = []
 
@@ -21,7 +21,7 @@ struct PoolKnobOptions: ParsableArguments {
         for part in (regionWeights ?? "").split(separator: ",") {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pair.count == 2, let region = CountryTable.canonicalRegion(pair[0]), let weight = Double(pair[1]), weight >= 0, weight.isFinite else {
-                problems.append(InputDiagnostic(file: "--region-weights", key: String(part), message: "expected REGION=WEIGHT with a UN regional group and a weight of 0 or more"))
+                problems.append(InputDiagnostic(file: "--region-weights", key: String(part), message: "expected REGION=WEIGHT with a UN regional group (\(CountryTable.regions.joined(separator: ", "))) and a weight of 0 or more"))
                 continue
             }
             weights[region] = weight

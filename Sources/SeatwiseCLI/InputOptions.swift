@@ -17,7 +17,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "A country table to use instead of the bundled one (same columns).")
     var countries: String?
 
-    @Flag(name: .long, help: "Replace every name with initials in the reports, for publishing.")
+    @Flag(name: .long, help: "Replace every name with initials in the reports (names stay out of every report and message; --public is the version to publish).")
     var redact = false
 
     @Option(name: .long, parsing: .upToNextOption, help: "Past compositions (the nominations format with a year column, or one file per year named with its year): terms served and each country's past seats are computed from them.")

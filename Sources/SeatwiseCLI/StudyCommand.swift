@@ -14,7 +14,7 @@ struct StudyCommand: ParsableCommand {
     @Option(name: .long, help: "A country table to use instead of the bundled one.") var countries: String?
     @Flag(name: .long, help: "Replace the study's files if the folder has them.") var force = false
     @Flag(name: .long, help: "Also write every pool's nominations (and generated policy) to DIR/pools/SETTING-POOL/, to re-run any row by hand.") var keepPools = false
-    @Flag(name: .long, help: "Report progress on standard error as plain lines, even when it is not a terminal.") var progress = false
+    @Flag(name: .long, help: "Report progress on standard error as plain lines, even when it is not a terminal (on a terminal a counter is shown anyway).") var progress = false
 
     func validate() throws {
         if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be between 1 and 256") }
@@ -27,7 +27,7 @@ struct StudyCommand: ParsableCommand {
         let files = ["pools.csv", "summary.json", "report.md", "report.html"]
         // Refused before the study runs, not after minutes of solving.
         try OutputFolder(path: output, force: force).checkFree(files + (keepPools ? ["pools"] : []))
-        Console.error("study: \(specValue.runs) runs (\(specValue.count) pools × \(specValue.womenShares.count) settings × \(specValue.variants.count) variants × \(specValue.modes.count) modes)")
+        Console.error("study: \(Words.count(specValue.runs, "run")) (\(Words.count(specValue.count, "pool")) × \(Words.count(specValue.womenShares.count, "setting")) × \(Words.count(specValue.variants.count, "variant")) × \(Words.count(specValue.modes.count, "mode")))")
         let study = try StudyRunner.run(specValue, countries: table, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
                                         budget: SolveBudget(cancellation: Interrupt.cancellation()), progress: Progress.reporter("pools"))
         let summary = StudySummary(study)

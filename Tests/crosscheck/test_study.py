@@ -267,3 +267,18 @@ def test_a_sweep_names_every_bound_without_a_panel(seatwise):
     none = [s["bound"] for s in doc["steps"] if s["status"] == "infeasible"]
     assert none and doc["infeasible_bounds"] == none and none[0] == "0"
     assert doc["steps"][-1]["status"] != "infeasible" and "from max" not in doc["summary"]
+
+
+def test_spec_paths_beside_the_spec_and_names_given_twice(seatwise, tmp_path):
+    (tmp_path / "p.yaml").write_text((ICG / "policy.yaml").read_text())
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("pools: { shape: icg, count: 2, seed: 4 }\npolicy: p.yaml\nvariants:\n  - { name: x, off: [2] }\n  - { name: x, sweep: '1:min=6..7' }\n")
+    done = seatwise("study", spec, "--output", tmp_path / "out")
+    assert done.returncode == 2 and "two variants are named 'x'" in done.stderr and "p.yaml" not in done.stderr
+    spec.write_text("pools: { shape: icg, count: 2, seed: 4 }\npolicy: p.yaml\nvariants:\n  - { name: x, off: [2] }\n")
+    seatwise("study", spec, "--output", tmp_path / "out", expect=0)
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["policy"] == str(tmp_path / "p.yaml") and "x (quota 2 switched off)" in summary["method"]
+    spec.write_text("pools: { shape: icg, count: 2 }\npolicy: nowhere.yaml\n")
+    done = seatwise("study", spec, "--output", tmp_path / "o2")
+    assert done.returncode == 2 and "found neither from the current folder nor beside the spec" in done.stderr

@@ -76,7 +76,8 @@ public struct LotteryResult: Sendable {
         guard n > 1, total > 0 else { return 0 }
         var weighted = 0.0
         for (k, v) in values.enumerated() { weighted += Double(2 * (k + 1)) * v }
-        return weighted / (n * total) - (n + 1) / n
+        // Never below 0 (rounding of equal chances would print "-0.000").
+        return max(0, weighted / (n * total) - (n + 1) / n)
     }
 
     /// Nominees the lottery decides about: free to be seated and seatable in some valid panel.

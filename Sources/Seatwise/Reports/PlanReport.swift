@@ -37,8 +37,10 @@ public enum PlanReport {
             sections.append(.init("Proposal: even turnover (advice, not a rule)", .bullets([
                 (p.rotations.isEmpty ? "Seatwise proposes no early rotation: the term limits already spread each group's turnover as evenly as they allow" : "Seatwise proposes rotating out \(Words.count(p.rotations.count, "member")) before the term limit") + ", so that each group's seats open as evenly across the years as the term limits allow (solved exactly: the fewest seats opening in any one year, then the most even spread, then the fewest and shortest early rotations, then the seed).",
             ] + plan.roster.policy.groups.map { g in
-                let seats = p.years.map { "\($0.open[g] ?? 0)" }.joined(separator: ", "), before = plan.years.map { "\($0.open[g] ?? 0)" }.joined(separator: ", ")
-                return "\(g): at most \(Words.count(p.peakAfter[g] ?? 0, "seat")) open in one year; by year \(seats)" + (seats == before ? "" : " (without the proposal \(before))")
+                // "year 1: 13, year 2: 3", never a bare list that reads as one number ("by year 13, 3, 4").
+                let seats = p.years.map { "year \($0.year): \($0.open[g] ?? 0)" }.joined(separator: ", ")
+                let before = plan.years.map { "year \($0.year): \($0.open[g] ?? 0)" }.joined(separator: ", ")
+                return "\(g): at most \(Words.count(p.peakAfter[g] ?? 0, "seat")) open in one year; seats opening \(seats)" + (seats == before ? "" : " (without the proposal \(before))")
             })))
             var rotations = ReportTable(["Group", "ID", "Name", "Term limit year", "Proposed year", "Why"], numeric: [3, 4])
             for r in p.rotations { rotations.add([members[r.member].group, members[r.member].id, members[r.member].name, "\(r.limitYear)", "\(r.year)", r.reason]) }

@@ -105,19 +105,36 @@ public enum StudyReport {
             pools = "\(Words.count(spec.count, "pool"))\(perSetting) were generated with `\(command)` for k = 0…\(spec.count - 1)"
             if shares.count > 1 { pools += " and S in {\(shares.map { String($0) }.joined(separator: ", "))}" }
             if let size = study.poolSize { pools += " (pools of \(size.nominees) nominees for \(size.seats) seats)" }
+            if !shares.isEmpty { pools += "; each nominee is a woman with probability S (1.5% of the others non-binary), so a pool's share of women varies around S" }
         case .resampled(let file):
             pools = "\(Words.count(spec.count, "pool")) were resampled from \(file) (sha256 \(study.nominationsSha256 ?? "")): in each group, the continuing, required, ex officio and withdrawn members kept and the other nominees drawn with replacement, as many as there are, with SplitMix64 seeded \(spec.seed)+k for pool k, listed in their ranks' order"
         }
         let policy = spec.policy.map { "the policy \($0) (sha256 \(study.policySha256 ?? ""))" } ?? "each pool's own generated policy"
-        let variants: String = spec.variants.map(\.name).joined(separator: ", ")
+        // Each variant with what it changes, a sweep once with its range.
+        var described: [String] = []
+        var swept: Set<String> = []
+        for v in spec.variants {
+            if let base = v.sweepName {
+                guard swept.insert(base).inserted else { continue }
+                let steps = spec.variants.filter { $0.sweepName == base }
+                let step = v.sweepStep!
+                let changes = v.adjustments.dropLast().map(\.description) + v.off.map { "quota \($0) switched off" }
+                described.append("\(base) (rule \(step.rule), \(step.side.rawValue) swept over \(steps.map { $0.sweepStep!.value }.joined(separator: ", "))"
+                                 + (changes.isEmpty ? "" : "; " + changes.joined(separator: "; ")) + ")")
+            } else {
+                let changes = v.adjustments.map(\.description) + v.off.map { "quota \($0) switched off" }
+                described.append("\(v.name) (" + (changes.isEmpty ? "the policy as it is" : changes.joined(separator: "; ")) + ")")
+            }
+        }
+        let variants: String = described.joined(separator: ", ")
         let modes: String = spec.modes.map(\.rawValue).joined(separator: " and ")
         var parts: [String] = []
         parts.append("Study run with seatwise \(SeatwiseTool.version) (GLPK \(SeatwiseTool.glpkVersion)) on the specification \(spec.path) (sha256 \(spec.sha256)).")
         parts.append("\(pools).")
-        parts.append("Each pool was solved exactly (integer programming, proved optimal, ties broken by the policy's seed) under \(policy) in \(Words.count(spec.variants.count, "variant")) (\(variants)) and in \(spec.modes.count == 1 ? "the mode" : "the modes") \(modes): \(Words.count(study.rows.count, "run")).")
+        parts.append("Each pool was solved exactly (integer programming, proved optimal, ties broken by the policy's seed) under \(policy) in \(Words.count(described.count, "variant")) (\(variants)) and in \(spec.modes.count == 1 ? "the mode" : "the modes") \(modes): \(Words.count(study.rows.count, "run")).")
         parts.append("Medians and 5th–95th percentiles are over the pools with a panel (linear interpolation between order statistics).")
         if spec.modes.count == 2 {
-            parts.append("Differences are coordinated minus independent, pool by pool, over the pools where both modes have a panel; their 95% intervals are percentile-bootstrap intervals of the mean from \(spec.bootstrapResamples) resamples, drawn with SplitMix64 seeded \(spec.bootstrapSeed) for each interval, and are given only from \(StudySummary.minimumPairs) pools on.")
+            parts.append("Differences are coordinated minus independent, pool by pool, over the pools where both modes have a panel; their 95% intervals are percentile-bootstrap intervals of the mean from \(spec.bootstrapResamples) resamples, drawn with SplitMix64 seeded \(spec.bootstrapSeed) afresh for each interval (each resample's i-th value is the difference at index next() mod n, n the pools with both panels in pool order), their ends the 2.5th and 97.5th percentiles of the resampled means; they are given only from \(StudySummary.minimumPairs) pools on.")
         }
         parts.append("A pool is infeasible when no panel meets the variant's rules.")
         return parts.joined(separator: " ")

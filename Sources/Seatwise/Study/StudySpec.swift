@@ -99,7 +99,7 @@ public struct StudySpec: Sendable {
                     case "region_weights":
                         guard case .mapping(let weights) = v else { problem(v, path, "expected a mapping REGION: WEIGHT"); continue }
                         for (r, w) in weights {
-                            guard let region = r.string.flatMap(CountryTable.canonicalRegion) else { problem(r, path, "'\(r.string ?? "")' is not a UN regional group"); continue }
+                            guard let region = r.string.flatMap(CountryTable.canonicalRegion) else { problem(r, path, "'\(r.string ?? "")' is not a UN regional group (\(CountryTable.regions.joined(separator: ", ")))"); continue }
                             if let weight = number(w, "\(path).\(region)", in: 0...1_000_000) { knobs.regionWeights[region] = weight }
                         }
                         if !knobs.regionWeights.isEmpty, !InstanceGenerator.regionWeightsUsable(knobs.regionWeights) {
@@ -191,8 +191,11 @@ public struct StudySpec: Sendable {
                         spec.variants.append(variant)
                     }
                 }
-                let names = spec.variants.map(\.name)
-                for name in Set(names) where names.filter({ $0 == name }).count > 1 { problem(value, "variants", "two variants are named '\(name)'") }
+                // Base names, before a sweep's steps are named: "x" and "x=6" would read as one variant.
+                let bases = spec.variants.map { $0.sweepName ?? $0.name }, names = spec.variants.map(\.name)
+                var twice = Set(bases.filter { name in Set(spec.variants.filter { ($0.sweepName ?? $0.name) == name }.map(\.key)).count > 1 })
+                twice.formUnion(names.filter { name in names.filter { $0 == name }.count > 1 })
+                for name in twice.sorted() { problem(value, "variants", "two variants are named '\(name)'") }
             default: problem(keyNode, key, "unknown key; a study has pools, policy, variants, modes and bootstrap")
             }
         }
@@ -200,6 +203,17 @@ public struct StudySpec: Sendable {
         if case .resampled = spec.source, spec.policy == nil {
             problems.append(InputDiagnostic(file: file.path, key: "policy", message: "resampled pools need the policy they are chosen under"))
         }
+        // Files named in the spec: from the folder the command runs in, else from the spec's own folder.
+        let folder = URL(fileURLWithPath: file.path).deletingLastPathComponent().path
+        func resolve(_ path: String, _ key: String) -> String {
+            if path.hasPrefix("/") || FileManager.default.fileExists(atPath: path) { return path }
+            let beside = URL(fileURLWithPath: folder).appendingPathComponent(path).path
+            if FileManager.default.fileExists(atPath: beside) { return beside }
+            problems.append(InputDiagnostic(file: file.path, key: key, message: "'\(path)' is found neither from the current folder nor beside the spec"))
+            return path
+        }
+        if let policy = spec.policy { spec.policy = resolve(policy, "policy") }
+        if case .resampled(let path) = spec.source { spec.source = .resampled(nominations: resolve(path, "pools.nominations")) }
         if !problems.isEmpty { throw InputError(problems) }
         return spec
     }

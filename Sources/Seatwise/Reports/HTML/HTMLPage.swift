@@ -84,7 +84,7 @@ package enum HTML {
     <dt>quota row</dt><dd>one bound of a rule in one scope, e.g. "at least 2 from each region in the body".</dd>
     <dt>at its limit</dt><dd>a rule whose count sits exactly on its bound: it shaped the choice.</dd>
     <dt>price</dt><dd>how much better (in rank sum) the panel would be if a rule at its limit were moved by one seat.</dd>
-    <dt>close call</dt><dd>a decision that another choice would have changed by one rank point or less.</dd>
+    <dt>close call</dt><dd>a decision that another choice would have changed by only a few rank points (at most \(ExplanationOptions.defaultCloseCall) unless the report was made with another --close-call).</dd>
     <dt>p-value</dt><dd>in an audit, how often a fair draw (from the nominees, or at a reference share) would give a count this far from what is expected: one-sided counts only the direction observed, two-sided both; Holm-adjusted values allow for the audit testing many shares at once. It is not the chance that the roster was chosen fairly.</dd>
     <dt>seed</dt><dd>the number that fixes the order used to break exact ties, so anyone who runs the selection again with the same files gets an identical result.</dd>
     </dl>
