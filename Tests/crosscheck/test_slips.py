@@ -1,0 +1,43 @@
+"""Wording slips a publisher would be embarrassed by, each found once in a report and kept out: a plural
+group's "s's", a bare list of seats per year that reads as one number, a Gini of "-0.000", and a glossary
+that defines a close call otherwise than the default the reports use."""
+
+import re
+
+from conftest import ROOT, report
+
+WGEC = ROOT / "examples" / "wgec"
+MAG = ROOT / "examples" / "mag"
+
+
+def test_no_plural_possessive_in_adjusted_rounds(seatwise):
+    # The adjustment notes named "Intergovernmental Organisations's nominee"; the group now stands in brackets.
+    rows = [line.split(",") for line in (WGEC / "nominations.csv").read_text().splitlines()[1:]]
+    igo = next(r[0] for r in rows if r[2] == "Intergovernmental Organisations")
+    for public in ([], ["--public"]):
+        text = seatwise("select", WGEC / "nominations.csv", "--policy", WGEC / "policy.yaml", "--exclude", igo, *public, expect=0).stdout
+        assert not re.search(r"s's\b", text), [line for line in text.splitlines() if "s's" in line]
+        assert "(Intergovernmental Organisations) excluded by decision of the coordinator" in text
+
+
+def test_the_plan_names_each_year_of_its_seats(seatwise):
+    text = seatwise("plan", MAG / "roster.csv", "--policy", MAG / "policy.yaml", "--years", "4", "--even", expect=0).stdout
+    lines = [line for line in text.splitlines() if "open in one year" in line]
+    assert lines and all("seats opening year 1: " in line for line in lines)
+    assert not re.search(r"by year \d+, \d", text)  # "by year 13, 3, 4" read as one number
+
+
+def test_a_gini_is_never_negative(seatwise):
+    doc = report(seatwise("lottery", ROOT / "examples" / "icg" / "nominations.csv", "--policy", ROOT / "examples" / "icg" / "policy.yaml",
+                          "--format", "json", expect=0))
+    assert doc["gini"] >= 0
+    text = seatwise("lottery", ROOT / "examples" / "icg" / "nominations.csv", "--policy", ROOT / "examples" / "icg" / "policy.yaml", expect=0).stdout
+    assert "-0.000" not in text
+
+
+def test_the_glossary_defines_a_close_call_as_the_default_is(seatwise, tmp_path):
+    out = tmp_path / "r.html"
+    seatwise("select", MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--format", "html", "--output", out, expect=0)
+    html = out.read_text()
+    assert "one rank point or less" not in html and "at most 2 unless the report was made with another --close-call" in html
+    assert "--public is the version to publish" in " ".join(seatwise("select", "--help", expect=0).stdout.split())
