@@ -41,3 +41,22 @@ def test_the_glossary_defines_a_close_call_as_the_default_is(seatwise, tmp_path)
     html = out.read_text()
     assert "one rank point or less" not in html and "at most 2 unless the report was made with another --close-call" in html
     assert "--public is the version to publish" in " ".join(seatwise("select", "--help", expect=0).stdout.split())
+
+
+def test_an_exact_rule_is_not_called_a_minimum_or_a_cap(seatwise):
+    text = seatwise("select", MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--explain", expect=0).stdout
+    clauses = re.split(r"[;:.] (?=the |quota )", text)
+    assert not [c for c in clauses if re.match(r"the (minimum|cap) quota \d+: [^;\n]*\bexactly\b", c)]
+    assert "exactly 4 of 20 seats in Government, which would fall short" in text or "which the swap would exceed" in text
+
+
+def test_a_public_html_report_gives_its_date_first(seatwise, tmp_path):
+    for args in (["select", MAG / "nominations.csv", "--policy", MAG / "policy.yaml"],
+                 ["audit", MAG / "roster.csv", "--policy", MAG / "policy.yaml"],
+                 ["compare", ROOT / "examples" / "icg" / "nominations.csv", "--policy", ROOT / "examples" / "icg" / "policy.yaml"]):
+        out = tmp_path / f"{args[0]}.html"
+        seatwise(*args, "--public", "--format", "html", "--output", out, expect=0)
+        html = out.read_text()
+        made = html.find('<p class="made">Made ')
+        assert 0 <= made < html.find("<h1>"), args[0]
+        assert "<b>Made</b>" not in html.split("<footer>")[1]

@@ -177,11 +177,14 @@ struct ExplanationWords {
 
     /// A deciding rule as a sentence names it: "the minimum …", "the cap …", or its label alone.
     func cited(_ rule: (kind: DecisiveRules.Kind, quota: Int)) -> MessageValue {
-        let label = MessageValue.text(result.quotas[rule.quota].row.label)
+        let row = result.quotas[rule.quota].row
+        let label = MessageValue.text(row.label)
+        // An "exactly N" rule is neither a minimum nor a cap: it is named by which side of it binds.
+        let exact = row.min != nil && row.min == row.max
         switch rule.kind {
         case .atLimit: return label
-        case .minimum: return .message(Message(.ruleMinimum, ["label": label]))
-        case .cap: return .message(Message(.ruleCap, ["label": label]))
+        case .minimum: return .message(Message(exact ? .ruleExactShort : .ruleMinimum, ["label": label]))
+        case .cap: return .message(Message(exact ? .ruleExactOver : .ruleCap, ["label": label]))
         }
     }
 

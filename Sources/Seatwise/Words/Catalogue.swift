@@ -116,6 +116,8 @@ public struct Catalogue: Sendable {
         .rulesStopLower: " What stops seating them in place of a lower-ranked member: {rules}.",
         .ruleMinimum: "the minimum {label}",
         .ruleCap: "the cap {label}",
+        .ruleExactShort: "{label}, which would fall short",
+        .ruleExactOver: "{label}, which the swap would exceed",
         .closeCall: " A close call.",
         .leadSeatedInOrder: "Seated ({group} ranked them {rank}, and everyone it ranked higher is seated too)",
         .leadSeatedAhead: "Seated ahead of higher-ranked nominees ({group} ranked them {rank}; left out although ranked higher: {rivals})",

@@ -206,6 +206,8 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
     case rulesStopHigher = "explain.rules_stop_higher"
     case rulesStopLower = "explain.rules_stop_lower"
     case ruleMinimum = "explain.rule_minimum"
+    case ruleExactShort = "explain.rule_exact_short"
+    case ruleExactOver = "explain.rule_exact_over"
     case ruleCap = "explain.rule_cap"
     case closeCall = "explain.close_call"
     case leadSeatedInOrder = "explain.lead_seated_in_order"
@@ -338,7 +340,7 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .absentValuesNotChecked: return ["quota", "attribute"]
         case .inputNote: return ["text"]
         case .rosterWithdrawn, .rosterWithdrawnOne: return ["members"]
-        case .ruleLabel, .ruleMinimum, .ruleCap: return ["label"]
+        case .ruleLabel, .ruleMinimum, .ruleCap, .ruleExactShort, .ruleExactOver: return ["label"]
         case .theBody, .theBodyCapital, .noOne, .explainSeatedByDecision, .explainExcludedByDecision, .explainRequired,
              .explainWithdrawn, .explainVacated, .explainNoPanel, .causeNotProved, .causeExplanationsCut, .closeCall, .passedOne,
              .topFirstChoice, .topFirstChoiceNot, .seatedFirstChoice, .seatedFirstChoiceNot, .noteExplanationCutOne,

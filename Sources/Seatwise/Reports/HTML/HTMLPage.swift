@@ -25,7 +25,7 @@ package enum HTML {
     body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0; background: #f5f7fa; line-height: 1.45; }
     header { background: var(--blue); color: white; padding: 28px 40px 22px; }
     header h1 { margin: 0 0 4px; font-size: 26px; font-weight: 600; }
-    header p { margin: 0; opacity: .9; }
+    header p { margin: 0; opacity: .9; } header p.made { font-size: 13px; margin-bottom: 6px; }
     main { max-width: 1180px; margin: 0 auto; padding: 24px 40px 48px; }
     section { background: white; border: 1px solid var(--line); border-radius: 6px; padding: 18px 22px; margin: 18px 0; }
     h2 { font-size: 19px; margin: 0 0 12px; color: var(--blue); }
@@ -65,12 +65,14 @@ package enum HTML {
     }
     """
 
-    package static func page(title: String, subtitle: String, body: String, provenance: [(String, String)]) -> String {
+    /// `madeAt`: a published version's date and time, shown first, above the headline (the provenance
+    /// stays at the end).
+    package static func page(title: String, subtitle: String, body: String, provenance: [(String, String)], madeAt: String? = nil) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
         out += "<title>\(escape(title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
-        out += "<header><h1>\(escape(title))</h1><p>\(escape(subtitle))</p></header>\n<main>\n\(body)"
+        out += "<header>" + (madeAt.map { "<p class=\"made\">Made \(escape($0))</p>" } ?? "") + "<h1>\(escape(title))</h1><p>\(escape(subtitle))</p></header>\n<main>\n\(body)"
         out += glossary
         out += "<footer>" + provenance.map { "<div><b>\(escape($0.0))</b>: \(escape($0.1))</div>" }.joined() + "</footer>\n"
         return out + "</main>\n</body>\n</html>\n"

@@ -137,7 +137,7 @@ public enum HTMLReports {
         }
         if let view = publicView {
             return HTML.page(title: result.policy.body, subtitle: view.headline, body: body,
-                             provenance: [("Made", view.madeAt)] + provenance(result))
+                             provenance: provenance(result), madeAt: view.madeAt)
         }
         let subtitle = "Selection round, \(result.mode.rawValue) (\(result.mode == .coordinated ? "MAG-style" : "IGC-style")) — \(SelectionReport.statusLine(result))"
         return HTML.page(title: result.policy.body, subtitle: subtitle, body: body, provenance: provenance(result))
@@ -165,7 +165,7 @@ public enum HTMLReports {
         }, numeric: [1, 2]), id: "seats")
         if !audit.notes.isEmpty { body += HTML.section("Notes", "<ul>" + audit.notes.map { "<li>\(HTML.escape($0.description))</li>" }.joined() + "</ul>", id: "notes") }
         return HTML.page(title: audit.policy.body, subtitle: publicView.map { _ in AuditReport.headline(audit) } ?? "Audit of a published roster", body: body,
-                         provenance: (publicView.map { [("Made", $0.madeAt)] } ?? []) + AuditReport.headerLines(audit).filter { $0.0 != "Body" })
+                         provenance: AuditReport.headerLines(audit).filter { $0.0 != "Body" }, madeAt: publicView?.madeAt)
     }
 
     // MARK: - compare
@@ -210,6 +210,6 @@ public enum HTMLReports {
         }
         return HTML.page(title: c.input.policy.body,
                          subtitle: publicView?.headline ?? "Independent (IGC-style) and coordinated (MAG-style) selection on the same nominations",
-                         body: body, provenance: (publicView.map { [("Made", $0.madeAt)] } ?? []) + provenance(coo).filter { $0.0 != "Mode" })
+                         body: body, provenance: provenance(coo).filter { $0.0 != "Mode" }, madeAt: publicView?.madeAt)
     }
 }
