@@ -35,10 +35,14 @@ struct StudyCommand: ParsableCommand {
                                                             ("report.md", StudyReport.markdown(study, summary)), ("report.html", StudyReport.html(study, summary))],
                                                            protecting: [spec] + (specValue.policy.map { [$0] } ?? []))
         if keepPools {
+            // One source for every pool: the policy and a resampled file are read once.
+            let pools = try StudyPools(spec: specValue, countries: table, policy: try specValue.policy.map { try InputFile.read($0) })
             for setting in specValue.womenShares.indices {
                 for index in 0..<specValue.count {
                     let folder = URL(fileURLWithPath: output).appendingPathComponent("pools").appendingPathComponent("\(setting + 1)-\(index + 1)").path
-                    try OutputFolder(path: folder, force: force, quiet: true).write(try StudyRunner.poolFiles(specValue, countries: table, setting: setting, index: index), protecting: [])
+                    let made = pools.files(setting: setting, index: index)
+                    try OutputFolder(path: folder, force: force, quiet: true)
+                        .write([("nominations.csv", made.nominations)] + (made.policy.map { [("policy.yaml", $0)] } ?? []), protecting: [])
                 }
             }
             Console.error("wrote \(specValue.womenShares.count * specValue.count) pools under \(URL(fileURLWithPath: output).appendingPathComponent("pools").path)")

@@ -70,7 +70,7 @@ public enum SweepReport {
                                             nominations: base.input.nominations.sha256, policy: base.input.policyFile.sha256)
         for point in sweep.points {
             let r = point.result
-            let bound = String(point.bound.split(separator: "=").last ?? "").trimmingCharacters(in: .whitespaces)
+            let bound = point.value
             let cells: [String] = point.feasible
                 ? [r.rankSum.map(String.init) ?? "", point.answer.objectiveChange.map(String.init) ?? ""]
                     + groups.map { g in r.groups.first { $0.group == g }.map { "\($0.rankSum)" } ?? "" } + (sweep.composition(point) ?? []).map(String.init)
@@ -114,14 +114,14 @@ public enum SweepReport {
             let values = sweep.values
             steps = sweep.points.map { point in
                 let r = point.result
-                let bound = String(point.bound.split(separator: "=").last ?? "").trimmingCharacters(in: .whitespaces)
+                let bound = point.value
                 guard point.feasible else { return Step(bound: bound, status: "infeasible", rankSum: nil, change: nil, groups: nil, composition: nil) }
                 let composition = zip(values, sweep.composition(point) ?? []).map { Count(attribute: $0.attribute, value: $0.value, count: $1) }
                 return Step(bound: bound, status: r.status.rawValue, rankSum: r.rankSum, change: point.answer.objectiveChange,
                             groups: r.groups.map { GroupSum(group: $0.group, rankSum: $0.rankSum) }, composition: composition)
             }
-            firstInfeasible = sweep.firstInfeasible.map { String($0.bound.split(separator: "=").last ?? "").trimmingCharacters(in: .whitespaces) }
-            infeasibleBounds = sweep.points.filter { !$0.feasible }.map { String($0.bound.split(separator: "=").last ?? "").trimmingCharacters(in: .whitespaces) }
+            firstInfeasible = sweep.firstInfeasible?.value
+            infeasibleBounds = sweep.points.filter { !$0.feasible }.map(\.value)
             summary = SweepReport.summary(sweep)
         }
     }

@@ -50,8 +50,21 @@ public struct SweepPoint: Sendable {
     public var answer: WhatIf
     public var result: SelectionResult { answer.result }
     public var feasible: Bool { answer.result.status != .infeasible }
-    /// The bound as written (`min=3`, `max=40%`).
-    public var bound: String { String(adjustment.option.value.drop { $0 != ":" }.dropFirst()).replacingOccurrences(of: "=", with: " = ") }
+    /// The bound's value as written (`3`, `40%`).
+    public var value: String {
+        switch adjustment {
+        case .setBound(_, _, let v): return String(v)
+        case .setShare(_, _, let share): return share.description
+        default: return ""
+        }
+    }
+    /// The bound with its side (`min = 3`, `max = 40%`).
+    public var bound: String {
+        switch adjustment {
+        case .setBound(_, let side, _), .setShare(_, let side, _): return "\(side.rawValue) = \(value)"
+        default: return value
+        }
+    }
 }
 
 public struct CostOfBalance: Sendable {

@@ -54,7 +54,7 @@ public enum StudyRunner {
                            budget: SolveBudget = .unlimited, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> StudyResult {
         let start = Deadline.now()
         let policyFile = try spec.policy.map { try InputFile.read($0) }
-        let source = try PoolSource(spec: spec, countries: countries, policy: policyFile)
+        let source = try StudyPools(spec: spec, countries: countries, policy: policyFile)
         // The first pool is built and its rounds set up here: a policy that does not fit the pools, an
         // unknown rule or an off-number is one error for the whole study, at the spec's place, before any
         // thread starts.
@@ -128,15 +128,6 @@ public enum StudyRunner {
         return result
     }
 
-    /// The files of one pool (setting and index from 0), as `study --keep-pools` writes them: its
-    /// nominations, and its generated policy when the study has no policy of its own.
-    public static func poolFiles(_ spec: StudySpec, countries: CountryTable, setting: Int, index: Int) throws -> [(name: String, text: String)] {
-        let source = try PoolSource(spec: spec, countries: countries, policy: try spec.policy.map { try InputFile.read($0) })
-        var files = [("nominations.csv", source.nominations(setting: setting, index: index))]
-        if spec.policy == nil { files.append(("policy.yaml", source.generatedPolicy(setting: setting, index: index))) }
-        return files
-    }
-
     /// An input error in one line: its first three problems and how many more.
     static func summarize(_ error: InputError) -> String {
         let shown = error.diagnostics.prefix(3).map { $0.message }
@@ -186,14 +177,16 @@ public enum StudyRunner {
     }
 }
 
-/// Where a study's pools come from: built on demand, the same pool for the same setting and index.
-struct PoolSource: Sendable {
+/// Where a study's pools come from: built on demand, the same pool for the same setting and index
+/// (setting and index from 0); `study --keep-pools` writes their files.
+public struct StudyPools: Sendable {
     var spec: StudySpec
     var countries: CountryTable
     var policy: InputFile?
     var real: SelectionInput?
 
-    init(spec: StudySpec, countries: CountryTable, policy: InputFile?) throws {
+    /// `policy`: the study's policy file, read once (nil: each pool's generated one).
+    public init(spec: StudySpec, countries: CountryTable, policy: InputFile?) throws {
         self.spec = spec
         self.countries = countries
         self.policy = policy
@@ -208,9 +201,9 @@ struct PoolSource: Sendable {
     }
 
     func pool(setting: Int, index: Int) throws -> SelectionInput {
-        try SelectionInput.load(nominations: InputFile(path: "nominations.csv", bytes: Array(nominations(setting: setting, index: index).utf8)),
-                                policy: policy ?? InputFile(path: "policy.yaml", bytes: Array(generatedPolicy(setting: setting, index: index).utf8)),
-                                countries: countries)
+        let made = files(setting: setting, index: index)
+        return try SelectionInput.load(nominations: InputFile(path: "nominations.csv", bytes: Array(made.nominations.utf8)),
+                                       policy: policy ?? InputFile(path: "policy.yaml", bytes: Array((made.policy ?? "").utf8)), countries: countries)
     }
 
     func generator(setting: Int, index: Int) -> InstanceGenerator? {
@@ -220,13 +213,13 @@ struct PoolSource: Sendable {
                                  seed: spec.seed &+ UInt64(index), countries: countries, knobs: knobs)
     }
 
-    /// The pool as a nominations file: what `generate` writes for its seed, or a resample of the real file.
-    func nominations(setting: Int, index: Int) -> String {
-        if let generator = generator(setting: setting, index: index) { return generator.generate().nominationsCSV }
-        return Self.resample(real!, seed: spec.seed &+ UInt64(index))
+    /// The pool's files, made once: its nominations (what `generate` writes for its seed, or a resample of
+    /// the real file), and its generated policy when the study has no policy of its own.
+    public func files(setting: Int, index: Int) -> (nominations: String, policy: String?) {
+        guard let generator = generator(setting: setting, index: index) else { return (Self.resample(real!, seed: spec.seed &+ UInt64(index)), nil) }
+        let instance = generator.generate()
+        return (instance.nominationsCSV, policy == nil ? instance.policyYAML : nil)
     }
-
-    func generatedPolicy(setting: Int, index: Int) -> String { generator(setting: setting, index: index)?.generate().policyYAML ?? "" }
 
     /// Each group's new nominees drawn with replacement (as many as it has) with SplitMix64, its continuing,
     /// required, ex officio and withdrawn members kept once each; listed in the order of their ranks (a
