@@ -49,7 +49,7 @@ serve: release
 install: release
 	install -d $(DESTDIR)/usr/local/bin
 	install $(BIN) $(DESTDIR)/usr/local/bin/seatwise
-	cp -R .build/release/Seatwise_Seatwise.resources $(DESTDIR)/usr/local/bin/
+	cp -R .build/release/Seatwise_Seatwise.resources .build/release/Seatwise_SeatwiseExamples.resources $(DESTDIR)/usr/local/bin/
 
 clean:
 	rm -rf .build .build-fuzz .build-asan .build-tsan

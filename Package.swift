@@ -54,10 +54,19 @@ let package = Package(
             name: "SeatwiseServer",
             dependencies: [
                 "Seatwise",
+                "SeatwiseExamples",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/SeatwiseServer"
+        ),
+        // The shipped examples as resources, so they travel with the binary and `serve` offers them from any folder.
+        .target(
+            name: "SeatwiseExamples",
+            path: "examples",
+            exclude: ["tools/make_examples.py"],
+            sources: ["tools/ShippedExamples.swift"],
+            resources: [.copy("mag"), .copy("wgec"), .copy("icg"), .copy("infeasible"), .copy("nomcom"), .copy("ipcc"), .copy("mag-history")]
         ),
         .executableTarget(
             name: "SeatwiseCLI",

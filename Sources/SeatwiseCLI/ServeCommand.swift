@@ -21,8 +21,8 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Require this token on every request (generated when listening beyond loopback and none is given).")
     var token: String?
 
-    @Option(name: .long, help: "The folder of shipped examples offered as starting points.")
-    var examples = "examples"
+    @Option(name: .long, help: "The folder of examples offered as starting points (default: ./examples if there is one, else the examples shipped with seatwise).")
+    var examples: String?
 
     @Option(name: .customLong("host-name"), help: "Another name the server answers to (repeatable); a request naming any other host is refused.")
     var hostNames: [String] = []

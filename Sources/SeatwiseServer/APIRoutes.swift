@@ -65,6 +65,12 @@ struct APIRoutes {
             }
             return JSONResponse.text(json, type: "application/json; charset=utf-8")
         }
+        router.delete("/api/rounds/{id}/adjustments/{adjustment}") { _, context in
+            let id = try roundID(context)
+            try await undo(id, context: context)
+            guard let summary = try store.summary(of: id) else { throw APIError(.notFound, "no such round") }
+            return try encode(summary)
+        }
         router.post("/api/rounds/{id}/files") { request, context in
             let id = try roundID(context)
             guard let current = try store.files(of: id) else { throw APIError(.notFound, "no such round") }
@@ -143,7 +149,7 @@ struct APIRoutes {
                     return Array(try lottery.render(format).utf8)
                 }
                 var response = JSONResponse.bytes(bytes, type: type)
-                response.headers[.contentDisposition] = "attachment; filename=\"round-\(id)-lottery.\(name.split(separator: ".").last ?? "txt")\""
+                response.headers[.contentDisposition] = "\(Self.disposition(name)); filename=\"round-\(id)-lottery.\(name.split(separator: ".").last ?? "txt")\""
                 return response
             }
             let bytes = try await work.run(id, context) { budget -> [UInt8] in
@@ -154,9 +160,28 @@ struct APIRoutes {
                 return Array(try SelectionReport.render(outcome, format: format).utf8)
             }
             var response = JSONResponse.bytes(bytes, type: type)
-            response.headers[.contentDisposition] = "attachment; filename=\"round-\(id)-\(isPublic ? "public-" : "")\(redact ? "redacted-" : "")\(name)\""
+            response.headers[.contentDisposition] = "\(Self.disposition(name)); filename=\"round-\(id)-\(isPublic ? "public-" : "")\(redact ? "redacted-" : "")\(name)\""
             return response
         }
+    }
+
+    /// An HTML, JSON or text report opens in the browser (saving keeps its name); a workbook, CSV or
+    /// markdown file downloads.
+    static func disposition(_ report: String) -> String {
+        ["report.html", "report.json", "report.txt"].contains(report) ? "inline" : "attachment"
+    }
+
+    /// Undoes the kept adjustment the path names (`{adjustment}`, its id in the round's record), on the
+    /// round's queue; 404 when the round has no such adjustment in force.
+    func undo(_ id: Int64, context: WorkbenchContext) async throws {
+        guard let adjustment = Int64(try context.parameters.require("adjustment")), adjustment > 0 else { throw APIError(.notFound, "no such adjustment") }
+        let undone = try await work.run(id, context) { _ in
+            guard try store.summary(of: id) != nil else { throw APIError(.notFound, "no such round") }
+            let done = try store.undoAdjustment(adjustment, of: id)
+            if done { work.forget(id) }
+            return done
+        }
+        guard undone else { throw APIError(.notFound, "the round has no adjustment \(adjustment) in force (see adjustment_record)") }
     }
 
     /// A new round from a multipart upload with files `nominations` and `policy` (and a `name`).

@@ -51,7 +51,8 @@ struct Pages {
                 // take each seat, for the day a member withdraws: three per seat, and the reserve list.
                 let outcome = try work.outcome(id, mode: .coordinated, request: RoundRequest(repair: true, alternates: Pages.alternatesShown), budget: budget)
                 let page = HTMLReports.selection(outcome, nomineeLink: { "/rounds/\(id)/nominee/" + ($0.addingPercentEncoding(withAllowedCharacters: Pages.idCharacters) ?? $0) })
-                return Self.withControls(page, RoundPages.controls(id: id, result: outcome.result, diagnosis: outcome.diagnosis))
+                let kept = try store.summary(of: id)?.adjustmentRecord ?? []
+                return Self.withControls(page, RoundPages.readingNotes(outcome.result) + RoundPages.controls(id: id, result: outcome.result, diagnosis: outcome.diagnosis, kept: kept))
             } } catch let error as APIError where error.status == .unprocessableContent {
                 // Files or kept adjustments that cannot be applied: the round opens with its problems.
                 return html(Self.withBar(problemsPage(error, stored: true), bar: bar(id)), status: .unprocessableContent)
@@ -97,10 +98,11 @@ struct Pages {
     /// Alternates shown per seat on a round's page.
     static let alternatesShown = 3
 
-    /// The round's controls, before the glossary and the footer.
+    /// The round's controls near the top, after the headline and before the report's first section, so
+    /// the what-if form is one click away on a long page; the contents bar then lists them too.
     static func withControls(_ page: String, _ controls: String) -> String {
-        guard let range = page.range(of: "<section id=\"glossary\">") else { return page }
-        return page.replacingCharacters(in: range, with: controls + "<section id=\"glossary\">")
+        guard let main = page.range(of: "<main>\n"), let first = page[main.upperBound...].range(of: "<section ") else { return page }
+        return HTML.withContents(page.replacingCharacters(in: first.lowerBound..<first.lowerBound, with: controls))
     }
 
     static func withBar(_ page: String, bar: String) -> String {

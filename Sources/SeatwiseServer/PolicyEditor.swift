@@ -45,7 +45,9 @@ struct PolicyEditor {
                                                      problems: [Self.severalBodies(files.policy.filename)]), bar: pages.bar(id)),
                                   status: .conflict)
             }
-            let policy = InputFile(path: "policy.yaml", bytes: Array(yaml.utf8))
+            // The stored file's opening comments stay at the top of the new version.
+            let opening = Self.comments(in: String(decoding: files.policy.bytes, as: UTF8.self)).opening
+            let policy = InputFile(path: "policy.yaml", bytes: Array((opening + yaml).utf8))
             do {
                 _ = try SelectionInput.load(nominations: files.nominations.input, policy: policy, countries: work.countriesTable,
                                             history: files.history.map(\.input))
@@ -61,6 +63,35 @@ struct PolicyEditor {
             }
             return pages.redirect("/rounds/\(id)")
         }
+    }
+
+    /// A YAML file's comments: the opening block (comment and blank lines before the first key), which a
+    /// save keeps, and the lines of every comment after it, which the form cannot place and a save drops.
+    static func comments(in yaml: String) -> (opening: String, dropped: [Int]) {
+        var opening = "", dropped: [Int] = [], inOpening = true
+        for (k, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if inOpening, trimmed.isEmpty || trimmed.hasPrefix("#") {
+                if trimmed.hasPrefix("#") || !opening.isEmpty { opening += line + "\n" }
+                continue
+            }
+            inOpening = false
+            if Self.hasComment(line) { dropped.append(k + 1) }
+        }
+        // Only comments make an opening block worth keeping (blank lines alone are not).
+        if !opening.contains("#") { opening = "" }
+        return (opening, dropped)
+    }
+
+    /// Whether a line holds a comment: a `#` at its start or after a space, outside quotes.
+    static func hasComment(_ line: Substring) -> Bool {
+        var quote: Character?
+        var previous: Character = " "
+        for c in line {
+            if let q = quote { if c == q { quote = nil } } else if c == "\"" || c == "'" { quote = c } else if c == "#", previous == " " || previous == "\t" { return true }
+            previous = c
+        }
+        return false
     }
 
     /// The form edits a policy of one body; a policy of several (`bodies:`) is edited as its file.
@@ -162,7 +193,7 @@ struct PolicyEditor {
         }
         let groups = (0..<200).filter { f["group_\($0)"] != nil }.count + Self.spare
         let quotas = (0..<500).filter { f["q\($0)_attribute"] != nil }.count + Self.spare
-        var form = "<form method=\"post\" action=\"/rounds/\(id)/policy\" id=\"policy-form\">"
+        var form = "<form method=\"post\" action=\"/rounds/\(id)/policy\" id=\"policy-form\" class=\"form-table\">"
         form += "<p><label>Body \(input("body", size: 50))</label></p><h3>Seats per group</h3>"
         func box(_ name: String) -> String { "<input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(f[name] != nil ? " checked" : "")>" }
         form += HTML.table(["Group", "Seats", "Counts in no quota", "Appoints its members", "Chooses alone", "A role (chairs, co-chairs)"], (0..<groups).map { k in
@@ -189,6 +220,13 @@ struct PolicyEditor {
             + "<label>Draw values \(input("lottery_draw", size: 30))</label> <span class=\"muted\">(with the objective lottery; values published after the distribution, e.g. 9 18 27 / 3 12)</span></p>"
         form += "<p><button type=\"submit\" id=\"save-policy\">Check and save as a new version</button></p></form>"
         var body = ""
+        let comments = Self.comments(in: yaml)
+        if !comments.dropped.isEmpty {
+            body += HTML.section("Comments in the YAML", "<p id=\"comments-note\">Saving from this form keeps the comments at the top of the file"
+                + " but drops the \(Words.count(comments.dropped.count, "comment")) among the rules (\(Words.noun(comments.dropped.count, "line")) "
+                + "\(comments.dropped.map(String.init).joined(separator: ", "))): the form has no place for them. Every earlier version stays in the"
+                + " round's record; to keep them, edit the file and upload it again.</p>", id: "comments")
+        }
         if !problems.isEmpty {
             body += HTML.section("Problems (nothing was saved)", HTML.table(["Line", "Key", "Problem"], problems.map {
                 [.text($0.line.map(String.init) ?? ""), .text($0.key ?? ""), .text($0.message)]

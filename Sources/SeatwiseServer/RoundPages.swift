@@ -68,6 +68,11 @@ struct RoundPages {
             }
             return pages.redirect("/rounds/\(id)")
         }
+        router.post("/rounds/{id}/adjustments/{adjustment}/undo") { _, context in
+            let id = try api.roundID(context)
+            try await api.undo(id, context: context)
+            return pages.redirect("/rounds/\(id)")
+        }
         router.post("/rounds/{id}/repair/{k}") { _, context in
             let id = try api.roundID(context)
             guard let k = Int(try context.parameters.require("k")), k >= 0 else { throw APIError(.notFound, "no such repair") }
@@ -85,8 +90,16 @@ struct RoundPages {
         }
     }
 
+    /// How the files were read (a semicolon-separated file, a sheet chosen, a column taken as another),
+    /// shown at the top of the round's page as well as among the report's notes.
+    static func readingNotes(_ result: SelectionResult) -> String {
+        let notes = result.input.readingNotes
+        guard !notes.isEmpty else { return "" }
+        return HTML.section("How the files were read", HTML.list(notes), id: "reading")
+    }
+
     /// The what-if form shown on a round's page, and the repairs of an infeasible one.
-    static func controls(id: Int64, result: SelectionResult, diagnosis: Diagnosis?) -> String {
+    static func controls(id: Int64, result: SelectionResult, diagnosis: Diagnosis?, kept: [KeptAdjustment]) -> String {
         var out = HTML.section("What if…", """
             <form method="post" action="/rounds/\(id)/what-if" id="what-if">
             <p><label>Seat (ids, separated by spaces) <input name="seat" size="30"></label>
@@ -104,8 +117,14 @@ struct RoundPages {
                     + "<button type=\"submit\" id=\"repair-\(k)\">Apply\(k == 0 ? " (the smallest)" : "")</button></p></form>"
             }.joined(), id: "repairs")
         }
-        if !result.context.adjustments.isEmpty {
-            out += HTML.section("Kept adjustments", HTML.list(result.context.adjustments.map(\.description)), id: "kept")
+        // Each adjustment in force with its Undo; an undone one stays in the round's record (History).
+        let inForce = kept.filter { $0.undoneAt == nil }
+        if !inForce.isEmpty {
+            out += HTML.section("Kept adjustments", "<ul>" + inForce.map { a in
+                "<li>\(HTML.escape(a.said.words)) <span class=\"muted\">(kept \(HTML.escape(a.keptAt)))</span> "
+                    + "<form method=\"post\" action=\"/rounds/\(id)/adjustments/\(a.id)/undo\" style=\"display:inline\">"
+                    + "<button type=\"submit\" id=\"undo-\(a.id)\">Undo</button></form></li>"
+            }.joined() + "</ul>", id: "kept")
         }
         return out
     }

@@ -1,5 +1,6 @@
 // The workbench's record, one SQLite file through GRDB: rounds, every uploaded file version with its
-// SHA-256, the adjustments kept, and every solve with its time. Nothing is overwritten; deletion is explicit.
+// SHA-256, the adjustments kept (an undone one stays in the record, marked undone), and every solve with
+// its time. Nothing is overwritten; deletion is explicit.
 // What a round said is stored as facts (typed messages, as JSON) and put in words when read; a record
 // made before that keeps the words it stored.
 
@@ -27,8 +28,30 @@ struct RoundSummary: Codable, Sendable {
     var name: String
     var createdAt: String
     var files: [File]
+    /// The adjustments in force, in the order kept.
     var adjustments: [StoredMessage]
+    /// Every adjustment ever kept, in force or undone, with the id that undoes it.
+    var adjustmentRecord: [KeptAdjustment]
     var solves: [Solve]
+}
+
+/// One kept adjustment as the record holds it: `DELETE /api/rounds/{id}/adjustments/{adjustment id}`
+/// (or the page's Undo) marks it undone.
+struct KeptAdjustment: Codable, Sendable {
+    var id: Int64
+    var said: StoredMessage
+    var keptAt: String
+    var undoneAt: String?
+
+    enum CodingKeys: String, CodingKey { case id, said, keptAt, undoneAt }
+    /// `undone_at` is always present: null while the adjustment is in force.
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(said, forKey: .said)
+        try c.encode(keptAt, forKey: .keptAt)
+        try c.encode(undoneAt as String?, forKey: .undoneAt)
+    }
 }
 
 /// A message as the store holds it: its facts, or the words a record of the first version kept. Encoded
@@ -89,6 +112,10 @@ final class RoundStore: Sendable {
         migrator.registerMigration("v2: adjustments stored as facts") { db in
             // The words column stays: the words of the first version's records, and beside new facts their words.
             try db.execute(sql: "ALTER TABLE adjustment ADD COLUMN said TEXT")
+        }
+        migrator.registerMigration("v3: adjustments undone") { db in
+            // Undoing marks the adjustment; the record of what was kept and when stays.
+            try db.execute(sql: "ALTER TABLE adjustment ADD COLUMN undone_at TEXT")
         }
         try migrator.migrate(db)
     }
@@ -164,9 +191,18 @@ final class RoundStore: Sendable {
     func adjustments(of id: Int64) throws -> [Adjustment] {
         let decoder = JSONDecoder()
         return try db.read { db in
-            try String.fetchAll(db, sql: "SELECT json FROM adjustment WHERE round_id = ? ORDER BY id", arguments: [id]).map {
+            try String.fetchAll(db, sql: "SELECT json FROM adjustment WHERE round_id = ? AND undone_at IS NULL ORDER BY id", arguments: [id]).map {
                 try decoder.decode(Adjustment.self, from: Data($0.utf8))
             }
+        }
+    }
+
+    /// Marks a kept adjustment of a live round undone; false when the round has no such adjustment in force.
+    func undoAdjustment(_ adjustment: Int64, of id: Int64) throws -> Bool {
+        try db.write { db in
+            guard try Row.fetchOne(db, sql: "SELECT id FROM round WHERE id = ? AND deleted_at IS NULL", arguments: [id]) != nil else { return false }
+            try db.execute(sql: "UPDATE adjustment SET undone_at = ? WHERE id = ? AND round_id = ? AND undone_at IS NULL", arguments: [Self.now(), adjustment, id])
+            return db.changesCount > 0
         }
     }
 
@@ -186,14 +222,17 @@ final class RoundStore: Sendable {
             let files = try Row.fetchAll(db, sql: "SELECT kind, filename, sha256, uploaded_at FROM file WHERE round_id = ? ORDER BY id", arguments: [id]).map {
                 RoundSummary.File(kind: $0["kind"], filename: $0["filename"], sha256: $0["sha256"], uploadedAt: $0["uploaded_at"])
             }
-            let adjustments = try Row.fetchAll(db, sql: "SELECT words, said FROM adjustment WHERE round_id = ? ORDER BY id", arguments: [id]).map { row in
-                (row["said"] as String?).flatMap(StoredMessage.decode) ?? .words(row["words"])
+            let record = try Row.fetchAll(db, sql: "SELECT id, words, said, created_at, undone_at FROM adjustment WHERE round_id = ? ORDER BY id", arguments: [id]).map { row in
+                KeptAdjustment(id: row["id"], said: (row["said"] as String?).flatMap(StoredMessage.decode) ?? .words(row["words"]),
+                               keptAt: row["created_at"], undoneAt: row["undone_at"])
             }
+            let adjustments = record.filter { $0.undoneAt == nil }.map(\.said)
             let solves = try Row.fetchAll(db, sql: "SELECT * FROM solve WHERE round_id = ? ORDER BY id", arguments: [id]).map { row in
                 RoundSummary.Solve(at: row["at"], kind: row["kind"], mode: row["mode"], status: row["status"], rankSum: row["rank_sum"],
                                    adjustments: StoredMessage.decodeList(row["adjustments"]))
             }
-            return RoundSummary(id: id, name: round["name"], createdAt: round["created_at"], files: files, adjustments: adjustments, solves: solves)
+            return RoundSummary(id: id, name: round["name"], createdAt: round["created_at"], files: files, adjustments: adjustments,
+                                adjustmentRecord: record, solves: solves)
         }
     }
 

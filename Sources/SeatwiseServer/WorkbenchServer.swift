@@ -5,17 +5,20 @@ import Foundation
 import Hummingbird
 import Logging
 import Seatwise
+import SeatwiseExamples
 
 public struct WorkbenchServer {
     public var host: String
     public var port: Int
     public var dataFolder: String
     public var token: String?
-    public var examplesFolder: String
+    /// The examples offered as starting points; nil: `./examples` when there is one, else the examples
+    /// shipped with the binary.
+    public var examplesFolder: String?
     /// More names the server answers to (a Host header naming anything else is refused, 421).
     public var hostNames: [String]
 
-    public init(host: String = "127.0.0.1", port: Int = 8737, dataFolder: String = "seatwise-data", token: String? = nil, examplesFolder: String = "examples",
+    public init(host: String = "127.0.0.1", port: Int = 8737, dataFolder: String = "seatwise-data", token: String? = nil, examplesFolder: String? = nil,
                 hostNames: [String] = []) {
         self.host = host
         self.hostNames = hostNames
@@ -23,6 +26,16 @@ public struct WorkbenchServer {
         self.dataFolder = dataFolder
         self.token = token
         self.examplesFolder = examplesFolder
+    }
+
+    /// The examples shipped with the binary (a copy of the source tree's examples/ beside it).
+    public static var shippedExamples: String? { ShippedExamples.folder }
+
+    /// The folder examples are offered from: the one given, else ./examples, else the shipped copy.
+    var examples: String {
+        if let examplesFolder { return examplesFolder }
+        if FileManager.default.fileExists(atPath: "examples/mag/nominations.csv") { return "examples" }
+        return Self.shippedExamples ?? "examples"
     }
 
     /// Whether `host` can only be reached from this machine.
@@ -36,7 +49,7 @@ public struct WorkbenchServer {
         router.add(middleware: Guard(token: token, hosts: Guard.hosts(listening: host, extra: hostNames)))
         let api = APIRoutes(store: store, work: work)
         api.add(to: router)
-        let pages = Pages(store: store, work: work, api: api, examplesFolder: examplesFolder)
+        let pages = Pages(store: store, work: work, api: api, examplesFolder: examples)
         pages.add(to: router)
         RoundPages(store: store, work: work, api: api, pages: pages).add(to: router)
         AnalysisPages(work: work, api: api, pages: pages).add(to: router)

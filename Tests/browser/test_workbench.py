@@ -150,7 +150,8 @@ def test_upload_to_published_report(server, browser):
     public = browser.find_element("link text", "Public copy (HTML)").get_attribute("href")
     with urllib.request.urlopen(public) as response:
         page = response.read().decode()
-        assert response.headers["Content-Disposition"].startswith("attachment") and "public" in response.headers["Content-Disposition"]
+        # It opens in the browser (saving it keeps its name).
+        assert response.headers["Content-Disposition"].startswith("inline") and "public" in response.headers["Content-Disposition"]
     assert "50 members chosen; every rule met" in page and "Nominees not seated (counted, not named)" in page
 
 
@@ -176,3 +177,53 @@ def test_the_lottery_of_a_round(server, browser):
     assert f"ticket {drawn['draw']['ticket']}." in text
     assert all(f"[{i}]" in text.split("The panel drawn:")[1] for i in drawn["draw"]["panel"])
     shot(browser, "12-lottery-drawn")
+
+
+def test_the_page_is_navigable_a_kept_adjustment_undone_and_the_editor_at_700_px(server, browser):
+    """A round's long page: a bar of its sections stays at the top, the what-if form is near the top; a
+    kept adjustment is undone from the page; the policy editor's every field is inside the page at 700 px."""
+    browser.set_window_size(1280, 1000)
+    browser.get(server + "/")
+    browser.find_element("id", "example-mag").click()
+    WebDriverWait(browser, 30).until(expected_conditions.url_matches(r"/rounds/\d+$"))
+    round_url = browser.current_url
+    contents = browser.find_element("id", "contents")
+    targets = [a.get_attribute("href").split("#", 1)[1] for a in contents.find_elements("tag name", "a")]
+    assert {"what-if-section", "members", "quotas", "alternates", "glossary"} <= set(targets)
+    assert all(browser.find_elements("id", t) for t in targets), "every link has its section"
+    # The form is within the first screen and a half; every section one click away, the bar still in view.
+    assert browser.find_element("id", "what-if").rect["y"] < 1500
+    browser.find_element("css selector", "#contents a[href='#glossary']").click()
+    WebDriverWait(browser, 5).until(lambda d: d.execute_script("return window.scrollY") > 3000)
+    glossary_top = browser.execute_script("return document.getElementById('glossary').getBoundingClientRect().top")
+    assert 0 <= glossary_top < 200
+    assert browser.execute_script("return document.getElementById('contents').getBoundingClientRect().top") == 0, "the bar stays at the top"
+    shot(browser, "13-contents")
+    # Keep an exclusion, then undo it on the page: the member is back and the kept list is gone.
+    member_id = "MAG-013"
+    assert member_id in browser.find_element("id", "panel").text
+    browser.find_element("css selector", "#what-if input[name=exclude]").send_keys(member_id)
+    browser.find_element("css selector", "#what-if button").click()
+    browser.find_element("id", "keep").click()
+    WebDriverWait(browser, 20).until(expected_conditions.url_to_be(round_url))
+    assert member_id not in browser.find_element("id", "panel").text and "excluded by decision" in browser.find_element("id", "kept").text
+    browser.find_element("css selector", "#kept button").click()
+    WebDriverWait(browser, 20).until(expected_conditions.url_to_be(round_url))
+    assert member_id in browser.find_element("id", "panel").text
+    assert not browser.find_elements("id", "kept")
+    shot(browser, "14-undone")
+    # The editor at 700 px: every field of the seats and quotas tables lies inside its section.
+    browser.set_window_size(700, 1000)
+    try:
+        browser.find_element("link text", "Edit the policy").click()
+        width = browser.execute_script("return document.documentElement.clientWidth")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width, "nothing wider than the window"
+        section = browser.find_element("id", "editor").rect
+        for field in browser.find_elements("css selector", "#policy-form td input, #policy-form td select"):
+            box = field.rect
+            assert box["x"] >= section["x"] and box["x"] + box["width"] <= section["x"] + section["width"] + 0.5, field.get_attribute("name")
+        hard = browser.find_element("name", "q0_hard").rect
+        assert hard["x"] + hard["width"] <= width
+        shot(browser, "15-editor-700")
+    finally:
+        browser.set_window_size(1280, 1000)

@@ -49,10 +49,16 @@ package enum HTML {
     td { overflow-wrap: anywhere; }
     .wide { overflow-x: auto; }
     .wide table { width: auto; min-width: 100%; } .wide td { overflow-wrap: normal; } td.num { white-space: nowrap; }
+    nav.contents { position: sticky; top: 0; z-index: 5; background: #f5f7fa; padding: 8px 0 6px; font-size: 13.5px; border-bottom: 1px solid var(--line);
+      display: flex; flex-wrap: wrap; gap: 2px 14px; }
+    nav.contents a { color: var(--blue); } section { scroll-margin-top: 44px; }
+    pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+    .form-table table { table-layout: auto; } .form-table td input:not([type=checkbox]), .form-table td select { width: 100%; min-width: 2.2em; }
     dl.glossary dt { font-weight: 600; margin-top: 6px; } dl.glossary dd { margin: 0 0 0 18px; font-size: 13.5px; }
     @media (max-width: 760px) {
       header { padding: 16px 14px; } main { padding: 10px 8px 24px; } section { padding: 12px 10px; }
       table { font-size: 12.5px; } th, td { padding: 4px 4px; }
+      nav.contents { position: static; }
     }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {
@@ -61,7 +67,7 @@ package enum HTML {
       header { -webkit-print-color-adjust: exact; print-color-adjust: exact; padding: 10px 0; }
       .swatch, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       thead { display: table-header-group; } tr, svg, .card, dl.glossary dd { break-inside: avoid; } h2, h3 { break-after: avoid; }
-      .wide { overflow: visible; }
+      .wide { overflow: visible; } nav.contents { display: none; }
     }
     """
 
@@ -72,10 +78,42 @@ package enum HTML {
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
         out += "<title>\(escape(title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
-        out += "<header>" + (madeAt.map { "<p class=\"made\">Made \(escape($0))</p>" } ?? "") + "<h1>\(escape(title))</h1><p>\(escape(subtitle))</p></header>\n<main>\n\(body)"
+        out += "<header>" + (madeAt.map { "<p class=\"made\">Made \(escape($0))</p>" } ?? "") + "<h1>\(escape(title))</h1><p>\(escape(subtitle))</p></header>\n<main>\n"
+        out += contents(of: body + glossary) + body
         out += glossary
         out += "<footer>" + provenance.map { "<div><b>\(escape($0.0))</b>: \(escape($0.1))</div>" }.joined() + "</footer>\n"
         return out + "</main>\n</body>\n</html>\n"
+    }
+
+    /// A long page's sections, one click away: a bar of links to every section's heading, kept at the
+    /// top of the window as the page scrolls. Empty for a page of fewer than four sections.
+    package static func contents(of html: String) -> String {
+        var links: [(id: String, title: String)] = []
+        var rest = Substring(html)
+        while let start = rest.range(of: "<section id=\""), let idEnd = rest[start.upperBound...].firstIndex(of: "\"") {
+            let id = rest[start.upperBound..<idEnd]
+            let after = rest[idEnd...]
+            if after.hasPrefix("\"><h2>"), let close = after.range(of: "</h2>") {
+                links.append((String(id), String(after[after.index(after.startIndex, offsetBy: 6)..<close.lowerBound])))
+                rest = after[close.upperBound...]
+            } else {
+                rest = after.dropFirst()
+            }
+        }
+        guard links.count >= 4 else { return "" }
+        // Titles are already escaped (they come from `section`); ids are made here.
+        // A heading's gloss in brackets stays in the heading, not in the bar.
+        func short(_ title: String) -> String { title.range(of: " (").map { String(title[..<$0.lowerBound]) } ?? title }
+        return "<nav class=\"contents\" id=\"contents\">" + links.map { "<a href=\"#\($0.id)\">\(short($0.title))</a>" }.joined() + "</nav>\n"
+    }
+
+    /// The page with its contents bar made again from its sections (after sections were added).
+    package static func withContents(_ page: String) -> String {
+        guard let start = page.range(of: "<nav class=\"contents\""), let end = page[start.lowerBound...].range(of: "</nav>\n") else {
+            guard let main = page.range(of: "<main>\n") else { return page }
+            return page.replacingCharacters(in: main, with: "<main>\n" + contents(of: page))
+        }
+        return page.replacingCharacters(in: start.lowerBound..<end.upperBound, with: contents(of: page))
     }
 
     /// The words a report uses that a reader may not know, defined where the report is read.
