@@ -47,6 +47,9 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Write the report to this file (atomically; a device or FIFO is written directly; - is standard output).")
     var output: String?
 
+    @Option(name: .customLong("csv-style"), help: "A CSV report's layout: standard (commas), excel (with a byte-order mark, so Excel reads accents) or excel-europe (also semicolons and decimal commas, for an Excel where the comma is the decimal mark).")
+    var csvStyle: CSVStyle?
+
     /// The format an --output file's extension names (.html, .json, .csv, .md, .txt, .xlsx); nil for others.
     var formatOfOutput: OutputFormat? {
         guard let output, let dot = output.lastIndex(of: "."), !output[dot...].contains("/") else { return nil }
@@ -74,6 +77,9 @@ struct OutputOptions: ParsableArguments {
         if let requested = requestedFormat, let implied = formatOfOutput, requested != implied {
             throw ValidationError("--format \(requested.rawValue) contradicts --output \(output ?? ""), whose extension means \(implied.rawValue)")
         }
+        if let csvStyle, chosen != .csv {
+            throw ValidationError("--csv-style \(csvStyle.rawValue) lays out a CSV report; this report's format is \(chosen.rawValue) (give --format csv or an --output ending .csv)")
+        }
         if chosen == .xlsx, output == nil || output == OutputFile.standardOutput, isatty(STDOUT_FILENO) != 0 {
             throw ValidationError("--format xlsx writes a workbook, not text for a terminal: give --output FILE.xlsx")
         }
@@ -87,7 +93,8 @@ struct OutputOptions: ParsableArguments {
             try OutputFile.write(bytes, to: output ?? OutputFile.standardOutput, protecting: inputs, cancellation: Interrupt.current)
             return
         }
-        let safe = VisibleText.report(try text(), format: format)
+        var safe = VisibleText.report(try text(), format: format)
+        if format == .csv, let csvStyle { safe = csvStyle.apply(safe) }
         // Ctrl-C while the report is written: exit 3 and nothing written (a file is left as it was).
         try OutputFile.write(safe, to: output ?? OutputFile.standardOutput, protecting: inputs, cancellation: Interrupt.current)
     }
@@ -107,4 +114,5 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+extension CSVStyle: ExpressibleByArgument {}
 extension SelectionMode: ExpressibleByArgument {}

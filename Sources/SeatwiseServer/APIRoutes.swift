@@ -137,6 +137,13 @@ struct APIRoutes {
             let isPublic = request.uri.queryParameters["public"].map { $0 == "1" || $0 == "true" } ?? false
             let redact = request.uri.queryParameters["redact"].map { $0 == "1" || $0 == "true" } ?? false
             let alternatesAsked = try Self.alternates(request.uri.queryParameters["alternates"].map(String.init))
+            // A CSV for the spreadsheet that opens it (as `--csv-style`).
+            let csvStyle = try request.uri.queryParameters["csv_style"].map { text -> CSVStyle in
+                guard format == .csv, let style = CSVStyle(rawValue: String(text)) else {
+                    throw APIError(.badRequest, "csv_style is for report.csv: standard, excel or excel-europe")
+                }
+                return style
+            } ?? .standard
             if try work.choosesByLottery(id) {
                 // As `select` on such a policy: the lottery's report, which names everyone's chance.
                 try work.check(id, RoundRequest(alternates: alternatesAsked, publicReport: isPublic))
@@ -146,7 +153,8 @@ struct APIRoutes {
                 let bytes = try await work.run(id, context) { budget -> [UInt8] in
                     let lottery = try DrawnLottery(try work.round(id, mode: mode), method: nil, values: nil, budget: budget)
                     guard let format else { return try XLSXWriter.bytes(ReportWorkbook(lottery: lottery)) }
-                    return Array(try lottery.render(format).utf8)
+                    let text = try lottery.render(format)
+                    return Array((format == .csv ? csvStyle.apply(text) : text).utf8)
                 }
                 var response = JSONResponse.bytes(bytes, type: type)
                 response.headers[.contentDisposition] = "\(Self.disposition(name)); filename=\"round-\(id)-lottery.\(name.split(separator: ".").last ?? "txt")\""
@@ -157,7 +165,8 @@ struct APIRoutes {
                 let request = RoundRequest(explain: true, repair: true, alternates: alternatesAsked, publicReport: isPublic)
                 let outcome = try work.outcome(id, mode: mode, request: request, budget: budget, redacted: redact)
                 guard let format else { return try XLSXWriter.bytes(ReportWorkbook(outcome: outcome)) }
-                return Array(try SelectionReport.render(outcome, format: format).utf8)
+                let text = try SelectionReport.render(outcome, format: format)
+                return Array((format == .csv ? csvStyle.apply(text) : text).utf8)
             }
             var response = JSONResponse.bytes(bytes, type: type)
             response.headers[.contentDisposition] = "\(Self.disposition(name)); filename=\"round-\(id)-\(isPublic ? "public-" : "")\(redact ? "redacted-" : "")\(name)\""

@@ -87,7 +87,7 @@ struct Pages {
 
     func bar(_ id: Int64) -> String {
         let links = [("All rounds", "/"), ("Edit the policy", "/rounds/\(id)/policy"), ("Compare independent and coordinated", "/rounds/\(id)/compare"), ("Lottery", "/rounds/\(id)/lottery"), ("JSON", "/api/rounds/\(id)/report.json"), ("Markdown", "/api/rounds/\(id)/report.md"),
-                     ("CSV", "/api/rounds/\(id)/report.csv"), ("Excel", "/api/rounds/\(id)/report.xlsx"), ("HTML", "/api/rounds/\(id)/report.html"),
+                     ("CSV", "/api/rounds/\(id)/report.csv"), ("CSV for a European Excel", "/api/rounds/\(id)/report.csv?csv_style=excel-europe"), ("Excel", "/api/rounds/\(id)/report.xlsx"), ("HTML", "/api/rounds/\(id)/report.html"),
                      ("Public copy (HTML)", "/api/rounds/\(id)/report.html?public=1"), ("Redacted copy (initials)", "/api/rounds/\(id)/report.html?redact=1"),
                      ("History", "/api/rounds/\(id)")]
         return "<nav class=\"bar\" style=\"padding:8px 40px;background:#eef2f7;font-size:14px\">" + links.map { "<a href=\"\($0.1)\" style=\"margin-right:16px\">\(HTML.escape($0.0))</a>" }.joined() + "</nav>"

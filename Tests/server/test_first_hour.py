@@ -120,3 +120,16 @@ def test_the_policy_editor_keeps_the_opening_comments_and_names_the_dropped(serv
     saved = server.request("GET", f"/api/rounds/{rid}/policy.yaml")[2].decode()
     assert saved.startswith("# The MAG's renewal rules, agreed on 3 March.\n# Ask the secretariat before changing a quota.\n")
     assert "gender first" not in saved and "seed: 2027" in saved
+
+
+def test_a_csv_for_a_european_excel_from_the_workbench(server):
+    rid = upload(server)[1]["id"]
+    plain = server.request("GET", f"/api/rounds/{rid}/report.csv")[2].decode()
+    status, _, body = server.request("GET", f"/api/rounds/{rid}/report.csv?csv_style=excel-europe")
+    assert status == 200 and body.startswith(b"\xef\xbb\xbf")
+    import csv
+    import io
+    europe = list(csv.reader(io.StringIO(body.decode().lstrip("\ufeff")), delimiter=";"))
+    assert europe == list(csv.reader(io.StringIO(plain))) or len(europe) == len(list(csv.reader(io.StringIO(plain))))
+    assert server.json("GET", f"/api/rounds/{rid}/report.json?csv_style=excel")[0] == 400
+    assert server.json("GET", f"/api/rounds/{rid}/report.csv?csv_style=latin")[0] == 400

@@ -26,6 +26,10 @@ public struct NominationsReader: Sendable {
     public struct Nominations: Sendable {
         public var nominees: [Nominee]
         public var columns: [String]
+        /// Each column's heading as the file spells it ("Comments"), by its key ("comments").
+        public var headings: [String: String] = [:]
+        /// The worksheet read, when the file is a workbook.
+        public var sheet: String?
         /// What was read differently from the specification's format, in words (a semicolon-separated file).
         public var notes: [String] = []
         /// What may have been read otherwise than meant: an ambiguous country, how a workbook was read.
@@ -70,6 +74,7 @@ public struct NominationsReader: Sendable {
         let lineWord = workbook ? "row" : "line"
         var customValues = 0
         var columns: [String] = []
+        var headings: [String: String] = [:]
         var seen: [String: Int] = [:]
         var headerLine = 0
         var rows = 0
@@ -99,6 +104,8 @@ public struct NominationsReader: Sendable {
         var tokenProblems: [InputDiagnostic]
         var delimiter: UInt8 = 0x2C
         var workbookNotes: [String] = []
+        // The workbook's other sheets when none was named: a sheet without the columns suggests them.
+        var otherSheets: [String] = []
         func onRecord(_ record: CSVRecord) {
             if headerLine == 0 {
                 headerLine = record.line
@@ -109,9 +116,11 @@ public struct NominationsReader: Sendable {
             }
         }
         if workbook {
-            let (table, tableProblems) = WorkbookTable.read(file, maximumColumns: Self.maximumColumns)
+            let expected = places.isEmpty ? Self.requiredColumns : Self.requiredColumns.filter { $0 != "group" } + ["bodies"]
+            let (table, tableProblems) = WorkbookTable.read(file, maximumColumns: Self.maximumColumns, expected: [expected])
             guard let table else { return (Nominations(nominees: [], columns: []), tableProblems) }
             sheet = table.sheet
+            otherSheets = file.sheet == nil ? table.sheets.filter { $0 != table.sheet } : []
             workbookNotes = table.notes
             tokenProblems = tableProblems
             for record in table.records { onRecord(record) }
@@ -155,6 +164,8 @@ public struct NominationsReader: Sendable {
         }
         if omitted > 0 { problems.append(.omitted(omitted, file: file.path)) }
         var read = Nominations(nominees: nominees, columns: columns)
+        read.headings = headings
+        read.sheet = sheet
         read.warnings = workbookNotes.map { InputWarning(.workbook, $0) }
         for a in ambiguous {
             let others = a.others.map { iso3 in countries.records.first { $0.iso3 == iso3 }.map { "\($0.name) (\(iso3))" } ?? iso3 }
@@ -180,6 +191,9 @@ public struct NominationsReader: Sendable {
                 problem(field.line, field.column, name, "the column \(Quote.value(name)) appears twice (first as column \(first + 1))")
             } else {
                 seen[name] = k
+                var given = field.text.trimmingCharacters(in: .whitespaces)
+                if given.hasPrefix("\u{FEFF}") { given.removeFirst() }
+                headings[name] = given
             }
             columns.append(name)
         }
@@ -191,7 +205,9 @@ public struct NominationsReader: Sendable {
                 problem(header.line, k + 1, "bodies", "the policy fills one body; a bodies column needs bodies: in the policy (README \"Several bodies from one pool\")")
             }
             if !missing.isEmpty {
-                problem(header.line, nil, nil, "missing required \(Words.noun(missing.count, "column")): \(missing.joined(separator: ", "))")
+                let suggestion = otherSheets.isEmpty ? ""
+                    : "; the workbook also has \(Words.noun(otherSheets.count, "sheet")) \(otherSheets.map(Quote.value).joined(separator: ", ")), none with these columns: give --sheet NAME to read the one with the nominations, or add the columns"
+                problem(header.line, nil, nil, "missing required \(Words.noun(missing.count, "column")): \(missing.joined(separator: ", "))" + suggestion)
             }
             usable = missing.isEmpty
         }

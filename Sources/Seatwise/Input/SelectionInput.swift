@@ -20,6 +20,9 @@ public struct SelectionInput: Sendable {
     public var unknownAttributes: Set<String> = []
     /// Read from a table of counts (a published composition): the members are not named.
     public var isComposition = false
+    /// Each nominations column's heading as the file spells it, by its key; the worksheet read, if any.
+    public var columnHeadings: [String: String] = [:]
+    public var nominationsSheet: String?
     /// Past compositions (`--history`): terms served and each country's past seats come from them.
     public var history: History?
 
@@ -168,6 +171,8 @@ public struct SelectionInput: Sendable {
                 input.notes = nominations.notes
                 input.warnings = nominations.warnings + valueNotes
                 input.nominationsColumns = nominations.columns
+                input.columnHeadings = nominations.headings
+                input.nominationsSheet = nominations.sheet
                 input.history = history
                 return input
             }

@@ -119,7 +119,7 @@ public enum SelectionReport {
             ("Objective", objectiveLine(result)),
         ] + (heldSeats(result).map { [("Held seats", $0)] } ?? []) + [
             ("Seed", "\(result.seed) (\(result.seedSource == .default ? "default; set tie_break.seed or --seed" : "from the \(result.seedSource.rawValue)"))"),
-            ("Nominations", "\(p.nominations) (sha256 \(p.nominationsSHA256))"),
+            ("Nominations", "\(p.nominations)\(result.input.nominationsSheet.map { ", sheet \(Quote.value($0))" } ?? "") (sha256 \(p.nominationsSHA256))"),
             ("Policy", "\(p.policy) (sha256 \(p.policySHA256))"),
             ("Tool", "seatwise \(p.toolVersion), GLPK \(p.glpkVersion)"),
         ]

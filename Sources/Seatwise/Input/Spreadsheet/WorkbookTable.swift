@@ -6,6 +6,8 @@ import Foundation
 
 struct WorkbookTable {
     var sheet: String
+    /// Every sheet of the workbook, by name, in order (for a message that suggests another).
+    var sheets: [String] = []
     var records: [CSVRecord]
     /// What was read that a user may not expect (merged ranges filled, hidden rows read), in words.
     var notes: [String]
@@ -19,7 +21,9 @@ struct WorkbookTable {
     }
 
     /// The sheet's rows, or every problem found (each naming its cell).
-    static func read(_ file: InputFile, maximumColumns: Int) -> (WorkbookTable?, [InputDiagnostic]) {
+    /// `expected`: the columns a sheet of the data has (any one of its sets); with no sheet named, the first
+    /// sheet whose header has them is read, so an instructions or cover sheet before the data is passed over.
+    static func read(_ file: InputFile, maximumColumns: Int, expected: [[String]] = []) -> (WorkbookTable?, [InputDiagnostic]) {
         func fail(_ message: String) -> (WorkbookTable?, [InputDiagnostic]) { (nil, [InputDiagnostic(file: file.path, message: message)]) }
         // An .xlsx saved with a password is not a ZIP archive at all but an OLE file: say so.
         if file.bytes.starts(with: BinaryFile.oleMagic), let kind = BinaryFile.kind(file.bytes) {
@@ -52,6 +56,13 @@ struct WorkbookTable {
         var chosen = candidates[0]
         var sheetReader: SheetReader?
         var passedOver: [String] = []
+        // Sheets with values whose header lacks the expected columns, kept in case no sheet has them.
+        var withoutColumns: [(sheet: WorkbookParts.Sheet, reader: SheetReader)] = []
+        func hasExpectedColumns(_ reader: SheetReader) -> Bool {
+            guard !expected.isEmpty else { return true }
+            let header = Set((reader.cells.orderedRows().first?.cells ?? []).map { AttributeKey.normalize($0.1) })
+            return expected.contains { $0.allSatisfy { header.contains(AttributeKey.normalize($0)) } }
+        }
         for sheet in candidates {
             chosen = sheet
             do {
@@ -64,8 +75,21 @@ struct WorkbookTable {
             } catch {
                 return fail("the sheet \(Quote.value(sheet.name)) cannot be read: \(error)")
             }
-            if sheetReader!.cells.count > 0 || !sheetReader!.problems.isEmpty { break }
+            if sheetReader!.cells.count > 0 || !sheetReader!.problems.isEmpty {
+                if file.sheet != nil || candidates.count == 1 || !sheetReader!.problems.isEmpty || hasExpectedColumns(sheetReader!) { break }
+                withoutColumns.append((sheet, sheetReader!))
+                continue
+            }
             passedOver.append(sheet.name)
+        }
+        // No sheet has the columns: the first with values is read, and its missing columns are the problem.
+        var instead: [String] = []
+        if let first = withoutColumns.first {
+            if sheetReader == nil || sheetReader!.cells.count == 0 || !hasExpectedColumns(sheetReader!) {
+                (chosen, sheetReader) = first
+            } else {
+                instead = withoutColumns.map(\.sheet.name)
+            }
         }
         guard var sheetReader else { return fail("the workbook has no sheets") }
         if sheetReader.cells.count == 0, sheetReader.problems.isEmpty {
@@ -78,7 +102,10 @@ struct WorkbookTable {
         var notes: [String] = []
         let place = "\(file.path):\(CellReference.sheet(chosen.name))"
         if file.sheet == nil, names.count > 1 {
-            let skipped = passedOver.isEmpty ? "" : " (\(passedOver.map(Quote.value).joined(separator: ", ")) \(passedOver.count == 1 ? "is" : "are") empty)"
+            var skipped = passedOver.isEmpty ? "" : " (\(passedOver.map(Quote.value).joined(separator: ", ")) \(passedOver.count == 1 ? "is" : "are") empty)"
+            if !instead.isEmpty {
+                skipped += " (\(instead.map(Quote.value).joined(separator: ", ")) lack\(instead.count == 1 ? "s" : "") the columns \(expected[0].joined(separator: ", ")))"
+            }
             notes.append("\(file.path): warning: the sheet \(Quote.value(chosen.name)) was read, of \(names.count): \(names.map(Quote.value).joined(separator: ", "))\(skipped); give --sheet NAME to read another")
         }
 
@@ -87,7 +114,7 @@ struct WorkbookTable {
         var records: [CSVRecord] = []
         records.reserveCapacity(rows.count)
         guard let headerRow = rows.first?.row, let header = rows.first?.cells else {
-            return (WorkbookTable(sheet: chosen.name, records: [], notes: notes), problems)
+            return (WorkbookTable(sheet: chosen.name, sheets: names, records: [], notes: notes), problems)
         }
         let headerWidth = header.last?.column ?? 0
         let width = min(headerWidth, maximumColumns + 1)
@@ -124,7 +151,7 @@ struct WorkbookTable {
             notes.append("\(place)!\(first):\(last): warning: merged cells: each was read as \(Quote.value(value)), the value of \(first)")
         }
         if sheetReader.filled.count > 20 { notes.append("\(place): warning: \(sheetReader.filled.count - 20) more merged ranges were read the same way") }
-        return (WorkbookTable(sheet: chosen.name, records: records, notes: notes), problems)
+        return (WorkbookTable(sheet: chosen.name, sheets: names, records: records, notes: notes), problems)
     }
 
     /// "7, 9, 12–15".

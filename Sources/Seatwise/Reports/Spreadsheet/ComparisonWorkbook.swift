@@ -22,9 +22,7 @@ extension ReportWorkbook {
             groups.add([.text(g.group), .int(g.seats), .int(g.independentRankSum), .int(g.coordinatedRankSum), .int(g.cost), .int(g.replaced),
                         .text("\(g.independentTopChoices.map(String.init) ?? "–") → \(g.coordinatedTopChoices.map(String.init) ?? "–")")])
         }
-        var lines = (publicView.map { [("Made", $0.madeAt), ("In short", $0.headline)] } ?? []) + ComparisonReport.header(c)
-        lines.append(("Nominations SHA-256", c.input.nominations.sha256))
-        lines.append(("Policy SHA-256", c.input.policyFile.sha256))
+        var lines = (publicView.map { [("Made", $0.madeAt), ("In short", $0.headline)] } ?? []) + Self.provenanceLines(ComparisonReport.header(c), input: c.input)
         for note in c.coordinated.notes { lines.append(("Note", note.description)) }
         self.init([panel, quotas, groups, Sheet("Provenance", lines: lines)])
     }

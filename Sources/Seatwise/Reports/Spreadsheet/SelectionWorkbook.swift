@@ -36,7 +36,7 @@ extension ReportWorkbook {
         let placed = result.seated.contains { result.input.nominees[$0].placement != nil }
         var sheet = Sheet("Panel", headers: ["Group", "ID", "Name", "Rank", "Gender", "Country", "Region", "Development", "Organization", "Status", "Terms"]
                           + (placed ? ["Person ID", "Seat's body", "Seat's role"] : [])
-                          + custom + ["Reason", "Why"])
+                          + custom.map { result.input.columnHeadings[$0] ?? $0 } + ["Reason", "Why"])
         let reasons = MemberReasons(result)
         for i in result.seated {
             let n = result.input.nominees[i]
@@ -76,14 +76,24 @@ extension ReportWorkbook {
 
     /// The header lines, each input's digest, the adjustments and the notes: what a reader needs to re-run it.
     static func provenance(_ result: SelectionResult, sections: SelectionSections) -> Sheet {
-        var lines: [(String, String)] = sections.header + sections.provenance
-        lines.append(("Nominations SHA-256", result.input.nominations.sha256))
-        lines.append(("Policy SHA-256", result.input.policyFile.sha256))
-        lines.append(("Seed", String(result.seed)))
+        var lines = provenanceLines(sections.header + sections.provenance, input: result.input)
         for adjustment in sections.adjustments { lines.append(("Adjustment", adjustment)) }
         for line in sections.difference { lines.append((SelectionSections.differenceTitle, line)) }
         for note in sections.notes { lines.append(("Note", note)) }
         for price in sections.prices { lines.append(("Quota price", price)) }
         return Sheet("Provenance", lines: lines)
+    }
+
+    /// A report's header lines for a Provenance sheet, each once: an input's name (and sheet) and its
+    /// digest in cells of their own, everything else as the header gives it.
+    static func provenanceLines(_ header: [(String, String)], input: SelectionInput) -> [(String, String)] {
+        header.flatMap { line -> [(String, String)] in
+            switch line.0 {
+            case "Nominations": return [("Nominations", input.nominations.path + (input.nominationsSheet.map { ", sheet \(Quote.value($0))" } ?? "")),
+                                        ("Nominations SHA-256", input.nominations.sha256)]
+            case "Policy": return [("Policy", input.policyFile.path), ("Policy SHA-256", input.policyFile.sha256)]
+            default: return [line]
+            }
+        }
     }
 }
