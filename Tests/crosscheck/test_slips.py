@@ -2,7 +2,10 @@
 group's "s's", a bare list of seats per year that reads as one number, a Gini of "-0.000", and a glossary
 that defines a close call otherwise than the default the reports use."""
 
+import json
 import re
+
+import pytest
 
 from conftest import ROOT, report
 
@@ -73,3 +76,36 @@ def test_a_public_html_report_gives_its_date_first(seatwise, tmp_path):
         made = html.find('<p class="made">Made ')
         assert 0 <= made < html.find("<h1>"), args[0]
         assert "<b>Made</b>" not in html.split("<footer>")[1]
+
+
+CODE = re.compile(r"(?<![\w.])[a-z]+(?:_[a-z]+)+\b")
+
+
+def words_of(text, fmt):
+    return re.sub(r"<[^>]+>", " ", text) if fmt == "html" else text
+
+
+@pytest.mark.parametrize("example", ["mag", "wgec", "icg", "ipcc", "nomcom", "infeasible", "mag-history"])
+def test_public_reports_carry_no_raw_codes_and_the_headline_agrees_with_the_rows(seatwise, example):
+    """Reason codes (in_rank_order), the development code (economy_in_transition) and solver words ("linear
+    relaxation") stay out of a published report; a policy key cited with its section (rules.max_terms) and
+    the file's own column names may appear. The headline counts members by the reasons the rows give."""
+    folder = ROOT / "examples" / example
+    header = (folder / "nominations.csv").read_text().split("\n", 1)[0].split(",")
+    history = ["--history", *sorted((folder / "history").glob("*.csv"))] if (folder / "history").is_dir() else []
+    for fmt in ["text", "markdown", "html"]:
+        done = seatwise("select", folder / "nominations.csv", "--policy", folder / "policy.yaml", *history, "--public", "--explain", "--format", fmt)
+        assert done.returncode in (0, 1), done.stderr
+        text = words_of(done.stdout, fmt)
+        codes = {c for c in CODE.findall(text) if c not in header}
+        assert not codes, (fmt, codes)
+        assert "linear relaxation" not in text and not re.search(r"\b1 (seats|members|rules)\b", text)
+    full = json.loads(seatwise("select", folder / "nominations.csv", "--policy", folder / "policy.yaml", *history, "--format", "json").stdout)
+    if full["status"] == "infeasible":
+        return
+    # The panel's rows: each member's reason as the report's Why column gives it.
+    reasons = [m["reason"] for m in full["selected"]]
+    headline = seatwise("select", folder / "nominations.csv", "--policy", folder / "policy.yaml", *history, "--public", "--format", "json").stdout
+    in_order, ahead = reasons.count("in_rank_order"), reasons.count("ahead_of_higher_ranked")
+    assert f"{in_order} seated in their group's rank order" in headline
+    assert (f"{ahead} ahead of higher-ranked nominees" in headline) == (ahead > 0)

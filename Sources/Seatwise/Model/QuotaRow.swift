@@ -27,7 +27,9 @@ public struct QuotaRow: Sendable, Hashable {
 
     /// "gender = female" or "region ∈ {African, GRULAC}".
     public var subject: String {
-        values.count == 1 ? "\(attribute) = \(values[0])" : "\(attribute) ∈ {\(values.joined(separator: ", "))}"
+        let shown = values.map { Words.value(attribute, $0) }
+        let name = Words.attribute(attribute)
+        return shown.count == 1 ? "\(name) = \(shown[0])" : "\(name) ∈ {\(shown.joined(separator: ", "))}"
     }
 
     public var scopeName: String { group ?? QuotaScope.bodyWords }

@@ -32,7 +32,7 @@ public enum NomineeReport {
     public static func render(_ result: SelectionResult, _ e: Explanation, format: ReportFormat) throws -> String {
         let n = result.input.nominees[e.nominee]
         let title = "\(n.name) [\(n.id)], \(n.group)" + (n.rank.map { " (ranked \(ExplanationWords.ordinal($0)))" } ?? "")
-        let decision = "\(e.decision == .seated ? "seated" : "not seated") — \(e.reason.rawValue)" + (e.closeCall && e.delta != 0 ? " (close call)" : "")
+        let decision = "\(e.decision == .seated ? "seated" : "not seated") — \(e.reason.words)" + (e.closeCall && e.delta != 0 ? " (close call)" : "")
         let cited = rules(e, in: result)
         let provenance = SelectionReport.headerLines(result).filter { ["Body", "Mode", "Seed", "Nominations", "Policy", "Tool"].contains($0.0) }
         switch format {

@@ -48,9 +48,11 @@ public enum SelectionReport {
         parts.append(result.quotas.isEmpty ? "the policy sets no quotas"
                      : broken > 0 ? "\(Words.count(broken, "rule")) not met" : unenforced > 0 ? "every rule each group applies met" : "every rule met")
         if unenforced > 0 { parts.append("\(unenforced) body-wide rule\(unenforced == 1 ? " is" : "s are") not met (not enforced when each group chooses alone)") }
-        let followed = result.groups.reduce(0) { $0 + $1.topChoicesSeated }
-        let seats = result.groups.reduce(0) { $0 + $1.seats }
-        parts.append("\(followed) of \(Words.count(seats, "seat")) \(followed == 1 ? "follows" : "follow") the nominating group's own order")
+        // Counted as the panel's rows give each member's reason, so the headline and the table agree.
+        let reasons = DecisionReason.all(in: result)
+        let inOrder = result.seated.filter { reasons[$0] == .inRankOrder }.count
+        let ahead = result.seated.filter { reasons[$0] == .aheadOfHigherRanked }.count
+        parts.append("\(inOrder) seated in their group's rank order" + (ahead > 0 ? ", \(ahead) ahead of higher-ranked nominees to meet the rules" : ""))
         if let held = heldSeats(result) { parts.append(held) }
         if result.status == .timeLimit { parts.append("the best panel found within the time limit, not proved best") }
         return parts.joined(separator: "; ")

@@ -66,6 +66,44 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The reason in a few words, for a report's Reason column (the code stays in JSON and CSV).
+    public var words: String {
+        switch self {
+        case .continuing: return "continuing member"
+        case .required: return "required"
+        case .withdrawn: return "withdrawn"
+        case .termLimited: return "term limit reached"
+        case .inRankOrder: return "in rank order"
+        case .aheadOfHigherRanked: return "ahead of higher-ranked"
+        case .belowCut: return "below the cut"
+        case .passedOver: return "passed over"
+        case .cannotBeSeated: return "cannot be seated"
+        case .cannotBeLeftOut: return "cannot be left out"
+        case .tie: return "tie, decided by the seed"
+        case .noPanel: return "no panel"
+        case .decision: return "coordinator's decision"
+        case .vacated: return "seat vacated"
+        case .appointed: return "appointed by the group"
+        case .exOfficio: return "ex officio"
+        case .chosenAlone: return "chosen by the group alone"
+        case .history: return "decided by the history"
+        case .notTested: return "not tested"
+        }
+    }
+
+    /// Why a nominee is not seated, in the words a public report counts them by.
+    public var unseatedWords: String {
+        switch self {
+        case .belowCut: return "below the group's cut"
+        case .passedOver: return "passed over by the rules"
+        case .cannotBeSeated: return "no panel meeting the rules can seat them"
+        case .noPanel: return "no panel was chosen"
+        case .decision: return "excluded by decision of the coordinator"
+        case .vacated: return "vacated the seat"
+        default: return words
+        }
+    }
+
     public var sentence: String {
         switch self {
         case .continuing: return "continuing member, kept under rules.continuing: keep"

@@ -25,3 +25,17 @@ extension Words {
         }
     }
 }
+
+extension Words {
+    /// An attribute's name as a report's words give it: the attribute history derives in words; any
+    /// other name as the policy gives it.
+    public static func attribute(_ name: String) -> String {
+        name == History.countrySeatsAttribute ? "the country's seats in past compositions" : name
+    }
+
+    /// An attribute's value as a report's words give it: a development status in words
+    /// ("economy in transition", not the file's code `economy_in_transition`); any other value as given.
+    public static func value(_ attribute: String, _ value: String) -> String {
+        attribute == "development" && CountryTable.developmentStatuses.contains(value) ? value.replacingOccurrences(of: "_", with: " ") : value
+    }
+}

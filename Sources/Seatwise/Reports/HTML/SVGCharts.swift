@@ -76,7 +76,7 @@ enum SVGChart {
     /// The attribute values of `members`, largest first, for a composition bar.
     static func parts(_ members: [Nominee], _ attribute: String) -> [(value: String, count: Int)] {
         var counts: [String: Int] = [:]
-        for m in members { counts[m.attributes[attribute] ?? "(none)", default: 0] += 1 }
+        for m in members { counts[m.attributes[attribute].map { Words.value(attribute, $0) } ?? "(none)", default: 0] += 1 }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

@@ -23,11 +23,11 @@ public struct PublicView: Sendable {
         let seatedPeople = Set(result.seated.map { nominees[$0].person })
         hiddenPeople = Set(nominees.map(\.person).filter { !seatedPeople.contains($0) })
         // The explained reason where there is one, else the rule-based one.
-        var reasons = DecisionReason.all(in: result).map(\.rawValue)
-        for e in explanations?.explanations ?? [] { reasons[e.nominee] = e.reason.rawValue }
+        var reasons = DecisionReason.all(in: result)
+        for e in explanations?.explanations ?? [] { reasons[e.nominee] = e.reason }
         var counts: [String: [String: Int]] = [:]
         for i in nominees.indices where !result.isSeated[i] {
-            counts[nominees[i].group, default: [:]][Self.words(reasons[i]), default: 0] += 1
+            counts[nominees[i].group, default: [:]][reasons[i].unseatedWords, default: 0] += 1
         }
         notSeated = result.policy.groups.flatMap { g in
             (counts[g] ?? [:]).sorted { $0.key < $1.key }.map { (group: g, reason: $0.key, count: $0.value) }
@@ -59,20 +59,6 @@ public struct PublicView: Sendable {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
         return formatter.string(from: date)
-    }
-
-    static func words(_ reason: String) -> String {
-        switch reason {
-        case "below_cut": return "below the group's cut"
-        case "passed_over": return "passed over by the rules"
-        case "term_limited": return "term limit reached"
-        case "cannot_be_seated": return "no panel meeting the rules can seat them"
-        case "no_panel": return "no panel was chosen"
-        case "decision": return "excluded by decision of the coordinator"
-        case "vacated": return "vacated the seat"
-        case "not_tested": return "not tested"
-        default: return reason.replacingOccurrences(of: "_", with: " ")
-        }
     }
 
     /// A message with every nominee who is not seated left unnamed: messages name nominees by parameter,

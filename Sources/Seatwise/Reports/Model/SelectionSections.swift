@@ -122,7 +122,7 @@ public struct SelectionSections: Sendable {
                 let n = nominees[e.nominee]
                 table.add([.init(n.group), .init("\(n.name) [\(n.id)]"),
                            .init(e.decision == .seated ? "seated" : "not seated", tone: e.decision == .seated ? .good : .bad),
-                           .init(e.reason.rawValue + (e.closeCall && e.delta != 0 ? " (close call)" : "")),
+                           .init(e.reason.words + (e.closeCall && e.delta != 0 ? " (close call)" : "")),
                            .init(e.delta.map(String.init) ?? "–"), .init(e.message)])
             }
             self.explanations = table
@@ -204,7 +204,7 @@ public struct SelectionSections: Sendable {
         for i in result.seated {
             let n = result.input.nominees[i]
             table.add([.init(n.group), .init(n.id, link: link?(n.id)), .init(n.name), .init(n.rank.map(String.init) ?? "–"), .init(n.gender),
-                       .init(n.country), .init(n.region), .init(n.development), .init(reasons.sentence(i))])
+                       .init(n.country), .init(n.region), .init(Words.value("development", n.development)), .init(reasons.sentence(i))])
         }
         return table
     }
