@@ -43,6 +43,7 @@ struct RoundPages {
                 try store.recordSolve(id, kind: "what-if", result: answer.result)
                 var lines = [answer.summary] + answer.result.context.adjustments.suffix(adjustments.count).map(\.description)
                 lines += answer.groups.filter { $0.change != 0 }.map { "\($0.group): rank sum \($0.rankSumBefore) → \($0.rankSumAfter)" }
+                lines += answer.crossGroup.map(\.description)
                 if answer.result.status != .infeasible {
                     let nominees = answer.result.input.nominees
                     for seat in Alternates.seats(answer.result, count: Pages.alternatesShown) where answer.entering.contains(seat.member) {

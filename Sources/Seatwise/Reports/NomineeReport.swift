@@ -33,11 +33,13 @@ public enum NomineeReport {
         let n = result.input.nominees[e.nominee]
         let title = "\(n.name) [\(n.id)], \(n.group)" + (n.rank.map { " (ranked \(ExplanationWords.ordinal($0)))" } ?? "")
         let decision = "\(e.decision == .seated ? "seated" : "not seated") — \(e.reason.words)" + (e.closeCall && e.delta != 0 ? " (close call)" : "")
+        // Who the nominee is, before the rules: a colleague can pass the explanation on as it stands.
+        let who = Message.nomineeWho(n).description
         let cited = rules(e, in: result)
         let provenance = SelectionReport.headerLines(result).filter { ["Body", "Mode", "Seed", "Nominations", "Policy", "Tool"].contains($0.0) }
         switch format {
         case .text:
-            var out = "Seatwise explanation: \(VisibleText.oneLine(title))\n  Decision  \(decision)\n  Why       \(VisibleText.oneLine(e.message))\n"
+            var out = "Seatwise explanation: \(VisibleText.oneLine(title))\n  Nominee   \(VisibleText.oneLine(who))\n  Decision  \(decision)\n  Why       \(VisibleText.oneLine(e.message))\n"
             if !cited.isEmpty {
                 out += "\nRules behind it\n"
                 for rule in cited {
@@ -49,7 +51,7 @@ public enum NomineeReport {
             return out
         case .markdown:
             let cell = MarkdownRenderer.cell
-            var out = "# Explanation: \(cell(title))\n\n- **Decision**: \(cell(decision))\n- **Why**: \(cell(e.message))\n"
+            var out = "# Explanation: \(cell(title))\n\n- **Nominee**: \(cell(who))\n- **Decision**: \(cell(decision))\n- **Why**: \(cell(e.message))\n"
             if !cited.isEmpty {
                 out += "\n## Rules behind it\n\n"
                 for rule in cited {
@@ -59,7 +61,7 @@ public enum NomineeReport {
             }
             return out + "\n## Provenance\n\n" + provenance.map { "- \($0.0): \(cell($0.1))\n" }.joined()
         case .html:
-            var body = HTML.section("Decision", "<p><b>\(HTML.escape(decision))</b></p><p id=\"why\">\(HTML.escape(e.message))</p>", id: "decision")
+            var body = HTML.section("Decision", "<p id=\"who\">\(HTML.escape(who))</p><p><b>\(HTML.escape(decision))</b></p><p id=\"why\">\(HTML.escape(e.message))</p>", id: "decision")
             if !cited.isEmpty {
                 body += HTML.section("Rules behind it", "<ul>" + cited.map { rule in
                     "<li>\(HTML.escape(rule.label))\(rule.verdict.map { ": " + HTML.escape($0) } ?? "")"

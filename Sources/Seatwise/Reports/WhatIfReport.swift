@@ -19,6 +19,7 @@ public enum WhatIfReport {
                 out += "    (select with the same adjustments names the conflicting rules and the smallest repair)\n"
             } else {
                 for g in answer.groups where g.change != 0 { out += "    \(g.group): rank sum \(g.rankSumBefore) → \(g.rankSumAfter)\n" }
+                for also in answer.crossGroup { out += "    \(also.description)\n" }
                 if let k = alternates {
                     let ids = answer.result.input.nominees
                     for seat in Alternates.seats(answer.result, count: k) where answer.entering.contains(seat.member) {
@@ -36,12 +37,24 @@ public enum WhatIfReport {
     /// An answer's difference from the round's own result, as every JSON answer states it.
     package struct Difference: Encodable {
         var entering: [String], leaving: [String], leavingCount: Int, objectiveChange: Int?, groups: [GroupEntry]
+        /// Groups the adjustments did not name that change too, with the rule that makes them (null when no
+        /// one rule does) and the sentence; empty in a public report, which names no one who leaves.
+        var alsoChanging: [AlsoChanging] = []
         package func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(entering, forKey: .entering); try c.encode(leaving, forKey: .leaving); try c.encode(leavingCount, forKey: .leavingCount)
             try c.encode(objectiveChange, forKey: .objectiveChange); try c.encode(groups, forKey: .groups)
+            try c.encode(alsoChanging, forKey: .alsoChanging)
         }
-        enum Keys: String, CodingKey { case entering, leaving, leavingCount, objectiveChange, groups }
+        enum Keys: String, CodingKey { case entering, leaving, leavingCount, objectiveChange, groups, alsoChanging = "also_changing" }
+    }
+    package struct AlsoChanging: Encodable {
+        var group: String, rule: String?, message: String
+        package func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(group, forKey: .group); try c.encode(rule, forKey: .rule); try c.encode(message, forKey: .message)
+        }
+        enum Keys: String, CodingKey { case group, rule, message }
     }
     struct Entry: Encodable {
         var name: String
@@ -65,7 +78,11 @@ public enum WhatIfReport {
         let ids = a.result.input.nominees.map(\.id)
         return Difference(entering: a.entering.map { ids[$0] }, leaving: publicReport ? [] : a.leaving.map { ids[$0] }, leavingCount: a.leaving.count,
                           objectiveChange: a.objectiveChange,
-                          groups: a.groups.map { GroupEntry(group: $0.group, rankSumBefore: $0.rankSumBefore, rankSumAfter: $0.rankSumAfter, change: $0.change) })
+                          groups: a.groups.map { GroupEntry(group: $0.group, rankSumBefore: $0.rankSumBefore, rankSumAfter: $0.rankSumAfter, change: $0.change) },
+                          alsoChanging: publicReport ? [] : a.crossGroup.map { m in
+                              func text(_ key: String) -> String? { if case .text(let t)? = m.parameters[key] { return t }; return nil }
+                              return AlsoChanging(group: text("group") ?? "", rule: text("rule"), message: m.description)
+                          })
     }
 
     public static func json(base: SelectionResult, _ answers: [Answer], alternates: Int? = nil) throws -> String {

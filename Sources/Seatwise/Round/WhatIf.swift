@@ -45,4 +45,47 @@ public struct WhatIf: Sendable {
         let cost = objectiveChange.map { $0 == 0 ? "rank sum unchanged" : "rank sum \($0 > 0 ? "+" : "")\($0)" } ?? ""
         return "\(inText.isEmpty ? "no one" : inText) in; \(outText.isEmpty ? "no one" : outText) out; \(cost)"
     }
+
+    /// Why a group the adjustments did not name changes too, one message per such group: the rule at its
+    /// limit whose count the named groups' change moved and this group's change moves back (an at-least
+    /// rule short of a woman takes one elsewhere). Empty for a changed bound, which moves every group.
+    public var crossGroup: [Message] {
+        guard result.status != .infeasible, base.status != .infeasible else { return [] }
+        let nominees = result.input.nominees
+        var named: Set<String> = []
+        for a in adjustments {
+            switch a {
+            case .seat(let id), .exclude(let id):
+                if let n = nominees.first(where: { AttributeKey.normalize($0.id) == AttributeKey.normalize(id) }) { named.insert(n.group) }
+            case .groupSeats(let group, _): named.insert(group)
+            case .setBound, .setShare: return []
+            }
+        }
+        guard !named.isEmpty else { return [] }
+        let entering = entering, leaving = leaving
+        func net(_ row: QuotaRow, _ inGroup: (String) -> Bool) -> Int {
+            let members = Set(row.members)
+            return entering.filter { inGroup(nominees[$0].group) && members.contains($0) }.count
+                - leaving.filter { inGroup(nominees[$0].group) && members.contains($0) }.count
+        }
+        var out: [Message] = []
+        for group in result.policy.groups where !named.contains(group) {
+            let came = entering.filter { nominees[$0].group == group }, went = leaving.filter { nominees[$0].group == group }
+            guard !came.isEmpty || !went.isEmpty else { continue }
+            let people: (Int) -> MessageValue = { .nominee(id: nominees[$0].id, name: nominees[$0].name) }
+            let swap: [String: MessageValue] = ["group": .text(group), "entering": .list(came.map(people)), "leaving": .list(went.map(people))]
+            // The rule: at its limit after the change, moved by the named groups and moved back by this one.
+            let rule = result.quotas.first { q in
+                guard q.atLimit, q.enforced else { return false }
+                let direct = net(q.row) { named.contains($0) }, here = net(q.row) { $0 == group }
+                return direct != 0 && here != 0 && (direct > 0) != (here > 0)
+            }
+            if let rule {
+                out.append(Message(.whatIfAlsoSwapsRule, swap.merging(["rule": .text(rule.row.label)]) { a, _ in a }))
+            } else {
+                out.append(Message(.whatIfAlsoSwapsBest, swap))
+            }
+        }
+        return out
+    }
 }

@@ -34,6 +34,12 @@ public struct Message: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// A message that stands for text the input layer wrote (a file's reading notes), carried as it is.
     public static func inputNote(_ text: String) -> Message { Message(.inputNote, ["text": .text(text)]) }
+
+    /// Who a nominee is, stated before an explanation's rules: group (and rank), gender, region, country.
+    public static func nomineeWho(_ n: Nominee) -> Message {
+        Message(.nomineeWho, ["group": .text(n.group), "ranked": .message(n.rank.map { Message(.nomineeRanked, ["rank": .rank($0)]) } ?? Message(.nomineeUnranked)),
+                              "gender": .text(n.gender), "region": .text(n.region), "country": .text(n.country)])
+    }
     /// A rule by the label the model gives it.
     public static func rule(_ label: String) -> Message { Message(.ruleLabel, ["label": .text(label)]) }
     /// A part of a sentence with no parameters.
@@ -185,6 +191,11 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
     case explainVacated = "explain.vacated"
     case explainTermLimited = "explain.term_limited"
     case explainNoPanel = "explain.no_panel"
+    case nomineeWho = "explain.nominee_who"
+    case whatIfAlsoSwapsRule = "what_if.also_swaps_rule"
+    case whatIfAlsoSwapsBest = "what_if.also_swaps_best"
+    case nomineeRanked = "explain.nominee_ranked"
+    case nomineeUnranked = "explain.nominee_unranked"
     case explainNotTestedSeated = "explain.not_tested_seated"
     case explainNotTestedUnseated = "explain.not_tested_unseated"
     case causeNotProved = "explain.cause_not_proved"
@@ -339,6 +350,11 @@ public enum MessageCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .requiredPastTermLimit, .continuingPastTermLimit: return ["nominee", "terms", "max_terms"]
         case .absentValuesNotChecked: return ["quota", "attribute"]
         case .inputNote: return ["text"]
+        case .nomineeWho: return ["group", "ranked", "gender", "region", "country"]
+        case .nomineeRanked: return ["rank"]
+        case .whatIfAlsoSwapsRule: return ["group", "entering", "leaving", "rule"]
+        case .whatIfAlsoSwapsBest: return ["group", "entering", "leaving"]
+        case .nomineeUnranked: return []
         case .rosterWithdrawn, .rosterWithdrawnOne: return ["members"]
         case .ruleLabel, .ruleMinimum, .ruleCap, .ruleExactShort, .ruleExactOver: return ["label"]
         case .theBody, .theBodyCapital, .noOne, .explainSeatedByDecision, .explainExcludedByDecision, .explainRequired,

@@ -67,6 +67,8 @@ public struct SelectionSections: Sendable {
         for g in d.groups where g.change != 0 {
             lines.append("\(g.group): rank sum \(g.rankSumBefore) → \(g.rankSumAfter) (\(g.change > 0 ? "+" : "")\(g.change))")
         }
+        // Why a group no adjustment named changes too; a public report names no one who leaves.
+        if !publicReport { lines += d.crossGroup.map(\.description) }
         return lines
     }
 
@@ -120,7 +122,7 @@ public struct SelectionSections: Sendable {
             var table = ReportTable(["Group", "Nominee", "Decision", "Reason", "Δ", "Why"], numeric: [4])
             for e in explanations.explanations {
                 let n = nominees[e.nominee]
-                table.add([.init(n.group), .init("\(n.name) [\(n.id)]"),
+                table.add([.init(n.group), .init("\(n.name) [\(n.id)]; \(n.gender); \(n.region); \(n.country)"),
                            .init(e.decision == .seated ? "seated" : "not seated", tone: e.decision == .seated ? .good : .bad),
                            .init(e.reason.words + (e.closeCall && e.delta != 0 ? " (close call)" : "")),
                            .init(e.delta.map(String.init) ?? "–"), .init(e.message)])
