@@ -1,4 +1,4 @@
-"""`seatwise study` for `make bench`: the ICG-shaped study of the README (100 pools × 3 women shares × 2
+"""`seatwise study` for `make bench`: the ICG-shaped study of docs/guide/research.md ("A worked study") (100 pools × 3 women shares × 2
 variants × 2 modes, 1,200 runs) and a MAG-shaped one of the same size, each timed as a whole process on
 every core, with its peak memory. The target is under 60 s each on 2 cores."""
 import os

@@ -1,4 +1,4 @@
-// The process entry point: runs a subcommand and turns every error into the exit codes of README, "Exit codes"
+// The process entry point: runs a subcommand and turns every error into the exit codes of docs/reference.md, "Exit codes"
 // (2 bad input or usage, 3 no usable answer from the solver), rendered once, on standard error.
 
 import ArgumentParser

@@ -1,5 +1,5 @@
 // `seatwise study`: pools × policy variants × modes on every core, written as pools.csv, summary.json,
-// report.md and report.html in one folder (README, "For researchers").
+// report.md and report.html in one folder (docs/guide/research.md, "What a study writes").
 
 import ArgumentParser
 import Foundation

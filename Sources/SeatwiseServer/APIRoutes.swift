@@ -1,4 +1,4 @@
-// The JSON API the pages use (README, "The workbench"): rounds created from uploads, listed, solved,
+// The JSON API the pages use (docs/guide/workbench.md, "The JSON API"): rounds created from uploads, listed, solved,
 // asked what-ifs, explained, reported and deleted. Every answer comes from the library.
 
 import Foundation
@@ -340,7 +340,7 @@ struct WhatIfRequest: Decodable {
                 if let n = bound.max { adjustments.append(.setBound(row: bound.rule, side: .max, value: n)) }
             }
         }
-        // The one shape of an adjustment (README, "Rounds and what-ifs"), as the store and reports hold it.
+        // The one shape of an adjustment (docs/reference.md, "Adjustments"), as the store and reports hold it.
         if c.contains(Key("adjustments")) {
             do { adjustments += try c.decode([Adjustment].self, forKey: Key("adjustments")) } catch let DecodingError.dataCorrupted(context) {
                 throw APIError(.badRequest, "adjustments: " + context.debugDescription)

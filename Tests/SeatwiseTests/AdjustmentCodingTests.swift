@@ -1,4 +1,4 @@
-// The one JSON shape of an adjustment (README, "Rounds and what-ifs"): each kind round-trips, the shape
+// The one JSON shape of an adjustment (docs/reference.md, "Adjustments"): each kind round-trips, the shape
 // earlier versions stored still reads (their row numbers as `#N`), and bad values are refused.
 
 import Foundation

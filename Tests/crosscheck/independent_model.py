@@ -1,4 +1,4 @@
-"""An independent model of a Seatwise selection (README, "Nominations file" to "What a selection does"), built from the nominations CSV and
+"""An independent model of a Seatwise selection (docs/reference.md, "Nominations file" and "Policy file"; docs/guide/run-a-round.md, "What a selection does"), built from the nominations CSV and
 the policy YAML and solved with HiGHS. It shares no code with Seatwise: it reads the files itself and
 writes every rule from the specification's words, so agreement with Seatwise is evidence, not echo.
 
@@ -93,7 +93,7 @@ def country_table():
 
 
 def read_history(paths, window):
-    """Past compositions (README, "History"): {year: [(id, country ISO3)]} from files with a year column
+    """Past compositions (docs/guide/several-bodies.md, "History"): {year: [(id, country ISO3)]} from files with a year column
     or a year in their name; returns (consecutive terms by id up to the latest, seats by country over
     the last `window` compositions)."""
     import re
@@ -134,7 +134,7 @@ def country_iso3():
 
 def row_attributes(row, skip=()):
     """A nominations row's attributes (region and development from the country table when not given),
-    with `status` and `terms`, which count in quotas like any attribute (README, "Policy file")."""
+    with `status` and `terms`, which count in quotas like any attribute (docs/reference.md, "Policy file")."""
     attrs = {k: v for k, v in row.items() if k not in ("id", "name", "rank", "status", "terms", *skip)}
     if not attrs.get("region") or not attrs.get("development"):
         region, development = country_table()[norm(attrs["country"])]
@@ -191,7 +191,7 @@ def load(nominations_path, policy_path, history=None):
 
 
 def fixed_value(inst, n):
-    """1, 0 or None (free), by status and term limit (README, "What a selection does")."""
+    """1, 0 or None (free), by status and term limit (docs/guide/run-a-round.md, "What a selection does")."""
     limited = inst.max_terms is not None and n.terms >= inst.max_terms
     if n.status == "withdrawn":
         return 0
@@ -228,7 +228,7 @@ def build_rows(inst):
                 present = sorted({norm(inst.nominees[i].attrs.get(attr)) for i in members
                                   if fixed_value(inst, inst.nominees[i]) != 0 and inst.nominees[i].attrs.get(attr)})
                 # Region and development: every value of the UN reference list is a row, nominated or not
-                # (README, "Decisions where the specification is silent").
+                # (docs/guide/run-a-round.md, "Decisions where the specification is silent").
                 reference = REFERENCE_VALUES.get(attr, [])
                 value_sets = [[v] for v in sorted(set(present) | {norm(r) for r in reference})]
             elif "values" in q:
@@ -356,7 +356,7 @@ MASK = (1 << 64) - 1
 
 
 def mix(z):
-    """SplitMix64's finaliser, as the README documents the tie-break order."""
+    """SplitMix64's finaliser, for the tie-break order (docs/guide/run-a-round.md, "What a selection does")."""
     z = (z + 0x9E3779B97F4A7C15) & MASK
     z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
     z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
@@ -370,7 +370,7 @@ def tie_weight(seed, nominee_id):
     return (mix(h ^ mix(seed)) >> 44) + 1
 
 
-# --- Several bodies from one pool (README, "Several bodies from one pool") ------------------------------
+# --- Several bodies from one pool (docs/guide/several-bodies.md, "Several bodies from one pool") ------------------------------
 
 
 def place_name(body, group):

@@ -1,5 +1,5 @@
-"""Several bodies (or positions) from one pool, and roles as kinds of seat (README, "Several bodies from
-one pool"): on generated pools where people apply for one to three places, the panel, the seeded
+"""Several bodies (or positions) from one pool, and roles as kinds of seat (docs/guide/several-bodies.md,
+"Several bodies from one pool"): on generated pools where people apply for one to three places, the panel, the seeded
 tie-break and every explanation agree with HiGHS on an independent model that reads the files itself
 (a variable per person and place); brute force agrees on small pools; nobody takes more places than the
 policy allows; an audit and a lottery judge the rules as the selection does; the worked examples show

@@ -59,7 +59,7 @@ def check_conflict(inst, conflict):
 
 
 def relaxation_by_priority(inst, rows, groups):
-    """HiGHS: the least relaxation per priority level, highest level first (README, "Infeasible policies")."""
+    """HiGHS: the least relaxation per priority level, highest level first (docs/guide/impossible-rules.md, "Repairs")."""
     s = Solver(inst, rows, fixings_of(inst), groups=groups, slacks=True)
     levels = sorted({p for _, p in s.slack_cols}, reverse=True)
     if not s.feasible():

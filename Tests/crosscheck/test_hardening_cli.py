@@ -206,7 +206,7 @@ def test_item17_an_encrypted_workbook_says_so(seatwise, tmp_path):
 
 
 def test_item4_the_same_files_give_the_same_lottery(seatwise, tmp_path):
-    """The README's publish-then-draw workflow: a mid-sized pool, drawn three times, gives the same table
+    """The publish-then-draw workflow (docs/guide/lotteries.md, "The draw"): a mid-sized pool, drawn three times, gives the same table
     of tickets and the same panel (only the timings differ), and `verify` accepts the genuine report."""
     import json
     seatwise("generate", "--nominees", 400, "--seats", 30, "--seed", 3, "--output", tmp_path, expect=0)

@@ -1,4 +1,4 @@
-"""History (README, "History"): past compositions given with --history. On generated bodies with three to
+"""History (docs/guide/several-bodies.md, "History"): past compositions given with --history. On generated bodies with three to
 five past rosters, the terms each nominee has served and the seats each country held are computed by an
 independent reading of the same files, and the panel and its explanations agree with HiGHS on that model
 (term limits and a rule for countries not seated lately included); a typed terms column that disagrees

@@ -106,7 +106,7 @@ def test_unknown_vacate_id_is_bad_input(seatwise, write_body):
 
 
 def test_replacement_is_the_seats_first_alternate(seatwise, tmp_path):
-    """The README's story: the chosen panel's CSV is the roster; a member resigns; `replace` seats the first
+    """The story of docs/guide/turnover.md, "A worked MAG renewal": the chosen panel's CSV is the roster; a member resigns; `replace` seats the first
     of that seat's alternates (`select --alternates`), and names the second as next in line."""
     from conftest import ROOT
     mag = ROOT / "examples" / "mag"

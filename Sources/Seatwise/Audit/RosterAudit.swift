@@ -1,4 +1,4 @@
-// Audits a published roster against a policy (README, "Audits"): seats per group, every quota's count, bound and
+// Audits a published roster against a policy (docs/guide/audit-and-compare.md, "Audits"): seats per group, every quota's count, bound and
 // verdict, and every attribute value's share; with the nomination pool, the expected count and the exact
 // probability of a count this far from it had each group's seats been filled at random from its pool;
 // with a reference share, the exact binomial probability.

@@ -1,5 +1,5 @@
 // Independent (IGC-style) and coordinated (MAG-style) selection on the same input, side by side
-// (README, "Audits"): every quota under each, the members who differ, and what coordination costs each group
+// (docs/guide/audit-and-compare.md, "Compare"): every quota under each, the members who differ, and what coordination costs each group
 // in its own ranking.
 
 public struct GroupCost: Sendable {

@@ -1,4 +1,4 @@
-// Finds irreducible sets of conflicting rules (README, "Infeasible policies") by a deletion filter over GLPK re-solves: drop
+// Finds irreducible sets of conflicting rules (docs/guide/impossible-rules.md, "Infeasible policies") by a deletion filter over GLPK re-solves: drop
 // each quota bound in turn and keep it only if the rest become satisfiable without it. Then finds the
 // hard rules (seats, fixed nominees) the set depends on, and says the clash in words with exact counts.
 

@@ -1,4 +1,4 @@
-// The diagnosis of an infeasible selection (README, "Infeasible policies"): the counting pre-checks that fail, or else the
+// The diagnosis of an infeasible selection (docs/guide/impossible-rules.md, "Infeasible policies"): the counting pre-checks that fail, or else the
 // irreducible sets of conflicting rules; the smallest repair with alternatives, offered only when it
 // makes every part of the body fillable; and, when asked, the best panel under the chosen repair. It
 // works on the rules the result was solved under, within the round's budget.

@@ -1,4 +1,4 @@
-// The smallest repair of an infeasible policy by declared priorities (README, "Infeasible policies"): an integer program
+// The smallest repair of an infeasible policy by declared priorities (docs/guide/impossible-rules.md, "Repairs"): an integer program
 // with a slack on every soft quota bound, minimised priority level by priority level (the highest
 // first, as it is relaxed last), then by the panel's own objective; plus alternatives.
 

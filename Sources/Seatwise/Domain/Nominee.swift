@@ -3,7 +3,7 @@
 
 import Foundation
 
-/// How a nominee stands before the selection runs (README, "Nominations file", `status`).
+/// How a nominee stands before the selection runs (docs/reference.md, "Nominations file", `status`).
 public enum NomineeStatus: String, Sendable, Codable, CaseIterable {
     case new, continuing, required, withdrawn
     /// A seat held by an office, not a person (a host country's minister, a body's chair by office):
@@ -89,7 +89,7 @@ public struct Nominee: Sendable, Hashable {
     }
 }
 
-/// The comparison form of ids and attribute values: README, "Nominations file" compares them case-insensitively after
+/// The comparison form of ids and attribute values: docs/reference.md, "How ids and values are compared" compares them case-insensitively after
 /// trimming; beyond that, text that prints the same must compare the same, so the form is NFKC (full-width
 /// `ｆemale` is `female`), without invisible format characters (`fe<ZWSP>male`, `A<ZWJ>1`), case-folded.
 public enum AttributeKey {

@@ -1,4 +1,4 @@
-// The selection policy (README, "Policy file") as validated values: seats, quotas, rules, objective and seed.
+// The selection policy (docs/reference.md, "Policy file") as validated values: seats, quotas, rules, objective and seed.
 // Percentages are kept as exact fractions so that rounding (⌈p·S⌉, ⌊p·S⌋) is exact.
 
 import OrderedCollections
@@ -17,14 +17,14 @@ public struct Policy: Sendable {
     /// Groups whose members sit in the body but count in no quota (observers, liaisons:
     /// `seats: { Liaisons: { seats: 2, counts: false } }`). Their seats are filled like any group's.
     public var uncounted: Set<String> = []
-    /// Several bodies (or positions) filled from one pool (`bodies:`, README "Several bodies from one
+    /// Several bodies (or positions) filled from one pool (`bodies:`, docs/guide/several-bodies.md, "Several bodies from one
     /// pool"): each body's groups by their names in `seats`. Empty for a policy of one body.
     public var bodies: OrderedDictionary<String, [String]> = [:]
     /// Where each group of a several-body policy sits: its body and its own name there.
     public var places: [String: Place] = [:]
     /// Groups whose holders form a role (co-chairs, coordinating lead authors: `role: true`).
     public var roles: Set<String> = []
-    /// `history: { compositions: N }`: how many past compositions count (README "History"); nil when
+    /// `history: { compositions: N }`: how many past compositions count (docs/guide/several-bodies.md, "History"); nil when
     /// the policy does not ask for history.
     public var history: HistorySettings?
 
@@ -94,7 +94,7 @@ public struct LotterySettings: Sendable {
 public struct SelectionRules: Sendable {
     /// What `continuing` nominees get.
     public enum Continuing: String, Sendable {
-        /// Seated, counting toward seats and quotas (README, "Policy file").
+        /// Seated, counting toward seats and quotas (docs/reference.md, "Policy file").
         case keep
         /// Treated like any other nominee.
         case compete
@@ -270,7 +270,7 @@ public struct Quota: Sendable {
         self.line = line
     }
 
-    /// Whether the quota applies inside groups only (kept by an independent selection, README, "What a selection does").
+    /// Whether the quota applies inside groups only (kept by an independent selection, docs/guide/run-a-round.md, "What a selection does").
     public var isGroupScoped: Bool {
         if case .body = scope { return false }
         return true

@@ -1,4 +1,4 @@
-// Explains every decision of a selection round (README, "Explanations"): continuing, required, withdrawn and
+// Explains every decision of a selection round (docs/guide/explain-and-defend.md, "The reasons"): continuing, required, withdrawn and
 // term-limited members by their rule; everyone else by a counterfactual re-solve with the decision
 // reversed (no shortcut: a tie can hide behind any rank order). Plus quota prices and each group's
 // deviations. Re-solves run on worker threads of their own, one GLPK problem per thread, within the
@@ -91,7 +91,7 @@ public enum Explainer {
         var asked: [(target: Int, question: Int)] = []
         for (t, i) in targets.enumerated() where explanations[t] == nil {
             asked.append((t, questions.count))
-            // In rank order or below the cut, README, "Explanations" asks only that the decision be no tie: a bound that
+            // In rank order or below the cut, docs/guide/explain-and-defend.md, "How each explanation is proved" asks only that the decision be no tie: a bound that
             // proves the reversal worse is enough. Otherwise the best reversed panel is needed.
             questions.append(.force(model: modelOf[i], column: columnOf[i], value: seated[i] ? 0 : 1, boundFirst: !words.hasRivals(i)))
         }

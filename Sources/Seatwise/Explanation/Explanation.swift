@@ -1,5 +1,5 @@
-// One nominee's decision and its reason as a typed message, with the numbers behind it (README,
-// "Explanations"); the words are the catalogue's, applied when a report is drawn.
+// One nominee's decision and its reason as a typed message, with the numbers behind it (docs/guide/explain-and-defend.md,
+// "The reasons"); the words are the catalogue's, applied when a report is drawn.
 
 public struct Explanation: Sendable {
     public enum Decision: String, Sendable, Codable {

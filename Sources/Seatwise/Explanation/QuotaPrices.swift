@@ -1,4 +1,4 @@
-// Quota prices (README, "Explanations"): for every enforced quota bound at its limit, the best panel with that bound
+// Quota prices (docs/guide/explain-and-defend.md, "Prices of the rules and the group report"): for every enforced quota bound at its limit, the best panel with that bound
 // moved by one seat, re-solved exactly (never read from LP duals, which mislead on these problems).
 
 enum QuotaPrices {

@@ -1,4 +1,4 @@
-// Past compositions of the body (`--history`, README "History"): the rosters of earlier years, in the
+// Past compositions of the body (`--history`, docs/guide/several-bodies.md, "History"): the rosters of earlier years, in the
 // nominations format with a `year` column, or one file per year named with its year. From them come the
 // terms each nominee has served and the seats each country held, so neither is typed in by hand.
 

@@ -1,4 +1,4 @@
-// An input file read once into memory, with the SHA-256 every report carries (README, "JSON report").
+// An input file read once into memory, with the SHA-256 every report carries (docs/reference.md, "JSON report").
 
 import Crypto
 import Foundation

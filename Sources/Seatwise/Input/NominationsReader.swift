@@ -1,4 +1,4 @@
-// Reads a nominations file (README, "Nominations file") into validated nominees: required columns, ranks, statuses,
+// Reads a nominations file (docs/reference.md, "Nominations file") into validated nominees: required columns, ranks, statuses,
 // countries resolved through the country table; every problem reported with line, column and column name.
 
 public struct NominationsReader: Sendable {

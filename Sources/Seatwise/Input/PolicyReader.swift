@@ -1,4 +1,4 @@
-// Reads a policy file (README, "Policy file") through Yams' node tree, so that every problem names its key path
+// Reads a policy file (docs/reference.md, "Policy file") through Yams' node tree, so that every problem names its key path
 // (`quotas[2].min`, 1-based) and line. Unknown keys, wrong types and impossible bounds are all reported.
 
 import OrderedCollections

@@ -160,7 +160,7 @@ public struct SelectionInput: Sendable {
                                                place + words + (missing.blocking ? "; so no panel can meet this quota" : "; the quota counts 0 for \(missing.absent.count == 1 ? "it" : "them")")))
             }
             // A person who applied for more places than they may take: the rule that they take at most
-            // that many, after every listed quota (README "Several bodies from one pool").
+            // that many, after every listed quota (docs/guide/several-bodies.md, "Several bodies from one pool").
             if nominations.nominees.contains(where: { $0.person != $0.id }) {
                 checked.quotas.append(Quota(index: checked.quotas.count, attribute: "person", selector: .each,
                                             max: .count(policy.rules.placesPerPerson), hard: true, places: true))

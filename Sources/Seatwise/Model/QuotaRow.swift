@@ -66,7 +66,7 @@ public struct QuotaRow: Sendable, Hashable {
         return "\(renewal ? "renewal rule" : "quota \(quotaIndex + 1)"): \(subject), \(bounds.joined(separator: " and ")) of \(Words.count(seatsInScope, "seat")) in \(scopeName)"
     }
 
-    /// Expands every quota of `policy` over `nominees` (README, "Policy file"): `each` takes every value present
+    /// Expands every quota of `policy` over `nominees` (docs/reference.md, "Policy file"): `each` takes every value present
     /// among the nominees in scope who can be seated; percentages round up for a min, down for a max.
     /// Attributes whose values the reference data lists. An `each` quota on one of them has a row for
     /// every listed value, whether or not anyone was nominated with it: a region nobody was nominated from

@@ -1,5 +1,5 @@
 // Each group's order of preference as numbers the objective can use: an unranked nominee comes
-// after every ranked nominee of the group (README, "Nominations file"), i.e. at the group's largest rank + 1.
+// after every ranked nominee of the group (docs/reference.md, "Nominations file"), i.e. at the group's largest rank + 1.
 
 public enum Ranking {
     public static func effectiveRanks(_ nominees: [Nominee]) -> [Int] {

@@ -1,4 +1,4 @@
-// The integer program of a selection (README, "What a selection does"): x_i ∈ {0,1} per nominee; exact seats per group;
+// The integer program of a selection (docs/guide/run-a-round.md, "What a selection does"): x_i ∈ {0,1} per nominee; exact seats per group;
 // every quota row; fixed nominees by their standing; the objective, then the seeded tie-break.
 
 public struct SelectionModel: Sendable {

@@ -1,4 +1,4 @@
-// Whether a nominee is free to be chosen or fixed in or out by a rule (README, "What a selection does"): continuing under
+// Whether a nominee is free to be chosen or fixed in or out by a rule (docs/guide/run-a-round.md, "What a selection does"): continuing under
 // `keep` and required are seated, withdrawn and term-limited are not.
 
 public enum StandingRule: String, Sendable, Codable {

@@ -1,4 +1,4 @@
-// Renders an audit of a published roster (README, "Audits"; "JSON report") in text, markdown, JSON or CSV.
+// Renders an audit of a published roster (docs/guide/audit-and-compare.md, "Audits"; docs/reference.md, "audit") in text, markdown, JSON or CSV.
 
 import Foundation
 

@@ -25,7 +25,7 @@ enum CSVCell {
     /// A row of a data file: values exactly as they are (see `quoted`).
     static func dataRow(_ cells: [String]) -> String { cells.map(quoted).joined(separator: ",") + "\r\n" }
 
-    /// The provenance columns every CSV report ends its rows with (README, "JSON report").
+    /// The provenance columns every CSV report ends its rows with (docs/reference.md, "CSV and HTML reports").
     static let provenanceHeader = ["body", "mode", "objective", "seed", "nominations_sha256", "policy_sha256", "seatwise_version", "glpk_version"]
 
     static func provenance(body: String, mode: String, objective: String, seed: UInt64?, nominations: String, policy: String) -> [String] {

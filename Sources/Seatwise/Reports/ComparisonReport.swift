@@ -1,4 +1,4 @@
-// Renders independent against coordinated selection (README, "Audits"; "JSON report") in every format.
+// Renders independent against coordinated selection (docs/guide/audit-and-compare.md, "Compare"; docs/reference.md, "compare") in every format.
 
 public enum ComparisonReport {
     /// With `publicView` (`--public`): the time of the run and a plain headline first, the provenance

@@ -1,6 +1,6 @@
 // The report of `seatwise lottery`: every nominee's chance of a seat (table and chart), the proved minimum
 // and the spread (Gini), the panels and their probabilities, the ticket lottery and the draw, and the
-// chances a naive per-group lottery would give instead; in every format, JSON with the keys of the README.
+// chances a naive per-group lottery would give instead; in every format, JSON with the keys of docs/reference.md, "lottery".
 
 import Foundation
 

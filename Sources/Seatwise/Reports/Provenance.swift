@@ -1,4 +1,4 @@
-// What every report carries so that a reader can reproduce it (README, "JSON report"): body, mode, objective, seed,
+// What every report carries so that a reader can reproduce it (docs/reference.md, "JSON report"): body, mode, objective, seed,
 // the SHA-256 of both input files, and the tool and GLPK versions.
 
 public struct Provenance: Sendable {

@@ -1,4 +1,4 @@
-// The JSON shape of a selection result (README, "JSON report"): stable snake_case keys, documented in the README.
+// The JSON shape of a selection result (docs/reference.md, "JSON report"): stable snake_case keys, documented there.
 // Optional values are written as null rather than left out, so every key is always present.
 
 import Foundation
@@ -161,7 +161,7 @@ public struct SelectionDocument: Encodable, Sendable {
     var quotas: [Quota]
     var conflicts: [Conflict]
     var repairs: [[RepairStep]]
-    /// Why the smallest repair is as large as it is (README, "JSON report"); empty when the conflicts explain it.
+    /// Why the smallest repair is as large as it is (docs/reference.md, "JSON report"); empty when the conflicts explain it.
     var repairSize: [Conflict]
     var notes: [String]
     /// Changes to the policy's rules the panel was chosen under (a repair), in words.
@@ -290,7 +290,7 @@ public struct SelectionDocument: Encodable, Sendable {
         return String(document[...open]) + "\n  \"\(key)\" : \(indented)," + document[document.index(after: open)...]
     }
 
-    // Written by hand so that absent values are null, never left out (README, "JSON report").
+    // Written by hand so that absent values are null, never left out (docs/reference.md, "JSON report").
     enum Keys: String, CodingKey {
         case tool, body, mode, status, objective, seed, seedSource, inputs, groups, selected, quotas, conflicts, repairs, repairSize, notes
         case adjustments, explanations, quotaPrices, groupDeviations, repaired, round, alternates, history

@@ -1,4 +1,4 @@
-// Renders a selection result in text, markdown, JSON or CSV (README, "JSON report"); one function per format,
+// Renders a selection result in text, markdown, JSON or CSV (docs/reference.md, "JSON report"); one function per format,
 // every one carrying the provenance of the inputs.
 
 public enum SelectionReport {

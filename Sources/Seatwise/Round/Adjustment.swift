@@ -79,7 +79,7 @@ public enum Adjustment: Sendable, Equatable, Codable, CustomStringConvertible {
         return .groupSeats(group: group, seats: seats)
     }
 
-    // MARK: - The one JSON shape (README, "Rounds and what-ifs"), for the HTTP API, the store and reports:
+    // MARK: - The one JSON shape (docs/reference.md, "Adjustments"), for the HTTP API, the store and reports:
     //   {"seat": "ID"}   {"exclude": "ID"}   {"set": "3[WEOG]", "max": 20}   {"set": "1", "min": "40%"}
     //   {"group": "Civil Society", "seats": 11}
 

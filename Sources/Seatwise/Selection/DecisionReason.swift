@@ -1,4 +1,4 @@
-// Why a nominee is in or out (README, "Explanations"). The rule-based reasons need no solve; the others come from a
+// Why a nominee is in or out (docs/guide/explain-and-defend.md, "The reasons"). The rule-based reasons need no solve; the others come from a
 // counterfactual re-solve (see Explainer), and without one a report uses the rule-based estimate.
 
 public enum DecisionReason: String, Sendable, Codable, CaseIterable {

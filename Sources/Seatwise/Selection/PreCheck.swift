@@ -1,4 +1,4 @@
-// Counting checks that prove a policy infeasible without solving (README, "Infeasible policies"): too few nominees for the
+// Counting checks that prove a policy infeasible without solving (docs/guide/impossible-rules.md, "Pre-checks"): too few nominees for the
 // seats, more fixed members than seats, minimums no pool can meet, minimums adding up past the seats.
 
 public struct PreCheckFailure: Sendable, Equatable {

@@ -1,4 +1,4 @@
-// The outcome of a selection round (README, "What a selection does"): status, objective and its proof, the panel, every
+// The outcome of a selection round (docs/guide/run-a-round.md, "What a selection does"): status, objective and its proof, the panel, every
 // quota's count and verdict, and each group's share of the outcome.
 
 public enum SelectionMode: String, Sendable, Codable, CaseIterable {

@@ -1,4 +1,4 @@
-// Runs a selection round (README, "What a selection does"): coordinated, one integer program over all groups; or independent,
+// Runs a selection round (docs/guide/run-a-round.md, "What a selection does"): coordinated, one integer program over all groups; or independent,
 // one per group with only that group's quotas, body-wide quotas evaluated afterwards.
 
 public struct SelectionOptions: Sendable {

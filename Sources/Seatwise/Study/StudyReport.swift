@@ -1,4 +1,4 @@
-// The files a study writes (README, "For researchers"): pools.csv (one row per pool × variant × mode),
+// The files a study writes (docs/guide/research.md, "What a study writes"): pools.csv (one row per pool × variant × mode),
 // summary.json (every statistic), report.md and report.html (tables, SVG charts and the method paragraph
 // that makes the study reproducible and citable).
 

@@ -1,4 +1,4 @@
-// The specification of `seatwise study` (README, "For researchers"): which pools (generated with the
+// The specification of `seatwise study` (docs/guide/research.md, "The specification"): which pools (generated with the
 // knobs of `generate`, or resampled from a real nominations file), which policy variants, which modes.
 // Every problem is reported with its line and key path, all at once.
 

@@ -71,7 +71,7 @@ public struct Roster: Sendable {
     }
 
     /// Who leaves at the next renewal, in roster order: members marked withdrawn, those whose term limit
-    /// ends their service (a required member stays: README, "What a selection does"), and the `announced` departures.
+    /// ends their service (a required member stays: docs/guide/run-a-round.md, "Decisions where the specification is silent"), and the `announced` departures.
     public func departures(announced: [Int] = [], reason: String? = nil) -> [Departure] {
         let maxTerms = policy.rules.maxTerms
         return members.indices.compactMap { i in

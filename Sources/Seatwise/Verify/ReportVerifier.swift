@@ -15,7 +15,7 @@ public struct Verification: Sendable {
 }
 
 public enum ReportVerifier {
-    /// The parts of a JSON selection report that `verify` reads (README, "JSON report"'s keys).
+    /// The parts of a JSON selection report that `verify` reads (docs/reference.md, "JSON report"'s keys).
     struct Published: Decodable {
         struct Tool: Decodable { var version: String? }
         struct Inputs: Decodable {

@@ -1,5 +1,5 @@
 // An independent reference for small instances: enumerates every panel, checks every rule straight
-// from the policy's words (README, "Policy file"; "What a selection does") and keeps the best. Shares no code with the model or solver.
+// from the policy's words (docs/reference.md, "Policy file"; docs/guide/run-a-round.md, "What a selection does") and keeps the best. Shares no code with the model or solver.
 
 @testable import Seatwise
 
