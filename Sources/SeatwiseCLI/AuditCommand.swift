@@ -18,7 +18,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "A reference share to test, ATTRIBUTE=VALUE:SHARE (e.g. gender=female:0.5); repeatable.")
     var reference: [String] = []
     @Option(name: .long, help: "A country table to use instead of the bundled one.") var countries: String?
-    @Option(name: .long, parsing: .upToNextOption, help: "Past compositions (README \"History\"): terms and each country's past seats for the roster and the pool.") var history: [String] = []
+    @Option(name: .long, parsing: .upToNextOption, help: "Past compositions (docs/guide/several-bodies.md, \"History\"): terms and each country's past seats for the roster and the pool.") var history: [String] = []
     @Flag(name: .long, help: "Replace every name with initials in the report.") var redact = false
     @OptionGroup var output: OutputOptions
 

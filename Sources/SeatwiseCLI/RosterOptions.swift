@@ -17,7 +17,7 @@ struct RosterOptions: ParsableArguments {
     @Option(name: .long, help: "A country table to use instead of the bundled one (same columns).")
     var countries: String?
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Past compositions (README \"History\"): terms served and each country's past seats are computed from them.")
+    @Option(name: .long, parsing: .upToNextOption, help: "Past compositions (docs/guide/several-bodies.md, \"History\"): terms served and each country's past seats are computed from them.")
     var history: [String] = []
 
     func table() throws -> CountryTable {

@@ -202,7 +202,7 @@ public struct NominationsReader: Sendable {
             let required = places.isEmpty ? Self.requiredColumns : Self.requiredColumns.filter { $0 != "group" } + ["bodies"]
             let missing = required.filter { seen[$0] == nil }
             if places.isEmpty, let k = seen["bodies"] {
-                problem(header.line, k + 1, "bodies", "the policy fills one body; a bodies column needs bodies: in the policy (README \"Several bodies from one pool\")")
+                problem(header.line, k + 1, "bodies", "the policy fills one body; a bodies column needs bodies: in the policy (see docs/guide/several-bodies.md)")
             }
             if !missing.isEmpty {
                 let suggestion = otherSheets.isEmpty ? ""

@@ -15,7 +15,7 @@ public struct PolicyReader: Sendable {
         var state = State(file: file.path)
         if let kind = BinaryFile.kind(file.bytes) {
             throw InputError([BinaryFile.problem(kind, path: file.path, expected: "a YAML policy (a text file)",
-                                                 howTo: "write the policy in a text editor as README \"Policy\" shows")])
+                                                 howTo: "write the policy in a text editor as docs/reference.md (\"Policy file\") shows")])
         }
         guard var text = String(validating: file.bytes, as: UTF8.self) else {
             throw InputError([InputDiagnostic(file: file.path, line: 1, message: "the policy is not valid UTF-8")])
@@ -173,7 +173,7 @@ public struct PolicyReader: Sendable {
                         }
                     }
                 } else {
-                    problem(node, "bodies", "must map each body (or position) to its seats, as README \"Several bodies from one pool\" shows")
+                    problem(node, "bodies", "must map each body (or position) to its seats, as docs/guide/several-bodies.md shows")
                 }
             } else {
                 problems.append(InputDiagnostic(file: file, line: 1, key: "seats", message: "is missing; the policy must give the seats of each stakeholder group"))
