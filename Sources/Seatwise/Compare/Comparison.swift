@@ -32,9 +32,9 @@ public struct Comparison: Sendable {
     /// When a side has no panel, which one, in words ("the coordinated selection"); nil when both have one.
     public var missingPanel: String? {
         switch (independent.status == .infeasible, coordinated.status == .infeasible) {
-        case (true, true): return "neither the independent nor the coordinated selection"
-        case (true, false): return "the independent selection"
-        case (false, true): return "the coordinated selection"
+        case (true, true): return term("neither the independent nor the coordinated selection")
+        case (true, false): return term("the independent selection")
+        case (false, true): return term("the coordinated selection")
         case (false, false): return nil
         }
     }

@@ -9,10 +9,10 @@ public enum AuditReport {
         switch format {
         case .text:
             return text(audit, header: lead ?? headerLines(audit))
-                + (lead == nil ? "" : "\nProvenance\n" + headerLines(audit).map { "  - \($0.0): \(VisibleText.oneLine($0.1))\n" }.joined())
+                + (lead == nil ? "" : "\n\(term("Provenance"))\n" + headerLines(audit).map { "  - \(term($0.0)): \(VisibleText.oneLine($0.1))\n" }.joined())
         case .markdown:
             return markdown(audit, header: lead ?? headerLines(audit))
-                + (lead == nil ? "" : "\n## Provenance\n\n" + headerLines(audit).map { "- \($0.0): \(MarkdownRenderer.cell($0.1))\n" }.joined())
+                + (lead == nil ? "" : "\n## \(term("Provenance"))\n\n" + headerLines(audit).map { "- \(term($0.0)): \(MarkdownRenderer.cell($0.1))\n" }.joined())
         case .json:
             var document = AuditDocument(audit)
             document.publicReport = publicView.map { SelectionDocument.Public(madeAt: $0.madeAt, headline: headline(audit), notSeated: []) }
@@ -27,28 +27,29 @@ public enum AuditReport {
         let broken = audit.quotas.filter { $0.verdict.isBroken }.count
         let unknown = audit.unverified.count
         let misfilled = audit.groups.filter { !$0.filled }
-        return "\(Words.count(audit.size, "member")) on the roster; "
+        return phrase("{count#member} on the roster; ", ["count": .number(audit.size)])
             + (misfilled.isEmpty ? "" : misfilled.map { groupVerdict($0) }.joined(separator: "; ") + "; ")
-            + (audit.quotas.isEmpty && unknown == 0 ? "the policy sets no quotas" : audit.quotas.isEmpty ? "no quota could be checked"
-               : broken == 0 && unknown == 0 ? "every rule met"
-               : broken == 0 ? "every rule checked is met" : "\(Words.count(broken, "quota row")) not met")
+            + (audit.quotas.isEmpty && unknown == 0 ? term("the policy sets no quotas") : audit.quotas.isEmpty ? term("no quota could be checked")
+               : broken == 0 && unknown == 0 ? term("every rule met")
+               : broken == 0 ? term("every rule checked is met") : phrase("{count#quota row} not met", ["count": .number(broken)]))
             + (unknown == 0 ? "" : audit.unverified.allSatisfy { $0.cause == .absentValues }
-               ? "; \(Words.count(unknown, "quota")) not verified for values nobody on the roster has"
-               : "; \(Words.count(unknown, "quota")) not verified (" + audit.unverified.map(\.subject).joined(separator: "; ") + ")")
+               ? phrase("; {count#quota} not verified for values nobody on the roster has", ["count": .number(unknown)])
+               : phrase("; {count#quota} not verified ({subjects})", ["count": .number(unknown), "subjects": .text(audit.unverified.map(\.subject).joined(separator: "; "))]))
     }
 
     /// A group's seat count judged: "filled", or "Government: 23 members for 20 seats (3 over)".
     static func groupVerdict(_ g: GroupOutcome) -> String {
-        if g.filled { return "filled" }
+        if g.filled { return term("filled") }
         let gap = g.seated - g.seats
-        return "\(g.group): \(Words.count(g.seated, "member")) for \(Words.count(g.seats, "seat")) (\(abs(gap)) \(gap > 0 ? "over" : "under"), VIOLATED)"
+        return phrase(gap > 0 ? "{group}: {members#member} for {seats#seat} ({gap} over, VIOLATED)" : "{group}: {members#member} for {seats#seat} ({gap} under, VIOLATED)",
+                      ["group": .text(g.group), "members": .number(g.seated), "seats": .number(g.seats), "gap": .number(abs(gap))])
     }
 
     /// The seat table's verdict column.
     static func seatVerdict(_ g: GroupOutcome) -> String {
-        if g.filled { return "filled" }
+        if g.filled { return term("filled") }
         let gap = g.seated - g.seats
-        return "VIOLATED: \(abs(gap)) \(gap > 0 ? "over" : "under")"
+        return phrase(gap > 0 ? "VIOLATED: {gap} over" : "VIOLATED: {gap} under", ["gap": .number(abs(gap))])
     }
 
     /// The verdict table: each quota's rows, and for a quota the audit cannot verify, a row right after
@@ -60,7 +61,7 @@ public enum AuditReport {
             let index = unverified.index
             guard let quota = audit.policy.quotas.first(where: { $0.index == index }) else { continue }
             let bound = [quota.min.map { "≥ \($0.description)" }, quota.max.map { "≤ \($0.description)" }].compactMap { $0 }.joined(separator: ", ")
-            let line = SelectionReport.QuotaLine(rule: "quota \(index + 1): \(unverified.subject)", bound: bound, count: "?", verdict: "NOT VERIFIED: " + unverified.reason,
+            let line = SelectionReport.QuotaLine(rule: phrase("quota {number}: {subject}", ["number": .number(index + 1), "subject": .text(unverified.subject)]), bound: bound, count: "?", verdict: term("NOT VERIFIED: ") + unverified.reason,
                                                  met: nil, unverified: true, quota: index)
             let at = (lines.lastIndex { $0.quota == index }).map { $0 + 1 } ?? lines.count
             lines.insert(line, at: at)
@@ -81,7 +82,7 @@ public enum AuditReport {
 
     /// The share table's heading: what its probabilities are, so that none is read as "the chance this happened".
     static func sharesHeading(_ audit: AuditResult) -> String {
-        audit.testCount == 0 ? "Shares" : "Shares, and how often chance alone would give a count this far out"
+        term(audit.testCount == 0 ? "Shares" : "Shares, and how often chance alone would give a count this far out")
     }
 
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
@@ -89,11 +90,12 @@ public enum AuditReport {
     static func headerLines(_ audit: AuditResult) -> [(String, String)] {
         let composition = audit.roster.isComposition
         var lines = [("Body", audit.policy.body),
-                     ("Mode", composition ? "audit of a published composition (a table of counts: members are not named)" : "audit of a published roster"),
-                     (composition ? "Composition" : "Roster", "\(audit.roster.nominations.path) (\(audit.size) members, sha256 \(audit.roster.nominations.sha256))"),
+                     ("Mode", term(composition ? "audit of a published composition (a table of counts: members are not named)" : "audit of a published roster")),
+                     (composition ? "Composition" : "Roster", phrase("{path} ({count#member}, sha256 {sha})", ["path": .text(audit.roster.nominations.path), "count": .number(audit.size), "sha": .text(audit.roster.nominations.sha256)])),
                      ("Policy", "\(audit.roster.policyFile.path) (sha256 \(audit.roster.policyFile.sha256))")]
-        if let pool = audit.pool { lines.append(("Pool", "\(pool.nominations.path) (\(pool.nominees.count) nominees, sha256 \(pool.nominations.sha256))")) }
+        if let pool = audit.pool { lines.append(("Pool", phrase("{path} ({count#nominee}, sha256 {sha})", ["path": .text(pool.nominations.path), "count": .number(pool.nominees.count), "sha": .text(pool.nominations.sha256)]))) }
         lines.append(("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)"))
+        if Catalogue.current.language != "en" { lines.append(("Language", Catalogue.current.language)) }
         return lines
     }
 
@@ -124,42 +126,42 @@ public enum AuditReport {
     }
 
     static func text(_ audit: AuditResult, header: [(String, String)]) -> String {
-        var out = "Seatwise audit\n"
-        let width = max(8, header.map(\.0.count).max() ?? 0)
-        for (k, v) in header { out += "  \(k.padding(toLength: width, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
-        out += "\nSeats\n"
+        var out = term("Seatwise audit") + "\n"
+        let width = max(8, header.map { term($0.0).count }.max() ?? 0)
+        for (k, v) in header { out += "  \(term(k).padding(toLength: width, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
+        out += "\n\(term("Seats"))\n"
         var seats = TextTable(["Group", "Members", "Seats", "Verdict"])
         for g in audit.groups { seats.add([g.group, "\(g.seated)", "\(g.seats)", seatVerdict(g)]) }
         out += seats.render()
-        out += "\nQuotas\n"
+        out += "\n\(term("Quotas"))\n"
         var quotas = TextTable(["Rule", "Bound", "Count", "Verdict"])
         for line in quotaLines(audit) { quotas.add([line.rule, line.bound, line.count, line.verdict]) }
-        out += audit.quotas.isEmpty && audit.unverified.isEmpty ? "  (the policy sets no quotas)\n" : quotas.render()
+        out += audit.quotas.isEmpty && audit.unverified.isEmpty ? "  (\(term("the policy sets no quotas")))\n" : quotas.render()
         out += "\n\(sharesHeading(audit))\n"
         let (header, rows) = shareTable(audit)
         var shares = TextTable(header)
         for row in rows { shares.add(row) }
         out += shares.render()
         for line in audit.probabilityGuide { out += "  \(line)\n" }
-        if !audit.notes.isEmpty { out += "\nNotes\n" + audit.notes.map { "  - \($0)\n" }.joined() }
+        if !audit.notes.isEmpty { out += "\n\(term("Notes"))\n" + audit.notes.map { "  - \($0)\n" }.joined() }
         return out
     }
 
     static func markdown(_ audit: AuditResult, header: [(String, String)]) -> String {
         let cell = MarkdownRenderer.cell
-        var out = "# Audit: \(cell(audit.policy.body))\n\n"
-        for (k, v) in header { out += "- **\(k)**: \(cell(v))\n" }
-        out += "\n## Seats\n\n| Group | Members | Seats | Verdict |\n|---|---:|---:|---|\n"
+        var out = "# \(term("Audit")): \(cell(audit.policy.body))\n\n"
+        for (k, v) in header { out += "- **\(cell(term(k)))**: \(cell(v))\n" }
+        out += "\n## \(term("Seats"))\n\n| " + ["Group", "Members", "Seats", "Verdict"].map { cell(term($0)) }.joined(separator: " | ") + " |\n|---|---:|---:|---|\n"
         for g in audit.groups { out += "| \(cell(g.group)) | \(g.seated) | \(g.seats) | \(seatVerdict(g)) |\n" }
-        out += "\n## Quotas\n\n| Rule | Bound | Count | Verdict |\n|---|---|---:|---|\n"
+        out += "\n## \(term("Quotas"))\n\n| " + ["Rule", "Bound", "Count", "Verdict"].map { cell(term($0)) }.joined(separator: " | ") + " |\n|---|---|---:|---|\n"
         for line in quotaLines(audit) {
             out += "| \(cell(line.rule)) | \(cell(line.bound)) | \(cell(line.count)) | \(cell(line.verdict)) |\n"
         }
         let (header, rows) = shareTable(audit)
-        out += "\n## \(sharesHeading(audit))\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+        out += "\n## \(sharesHeading(audit))\n\n| " + header.map { cell(term($0)) }.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
         for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
         if !audit.probabilityGuide.isEmpty { out += "\n" + audit.probabilityGuide.map { cell($0.description) }.joined(separator: " ") + "\n" }
-        if !audit.notes.isEmpty { out += "\n## Notes\n\n" + audit.notes.map { "- \(cell($0.description))\n" }.joined() }
+        if !audit.notes.isEmpty { out += "\n## \(term("Notes"))\n\n" + audit.notes.map { "- \(cell($0.description))\n" }.joined() }
         return out
     }
 

@@ -39,22 +39,23 @@ public enum SelectionReport {
 
     /// The result in one plain sentence, for a public announcement.
     public static func headline(_ result: SelectionResult) -> String {
-        guard result.status != .infeasible else { return "No panel was chosen: the rules cannot all be met together" }
+        guard result.status != .infeasible else { return term("No panel was chosen: the rules cannot all be met together") }
         let n = result.seated.count
-        var parts = ["\(Words.count(n, "member")) chosen"]
+        var parts = [phrase("{count#member} chosen", ["count": .number(n)])]
         // Rules, not rows: a rule on each region has a row per region, and is one rule broken however many of them fail.
         let broken = Set(result.quotas.filter { !$0.satisfied && $0.enforced }.map(\.row.quotaIndex)).count
         let unenforced = Set(result.quotas.filter { !$0.satisfied && !$0.enforced }.map(\.row.quotaIndex)).count
-        parts.append(result.quotas.isEmpty ? "the policy sets no quotas"
-                     : broken > 0 ? "\(Words.count(broken, "rule")) not met" : unenforced > 0 ? "every rule each group applies met" : "every rule met")
-        if unenforced > 0 { parts.append("\(unenforced) body-wide rule\(unenforced == 1 ? " is" : "s are") not met (not enforced when each group chooses alone)") }
+        parts.append(result.quotas.isEmpty ? term("the policy sets no quotas")
+                     : broken > 0 ? phrase("{count#rule} not met", ["count": .number(broken)]) : unenforced > 0 ? term("every rule each group applies met") : term("every rule met"))
+        if unenforced > 0 { parts.append(phrase(unenforced == 1 ? "1 body-wide rule is not met (not enforced when each group chooses alone)" : "{count} body-wide rules are not met (not enforced when each group chooses alone)", ["count": .number(unenforced)])) }
         // Counted as the panel's rows give each member's reason, so the headline and the table agree.
         let reasons = DecisionReason.all(in: result)
         let inOrder = result.seated.filter { reasons[$0] == .inRankOrder }.count
         let ahead = result.seated.filter { reasons[$0] == .aheadOfHigherRanked }.count
-        parts.append("\(inOrder) seated in their group's rank order" + (ahead > 0 ? ", \(ahead) ahead of higher-ranked nominees to meet the rules" : ""))
+        parts.append(phrase("{count} seated in their group's rank order", ["count": .number(inOrder)])
+                     + (ahead > 0 ? phrase(", {count} ahead of higher-ranked nominees to meet the rules", ["count": .number(ahead)]) : ""))
         if let held = heldSeats(result) { parts.append(held) }
-        if result.status == .timeLimit { parts.append("the best panel found within the time limit, not proved best") }
+        if result.status == .timeLimit { parts.append(term("the best panel found within the time limit, not proved best")) }
         return parts.joined(separator: "; ")
     }
 
@@ -64,8 +65,11 @@ public enum SelectionReport {
         let continuing = result.seated.filter { reasons[$0] == .continuing }.count
         let required = result.seated.filter { reasons[$0] == .required }.count
         var parts: [String] = []
-        if continuing > 0 { parts.append("\(Words.count(continuing, "seat")) held by continuing \(Words.noun(continuing, "member"))") }
-        if required > 0 { parts.append("\(required)\(parts.isEmpty ? " \(Words.noun(required, "seat")) held" : "") by \(required == 1 ? "a required member" : "required members")") }
+        if continuing > 0 { parts.append(phrase("{count#seat} held by continuing {members}", ["count": .number(continuing), "members": .text(Words.noun(continuing, "member"))])) }
+        if required > 0 {
+            parts.append(parts.isEmpty ? phrase(required == 1 ? "1 seat held by a required member" : "{count} seats held by required members", ["count": .number(required)])
+                                       : phrase(required == 1 ? "1 by a required member" : "{count} by required members", ["count": .number(required)]))
+        }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
@@ -92,12 +96,11 @@ public enum SelectionReport {
     static func statusLine(_ result: SelectionResult) -> String {
         switch result.status {
         case .optimal:
-            let proof = result.objective == .rankSum ? " (proved optimal: no panel meeting the rules has a lower rank sum)" : " (proved optimal, level by level)"
-            return "optimal\(proof)"
+            return term(result.objective == .rankSum ? "optimal (proved optimal: no panel meeting the rules has a lower rank sum)" : "optimal (proved optimal, level by level)")
         case .timeLimit:
-            return "time limit reached: best panel found, optimality not proved" + (result.bound.map { " (bound \(format($0)))" } ?? "")
+            return term("time limit reached: best panel found, optimality not proved") + (result.bound.map { phrase(" (bound {bound})", ["bound": .text(format($0))]) } ?? "")
         case .infeasible:
-            return "infeasible: no panel meets every rule"
+            return term("infeasible: no panel meets every rule")
         }
     }
 
@@ -107,24 +110,25 @@ public enum SelectionReport {
 
     static func objectiveLine(_ result: SelectionResult) -> String {
         switch result.objective {
-        case .rankSum, .lottery: return "rank-sum, minimise the sum of the seated nominees' ranks: \(result.objectiveSummary)"
-        case .lexicographic: return "lexicographic, most first choices, then second, …: \(result.objectiveSummary) (rank sum \(result.rankSum.map(String.init) ?? "none"))"
+        case .rankSum, .lottery: return phrase("rank-sum, minimise the sum of the seated nominees' ranks: {value}", ["value": .text(result.objectiveSummary)])
+        case .lexicographic: return phrase("lexicographic, most first choices, then second, …: {value} (rank sum {sum})", ["value": .text(result.objectiveSummary), "sum": .text(result.rankSum.map(String.init) ?? term("none"))])
         }
     }
 
+    /// Keyed by English (what code looks lines up by); a renderer puts each key in words as it draws it.
     static func headerLines(_ result: SelectionResult) -> [(String, String)] {
         let p = Provenance(input: result.input)
         return [
             ("Body", p.body),
-            ("Mode", result.mode == .coordinated ? "coordinated (MAG-style: one choice across all groups)" : "independent (IGC-style: each group fills its own seats)"),
+            ("Mode", term(result.mode == .coordinated ? "coordinated (MAG-style: one choice across all groups)" : "independent (IGC-style: each group fills its own seats)")),
             ("Status", statusLine(result)),
             ("Objective", objectiveLine(result)),
         ] + (heldSeats(result).map { [("Held seats", $0)] } ?? []) + [
-            ("Seed", "\(result.seed) (\(result.seedSource == .default ? "default; set tie_break.seed or --seed" : "from the \(result.seedSource.rawValue)"))"),
-            ("Nominations", "\(p.nominations)\(result.input.nominationsSheet.map { ", sheet \(Quote.value($0))" } ?? "") (sha256 \(p.nominationsSHA256))"),
+            ("Seed", "\(result.seed) (\(result.seedSource == .default ? term("default; set tie_break.seed or --seed") : term("from the \(result.seedSource.rawValue)")))"),
+            ("Nominations", "\(p.nominations)\(result.input.nominationsSheet.map { phrase(", sheet {sheet}", ["sheet": .text(Quote.value($0))]) } ?? "") (sha256 \(p.nominationsSHA256))"),
             ("Policy", "\(p.policy) (sha256 \(p.policySHA256))"),
             ("Tool", "seatwise \(p.toolVersion), GLPK \(p.glpkVersion)"),
-        ]
+        ] + (Catalogue.current.language == "en" ? [] : [("Language", Catalogue.current.language)])
     }
 
     static func bounds(_ row: QuotaRow) -> String {
@@ -133,7 +137,7 @@ public enum SelectionReport {
         case let (min?, max?): return "\(min)–\(max)"
         case let (min?, nil): return "≥ \(min)"
         case let (nil, max?): return "≤ \(max)"
-        default: return "any"
+        default: return term("any")
         }
     }
 
@@ -184,15 +188,17 @@ public enum SelectionReport {
             }
             let first = rows[0].row
             let scope = policy.quotas.first { $0.index == index }?.scope.words ?? first.scopeName
-            let bound = Set(rows.map { bounds($0.row) }).count == 1 ? bounds(first) : "varies"
+            let bound = Set(rows.map { bounds($0.row) }).count == 1 ? bounds(first) : term("varies")
             let rule = first.places
-                ? "places rule: each person takes at most \(Words.count(first.max ?? 1, "place")) (\(Words.count(rows.count, "person", plural: "people")) applied for more)"
-                : "quota \(index + 1): \(first.attribute), each value separately, in \(scope) (\(Words.count(rows.count, "value")))"
+                ? phrase("places rule: each person takes at most {most#place} ({people#person|people} applied for more)", ["most": .number(first.max ?? 1), "people": .number(rows.count)])
+                : phrase("quota {number}: {attribute}, each value separately, in {scope} ({values#value})",
+                         ["number": .number(index + 1), "attribute": .text(Words.attribute(first.attribute)), "scope": .text(scope), "values": .number(rows.count)])
             if !hasPanel { lines.append(QuotaLine(rule: rule, bound: bound, count: "–", verdict: Words.verdict(.notSolved), met: nil, quota: index)); continue }
             let broken = rows.filter { !$0.satisfied }
             let atLimit = rows.filter { $0.satisfied && $0.atLimit }.count
-            let verdictText = broken.isEmpty ? "all met, \(atLimit) at their limit" : "\(broken.count) violated\(broken.first!.enforced ? "" : " (not enforced)")"
-            lines.append(QuotaLine(rule: rule, bound: bound, count: "max \(rows.map(\.count).max() ?? 0)", verdict: verdictText, met: broken.isEmpty, quota: index))
+            let verdictText = broken.isEmpty ? phrase("all met, {count} at their limit", ["count": .number(atLimit)])
+                : phrase(broken.first!.enforced ? "{count} violated" : "{count} violated (not enforced)", ["count": .number(broken.count)])
+            lines.append(QuotaLine(rule: rule, bound: bound, count: phrase("max {count}", ["count": .number(rows.map(\.count).max() ?? 0)]), verdict: verdictText, met: broken.isEmpty, quota: index))
             for q in broken {
                 lines.append(QuotaLine(rule: "  " + q.row.label, bound: bounds(q.row), count: "\(q.count)", verdict: verdict(q, hasPanel: true), met: judged(q),
                                        quota: index, row: q.row))

@@ -4,7 +4,8 @@ struct TextTable {
     var header: [String]
     var rows: [[String]] = []
 
-    init(_ header: [String]) { self.header = header }
+    /// The header's words in the language in use (its English is each term's key).
+    init(_ header: [String]) { self.header = header.map(term) }
 
     mutating func add(_ row: [String]) { rows.append(row) }
 

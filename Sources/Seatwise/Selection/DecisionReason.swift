@@ -69,62 +69,62 @@ public enum DecisionReason: String, Sendable, Codable, CaseIterable {
     /// The reason in a few words, for a report's Reason column (the code stays in JSON and CSV).
     public var words: String {
         switch self {
-        case .continuing: return "continuing member"
-        case .required: return "required"
-        case .withdrawn: return "withdrawn"
-        case .termLimited: return "term limit reached"
-        case .inRankOrder: return "in rank order"
-        case .aheadOfHigherRanked: return "ahead of higher-ranked"
-        case .belowCut: return "below the cut"
-        case .passedOver: return "passed over"
-        case .cannotBeSeated: return "cannot be seated"
-        case .cannotBeLeftOut: return "cannot be left out"
-        case .tie: return "tie, decided by the seed"
-        case .noPanel: return "no panel"
-        case .decision: return "coordinator's decision"
-        case .vacated: return "seat vacated"
-        case .appointed: return "appointed by the group"
-        case .exOfficio: return "ex officio"
-        case .chosenAlone: return "chosen by the group alone"
-        case .history: return "decided by the history"
-        case .notTested: return "not tested"
+        case .continuing: return term("continuing member")
+        case .required: return term("required")
+        case .withdrawn: return term("withdrawn")
+        case .termLimited: return term("term limit reached")
+        case .inRankOrder: return term("in rank order")
+        case .aheadOfHigherRanked: return term("ahead of higher-ranked")
+        case .belowCut: return term("below the cut")
+        case .passedOver: return term("passed over")
+        case .cannotBeSeated: return term("cannot be seated")
+        case .cannotBeLeftOut: return term("cannot be left out")
+        case .tie: return term("tie, decided by the seed")
+        case .noPanel: return term("no panel")
+        case .decision: return term("coordinator's decision")
+        case .vacated: return term("seat vacated")
+        case .appointed: return term("appointed by the group")
+        case .exOfficio: return term("ex officio")
+        case .chosenAlone: return term("chosen by the group alone")
+        case .history: return term("decided by the history")
+        case .notTested: return term("not tested")
         }
     }
 
     /// Why a nominee is not seated, in the words a public report counts them by.
     public var unseatedWords: String {
         switch self {
-        case .belowCut: return "below the group's cut"
-        case .passedOver: return "passed over by the rules"
-        case .cannotBeSeated: return "no panel meeting the rules can seat them"
-        case .noPanel: return "no panel was chosen"
-        case .decision: return "excluded by decision of the coordinator"
-        case .vacated: return "vacated the seat"
+        case .belowCut: return term("below the group's cut")
+        case .passedOver: return term("passed over by the rules")
+        case .cannotBeSeated: return term("no panel meeting the rules can seat them")
+        case .noPanel: return term("no panel was chosen")
+        case .decision: return term("excluded by decision of the coordinator")
+        case .vacated: return term("vacated the seat")
         default: return words
         }
     }
 
     public var sentence: String {
         switch self {
-        case .continuing: return "continuing member, kept under rules.continuing: keep"
-        case .required: return "required seat"
-        case .withdrawn: return "withdrawn"
-        case .termLimited: return "term limit reached (rules.max_terms)"
-        case .inRankOrder: return "seated in the group's rank order"
-        case .aheadOfHigherRanked: return "seated ahead of higher-ranked nominees of the group, by the rules at their limit"
-        case .belowCut: return "below the group's cut"
-        case .passedOver: return "not seated although ranked above someone seated, by the rules at their limit"
-        case .cannotBeSeated: return "no panel that meets the rules can seat them"
-        case .cannotBeLeftOut: return "no panel that meets the rules can leave them out"
-        case .tie: return "an equally good panel reverses this; the seed decided"
-        case .noPanel: return "no panel meets the rules"
-        case .decision: return "by decision of the coordinator (an adjustment of this round)"
-        case .vacated: return "vacated the seat; a replacement fills it"
-        case .appointed: return "appointed by its group (mode: appointed)"
-        case .exOfficio: return "ex officio: the seat belongs to an office, whoever holds it"
-        case .chosenAlone: return "chosen by its group alone (mode: independent), by its ranking and its own rules"
-        case .history: return "an equally good panel by rank reverses this; the history stage chose the panel whose countries held fewer seats"
-        case .notTested: return "not tested against the best panel that reverses it (time limit)"
+        case .continuing: return term("continuing member, kept under rules.continuing: keep")
+        case .required: return term("required seat")
+        case .withdrawn: return term("withdrawn")
+        case .termLimited: return term("term limit reached (rules.max_terms)")
+        case .inRankOrder: return term("seated in the group's rank order")
+        case .aheadOfHigherRanked: return term("seated ahead of higher-ranked nominees of the group, by the rules at their limit")
+        case .belowCut: return term("below the group's cut")
+        case .passedOver: return term("not seated although ranked above someone seated, by the rules at their limit")
+        case .cannotBeSeated: return term("no panel that meets the rules can seat them")
+        case .cannotBeLeftOut: return term("no panel that meets the rules can leave them out")
+        case .tie: return term("an equally good panel reverses this; the seed decided")
+        case .noPanel: return term("no panel meets the rules")
+        case .decision: return term("by decision of the coordinator (an adjustment of this round)")
+        case .vacated: return term("vacated the seat; a replacement fills it")
+        case .appointed: return term("appointed by its group (mode: appointed)")
+        case .exOfficio: return term("ex officio: the seat belongs to an office, whoever holds it")
+        case .chosenAlone: return term("chosen by its group alone (mode: independent), by its ranking and its own rules")
+        case .history: return term("an equally good panel by rank reverses this; the history stage chose the panel whose countries held fewer seats")
+        case .notTested: return term("not tested against the best panel that reverses it (time limit)")
         }
     }
 }

@@ -1,24 +1,81 @@
 // The words of every message, one template per code: `{name}` is a parameter, `{name#noun}` a counted
-// noun ("1 seat", "3 seats"), `{name#noun|nouns}` one with an irregular plural. Adding a language is
-// adding a catalogue with a template for every code (a test checks each code and parameter).
+// noun ("1 seat", "3 seats"), `{name#noun|nouns}` one with an irregular plural. Beside the messages, the
+// terms: each fixed word or phrase of the reports (a heading, a column, a verdict), keyed by its English.
+// Adding a language is adding a catalogue file with a template for every code and a translation of every
+// term (tests check each code, parameter and term). The catalogue in use is `Catalogue.current`, set once
+// at the edge (`--language`, the workbench's choice) for everything rendered inside it.
+
+import Foundation
+
+/// A language a report can be written in.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case en, fr, es
+
+    public var catalogue: Catalogue {
+        switch self {
+        case .en: return .english
+        case .fr: return .french
+        case .es: return .spanish
+        }
+    }
+
+    /// The language's own name, for a switch between them.
+    public var name: String {
+        switch self {
+        case .en: return "English"
+        case .fr: return "Français"
+        case .es: return "Español"
+        }
+    }
+
+    /// The first language an HTTP `Accept-Language` header prefers among ours (by its q-values), else nil.
+    public static func preferred(_ header: String) -> Language? {
+        let ranked = header.split(separator: ",").enumerated().compactMap { k, part -> (Language, Double, Int)? in
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = pieces.first?.lowercased(), let language = Language(rawValue: String(tag.prefix(2))) else { return nil }
+            let q = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return q > 0 ? (language, q, k) : nil
+        }
+        return ranked.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2 }.first?.0
+    }
+}
 
 public struct Catalogue: Sendable {
     public var language: String
     public var templates: [MessageCode: String]
+    /// Each term of the reports in this language, keyed by its English (empty for English).
+    public var terms: [String: String] = [:]
+    /// Whether a count takes the singular: English 1 only, French 0 and 1.
+    public var singular: @Sendable (Int) -> Bool = { $0 == 1 }
+
+    /// The catalogue everything rendered in this task uses (English unless the edge chose another).
+    @TaskLocal public static var current: Catalogue = .english
+
+    /// A term of the reports in this language: the English itself where the catalogue has none (English).
+    public func term(_ english: String) -> String { terms[english] ?? english }
+
+    /// A phrase with parameters (`"{count#member} chosen"`), its template translated as a term.
+    public func phrase(_ english: String, _ parameters: [String: MessageValue]) -> String {
+        fill(term(english), parameters)
+    }
 
     /// The message in this catalogue's words.
     public func words(_ message: Message) -> String {
         guard let template = templates[message.code] else { return message.code.rawValue }
+        return fill(template, message.parameters)
+    }
+
+    func fill(_ template: String, _ parameters: [String: MessageValue]) -> String {
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             out += rest[..<open]
             let field = rest[rest.index(after: open)..<close]
             let parts = field.split(separator: "#", maxSplits: 1).map(String.init)
-            let value = message.parameters[parts[0]]
+            let value = parameters[parts[0]]
             if parts.count == 2, case .number(let n) = value {
                 let forms = parts[1].split(separator: "|").map(String.init)
-                out += Words.count(n, forms[0], plural: forms.count > 1 ? forms[1] : nil)
+                out += "\(n) " + (singular(n) ? forms[0] : forms.count > 1 ? forms[1] : forms[0] + "s")
             } else {
                 out += value.map(shown) ?? ""
             }
@@ -37,13 +94,14 @@ public struct Catalogue: Sendable {
         case .message(let m): return words(m)
         case .list(let items): return items.map(shown).joined(separator: ", ")
         case .clauses(let items): return items.map(shown).joined(separator: "; ")
-        case .alternatives(let items): return items.map(shown).joined(separator: " or ")
+        case .alternatives(let items): return items.map(shown).joined(separator: " \(or) ")
         }
     }
 
-    /// How a hidden nominee, a missing rank and an ordinal read in this language.
+    /// How a hidden nominee, a missing rank, an ordinal and "or" read in this language.
     public var hiddenNominee = "a nominee [not named]"
     public var unranked = "unranked"
+    public var or = "or"
     public var ordinal: @Sendable (Int) -> String = Catalogue.englishOrdinal
 
     /// "1st", "2nd", "3rd", "11th", "22nd".

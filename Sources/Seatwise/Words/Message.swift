@@ -12,8 +12,8 @@ public struct Message: Sendable, Hashable, Codable, CustomStringConvertible {
         self.parameters = parameters
     }
 
-    /// The message in English (the catalogue every report uses today).
-    public var description: String { Catalogue.english.words(self) }
+    /// The message in the words of the catalogue in use (`Catalogue.current`: English unless the edge chose another).
+    public var description: String { Catalogue.current.words(self) }
 
     /// The nominees the message names, nested messages and lists included (a public report hides those
     /// not seated).

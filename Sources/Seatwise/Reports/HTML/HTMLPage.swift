@@ -74,14 +74,14 @@ package enum HTML {
     /// `madeAt`: a published version's date and time, shown first, above the headline (the provenance
     /// stays at the end).
     package static func page(title: String, subtitle: String, body: String, provenance: [(String, String)], madeAt: String? = nil) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"\(Catalogue.current.language)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
         out += "<title>\(escape(title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
-        out += "<header>" + (madeAt.map { "<p class=\"made\">Made \(escape($0))</p>" } ?? "") + "<h1>\(escape(title))</h1><p>\(escape(subtitle))</p></header>\n<main>\n"
+        out += "<header>" + (madeAt.map { "<p class=\"made\">\(escape(phrase("Made {time}", ["time": .text($0)])))</p>" } ?? "") + "<h1>\(escape(title))</h1><p>\(escape(term(subtitle)))</p></header>\n<main>\n"
         out += contents(of: body + glossary) + body
         out += glossary
-        out += "<footer>" + provenance.map { "<div><b>\(escape($0.0))</b>: \(escape($0.1))</div>" }.joined() + "</footer>\n"
+        out += "<footer>" + provenance.map { "<div><b>\(escape(term($0.0)))</b>: \(escape($0.1))</div>" }.joined() + "</footer>\n"
         return out + "</main>\n</body>\n</html>\n"
     }
 
@@ -117,25 +117,27 @@ package enum HTML {
     }
 
     /// The words a report uses that a reader may not know, defined where the report is read.
-    package static let glossary = section("Words used in this report", """
-    <dl class="glossary">
-    <dt>rank</dt><dd>the place a nominating group gave its nominee (1 = its first choice).</dd>
-    <dt>rank sum</dt><dd>the ranks of the seated members added up; lower means the groups' own orders were followed more closely.</dd>
-    <dt>quota row</dt><dd>one bound of a rule in one scope, e.g. "at least 2 from each region in the body".</dd>
-    <dt>at its limit</dt><dd>a rule whose count sits exactly on its bound: it shaped the choice.</dd>
-    <dt>price</dt><dd>how much better (in rank sum) the panel would be if a rule at its limit were moved by one seat.</dd>
-    <dt>close call</dt><dd>a decision that another choice would have changed by only a few rank points (at most \(ExplanationOptions.defaultCloseCall) unless the report was made with another --close-call).</dd>
-    <dt>p-value</dt><dd>in an audit, how often a fair draw (from the nominees, or at a reference share) would give a count this far from what is expected: one-sided counts only the direction observed, two-sided both; Holm-adjusted values allow for the audit testing many shares at once. It is not the chance that the roster was chosen fairly.</dd>
-    <dt>seed</dt><dd>the number that fixes the order used to break exact ties, so anyone who runs the selection again with the same files gets an identical result.</dd>
-    </dl>
-    """, id: "glossary")
+    package static var glossary: String {
+        let entries: [(String, String)] = [
+            ("rank", "the place a nominating group gave its nominee (1 = its first choice)."),
+            ("rank sum", "the ranks of the seated members added up; lower means the groups' own orders were followed more closely."),
+            ("quota row", "one bound of a rule in one scope, e.g. \"at least 2 from each region in the body\"."),
+            ("at its limit", "a rule whose count sits exactly on its bound: it shaped the choice."),
+            ("price", "how much better (in rank sum) the panel would be if a rule at its limit were moved by one seat."),
+            ("close call", "a decision that another choice would have changed by only a few rank points (at most {n} unless the report was made with another --close-call)."),
+            ("p-value", "in an audit, how often a fair draw (from the nominees, or at a reference share) would give a count this far from what is expected: one-sided counts only the direction observed, two-sided both; Holm-adjusted values allow for the audit testing many shares at once. It is not the chance that the roster was chosen fairly."),
+            ("seed", "the number that fixes the order used to break exact ties, so anyone who runs the selection again with the same files gets an identical result."),
+        ]
+        let list = entries.map { "<dt>\(escape(term($0.0)))</dt><dd>\(escape(phrase($0.1, ["n": .number(ExplanationOptions.defaultCloseCall)])))</dd>" }.joined(separator: "\n")
+        return section("Words used in this report", "<dl class=\"glossary\">\n\(list)\n</dl>\n", id: "glossary")
+    }
 
     package static func section(_ title: String, _ content: String, id: String) -> String {
-        "<section id=\"\(id)\"><h2>\(escape(title))</h2>\n\(content)</section>\n"
+        "<section id=\"\(id)\"><h2>\(escape(term(title)))</h2>\n\(content)</section>\n"
     }
 
     package static func cards(_ items: [(value: String, label: String)]) -> String {
-        "<div class=\"cards\">" + items.map { "<div class=\"card\"><b>\(escape($0.value))</b><span>\(escape($0.label))</span></div>" }.joined() + "</div>\n"
+        "<div class=\"cards\">" + items.map { "<div class=\"card\"><b>\(escape($0.value))</b><span>\(escape(term($0.label)))</span></div>" }.joined() + "</div>\n"
     }
 
     /// A table; cells are escaped unless marked as trusted markup (charts and verdict badges made here).
@@ -144,7 +146,7 @@ package enum HTML {
     package static func table(_ header: [String], _ rows: [[Cell]], numeric: Set<Int> = [], id: String? = nil) -> String {
         let wide = header.count > 7
         var out = (wide ? "<div class=\"wide\">" : "") + "<table\(id.map { " id=\"\($0)\"" } ?? "")><thead><tr>"
-        for (k, h) in header.enumerated() { out += "<th\(numeric.contains(k) ? " class=\"num\"" : "")>\(escape(h))</th>" }
+        for (k, h) in header.enumerated() { out += "<th\(numeric.contains(k) ? " class=\"num\"" : "")>\(escape(term(h)))</th>" }
         out += "</tr></thead><tbody>\n"
         for row in rows {
             out += "<tr>"

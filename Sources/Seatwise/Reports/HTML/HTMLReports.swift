@@ -17,9 +17,9 @@ public enum HTMLReports {
             let limit = rows.filter { k in !broken.contains(k) && quotas.contains { $0[k].atLimit } }.prefix(max(0, 6 - broken.count))
             let shown = broken + limit
             let q = first[rows[0]].row
-            let what = q.places ? "places rule (each person takes at most \(Words.count(q.max ?? 1, "place"))): \(Words.count(rows.count, "person", plural: "people")) applied for more"
-                : "quota \(index + 1) (\(q.attribute), each value separately): \(rows.count) values"
-            return (shown, "\(what); \(broken.count) broken, \(shown.count) shown")
+            let what = q.places ? phrase("places rule (each person takes at most {most#place}): {people#person|people} applied for more", ["most": .number(q.max ?? 1), "people": .number(rows.count)])
+                : phrase("quota {number} ({attribute}, each value separately): {count} values", ["number": .number(index + 1), "attribute": .text(Words.attribute(q.attribute)), "count": .number(rows.count)])
+            return (shown, what + phrase("; {broken} broken, {shown} shown", ["broken": .number(broken.count), "shown": .number(shown.count)]))
         }
     }
 
@@ -34,19 +34,19 @@ public enum HTMLReports {
                     .map { (count: $0.element[k].count, color: series[$0.offset].color, label: series[$0.offset].label) }
                 let verdicts = quotas.enumerated().map { s, q in
                     let v = q[k].verdict
-                    return "<span class=\"\(v.isMet ? "ok" : v.isBroken ? "bad" : "muted")\">\(HTML.escape(series.count > 1 ? "\(series[s].label): " : ""))\(HTML.escape(Words.verdict(v)))</span>"
+                    return "<span class=\"\(v.isMet ? "ok" : v.isBroken ? "bad" : "muted")\">\(HTML.escape(series.count > 1 ? "\(term(series[s].label)): " : ""))\(HTML.escape(Words.verdict(v)))</span>"
                 }.joined(separator: "<br>")
                 rows.append([.text(row.label), .markup(SVGChart.band(row: row, counts: counts)), .markup(verdicts)])
             }
         }
-        let legend = "<p class=\"legend\"><span><i class=\"swatch\" style=\"background:#dbe7f5\"></i>allowed band</span>"
-            + series.map { "<span><i class=\"swatch\" style=\"background:\($0.color)\"></i>\(HTML.escape($0.label))</span>" }.joined()
-            + "<span>solid line: minimum; dashed: maximum</span></p>\n"
+        let legend = "<p class=\"legend\"><span><i class=\"swatch\" style=\"background:#dbe7f5\"></i>\(HTML.escape(term("allowed band")))</span>"
+            + series.map { "<span><i class=\"swatch\" style=\"background:\($0.color)\"></i>\(HTML.escape(term($0.label)))</span>" }.joined()
+            + "<span>\(HTML.escape(term("solid line: minimum; dashed: maximum")))</span></p>\n"
         return legend + HTML.table(["Rule", "Count against the band", "Verdict"], rows, id: "quota-chart")
     }
 
     static func composition(_ members: [Nominee], attributes: [String]) -> String {
-        attributes.map { "<h3>\(HTML.escape($0.capitalized))</h3>" + SVGChart.composition(attribute: $0, parts: SVGChart.parts(members, $0)) }.joined(separator: "\n")
+        attributes.map { "<h3>\(HTML.escape(term($0.capitalized)))</h3>" + SVGChart.composition(attribute: $0, parts: SVGChart.parts(members, $0)) }.joined(separator: "\n")
     }
 
     static func provenance(_ result: SelectionResult) -> [(String, String)] {
@@ -78,10 +78,10 @@ public enum HTMLReports {
         let solved = result.status != .infeasible
         let counts = SummaryCounts(members, policy: result.policy)
         body += HTML.cards([
-            (result.status == .infeasible ? "No panel" : "\(members.count)", result.status == .infeasible ? "the rules cannot all be met" : "members seated"),
-            (result.status.rawValue.replacingOccurrences(of: "_", with: " "), "status"),
+            (result.status == .infeasible ? term("No panel") : "\(members.count)", result.status == .infeasible ? "the rules cannot all be met" : "members seated"),
+            (term(result.status.rawValue.replacingOccurrences(of: "_", with: " ")), "status"),
         ] + (publicView != nil ? [] : [
-            (result.objectiveSummary.count > 24 ? String(result.objectiveSummary.prefix(22)) + "…" : result.objectiveSummary, "objective (\(result.objective.rawValue))"),
+            (result.objectiveSummary.count > 24 ? String(result.objectiveSummary.prefix(22)) + "…" : result.objectiveSummary, phrase("objective ({kind})", ["kind": .text(result.objective.rawValue)])),
         ]) + [
             solved ? counts.genderCard : ("–", counts.genderCard.label),
             (solved ? "\(counts.regions)" : "–", "UN regional groups represented"),
@@ -99,10 +99,10 @@ public enum HTMLReports {
             }
             content += "</ol>"
             if let first = sections.repairs.first {
-                content += "<h3>Smallest repair (by declared priorities)</h3><p>\(HTML.escape(first))</p>"
-                for alternative in sections.repairs.dropFirst() { content += "<p class=\"muted\">Alternative: \(HTML.escape(alternative))</p>" }
+                content += "<h3>\(HTML.escape(term("Smallest repair (by declared priorities)")))</h3><p>\(HTML.escape(first))</p>"
+                for alternative in sections.repairs.dropFirst() { content += "<p class=\"muted\">\(HTML.escape(term("Alternative: ")))\(HTML.escape(alternative))</p>" }
                 if !sections.repairSize.isEmpty {
-                    content += "<h3>\(SelectionSections.repairSizeTitle)</h3><ol>"
+                    content += "<h3>\(HTML.escape(term(SelectionSections.repairSizeTitle)))</h3><ol>"
                     for c in sections.repairSize { content += "<li><p>\(HTML.escape(c.message))</p>" + HTML.list(c.rules) + "</li>" }
                     content += "</ol>"
                 }
@@ -127,8 +127,8 @@ public enum HTMLReports {
         if let outside = sections.outside { body += HTML.section(sections.outsideTitle, HTML.table(outside, id: "outside-table"), id: "outside") }
         if let table = sections.explanations {
             var content = HTML.table(table, id: "explanations")
-            if !sections.prices.isEmpty { content += "<h3>What each quota at its limit costs</h3>" + HTML.list(sections.prices) }
-            if !sections.deviations.isEmpty { content += "<h3>Each group's ranking</h3>" + HTML.list(sections.deviations.map(\.message)) }
+            if !sections.prices.isEmpty { content += "<h3>\(HTML.escape(term("What each quota at its limit costs")))</h3>" + HTML.list(sections.prices) }
+            if !sections.deviations.isEmpty { content += "<h3>\(HTML.escape(term("Each group's ranking")))</h3>" + HTML.list(sections.deviations.map(\.message)) }
             body += HTML.section("Why each nominee is in or out", content, id: "explanations-section")
         }
         if !sections.notes.isEmpty { body += HTML.section("Notes", HTML.list(sections.notes), id: "notes") }
@@ -139,7 +139,7 @@ public enum HTMLReports {
             return HTML.page(title: result.policy.body, subtitle: view.headline, body: body,
                              provenance: provenance(result), madeAt: view.madeAt)
         }
-        let subtitle = "Selection round, \(result.mode.rawValue) (\(result.mode == .coordinated ? "MAG-style" : "IGC-style")) — \(SelectionReport.statusLine(result))"
+        let subtitle = term(result.mode == .coordinated ? "Selection round, coordinated (MAG-style)" : "Selection round, independent (IGC-style)") + " — \(SelectionReport.statusLine(result))"
         return HTML.page(title: result.policy.body, subtitle: subtitle, body: body, provenance: provenance(result))
     }
 
@@ -183,7 +183,7 @@ public enum HTMLReports {
             ("\(coo.violations.count)", "quota rows the coordinated panel breaks"),
             // Each value counted on both sides (with no value named, each side lists its own, most common first).
             (values.map { "\(shown(ind, gi.count(of: $0))) → \(shown(coo, gc.count(of: $0)))" }.joined(separator: " · "),
-             "gender \(values.joined(separator: " · ")), independent → coordinated"),
+             phrase("gender {values}, independent → coordinated", ["values": .text(values.map { Words.value("gender", $0) }.joined(separator: " · "))])),
             ("\(c.onlyIndependent.count)", "members who change"),
         ])
         let series = [("independent (IGC-style)", "#d9822b"), ("coordinated (MAG-style)", "#1f5fa8")]
@@ -193,14 +193,14 @@ public enum HTMLReports {
         let chart = SVGChart.ranking(groups: c.groups.map { ($0.group, $0.seats, [$0.independentTopChoices, $0.coordinatedTopChoices]) }, series: series)
         let table = HTML.table(["Group", "Seats", "Rank sum, independent", "Rank sum, coordinated", "Cost of coordination", "Members replaced"],
                                c.groups.map { g in [.text(g.group), .text("\(g.seats)"), .text(g.independentRankSum.map(String.init) ?? "–"),
-                                                    .text(g.coordinatedRankSum.map(String.init) ?? "–"), .text(g.cost.map { $0 == 0 ? "none" : "+\($0)" } ?? "–"), .text("\(g.replaced)")] },
+                                                    .text(g.coordinatedRankSum.map(String.init) ?? "–"), .text(g.cost.map { $0 == 0 ? term("none") : "+\($0)" } ?? "–"), .text("\(g.replaced)")] },
                                numeric: [1, 2, 3, 4, 5], id: "costs")
         body += HTML.section("What coordination costs each group in its own ranking", chart + table, id: "groups")
         let nominees = c.input.nominees
-        let differ: [[HTML.Cell]] = c.onlyIndependent.map { i in [.text(nominees[i].group), .text("\(nominees[i].name) [\(nominees[i].id)]"), .text("independent only"), .text(nominees[i].gender), .text(nominees[i].region)] }
-            + c.onlyCoordinated.map { i in [.text(nominees[i].group), .text("\(nominees[i].name) [\(nominees[i].id)]"), .text("coordinated only"), .text(nominees[i].gender), .text(nominees[i].region)] }
+        let differ: [[HTML.Cell]] = c.onlyIndependent.map { i in [.text(nominees[i].group), .text("\(nominees[i].name) [\(nominees[i].id)]"), .text(term("independent only")), .text(Words.value("gender", nominees[i].gender)), .text(Words.value("region", nominees[i].region))] }
+            + c.onlyCoordinated.map { i in [.text(nominees[i].group), .text("\(nominees[i].name) [\(nominees[i].id)]"), .text(term("coordinated only")), .text(Words.value("gender", nominees[i].gender)), .text(Words.value("region", nominees[i].region))] }
         if let missing = c.missingPanel {
-            body += HTML.section("Members who differ", "<p>No comparison: \(HTML.escape(missing)) has a panel that meets the rules.</p>", id: "differences")
+            body += HTML.section("Members who differ", "<p>\(HTML.escape(phrase("No comparison: {missing} has a panel that meets the rules.", ["missing": .text(missing)])))</p>", id: "differences")
         } else {
             body += HTML.section("Members who differ", HTML.table(["Group", "Nominee", "Seated by", "Gender", "Region"], differ, id: "differ"), id: "differences")
         }

@@ -13,7 +13,7 @@ enum SVGChart {
         let scale = max(row.seatsInScope, counts.map(\.count).max() ?? 0, 1)
         let lo = row.min ?? 0, hi = row.max ?? row.seatsInScope
         let barHeight = 10.0, height = 8 + Double(counts.count) * (barHeight + 3)
-        let description = "\(row.label): " + counts.map { "\($0.label) \($0.count)" }.joined(separator: ", ")
+        let description = "\(row.label): " + counts.map { "\(term($0.label)) \($0.count)" }.joined(separator: ", ")
         var out = "<svg class=\"band\" role=\"img\" width=\"\(Int(width) + 40)\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width) + 40) \(Int(height))\"><title>\(HTML.escape(description))</title>"
         out += "<rect x=\"0\" y=\"2\" width=\"\(width)\" height=\"\(height - 4)\" fill=\"#f1f4f8\"/>"
         out += "<rect class=\"allowed\" x=\"\(x(lo, scale, width: width))\" y=\"2\" width=\"\(max(1.5, x(hi - lo, scale, width: width)))\" height=\"\(height - 4)\" fill=\"#dbe7f5\"/>"
@@ -76,7 +76,7 @@ enum SVGChart {
     /// The attribute values of `members`, largest first, for a composition bar.
     static func parts(_ members: [Nominee], _ attribute: String) -> [(value: String, count: Int)] {
         var counts: [String: Int] = [:]
-        for m in members { counts[m.attributes[attribute].map { Words.value(attribute, $0) } ?? "(none)", default: 0] += 1 }
+        for m in members { counts[m.attributes[attribute].map { Words.value(attribute, $0) } ?? term("(none)"), default: 0] += 1 }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

@@ -11,8 +11,8 @@ struct MarkdownRenderer: ReportDrawer {
     }
 
     mutating func title(_ title: String, header: [(key: String, value: String)], nested: Bool) {
-        out += "# \(nested ? "Under the smallest repair" : "Selection"): \(Self.cell(title))\n\n"
-        for (key, value) in header { out += "- **\(key)**: \(Self.cell(value))\n" }
+        out += "# \(term(nested ? "Under the smallest repair" : "Selection")): \(Self.cell(title))\n\n"
+        for (key, value) in header { out += "- **\(Self.cell(term(key)))**: \(Self.cell(value))\n" }
     }
 
     mutating func heading(_ text: String) { out += "\n## \(Self.cell(text))\n\n" }
@@ -25,11 +25,11 @@ struct MarkdownRenderer: ReportDrawer {
             out += "\(k + 1). \(Self.cell(item.text))\n"
             for sub in item.sub { out += "   - \(Self.cell(sub))\n" }
         }
-        if more > 0 { out += "\n… and \(more) more (the JSON report lists every one)\n" }
+        if more > 0 { out += "\n" + phrase("… and {count} more (the JSON report lists every one)", ["count": .number(more)]) + "\n" }
     }
 
     mutating func table(_ t: ReportTable) {
-        out += "| " + t.headers.map(Self.cell).joined(separator: " | ") + " |\n"
+        out += "| " + t.headers.map { Self.cell(term($0)) }.joined(separator: " | ") + " |\n"
         out += "|" + t.headers.indices.map { t.numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|\n"
         for row in t.rows { out += "| " + row.map { Self.cell($0.text) }.joined(separator: " | ") + " |\n" }
     }

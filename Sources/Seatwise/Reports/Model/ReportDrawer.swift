@@ -21,37 +21,37 @@ extension ReportDrawer {
 
     mutating func draw(_ s: SelectionSections, nested: Bool = false) {
         title(s.title, header: s.header, nested: nested)
-        if !s.adjustments.isEmpty { heading("Adjustments"); bullets(s.adjustments) }
-        if !s.replacement.isEmpty { heading("Replacement"); bullets(s.replacement) }
-        if !s.difference.isEmpty { heading(SelectionSections.differenceTitle); bullets(s.difference) }
+        if !s.adjustments.isEmpty { heading(term("Adjustments")); bullets(s.adjustments) }
+        if !s.replacement.isEmpty { heading(term("Replacement")); bullets(s.replacement) }
+        if !s.difference.isEmpty { heading(term(SelectionSections.differenceTitle)); bullets(s.difference) }
         if !s.hasPanel {
-            heading("Why no panel exists")
+            heading(term("Why no panel exists"))
             let shown = s.conflicts.prefix(SelectionReport.shownConflicts)
             numbered(shown.map { ($0.message, $0.rules) }, more: s.conflicts.count - shown.count)
             if let first = s.repairs.first {
-                heading("Smallest repair (by declared priorities)")
-                bullets([first] + s.repairs.dropFirst().map { "alternative: " + $0 })
+                heading(term("Smallest repair (by declared priorities)"))
+                bullets([first] + s.repairs.dropFirst().map { term("alternative: ") + $0 })
                 if !s.repairSize.isEmpty {
-                    heading(SelectionSections.repairSizeTitle)
+                    heading(term(SelectionSections.repairSizeTitle))
                     numbered(s.repairSize.map { ($0.message, $0.rules) }, more: 0)
                 }
             }
         } else {
-            if let bodies = s.bodies { heading("Bodies"); table(bodies) }
-            heading("Seats"); table(s.seats)
-            heading("Panel (\(Words.count(s.panel.rows.count, "member")))"); table(s.panel)
+            if let bodies = s.bodies { heading(term("Bodies")); table(bodies) }
+            heading(term("Seats")); table(s.seats)
+            heading(phrase("Panel ({count#member})", ["count": .number(s.panel.rows.count)])); table(s.panel)
         }
-        if let alternates = s.alternates { heading("Alternates (who could take each seat, everyone else staying)"); table(alternates) }
-        if let reserve = s.reserve { heading("Reserve list (the order nominees would be called)"); table(reserve) }
+        if let alternates = s.alternates { heading(term("Alternates (who could take each seat, everyone else staying)")); table(alternates) }
+        if let reserve = s.reserve { heading(term("Reserve list (the order nominees would be called)")); table(reserve) }
         if let history = s.history { heading(s.historyTitle); table(history) }
         if let outside = s.outside { heading(s.outsideTitle); table(outside) }
-        heading("Quotas")
-        if let quotas = s.quotas { table(quotas) } else { line("The policy sets no quotas.") }
-        if !s.notes.isEmpty { heading("Notes"); bullets(s.notes) }
-        if let t = s.explanations { heading("Explanations"); explanations(t) }
-        if !s.prices.isEmpty { heading("Quota prices (each quota at its limit, moved by one seat)"); bullets(s.prices) }
+        heading(term("Quotas"))
+        if let quotas = s.quotas { table(quotas) } else { line(term("The policy sets no quotas.")) }
+        if !s.notes.isEmpty { heading(term("Notes")); bullets(s.notes) }
+        if let t = s.explanations { heading(term("Explanations")); explanations(t) }
+        if !s.prices.isEmpty { heading(term("Quota prices (each quota at its limit, moved by one seat)")); bullets(s.prices) }
         if !s.deviations.isEmpty {
-            heading("Each group's ranking")
+            heading(term("Each group's ranking"))
             numbered(s.deviations.map { ($0.message, $0.passedOver) }, more: 0)
         }
         for repaired in s.repaired {
@@ -59,8 +59,8 @@ extension ReportDrawer {
             draw(repaired, nested: true)
         }
         if !s.provenance.isEmpty && !nested {
-            heading("Provenance")
-            bullets(s.provenance.map { "\($0.key): \($0.value)" })
+            heading(term("Provenance"))
+            bullets(s.provenance.map { "\(term($0.key)): \($0.value)" })
         }
     }
 }

@@ -54,18 +54,20 @@ public struct SelectionSections: Sendable {
     static func differenceLines(_ d: WhatIf, publicReport: Bool) -> [String] {
         let nominees = d.result.input.nominees
         func named(_ i: Int) -> String { "\(nominees[i].name) [\(nominees[i].id)], \(nominees[i].group)" }
-        guard d.base.status != .infeasible else { return ["without the adjustments no panel meets the rules"] }
-        guard d.result.status != .infeasible else { return ["under the adjustments no panel meets the rules; without them the round has a panel"] }
+        guard d.base.status != .infeasible else { return [term("without the adjustments no panel meets the rules")] }
+        guard d.result.status != .infeasible else { return [term("under the adjustments no panel meets the rules; without them the round has a panel")] }
         var lines: [String] = []
-        lines.append(d.entering.isEmpty ? "nobody enters" : "enter: " + d.entering.map(named).joined(separator: "; "))
-        lines.append(d.leaving.isEmpty ? "nobody leaves"
-                     : publicReport ? "leave: \(Words.count(d.leaving.count, "member")) of the unadjusted panel" : "leave: " + d.leaving.map(named).joined(separator: "; "))
+        lines.append(d.entering.isEmpty ? term("nobody enters") : term("enter: ") + d.entering.map(named).joined(separator: "; "))
+        lines.append(d.leaving.isEmpty ? term("nobody leaves")
+                     : publicReport ? phrase("leave: {count#member} of the unadjusted panel", ["count": .number(d.leaving.count)]) : term("leave: ") + d.leaving.map(named).joined(separator: "; "))
         if let change = d.objectiveChange {
             let before = d.base.rankSum ?? 0
-            lines.append("rank sum \(before) → \(before + change) (\(change == 0 ? "unchanged" : change > 0 ? "+\(change)" : "\(change)"))")
+            lines.append(phrase("rank sum {before} → {after} ({change})", ["before": .number(before), "after": .number(before + change),
+                                                                               "change": .text(change == 0 ? term("unchanged") : change > 0 ? "+\(change)" : "\(change)")]))
         }
         for g in d.groups where g.change != 0 {
-            lines.append("\(g.group): rank sum \(g.rankSumBefore) → \(g.rankSumAfter) (\(g.change > 0 ? "+" : "")\(g.change))")
+            lines.append(phrase("{group}: rank sum {before} → {after} ({change})", ["group": .text(g.group), "before": .number(g.rankSumBefore), "after": .number(g.rankSumAfter),
+                                                                                 "change": .text("\(g.change > 0 ? "+" : "")\(g.change)")]))
         }
         // Why a group no adjustment named changes too; a public report names no one who leaves.
         if !publicReport { lines += d.crossGroup.map(\.description) }
@@ -82,21 +84,21 @@ public struct SelectionSections: Sendable {
         if let view = publicView {
             header = [(key: "Body", value: result.policy.body), (key: "Made", value: view.madeAt), (key: "In short", value: view.headline)]
             provenance = lines.filter { $0.key != "Body" }
-            outsideTitle = "Nominees not seated (counted, not named)"
+            outsideTitle = term("Nominees not seated (counted, not named)")
             var table = ReportTable(["Group", "Why not seated", "Nominees"], numeric: [2])
             for entry in view.notSeated { table.add([entry.group, entry.reason, "\(entry.count)"]) }
             outside = table.rows.isEmpty ? nil : table
         } else {
             header = lines
             provenance = []
-            outsideTitle = "Kept out by the rules or the coordinator"
+            outsideTitle = term("Kept out by the rules or the coordinator")
             var table = ReportTable(["Group", "ID", "Name", "Why"])
             for (i, standing) in result.standings.enumerated() {
                 guard case .fixedOut(let rule) = standing else { continue }
                 let n = nominees[i]
-                table.add([n.group, n.id, n.name, rule == .withdrawn ? "withdrawn" : rule == .termLimited ? "term limit reached (rules.max_terms)"
+                table.add([n.group, n.id, n.name, term(rule == .withdrawn ? "withdrawn" : rule == .termLimited ? "term limit reached (rules.max_terms)"
                            : rule == .vacated ? "vacated the seat" : rule == .independent ? "not chosen by its group, which chose alone (mode: independent)"
-                           : "excluded by decision of the coordinator"])
+                           : "excluded by decision of the coordinator")])
             }
             outside = table.rows.isEmpty ? nil : table
         }
@@ -107,7 +109,7 @@ public struct SelectionSections: Sendable {
         repairs = (diagnosis?.repairs ?? []).map(SelectionReport.repairLine)
         repairSize = (diagnosis?.repairSize ?? []).map { Conflict(message: $0.message.description, rules: $0.labels) }
         seats = ReportTable(["Group", "Seated", "Rank sum", "Seated from the group's top choices"], numeric: [1, 2])
-        for g in result.groups { seats.add([g.group, "\(g.seated)/\(g.seats)", "\(g.rankSum)", "\(g.topChoicesSeated) of \(g.seats)"]) }
+        for g in result.groups { seats.add([g.group, "\(g.seated)/\(g.seats)", "\(g.rankSum)", phrase("{count} of {seats}", ["count": .number(g.topChoicesSeated), "seats": .number(g.seats)])]) }
         panel = Self.members(result, link: nomineeLink)
         if result.quotas.isEmpty { quotas = nil } else {
             var table = ReportTable(["Rule", "Bound", "Count", "Verdict"], numeric: [2])
@@ -122,9 +124,9 @@ public struct SelectionSections: Sendable {
             var table = ReportTable(["Group", "Nominee", "Decision", "Reason", "Δ", "Why"], numeric: [4])
             for e in explanations.explanations {
                 let n = nominees[e.nominee]
-                table.add([.init(n.group), .init("\(n.name) [\(n.id)]; \(n.gender); \(n.region); \(n.country)"),
-                           .init(e.decision == .seated ? "seated" : "not seated", tone: e.decision == .seated ? .good : .bad),
-                           .init(e.reason.words + (e.closeCall && e.delta != 0 ? " (close call)" : "")),
+                table.add([.init(n.group), .init("\(n.name) [\(n.id)]; \(Words.value("gender", n.gender)); \(Words.value("region", n.region)); \(n.country)"),
+                           .init(term(e.decision == .seated ? "seated" : "not seated"), tone: e.decision == .seated ? .good : .bad),
+                           .init(e.reason.words + (e.closeCall && e.delta != 0 ? term(" (close call)") : "")),
                            .init(e.delta.map(String.init) ?? "–"), .init(e.message)])
             }
             self.explanations = table
@@ -144,7 +146,7 @@ public struct SelectionSections: Sendable {
             var table = ReportTable(["Group", "Seat held by", "Could take the seat (best first)"])
             for seat in found.seats {
                 table.add([.init(nominees[seat.member].group), .init(named(seat.member)),
-                           seat.alternates.isEmpty ? .init("nobody: " + (seat.blockedBy ?? ""), tone: .bad) : .init(seat.alternates.map(named).joined(separator: "; "))])
+                           seat.alternates.isEmpty ? .init(term("nobody: ") + (seat.blockedBy ?? ""), tone: .bad) : .init(seat.alternates.map(named).joined(separator: "; "))])
             }
             alternates = table
             var reserveTable = ReportTable(["Order", "Group", "Nominee", "Rank"], numeric: [0, 3])
@@ -179,7 +181,7 @@ public struct SelectionSections: Sendable {
                 table.add([country] + counts.map(String.init) + ["\(now[country]!)", "\(counts.reduce(0, +))"])
             }
             history = table
-            historyTitle = "History of each seated country (seats in the last \(Words.count(years.count, "composition")) counted)"
+            historyTitle = phrase("History of each seated country (seats in the last {count#composition} counted)", ["count": .number(years.count)])
         }
     }
 
@@ -191,10 +193,10 @@ public struct SelectionSections: Sendable {
         let unmoved = prices.filter(idle)
         if !unmoved.isEmpty {
             // Named by the quota each row belongs to, as the reports number quotas.
-            let quotas = Set(unmoved.map { rows.indices.contains($0.quotaRow) ? (rows[$0.quotaRow].renewal ? "renewal rule" : "quota \(rows[$0.quotaRow].quotaNumber)") : $0.label })
+            let quotas = Set(unmoved.map { rows.indices.contains($0.quotaRow) ? (rows[$0.quotaRow].renewal ? term("renewal rule") : phrase("quota {number}", ["number": .text(rows[$0.quotaRow].quotaNumber)])) : $0.label })
             let named = quotas.sorted { ($0.count, $0) < ($1.count, $1) }.joined(separator: ", ")
-            lines.append(unmoved.count == 1 ? "Moving the other bound at its limit by one seat would not improve the panel (\(named))."
-                         : "Moving any of the other \(unmoved.count) bounds at their limit by one seat would not improve the panel (\(named)).")
+            lines.append(unmoved.count == 1 ? phrase("Moving the other bound at its limit by one seat would not improve the panel ({named}).", ["named": .text(named)])
+                         : phrase("Moving any of the other {count} bounds at their limit by one seat would not improve the panel ({named}).", ["count": .number(unmoved.count), "named": .text(named)]))
         }
         return lines
     }
@@ -205,8 +207,8 @@ public struct SelectionSections: Sendable {
         let reasons = MemberReasons(result)
         for i in result.seated {
             let n = result.input.nominees[i]
-            table.add([.init(n.group), .init(n.id, link: link?(n.id)), .init(n.name), .init(n.rank.map(String.init) ?? "–"), .init(n.gender),
-                       .init(n.country), .init(n.region), .init(Words.value("development", n.development)), .init(reasons.sentence(i))])
+            table.add([.init(n.group), .init(n.id, link: link?(n.id)), .init(n.name), .init(n.rank.map(String.init) ?? "–"), .init(Words.value("gender", n.gender)),
+                       .init(n.country), .init(Words.value("region", n.region)), .init(Words.value("development", n.development)), .init(reasons.sentence(i))])
         }
         return table
     }

@@ -44,8 +44,8 @@ public struct SummaryCounts: Sendable {
 
     /// The gender card: "19 of 42" under "gender = F" for one value, "24 female · 26 male" otherwise.
     public var genderCard: (value: String, label: String) {
-        if genders.count == 1 { return ("\(genders[0].count) of \(members)", "gender = \(genders[0].value)") }
-        if genders.isEmpty { return ("–", "gender") }
-        return (genders.map { "\($0.count) \($0.value)" }.joined(separator: " · "), "gender, of \(Words.count(members, "member"))")
+        if genders.count == 1 { return (phrase("{count} of {members}", ["count": .number(genders[0].count), "members": .number(members)]), "\(Words.attribute("gender")) = \(Words.value("gender", genders[0].value))") }
+        if genders.isEmpty { return ("–", Words.attribute("gender")) }
+        return (genders.map { "\($0.count) \(Words.value("gender", $0.value))" }.joined(separator: " · "), phrase("gender, of {members#member}", ["members": .number(members)]))
     }
 }

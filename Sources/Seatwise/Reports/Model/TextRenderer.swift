@@ -11,25 +11,27 @@ struct TextRenderer: ReportDrawer {
     }
 
     mutating func title(_ title: String, header: [(key: String, value: String)], nested: Bool) {
-        out += "Seatwise selection\n"
-        for (key, value) in header { out += "  \(key.padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(value))\n" }
+        out += term("Seatwise selection") + "\n"
+        let keys = header.map { term($0.key) }
+        let width = max(12, keys.map(\.count).max() ?? 0)
+        for (key, (_, value)) in zip(keys, header) { out += "  \(key.padding(toLength: width, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(value))\n" }
     }
 
     mutating func heading(_ text: String) { out += "\n\(text)\n" }
     mutating func bullets(_ items: [String]) { for item in items { out += "  - \(VisibleText.oneLine(item))\n" } }
     mutating func line(_ text: String) { out += "  (\(text.prefix(1).lowercased() + text.dropFirst().dropLast()))\n" }
-    mutating func separator() { out += "\n==== The best panel under the smallest repair ====\n\n" }
+    mutating func separator() { out += "\n==== \(term("The best panel under the smallest repair")) ====\n\n" }
 
     mutating func numbered(_ items: [(text: String, sub: [String])], more: Int) {
         for (k, item) in items.enumerated() {
             out += "  \(k + 1). \(VisibleText.oneLine(item.text))\n"
             for sub in item.sub { out += "       - \(VisibleText.oneLine(sub))\n" }
         }
-        if more > 0 { out += "  … and \(more) more (the JSON report lists every one)\n" }
+        if more > 0 { out += "  " + phrase("… and {count} more (the JSON report lists every one)", ["count": .number(more)]) + "\n" }
     }
 
     mutating func table(_ t: ReportTable) {
-        var table = TextTable(t.headers)
+        var table = TextTable(t.headers.map(term))
         for row in t.rows { table.add(row.map(\.text)) }
         out += table.render()
     }
@@ -43,7 +45,8 @@ struct TextRenderer: ReportDrawer {
                 out += "  \(VisibleText.oneLine(row[0].text))\n"
             }
             // The decision cell's tone is the decision (good: seated), whatever its words.
-            out += "    \(row[2].tone == .good ? "in " : "out") \(VisibleText.oneLine(row[1].text)) \(row[3].text): \(VisibleText.oneLine(row[5].text))\n"
+            let mark = term(row[2].tone == .good ? "in" : "out")
+            out += "    \(mark.padding(toLength: max(3, mark.count), withPad: " ", startingAt: 0)) \(VisibleText.oneLine(row[1].text)) \(row[3].text): \(VisibleText.oneLine(row[5].text))\n"
         }
     }
 }
