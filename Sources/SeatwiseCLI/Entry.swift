@@ -23,7 +23,21 @@ enum Entry {
         return listed
     }
 
+    /// The language `--language` names (read before parsing, so that everything said, errors included,
+    /// is in it); nil when none or an unknown one is given (the parser then refuses it, listing ours).
+    static func language(in arguments: [String]) -> Language? {
+        for (k, argument) in arguments.enumerated() {
+            if argument == "--language", k + 1 < arguments.count { return Language(rawValue: arguments[k + 1]) }
+            if argument.hasPrefix("--language=") { return Language(rawValue: String(argument.dropFirst("--language=".count))) }
+        }
+        return nil
+    }
+
     static func main() {
+        Catalogue.$current.withValue((language(in: CommandLine.arguments) ?? .en).catalogue) { run() }
+    }
+
+    static func run() -> Never {
         do {
             var command = try SeatwiseCommand.parseAsRoot()
             try command.run()
@@ -50,6 +64,7 @@ enum Entry {
             }
             SeatwiseCommand.exit(withError: error)
         }
+        exit(0)
     }
 }
 

@@ -47,6 +47,9 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Write the report to this file (atomically; a device or FIFO is written directly; - is standard output).")
     var output: String?
 
+    @Option(name: .long, help: "The language of the report's words: en (English), fr (French) or es (Spanish); the file's own values (names, groups) stay as they are.")
+    var language: Language = .en
+
     @Option(name: .customLong("csv-style"), help: "A CSV report's layout: standard (commas), excel (with a byte-order mark, so Excel reads accents) or excel-europe (also semicolons and decimal commas, for an Excel where the comma is the decimal mark).")
     var csvStyle: CSVStyle?
 
@@ -115,4 +118,5 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension ReportFormat: ExpressibleByArgument {}
 extension CSVStyle: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 extension SelectionMode: ExpressibleByArgument {}

@@ -101,9 +101,9 @@ struct AnalysisPages {
         let options = LotteryMethod.allCases.map { m in "<option value=\"\(m.rawValue)\"\(m == method ? " selected" : "")>\(m.rawValue)</option>" }.joined()
         return "<form method=\"get\" action=\"/rounds/\(id)/lottery\" id=\"lottery-form\" style=\"padding:8px 40px;background:#f7f9fb;font-size:14px\">"
             + "<input type=\"hidden\" name=\"mode\" value=\"\(mode.rawValue)\">"
-            + "<label>Method <select name=\"method\"><option value=\"\">the policy's (default leximin)</option>\(options)</select></label> "
-            + "<label>Draw values <input name=\"draw\" id=\"draw-values\" size=\"30\" value=\"\(HTML.escape(values ?? ""))\" placeholder=\"9 18 27 36 45 / 3 12\"></label> "
-            + "<button type=\"submit\" id=\"draw\">Compute (and draw, with values)</button> "
+            + "<label>\(HTML.escape(term("Method"))) <select name=\"method\"><option value=\"\">\(HTML.escape(term("the policy's (default leximin)")))</option>\(options)</select></label> "
+            + "<label>\(HTML.escape(term("Draw values"))) <input name=\"draw\" id=\"draw-values\" size=\"30\" value=\"\(HTML.escape(values ?? ""))\" placeholder=\"9 18 27 36 45 / 3 12\"></label> "
+            + "<button type=\"submit\" id=\"draw\">\(HTML.escape(term("Compute (and draw, with values)")))</button> "
             + "<a href=\"/api/rounds/\(id)/lottery?\(query(method, values, mode))\">JSON</a></form>"
     }
 
@@ -115,14 +115,15 @@ struct AnalysisPages {
     }
 
     func form() -> String {
-        HTML.page(title: "Audit a published roster", subtitle: "Check a roster against its policy, and how unlikely its shares are", body: HTML.section("Files", """
+        func t(_ english: String) -> String { HTML.escape(term(english)) }
+        return HTML.page(title: term("Audit a published roster"), subtitle: "Check a roster against its policy, and how unlikely its shares are", body: Pages.languageSwitch + HTML.section("Files", """
             <form method="post" action="/audit" enctype="multipart/form-data" id="audit-form">
-            <p><label>Roster (the nominations format, CSV or .xlsx) <input type="file" name="roster" accept=".csv,text/csv,.xlsx" required></label></p>
-            <p><label>Policy (YAML) <input type="file" name="policy" accept=".yaml,.yml" required></label></p>
-            <p><label>Pool it was chosen from (CSV or .xlsx, optional) <input type="file" name="pool" accept=".csv,text/csv,.xlsx"></label></p>
-            <p><label>Past rosters (optional, for terms and countries' past seats) <input type="file" name="history" accept=".csv,text/csv,.xlsx" multiple></label></p>
-            <p><label><input type="checkbox" name="public" value="1"> Public version (time first, provenance last)</label></p>
-            <p><button type="submit">Audit</button> <a href="/">Back to the rounds</a></p></form>
+            <p><label>\(t("Roster (the nominations format, CSV or .xlsx)")) <input type="file" name="roster" accept=".csv,text/csv,.xlsx" required></label></p>
+            <p><label>\(t("Policy (YAML)")) <input type="file" name="policy" accept=".yaml,.yml" required></label></p>
+            <p><label>\(t("Pool it was chosen from (CSV or .xlsx, optional)")) <input type="file" name="pool" accept=".csv,text/csv,.xlsx"></label></p>
+            <p><label>\(t("Past rosters (optional, for terms and countries' past seats)")) <input type="file" name="history" accept=".csv,text/csv,.xlsx" multiple></label></p>
+            <p><label><input type="checkbox" name="public" value="1"> \(t("Public version (time first, provenance last)"))</label></p>
+            <p><button type="submit">\(t("Audit"))</button> <a href="/">\(t("Back to the rounds"))</a></p></form>
             """, id: "audit-files"), provenance: [])
     }
 }

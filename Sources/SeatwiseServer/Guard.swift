@@ -47,7 +47,12 @@ struct Guard: RouterMiddleware {
             if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > context.maxUploadSize {
                 throw APIError(.contentTooLarge, "the body announces \(length) bytes; the limit is \(context.maxUploadSize)")
             }
-            response = try await next(request, context)
+            // The page's language: ?lang= (the switch, kept in a cookie), else the cookie, else the browser's.
+            let language = Self.language(request)
+            response = try await Catalogue.$current.withValue(language.catalogue) { try await next(request, context) }
+            if let chosen = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) {
+                response.headers.append(HTTPField(name: .setCookie, value: "seatwise_lang=\(chosen.rawValue); Path=/; SameSite=Strict"))
+            }
         } catch let error as APIError {
             response = error.response
         } catch let error as InputError {
@@ -61,9 +66,19 @@ struct Guard: RouterMiddleware {
         }
         Self.securityHeaders(&response.headers)
         if let token, request.uri.queryParameters["token"].map(String.init) == token {
-            response.headers[.setCookie] = "seatwise_token=\(token); Path=/; HttpOnly; SameSite=Strict"
+            response.headers.append(HTTPField(name: .setCookie, value: "seatwise_token=\(token); Path=/; HttpOnly; SameSite=Strict"))
         }
         return response
+    }
+
+    /// The language a request is answered in: `?lang=`, the `seatwise_lang` cookie, `Accept-Language`, else English.
+    static func language(_ request: Request) -> Language {
+        if let chosen = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) { return chosen }
+        for cookie in (request.headers[.cookie] ?? "").split(separator: ";") {
+            let pair = cookie.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0] == "seatwise_lang", let language = Language(rawValue: pair[1]) { return language }
+        }
+        return request.headers[.acceptLanguage].flatMap(Language.preferred) ?? .en
     }
 
     /// The headers every answer carries, the parser's 400 included.

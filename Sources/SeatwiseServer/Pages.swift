@@ -62,27 +62,36 @@ struct Pages {
     }
 
     func index() throws -> String {
+        func t(_ english: String) -> String { HTML.escape(term(english)) }
         let rounds = try store.list()
-        var body = "<section id=\"rounds\"><h2>Rounds</h2>"
-        if rounds.isEmpty { body += "<p class=\"muted\">No round yet: upload the nominations and the policy, or start from an example.</p>" } else {
+        var body = Self.languageSwitch + "<section id=\"rounds\"><h2>\(t("Rounds"))</h2>"
+        if rounds.isEmpty { body += "<p class=\"muted\">\(t("No round yet: upload the nominations and the policy, or start from an example."))</p>" } else {
             body += HTML.table(["Round", "Started", "Files", "Solves"], rounds.map { r in
                 [.markup("<a href=\"/rounds/\(r.id)\">\(HTML.escape(r.name))</a>"), .text(r.createdAt),
-                 .text(r.files.map { "\($0.kind): \($0.filename)" }.joined(separator: "; ")), .text("\(r.solves.count)")]
+                 .text(r.files.map { "\(term($0.kind)): \($0.filename)" }.joined(separator: "; ")), .text("\(r.solves.count)")]
             }, numeric: [3], id: "round-list")
         }
         body += "</section>"
         body += HTML.section("Start a round", """
             <form method="post" action="/rounds" enctype="multipart/form-data" id="upload">
-            <p><label>Name <input name="name" placeholder="the body's name from the policy"></label></p>
-            <p><label>Nominations (CSV or Excel .xlsx) <input type="file" name="nominations" accept=".csv,text/csv,.xlsx" required></label></p>
-            <p><label>Policy (YAML) <input type="file" name="policy" accept=".yaml,.yml" required></label></p>
-            <p><label>Past rosters (optional: one per year named with its year, or one with a year column) <input type="file" name="history" accept=".csv,text/csv,.xlsx" multiple></label></p>
-            <p><button type="submit">Upload and solve</button></p></form>
-            """ + (examples.isEmpty ? "" : "<h3>Or start from a shipped example</h3>" + examples.map {
+            <p><label>\(t("Name")) <input name="name" placeholder="\(t("the body's name from the policy"))"></label></p>
+            <p><label>\(t("Nominations (CSV or Excel .xlsx)")) <input type="file" name="nominations" accept=".csv,text/csv,.xlsx" required></label></p>
+            <p><label>\(t("Policy (YAML)")) <input type="file" name="policy" accept=".yaml,.yml" required></label></p>
+            <p><label>\(t("Past rosters (optional: one per year named with its year, or one with a year column)")) <input type="file" name="history" accept=".csv,text/csv,.xlsx" multiple></label></p>
+            <p><button type="submit">\(t("Upload and solve"))</button></p></form>
+            """ + (examples.isEmpty ? "" : "<h3>\(t("Or start from a shipped example"))</h3>" + examples.map {
                 "<form method=\"post\" action=\"/rounds/example/\($0)\" style=\"display:inline\"><button type=\"submit\" id=\"example-\($0)\">\($0.uppercased())</button></form> "
-            }.joined()) + "<h3>Or audit a published roster</h3><p><a href=\"/audit\" id=\"audit-link\">Audit a roster</a></p>", id: "start")
-        return HTML.page(title: "Seatwise workbench", subtitle: "Selection rounds kept on this machine", body: body,
+            }.joined()) + "<h3>\(t("Or audit a published roster"))</h3><p><a href=\"/audit\" id=\"audit-link\">\(t("Audit a roster"))</a></p>", id: "start")
+        return HTML.page(title: term("Seatwise workbench"), subtitle: "Selection rounds kept on this machine", body: body,
                          provenance: [("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)")])
+    }
+
+    /// Links to the page in each language (kept in a cookie from then on); the current one in bold.
+    static var languageSwitch: String {
+        "<p class=\"muted\" id=\"languages\" lang=\"\(Catalogue.current.language)\">" + Language.allCases.map { language in
+            language.rawValue == Catalogue.current.language ? "<b lang=\"\(language.rawValue)\">\(language.name)</b>"
+                : "<a href=\"?lang=\(language.rawValue)\" hreflang=\"\(language.rawValue)\" lang=\"\(language.rawValue)\" id=\"lang-\(language.rawValue)\">\(language.name)</a>"
+        }.joined(separator: " · ") + "</p>"
     }
 
     func bar(_ id: Int64) -> String {
@@ -90,7 +99,11 @@ struct Pages {
                      ("CSV", "/api/rounds/\(id)/report.csv"), ("CSV for a European Excel", "/api/rounds/\(id)/report.csv?csv_style=excel-europe"), ("Excel", "/api/rounds/\(id)/report.xlsx"), ("HTML", "/api/rounds/\(id)/report.html"),
                      ("Public copy (HTML)", "/api/rounds/\(id)/report.html?public=1"), ("Redacted copy (initials)", "/api/rounds/\(id)/report.html?redact=1"),
                      ("History", "/api/rounds/\(id)")]
-        return "<nav class=\"bar\" style=\"padding:8px 40px;background:#eef2f7;font-size:14px\">" + links.map { "<a href=\"\($0.1)\" style=\"margin-right:16px\">\(HTML.escape($0.0))</a>" }.joined() + "</nav>"
+        let switcher = Language.allCases.filter { $0.rawValue != Catalogue.current.language }.map {
+            "<a href=\"?lang=\($0.rawValue)\" hreflang=\"\($0.rawValue)\" lang=\"\($0.rawValue)\" id=\"lang-\($0.rawValue)\" style=\"margin-right:12px\">\($0.name)</a>"
+        }.joined()
+        return "<nav class=\"bar\" style=\"padding:8px 40px;background:#eef2f7;font-size:14px\">" + links.map { "<a href=\"\($0.1)\" style=\"margin-right:16px\">\(HTML.escape(term($0.0)))</a>" }.joined()
+            + "<span style=\"float:right\">\(switcher)</span></nav>"
     }
 
     /// Characters an id keeps in a link's path; every other one is percent-encoded.
@@ -115,10 +128,10 @@ struct Pages {
         let rows: [[HTML.Cell]] = (error.body.problems ?? []).map { p in
             [.text(p.file), .text(p.line.map(String.init) ?? ""), .text(p.column.map(String.init) ?? ""), .text(p.key ?? ""), .text(p.message)]
         }
-        return HTML.page(title: stored ? "The round cannot be solved as kept" : "The files have problems",
+        return HTML.page(title: term(stored ? "The round cannot be solved as kept" : "The files have problems"),
                          subtitle: stored ? "Its files or kept adjustments have these problems" : "Nothing was stored: correct the files and upload them again",
                          body: HTML.section("Problems", HTML.table(["File", "Line", "Column", "Column or key", "Problem"], rows, numeric: [1, 2], id: "problems")
-                                            + "<p><a href=\"/\">Back to the rounds</a></p>", id: "problems-section"), provenance: [])
+                                            + "<p><a href=\"/\">\(HTML.escape(term("Back to the rounds")))</a></p>", id: "problems-section"), provenance: [])
     }
 
     func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response { JSONResponse.text(text, type: "text/html; charset=utf-8", status: status) }

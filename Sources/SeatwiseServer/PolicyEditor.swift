@@ -194,38 +194,40 @@ struct PolicyEditor {
         let groups = (0..<200).filter { f["group_\($0)"] != nil }.count + Self.spare
         let quotas = (0..<500).filter { f["q\($0)_attribute"] != nil }.count + Self.spare
         var form = "<form method=\"post\" action=\"/rounds/\(id)/policy\" id=\"policy-form\" class=\"form-table\">"
-        form += "<p><label>Body \(input("body", size: 50))</label></p><h3>Seats per group</h3>"
+        func t(_ english: String) -> String { HTML.escape(term(english)) }
+        form += "<p><label>\(t("Body")) \(input("body", size: 50))</label></p><h3>\(t("Seats per group"))</h3>"
         func box(_ name: String) -> String { "<input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(f[name] != nil ? " checked" : "")>" }
         form += HTML.table(["Group", "Seats", "Counts in no quota", "Appoints its members", "Chooses alone", "A role (chairs, co-chairs)"], (0..<groups).map { k in
             [.markup(input("group_\(k)", size: 30)), .markup(input("seats_\(k)", size: 5)), .markup(box("uncounted_\(k)")), .markup(box("appointed_\(k)")),
              .markup(box("alone_\(k)")), .markup(box("role_\(k)"))]
         })
-        form += "<h3>Quotas</h3><p class=\"muted\">Values: one value, several separated by commas, or <b>each</b>. Scope: body, per group, or a group's name. Bounds: a count (3) or a percentage (40%).</p>"
+        form += "<h3>\(t("Quotas"))</h3><p class=\"muted\">\(t("Values: one value, several separated by commas, or each. Scope: body, per group, or a group's name. Bounds: a count (3) or a percentage (40%)."))</p>"
         form += HTML.table(["Attribute", "Values", "Scope", "Min", "Max", "Priority", "Hard"], (0..<quotas).map { k in
             [.markup(input("q\(k)_attribute", size: 12)), .markup(input("q\(k)_values", size: 22)), .markup(input("q\(k)_scope", size: 14)),
              .markup(input("q\(k)_min", size: 5)), .markup(input("q\(k)_max", size: 5)), .markup(input("q\(k)_priority", size: 3)),
              .markup("<input type=\"checkbox\" name=\"q\(k)_hard\" value=\"1\"\(f["q\(k)_hard"] != nil ? " checked" : "")>")]
         })
-        form += "<h3>Rules</h3><p><label>Continuing members <select name=\"continuing\"><option value=\"keep\">keep</option>"
+        // The options' values are the policy's own words (keep, compete, rank-sum …); their labels are in the page's language.
+        form += "<h3>\(t("Rules"))</h3><p><label>\(t("Continuing members")) <select name=\"continuing\"><option value=\"keep\">keep</option>"
             + "<option value=\"compete\"\(f["continuing"] == "compete" ? " selected" : "")>compete</option></select></label> "
-            + "<label>Max terms \(input("max_terms", size: 3))</label> <label>Places per person \(input("places_per_person", size: 3))</label> <label>Objective <select name=\"objective\"><option value=\"rank-sum\">rank-sum</option>"
+            + "<label>\(t("Max terms")) \(input("max_terms", size: 3))</label> <label>\(t("Places per person")) \(input("places_per_person", size: 3))</label> <label>\(t("Objective")) <select name=\"objective\"><option value=\"rank-sum\">rank-sum</option>"
             + "<option value=\"lexicographic\"\(f["objective"] == "lexicographic" ? " selected" : "")>lexicographic</option>"
             + "<option value=\"lottery\"\(f["objective"] == "lottery" ? " selected" : "")>lottery</option></select></label> "
-            + "<label>Seed \(input("seed", size: 8))</label></p>"
-            + "<p><label>Renewal: at least \(input("renewal_min", size: 5)) newcomers</label> <label>in <select name=\"renewal_per\"><option value=\"body\">the body</option>"
-            + "<option value=\"group\"\(f["renewal_per"] == "group" ? " selected" : "")>every group</option></select></label> "
-            + "<span class=\"muted\">(a count or a percentage; empty: no renewal rule)</span></p>"
-            + "<p><label>Lottery method <select name=\"lottery_method\"><option value=\"leximin\">leximin</option>"
+            + "<label>\(t("Seed")) \(input("seed", size: 8))</label></p>"
+            + "<p><label>\(t("Renewal: at least")) \(input("renewal_min", size: 5)) \(t("newcomers"))</label> <label>\(t("in")) <select name=\"renewal_per\"><option value=\"body\">\(t("the body"))</option>"
+            + "<option value=\"group\"\(f["renewal_per"] == "group" ? " selected" : "")>\(t("every group"))</option></select></label> "
+            + "<span class=\"muted\">\(t("(a count or a percentage; empty: no renewal rule)"))</span></p>"
+            + "<p><label>\(t("Lottery method")) <select name=\"lottery_method\"><option value=\"leximin\">leximin</option>"
             + "<option value=\"maximin\"\(f["lottery_method"] == "maximin" ? " selected" : "")>maximin</option></select></label> "
-            + "<label>Draw values \(input("lottery_draw", size: 30))</label> <span class=\"muted\">(with the objective lottery; values published after the distribution, e.g. 9 18 27 / 3 12)</span></p>"
-        form += "<p><button type=\"submit\" id=\"save-policy\">Check and save as a new version</button></p></form>"
+            + "<label>\(t("Draw values")) \(input("lottery_draw", size: 30))</label> <span class=\"muted\">\(t("(with the objective lottery; values published after the distribution, e.g. 9 18 27 / 3 12)"))</span></p>"
+        form += "<p><button type=\"submit\" id=\"save-policy\">\(t("Check and save as a new version"))</button></p></form>"
         var body = ""
         let comments = Self.comments(in: yaml)
         if !comments.dropped.isEmpty {
-            body += HTML.section("Comments in the YAML", "<p id=\"comments-note\">Saving from this form keeps the comments at the top of the file"
-                + " but drops the \(Words.count(comments.dropped.count, "comment")) among the rules (\(Words.noun(comments.dropped.count, "line")) "
-                + "\(comments.dropped.map(String.init).joined(separator: ", "))): the form has no place for them. Every earlier version stays in the"
-                + " round's record; to keep them, edit the file and upload it again.</p>", id: "comments")
+            let lines = phrase(comments.dropped.count == 1 ? "line {numbers}" : "lines {numbers}", ["numbers": .text(comments.dropped.map(String.init).joined(separator: ", "))])
+            body += HTML.section("Comments in the YAML", "<p id=\"comments-note\">" + HTML.escape(phrase(
+                "Saving from this form keeps the comments at the top of the file but drops the {count#comment} among the rules ({lines}): the form has no place for them. Every earlier version stays in the round's record; to keep them, edit the file and upload it again.",
+                ["count": .number(comments.dropped.count), "lines": .text(lines)])) + "</p>", id: "comments")
         }
         if !problems.isEmpty {
             body += HTML.section("Problems (nothing was saved)", HTML.table(["Line", "Key", "Problem"], problems.map {
@@ -233,8 +235,8 @@ struct PolicyEditor {
             }, id: "policy-problems"), id: "problems")
         }
         body += HTML.section("Policy", form, id: "editor")
-        body += HTML.section("The YAML", "<pre id=\"policy-yaml\">\(HTML.escape(yaml))</pre><p><a href=\"/api/rounds/\(id)/policy.yaml\">Download policy.yaml</a></p>", id: "yaml")
-        return HTML.page(title: "Policy of round \(id)", subtitle: "Edit the rules; each save is checked against the nominations and kept as a new version",
+        body += HTML.section("The YAML", "<pre id=\"policy-yaml\">\(HTML.escape(yaml))</pre><p><a href=\"/api/rounds/\(id)/policy.yaml\">\(t("Download policy.yaml"))</a></p>", id: "yaml")
+        return HTML.page(title: phrase("Policy of round {id}", ["id": .text(String(id))]), subtitle: "Edit the rules; each save is checked against the nominations and kept as a new version",
                          body: body, provenance: [])
     }
 }

@@ -38,20 +38,21 @@ struct RoundPages {
             let page = try await work.run(id, context) { budget -> String in
                 let answer: WhatIf
                 do { answer = try work.session(id, mode: .coordinated, budget: budget).whatIf(adjustments, budget: budget) } catch let error as InputError {
-                    return Self.answerPage(id: id, title: "The question has problems", lines: error.diagnostics.map(\.message), form: nil)
+                    return Self.answerPage(id: id, title: term("The question has problems"), lines: error.diagnostics.map(\.message), form: nil)
                 }
                 try store.recordSolve(id, kind: "what-if", result: answer.result)
                 var lines = [answer.summary] + answer.result.context.adjustments.suffix(adjustments.count).map(\.description)
-                lines += answer.groups.filter { $0.change != 0 }.map { "\($0.group): rank sum \($0.rankSumBefore) → \($0.rankSumAfter)" }
+                lines += answer.groups.filter { $0.change != 0 }.map { phrase("{group}: rank sum {before} → {after}", ["group": .text($0.group), "before": .number($0.rankSumBefore), "after": .number($0.rankSumAfter)]) }
                 lines += answer.crossGroup.map(\.description)
                 if answer.result.status != .infeasible {
                     let nominees = answer.result.input.nominees
                     for seat in Alternates.seats(answer.result, count: Pages.alternatesShown) where answer.entering.contains(seat.member) {
                         let list = seat.alternates.map { "\(nominees[$0].name) [\(nominees[$0].id)]" }.joined(separator: ", ")
-                        lines.append("alternates for \(nominees[seat.member].name) [\(nominees[seat.member].id)]: \(list.isEmpty ? seat.blockedBy ?? "none" : list)")
+                        lines.append(phrase("alternates for {member}: {list}", ["member": .nominee(id: nominees[seat.member].id, name: nominees[seat.member].name),
+                                                                                   "list": .text(list.isEmpty ? seat.blockedBy ?? term("none") : list)]))
                     }
                 }
-                return Self.answerPage(id: id, title: "What if: \(adjustments.map(\.description).joined(separator: "; "))", lines: lines,
+                return Self.answerPage(id: id, title: phrase("What if: {question}", ["question": .text(adjustments.map(\.description).joined(separator: "; "))]), lines: lines,
                                        form: answer.result.status == .infeasible ? nil : form)
             }
             return pages.html(Pages.withBar(page, bar: pages.bar(id)))
@@ -101,30 +102,31 @@ struct RoundPages {
 
     /// The what-if form shown on a round's page, and the repairs of an infeasible one.
     static func controls(id: Int64, result: SelectionResult, diagnosis: Diagnosis?, kept: [KeptAdjustment]) -> String {
+        func t(_ english: String) -> String { HTML.escape(term(english)) }
         var out = HTML.section("What if…", """
             <form method="post" action="/rounds/\(id)/what-if" id="what-if">
-            <p><label>Seat (ids, separated by spaces) <input name="seat" size="30"></label>
-               <label>Exclude <input name="exclude" size="30"></label></p>
-            <p><label>Quota row (number or label) <input name="rule" size="12"></label>
+            <p><label>\(t("Seat (ids, separated by spaces)")) <input name="seat" size="30"></label>
+               <label>\(t("Exclude")) <input name="exclude" size="30"></label></p>
+            <p><label>\(t("Quota row (number or label)")) <input name="rule" size="12"></label>
                <select name="side"><option value="min">min</option><option value="max">max</option></select>
                <label>= <input name="value" size="4" inputmode="numeric"></label></p>
-            <p><label>Group <input name="group" size="20"></label> <label>seats <input name="seats" size="4" inputmode="numeric"></label></p>
-            <p><button type="submit">Ask</button> <span class="muted">The answer says who enters, who leaves and what it costs; keep it or leave it.</span></p>
+            <p><label>\(t("Group")) <input name="group" size="20"></label> <label>\(t("seats")) <input name="seats" size="4" inputmode="numeric"></label></p>
+            <p><button type="submit">\(t("Ask"))</button> <span class="muted">\(t("The answer says who enters, who leaves and what it costs; keep it or leave it."))</span></p>
             </form>
             """, id: "what-if-section")
         if let repairs = diagnosis?.repairs, !repairs.isEmpty {
             out += HTML.section("Apply a repair", repairs.enumerated().map { k, repair in
                 "<form method=\"post\" action=\"/rounds/\(id)/repair/\(k)\"><p>\(HTML.escape(repair.steps.map { "\($0.rule): \($0.bound.rawValue) \($0.from) → \($0.to)" }.joined(separator: "; "))) "
-                    + "<button type=\"submit\" id=\"repair-\(k)\">Apply\(k == 0 ? " (the smallest)" : "")</button></p></form>"
+                    + "<button type=\"submit\" id=\"repair-\(k)\">\(t(k == 0 ? "Apply (the smallest)" : "Apply"))</button></p></form>"
             }.joined(), id: "repairs")
         }
         // Each adjustment in force with its Undo; an undone one stays in the round's record (History).
         let inForce = kept.filter { $0.undoneAt == nil }
         if !inForce.isEmpty {
             out += HTML.section("Kept adjustments", "<ul>" + inForce.map { a in
-                "<li>\(HTML.escape(a.said.words)) <span class=\"muted\">(kept \(HTML.escape(a.keptAt)))</span> "
+                "<li>\(HTML.escape(a.said.words)) <span class=\"muted\">(\(HTML.escape(phrase("kept {time}", ["time": .text(a.keptAt)]))))</span> "
                     + "<form method=\"post\" action=\"/rounds/\(id)/adjustments/\(a.id)/undo\" style=\"display:inline\">"
-                    + "<button type=\"submit\" id=\"undo-\(a.id)\">Undo</button></form></li>"
+                    + "<button type=\"submit\" id=\"undo-\(a.id)\">\(t("Undo"))</button></form></li>"
             }.joined() + "</ul>", id: "kept")
         }
         return out
@@ -134,8 +136,8 @@ struct RoundPages {
         var body = HTML.section("Answer", HTML.list(lines), id: "answer")
         if let form {
             let hidden = form.sorted { $0.key < $1.key }.map { "<input type=\"hidden\" name=\"\(HTML.escape($0.key))\" value=\"\(HTML.escape($0.value))\">" }.joined()
-            body += HTML.section("Keep it?", "<form method=\"post\" action=\"/rounds/\(id)/keep\">\(hidden)<button type=\"submit\" id=\"keep\">Keep as an adjustment of the round</button></form>"
-                                 + "<p><a href=\"/rounds/\(id)\" id=\"discard\">Leave it (back to the round)</a></p>", id: "keep-section")
+            body += HTML.section("Keep it?", "<form method=\"post\" action=\"/rounds/\(id)/keep\">\(hidden)<button type=\"submit\" id=\"keep\">\(HTML.escape(term("Keep as an adjustment of the round")))</button></form>"
+                                 + "<p><a href=\"/rounds/\(id)\" id=\"discard\">\(HTML.escape(term("Leave it (back to the round)")))</a></p>", id: "keep-section")
         }
         return HTML.page(title: title, subtitle: "A what-if on the round; nothing is changed until it is kept", body: body, provenance: [])
     }

@@ -36,13 +36,15 @@ final class RoundWork: @unchecked Sendable {
     func run<T: Sendable>(_ id: Int64, _ context: WorkbenchContext, _ body: @escaping @Sendable (SolveBudget) throws -> T) async throws -> T {
         let cancellation = SolverCancellation()
         context.closing.whenComplete { _ in cancellation.cancel() }
+        // The request's language goes with the work onto the round's queue (a queue has no task-locals).
+        let catalogue = Catalogue.current
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 queue(id).async { [self] in
                     lock.lock(); running[id] = cancellation; lock.unlock()
                     defer { lock.lock(); if running[id] === cancellation { running[id] = nil }; lock.unlock() }
                     continuation.resume(with: Result {
-                        do { return try body(SolveBudget(cancellation: cancellation)) } catch SolverError.cancelled {
+                        do { return try Catalogue.$current.withValue(catalogue) { try body(SolveBudget(cancellation: cancellation)) } } catch SolverError.cancelled {
                             throw APIError(.conflict, "the solve was cancelled before it finished")
                         }
                     })

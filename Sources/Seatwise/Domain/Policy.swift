@@ -215,8 +215,8 @@ public enum QuotaScope: Sendable, Equatable {
     /// The scope in words: "the body", "each group" or the group's name.
     public var words: String {
         switch self {
-        case .body: return Self.bodyWords
-        case .perGroup: return "each group"
+        case .body: return term(Self.bodyWords)
+        case .perGroup: return term("each group")
         case .group(let g): return g
         }
     }

@@ -32,7 +32,7 @@ public struct QuotaRow: Sendable, Hashable {
         return shown.count == 1 ? "\(name) = \(shown[0])" : "\(name) ∈ {\(shown.joined(separator: ", "))}"
     }
 
-    public var scopeName: String { group ?? QuotaScope.bodyWords }
+    public var scopeName: String { group ?? term(QuotaScope.bodyWords) }
 
     // The row's scope, owned here: every report, model and check asks the row rather than re-deriving it.
 
@@ -56,14 +56,16 @@ public struct QuotaRow: Sendable, Hashable {
     /// A human label: "quota 1: gender = female, at least 22 of 55 seats in the body".
     public var label: String {
         if places, let max {
-            return "places rule: \(values[0]) takes at most \(Words.count(max, "place")) of the \(members.count) applied for"
+            return phrase("places rule: {person} takes at most {max#place} of the {count} applied for", ["person": .text(values[0]), "max": .number(max), "count": .number(members.count)])
         }
         var bounds: [String] = []
-        if let min, let max, min == max { bounds.append("exactly \(min)") } else {
-            if let min { bounds.append("at least \(min)") }
-            if let max { bounds.append("at most \(max)") }
+        if let min, let max, min == max { bounds.append(phrase("exactly {n}", ["n": .number(min)])) } else {
+            if let min { bounds.append(phrase("at least {n}", ["n": .number(min)])) }
+            if let max { bounds.append(phrase("at most {n}", ["n": .number(max)])) }
         }
-        return "\(renewal ? "renewal rule" : "quota \(quotaIndex + 1)"): \(subject), \(bounds.joined(separator: " and ")) of \(Words.count(seatsInScope, "seat")) in \(scopeName)"
+        return phrase("{rule}: {subject}, {bounds} of {seats#seat} in {scope}",
+                      ["rule": .text(renewal ? term("renewal rule") : phrase("quota {number}", ["number": .number(quotaIndex + 1)])), "subject": .text(subject),
+                       "bounds": .text(bounds.joined(separator: term(" and "))), "seats": .number(seatsInScope), "scope": .text(scopeName)])
     }
 
     /// Expands every quota of `policy` over `nominees` (docs/reference.md, "Policy file"): `each` takes every value present

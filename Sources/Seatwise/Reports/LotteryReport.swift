@@ -31,19 +31,21 @@ public enum LotteryReport {
     static func percent(_ p: Double) -> String { String(format: "%.2f%%", p * 100) }
 
     static func standing(_ result: LotteryResult, _ i: Int) -> String {
-        if result.unseatable.contains(i) { return "no valid panel seats them" }
+        if result.unseatable.contains(i) { return term("no valid panel seats them") }
         switch result.context.standings[i] {
-        case .free: return "in the lottery"
-        case .fixedIn(let rule): return "seated (\(rule == .decision ? "the coordinator's decision" : rule.rawValue))"
-        case .fixedOut(let rule): return "not in the lottery (\(rule == .termLimited ? "term limit" : rule == .decision ? "excluded by the coordinator" : rule.rawValue))"
+        case .free: return term("in the lottery")
+        case .fixedIn(let rule): return phrase("seated ({why})", ["why": .text(term(rule == .decision ? "the coordinator's decision" : rule.rawValue.replacingOccurrences(of: "_", with: " ")))])
+        case .fixedOut(let rule): return phrase("not in the lottery ({why})", ["why": .text(term(rule == .termLimited ? "term limit" : rule == .decision ? "excluded by the coordinator" : rule.rawValue.replacingOccurrences(of: "_", with: " ")))])
         }
     }
 
     public static func headline(_ result: LotteryResult) -> String {
-        guard result.status != .infeasible else { return "No panel meets the rules: there is nothing to draw from" }
+        guard result.status != .infeasible else { return term("No panel meets the rules: there is nothing to draw from") }
         let n = result.eligible.count
-        var text = "\(result.method.rawValue): every one of the \(n) nominees who can be seated has at least a \(percent(result.minimum)) chance of a seat"
-        text += result.status == .optimal ? " (proved the best any lottery over valid panels can give)" : " (the time limit ended the search: no lottery can give more than \(percent(result.upperBound)))"
+        var text = phrase("{method}: every one of the {count} nominees who can be seated has at least a {chance} chance of a seat",
+                          ["method": .text(result.method.rawValue), "count": .number(n), "chance": .text(percent(result.minimum))])
+        text += result.status == .optimal ? term(" (proved the best any lottery over valid panels can give)")
+            : phrase(" (the time limit ended the search: no lottery can give more than {bound})", ["bound": .text(percent(result.upperBound))])
         return text
     }
 
@@ -53,14 +55,14 @@ public enum LotteryReport {
         let input = result.input
         var header: [(key: String, value: String)] = [
             ("Body", result.policy.body),
-            ("Method", "\(result.method.rawValue) (\(result.method == .leximin ? "the smallest chance as large as possible, then the next, and so on" : "the smallest chance as large as possible"))"),
-            ("Mode", result.mode.rawValue),
-            ("Status", result.status.rawValue.replacingOccurrences(of: "_", with: " ")),
+            ("Method", "\(result.method.rawValue) (\(term(result.method == .leximin ? "the smallest chance as large as possible, then the next, and so on" : "the smallest chance as large as possible")))"),
+            ("Mode", term(result.mode.rawValue)),
+            ("Status", term(result.status.rawValue.replacingOccurrences(of: "_", with: " "))),
             ("In short", headline(result)),
             ("Nominations", "\(input.nominations.path) (sha256 \(input.nominations.sha256))"),
             ("Policy", "\(input.policyFile.path) (sha256 \(input.policyFile.sha256))"),
             ("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)"),
-        ]
+        ] + (Catalogue.current.language == "en" ? [] : [("Language", Catalogue.current.language)])
         if let sheet = input.nominations.sheet { header.insert(("Sheet", sheet), at: 6) }
         return header
     }
@@ -70,16 +72,18 @@ public enum LotteryReport {
         let header = Self.header(result)
         var sections: [SectionedReport.Section] = []
         guard result.status != .infeasible else {
-            sections.append(.init("No valid panel: the rules that clash", conflicts.isEmpty ? .line("No panel meets every rule of the policy.") : .bullets(conflicts)))
+            sections.append(.init("No valid panel: the rules that clash", conflicts.isEmpty ? .line(term("No panel meets every rule of the policy.")) : .bullets(conflicts)))
             return SectionedReport(kind: "Lottery", title: result.policy.body, subtitle: headline(result), header: header, sections: sections)
         }
         sections.append(.init("The guarantee", .bullets([
-            "Smallest chance among the \(result.eligible.count) nominees who can be seated: \(percent(result.minimum)); no lottery over panels that meet every rule can give more than \(percent(result.upperBound)) (the pricing problem's bound, LP duality).",
-            "Spread of the chances (Gini): \(String(format: "%.3f", result.gini)) (0 = all equal).",
-            "\(Words.count(result.distribution.count, "panel")) carry the distribution (from \(Words.count(result.panelsGenerated, "seat-count pattern")) over \(Words.count(result.classes, "class", plural: "classes")) of nominees the rules cannot tell apart, \(Words.count(result.stages, "stage"))), each meeting "
-                + (result.mode == .coordinated ? "every rule of the policy." : "every rule of its groups (body-wide rules are not enforced when each group chooses alone)."),
-        ] + (result.certificate == nil ? [] : ["The bound's proof is in the JSON report (its certificate): a weight for each nominee such that no panel that meets the rules weighs more than the bound; any integer-programming solver can check it."])
-          + (result.unseatable.isEmpty ? [] : ["\(Words.count(result.unseatable.count, "nominee")) can be seated in no panel that meets the rules: their chance is 0 by the rules, not by the lottery."]))))
+            phrase("Smallest chance among the {count} nominees who can be seated: {chance}; no lottery over panels that meet every rule can give more than {bound} (the pricing problem's bound, LP duality).",
+                   ["count": .number(result.eligible.count), "chance": .text(percent(result.minimum)), "bound": .text(percent(result.upperBound))]),
+            phrase("Spread of the chances (Gini): {gini} (0 = all equal).", ["gini": .text(String(format: "%.3f", result.gini))]),
+            phrase("{panels#panel} carry the distribution (from {patterns#seat-count pattern} over {classes#class|classes} of nominees the rules cannot tell apart, {stages#stage}), each meeting ",
+                   ["panels": .number(result.distribution.count), "patterns": .number(result.panelsGenerated), "classes": .number(result.classes), "stages": .number(result.stages)])
+                + term(result.mode == .coordinated ? "every rule of the policy." : "every rule of its groups (body-wide rules are not enforced when each group chooses alone)."),
+        ] + (result.certificate == nil ? [] : [term("The bound's proof is in the JSON report (its certificate): a weight for each nominee such that no panel that meets the rules weighs more than the bound; any integer-programming solver can check it.")])
+          + (result.unseatable.isEmpty ? [] : [phrase("{count#nominee} can be seated in no panel that meets the rules: their chance is 0 by the rules, not by the lottery.", ["count": .number(result.unseatable.count)])]))))
         if drawn { sections.append(.init("Chances of a seat, lowest first", .markup(html: chart(result), otherwise: ""))) }
         var table = ReportTable(["Group", "ID", "Name", "Chance", "Per-group lottery", "Standing"], numeric: [3, 4])
         let naive = result.perGroupLottery
@@ -101,15 +105,16 @@ public enum LotteryReport {
         }
         sections.append(.init("The panels and their probabilities (canonical order: by the members' ids)", .table(panels)))
         if let draw {
-            var lines = ["The distribution is rounded to a lottery of \(draw.tickets) tickets (largest remainders); rounding moves no one's chance by more than \(String(format: "%.4f", draw.largestChange)); in the ticket lottery itself the smallest chance is \(percent(draw.smallestChance(result)))."
-                         + (draw.largestChange > 0.005 ? " That is more than half a percentage point: more tickets (--tickets) keep the chances closer to the guarantee." : ""),
-                         "Each panel holds the tickets listed above; panels are in canonical order."]
+            var lines = [phrase("The distribution is rounded to a lottery of {tickets} tickets (largest remainders); rounding moves no one's chance by more than {change}; in the ticket lottery itself the smallest chance is {chance}.",
+                                ["tickets": .number(draw.tickets), "change": .text(String(format: "%.4f", draw.largestChange)), "chance": .text(percent(draw.smallestChance(result)))])
+                         + (draw.largestChange > 0.005 ? term(" That is more than half a percentage point: more tickets (--tickets) keep the chances closer to the guarantee.") : ""),
+                         term("Each panel holds the tickets listed above; panels are in canonical order.")]
             if let key = draw.key, let digest = draw.digest, let ticket = draw.ticket, let panel = draw.panel {
-                lines += ["Published values: \(key) (RFC 3797's key: each source's numbers in ascending order, each followed by a full stop, each source by a slash).",
-                          "MD5 of two zero bytes, the key and two zero bytes: \(digest); as a number modulo \(draw.tickets), plus 1: ticket \(ticket).",
-                          "The panel drawn: \(panel.map { "\(nominees[$0].name) [\(nominees[$0].id)]" }.joined(separator: ", "))."]
+                lines += [phrase("Published values: {key} (RFC 3797's key: each source's numbers in ascending order, each followed by a full stop, each source by a slash).", ["key": .text(key)]),
+                          phrase("MD5 of two zero bytes, the key and two zero bytes: {digest}; as a number modulo {tickets}, plus 1: ticket {ticket}.", ["digest": .text(digest), "tickets": .number(draw.tickets), "ticket": .number(ticket)]),
+                          phrase("The panel drawn: {panel}.", ["panel": .text(panel.map { "\(nominees[$0].name) [\(nominees[$0].id)]" }.joined(separator: ", "))])]
             } else {
-                lines.append("Not drawn yet: publish this report, then draw with the values published afterwards (--draw '…', or Draw values in the workbench).")
+                lines.append(term("Not drawn yet: publish this report, then draw with the values published afterwards (--draw '…', or Draw values in the workbench)."))
             }
             sections.append(.init("The draw", .bullets(lines)))
         }
@@ -144,7 +149,7 @@ public enum LotteryReport {
         let top = max(eligible.map { max(result.probabilities[$0], naive[$0]) }.max() ?? 1, 0.01)
         let step = width / Double(max(1, eligible.count))
         var out = "<svg role=\"img\" width=\"\(Int(width) + 60)\" height=\"\(Int(height) + 30)\" viewBox=\"0 0 \(Int(width) + 60) \(Int(height) + 30)\">"
-        out += "<title>Chances of a seat: lottery bars (lowest \(percent(result.minimum))), per-group lottery dots</title>"
+        out += "<title>\(HTML.escape(phrase("Chances of a seat: lottery bars (lowest {chance}), per-group lottery dots", ["chance": .text(percent(result.minimum))])))</title>"
         for (k, i) in eligible.enumerated() {
             let h = result.probabilities[i] / top * height
             out += "<rect x=\"\(String(format: "%.2f", Double(k) * step))\" y=\"\(String(format: "%.2f", height - h))\" width=\"\(String(format: "%.2f", max(0.5, step * 0.9)))\" height=\"\(String(format: "%.2f", h))\" fill=\"#1f5fa8\"/>"
@@ -154,7 +159,7 @@ public enum LotteryReport {
         let minY = height - result.minimum / top * height
         out += "<line x1=\"0\" x2=\"\(width)\" y1=\"\(minY)\" y2=\"\(minY)\" stroke=\"#1d2733\" stroke-dasharray=\"4,3\"/>"
         out += "<text x=\"\(width + 4)\" y=\"\(minY + 4)\" font-size=\"11\">\(percent(result.minimum))</text>"
-        out += "<text x=\"0\" y=\"\(height + 20)\" font-size=\"11\">bars: this lottery; dots: a per-group lottery that ignores the quotas</text>"
+        out += "<text x=\"0\" y=\"\(height + 20)\" font-size=\"11\">\(HTML.escape(term("bars: this lottery; dots: a per-group lottery that ignores the quotas")))</text>"
         return out + "</svg>\n"
     }
 
@@ -196,7 +201,11 @@ public enum LotteryReport {
     }
     /// The same inputs record as a selection's (past compositions' digests included).
     typealias Inputs = SelectionDocument.Inputs
-    struct Tool: Encodable { var name: String, version: String, glpk: String }
+    struct Tool: Encodable {
+        var name: String, version: String, glpk: String
+        /// The language of the report's words (its facts are the same in every language).
+        var language = Catalogue.current.language
+    }
     /// The adjustments as options, so that `verify` re-applies them.
     struct RoundRecord: Encodable {
         struct Option: Encodable { var option: String, value: String }

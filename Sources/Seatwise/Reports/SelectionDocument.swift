@@ -4,7 +4,11 @@
 import Foundation
 
 public struct SelectionDocument: Encodable, Sendable {
-    struct Tool: Encodable { var name: String, version: String, glpk: String }
+    struct Tool: Encodable {
+        var name: String, version: String, glpk: String
+        /// The language of the report's words (its facts are the same in every language).
+        var language = Catalogue.current.language
+    }
     struct Inputs: Encodable {
         var nominations: String, nominationsSha256: String, policy: String, policySha256: String
         /// The worksheet `--sheet` named when the nominations are a workbook (null: the first, or a CSV).

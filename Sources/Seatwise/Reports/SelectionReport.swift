@@ -124,7 +124,7 @@ public enum SelectionReport {
             ("Status", statusLine(result)),
             ("Objective", objectiveLine(result)),
         ] + (heldSeats(result).map { [("Held seats", $0)] } ?? []) + [
-            ("Seed", "\(result.seed) (\(result.seedSource == .default ? term("default; set tie_break.seed or --seed") : term("from the \(result.seedSource.rawValue)")))"),
+            ("Seed", "\(result.seed) (\(term(result.seedSource == .default ? "default; set tie_break.seed or --seed" : result.seedSource == .policy ? "from the policy" : "from the command line")))"),
             ("Nominations", "\(p.nominations)\(result.input.nominationsSheet.map { phrase(", sheet {sheet}", ["sheet": .text(Quote.value($0))]) } ?? "") (sha256 \(p.nominationsSHA256))"),
             ("Policy", "\(p.policy) (sha256 \(p.policySHA256))"),
             ("Tool", "seatwise \(p.toolVersion), GLPK \(p.glpkVersion)"),

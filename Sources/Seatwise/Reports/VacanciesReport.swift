@@ -10,10 +10,10 @@ public enum VacanciesReport {
 
     /// "3 to 5", "exactly 2", "none", "up to 4".
     static func range(_ min: Int?, _ max: Int?) -> String {
-        guard let min, let max else { return "no intake" }
-        if max == 0 { return "none" }
-        if min == max { return "exactly \(min)" }
-        return min == 0 ? "up to \(max)" : "\(min) to \(max)"
+        guard let min, let max else { return term("no intake") }
+        if max == 0 { return term("none") }
+        if min == max { return phrase("exactly {n}", ["n": .number(min)]) }
+        return min == 0 ? phrase("up to {max}", ["max": .number(max)]) : phrase("{min} to {max}", ["min": .number(min), "max": .number(max)])
     }
 
     public static func sections(_ v: Vacancies) -> SectionedReport {
@@ -25,7 +25,7 @@ public enum VacanciesReport {
             ("Roster", "\(input.nominations.path) (sha256 \(input.nominations.sha256))"),
             ("Policy", "\(input.policyFile.path) (sha256 \(input.policyFile.sha256))"),
             ("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)"),
-        ]
+        ] + (Catalogue.current.language == "en" ? [] : [("Language", Catalogue.current.language)])
         if let sheet = input.nominations.sheet { header.insert(("Sheet", sheet), at: 3) }
         var seats = ReportTable(["Group", "Seats", "Staying", "Leaving", "Open seats"], numeric: [1, 2, 3, 4])
         for (group, open) in v.open {
@@ -50,16 +50,17 @@ public enum VacanciesReport {
         }
         var sections: [SectionedReport.Section] = [.init("Seats to fill", .table(seats))]
         if !v.feasible { sections.append(.init("No intake of newcomers can keep every rule", .bullets(v.problems))) }
-        sections.append(.init("Leaving at the renewal", v.departures.isEmpty ? .line("No member leaves.") : .table(leaving)))
-        sections.append(.init("Staying", v.staying.isEmpty ? .line("No member stays.") : .table(staying)))
+        sections.append(.init("Leaving at the renewal", v.departures.isEmpty ? .line(term("No member leaves.")) : .table(leaving)))
+        sections.append(.init("Staying", v.staying.isEmpty ? .line(term("No member stays.")) : .table(staying)))
         if rules.rows.isEmpty {
-            sections.append(.init("Newcomers each rule allows", .line("The policy sets no quotas.")))
+            sections.append(.init("Newcomers each rule allows", .line(term("The policy sets no quotas."))))
         } else {
             sections.append(.init("Newcomers each rule allows (exact: every range is reached by some intake that keeps every rule)", .table(rules)))
         }
-        var notes = v.assumptions.map { "Assumed: \($0)." }
+        var notes = v.assumptions.map { phrase("Assumed: {what}.", ["what": .text($0)]) }
         if v.unreachedCapRows > 0 {
-            notes.append("\(Words.count(v.unreachedCapRows, "capped value")) no staying member holds \(v.unreachedCapRows == 1 ? "is" : "are") not listed: newcomers may fill \(v.unreachedCapRows == 1 ? "it" : "them") up to the cap.")
+            notes.append(phrase(v.unreachedCapRows == 1 ? "1 capped value no staying member holds is not listed: newcomers may fill it up to the cap."
+                                : "{count} capped values no staying member holds are not listed: newcomers may fill them up to the cap.", ["count": .number(v.unreachedCapRows)]))
         }
         notes += input.readingNotes
         sections.append(.init("Notes", .bullets(notes)))
@@ -78,9 +79,10 @@ public enum VacanciesReport {
         let open = v.open.values.reduce(0, +)
         let groups = v.open.values.filter { $0 > 0 }.count
         let limit = v.departures.filter { if case .termLimit = $0.reason { return true } else { return false } }.count
-        var text = "\(Words.count(open, "seat")) open in \(Words.count(groups, "group")); \(Words.count(v.departures.count, "member")) leave\(v.departures.count == 1 ? "s" : "")"
-        if limit > 0 { text += " (\(limit) at the term limit)" }
-        if !v.feasible { text += "; no intake of newcomers can keep every rule" }
+        var text = phrase("{open#seat} open in {groups#group}; ", ["open": .number(open), "groups": .number(groups)])
+            + phrase(v.departures.count == 1 ? "1 member leaves" : "{count} members leave", ["count": .number(v.departures.count)])
+        if limit > 0 { text += phrase(" ({count} at the term limit)", ["count": .number(limit)]) }
+        if !v.feasible { text += term("; no intake of newcomers can keep every rule") }
         return text
     }
 
@@ -97,7 +99,11 @@ public enum VacanciesReport {
         enum Keys: String, CodingKey { case label, quota, attribute, values, scope, min, max, staying, minNew, maxNew, note }
     }
     struct Inputs: Encodable { var roster: String, rosterSha256: String, policy: String, policySha256: String }
-    struct Tool: Encodable { var name: String, version: String, glpk: String }
+    struct Tool: Encodable {
+        var name: String, version: String, glpk: String
+        /// The language of the report's words (its facts are the same in every language).
+        var language = Catalogue.current.language
+    }
     struct Document: Encodable {
         var body: String, feasible: Bool, problems: [String]
         var leaving: [Leaving], staying: [String]

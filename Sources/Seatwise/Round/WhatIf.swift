@@ -38,12 +38,12 @@ public struct WhatIf: Sendable {
 
     /// One line: "N0123 [Civil Society] in; N0456 [Civil Society] out; rank sum +3".
     public var summary: String {
-        guard result.status != .infeasible else { return "no panel meets the rules under this change" }
+        guard result.status != .infeasible else { return term("no panel meets the rules under this change") }
         let ids = result.input.nominees
         let inText = entering.map { "\(ids[$0].name) [\(ids[$0].id)]" }.joined(separator: ", ")
         let outText = leaving.map { "\(ids[$0].name) [\(ids[$0].id)]" }.joined(separator: ", ")
-        let cost = objectiveChange.map { $0 == 0 ? "rank sum unchanged" : "rank sum \($0 > 0 ? "+" : "")\($0)" } ?? ""
-        return "\(inText.isEmpty ? "no one" : inText) in; \(outText.isEmpty ? "no one" : outText) out; \(cost)"
+        let cost = objectiveChange.map { $0 == 0 ? term("rank sum unchanged") : phrase("rank sum {change}", ["change": .text("\($0 > 0 ? "+" : "")\($0)")]) } ?? ""
+        return phrase("{entering} in; {leaving} out; {cost}", ["entering": .text(inText.isEmpty ? term("no one") : inText), "leaving": .text(outText.isEmpty ? term("no one") : outText), "cost": .text(cost)])
     }
 
     /// Why a group the adjustments did not name changes too, one message per such group: the rule at its

@@ -73,9 +73,10 @@ public struct Alternates: Sendable {
             if found.isEmpty {
                 if let first = candidates.first, let r = broken(out: m, in: first) {
                     let change = rowsOf[first].contains(r) ? 1 : -1
-                    reason = "every other nominee of \(nominees[m].group) would break a rule in this seat; the next in line, \(nominees[first].name) [\(nominees[first].id)], would take \(enforced[r].label) to \(counts[r] + change)"
+                    reason = phrase("every other nominee of {group} would break a rule in this seat; the next in line, {nominee}, would take {rule} to {count}",
+                                    ["group": .text(nominees[m].group), "nominee": .nominee(id: nominees[first].id, name: nominees[first].name), "rule": .text(enforced[r].label), "count": .number(counts[r] + change)])
                 } else {
-                    reason = "\(nominees[m].group) has no other nominee who could be seated"
+                    reason = phrase("{group} has no other nominee who could be seated", ["group": .text(nominees[m].group)])
                 }
             }
             seats.append(Seat(member: m, alternates: found, blockedBy: reason))

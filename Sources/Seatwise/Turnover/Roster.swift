@@ -20,11 +20,11 @@ public struct Departure: Sendable, Equatable {
     /// The reason in words: "term limit: 3 terms served (max_terms 3)".
     public var words: String {
         switch reason {
-        case .termLimit(let terms, let maxTerms): return "term limit: \(Words.count(terms, "term")) served (max_terms \(maxTerms))"
+        case .termLimit(let terms, let maxTerms): return phrase("term limit: {terms#term} served (max_terms {max})", ["terms": .number(terms), "max": .number(maxTerms)])
         case .announced(let text):
             let reason = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            return reason.isEmpty ? "announced departure" : "announced departure: \(reason)"
-        case .withdrawn: return "withdrawn (the roster marks the member so)"
+            return reason.isEmpty ? term("announced departure") : phrase("announced departure: {reason}", ["reason": .text(reason)])
+        case .withdrawn: return term("withdrawn (the roster marks the member so)")
         }
     }
 }

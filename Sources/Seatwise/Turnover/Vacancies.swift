@@ -46,7 +46,7 @@ extension Roster {
         for group in policy.groups {
             let held = staying.filter { members[$0].group == group }.count
             let seats = policy.seats(of: group)
-            if held > seats { problems.append("\(group) keeps \(held) members for \(Words.count(seats, "seat")): \(held - seats) more must leave") }
+            if held > seats { problems.append(phrase("{group} keeps {held} members for {seats#seat}: {more} more must leave", ["group": .text(group), "held": .number(held), "seats": .number(seats), "more": .number(held - seats)])) }
             open[group] = max(0, seats - held)
         }
         // Staying members are continuing members at the renewal; newcomers are new.
@@ -122,11 +122,11 @@ extension Roster {
                     let check = try backend.session(for: alone)
                     try check.setWeights([Double](repeating: 0, count: everyone.count), minimize: true)
                     if try check.solve(deadline: budget.deadline, cancel: budget.cancellation).status == .infeasible {
-                        problems.append("\(row.label): no intake of newcomers can meet it, even on its own")
+                        problems.append(phrase("{rule}: no intake of newcomers can meet it, even on its own", ["rule": .text(row.label)]))
                     }
                 }
             }
-            if problems.isEmpty { problems.append("no intake of newcomers meets every rule together, although each rule alone can be met") }
+            if problems.isEmpty { problems.append(term("no intake of newcomers meets every rule together, although each rule alone can be met")) }
         }
 
         var rows: [Vacancies.Row] = []
@@ -166,7 +166,7 @@ extension Roster {
         }
         var assumptions = kinds.assumptions
         if policy.rules.continuing == .compete {
-            assumptions.append("the staying members keep their seats, although under rules.continuing: compete they stand again with the nominees")
+            assumptions.append(term("the staying members keep their seats, although under rules.continuing: compete they stand again with the nominees"))
         }
         return Vacancies(roster: self, departures: departures, staying: staying, open: open, rows: rows, unreachedCapRows: unreached,
                          feasible: feasible, problems: problems, assumptions: assumptions)
@@ -175,15 +175,18 @@ extension Roster {
     /// What a row's range says beyond its numbers: a cap already full, newcomers the rules require, and a
     /// range that other rules narrow beyond what the row alone would.
     static func note(_ row: QuotaRow, staying: Int, minNew: Int, maxNew: Int, openInScope: Int) -> String? {
-        let who = "\(row.subject) in \(row.scopeName)"
+        let who = phrase("{subject} in {scope}", ["subject": .text(row.subject), "scope": .text(row.scopeName)])
         if maxNew == 0, let max = row.max, staying >= max, max < openInScope + staying {
-            return "no newcomer with \(who): \(max == 1 ? "its one seat is" : "its \(max) seats are") held"
+            return phrase(max == 1 ? "no newcomer with {who}: its one seat is held" : "no newcomer with {who}: its {max} seats are held", ["who": .text(who), "max": .number(max)])
         }
         // Where other rules move a bound past what this row alone would give, say so: that is what
         // per-row arithmetic gets wrong.
         let alone = (min: Swift.max(0, (row.min ?? 0) - staying), max: Swift.min(openInScope, (row.max ?? Int.max) - staying))
-        if minNew > alone.min { return "at least \(minNew), not \(alone.min): the other rules need more newcomers with \(row.subject) in \(row.scopeName) than this rule alone asks" }
-        if maxNew == 0, alone.max > 0 { return "none: the other rules leave no room for a newcomer with \(who)" }
+        if minNew > alone.min {
+            return phrase("at least {min}, not {alone}: the other rules need more newcomers with {subject} in {scope} than this rule alone asks",
+                          ["min": .number(minNew), "alone": .number(alone.min), "subject": .text(row.subject), "scope": .text(row.scopeName)])
+        }
+        if maxNew == 0, alone.max > 0 { return phrase("none: the other rules leave no room for a newcomer with {who}", ["who": .text(who)]) }
         return nil
     }
 
@@ -194,9 +197,9 @@ extension Roster {
         for row in rows {
             let staying = row.members.filter { $0 < first }.count
             let openInScope = row.group.map { open[$0] ?? 0 } ?? open.values.reduce(0, +)
-            if let max = row.max, staying > max { out.append("\(row.label): \(Words.count(staying, "staying member")) already count, more than \(max)") }
+            if let max = row.max, staying > max { out.append(phrase("{rule}: {staying#staying member} already count, more than {max}", ["rule": .text(row.label), "staying": .number(staying), "max": .number(max)])) }
             if let min = row.min, staying + openInScope < min {
-                out.append("\(row.label): \(Words.count(staying, "staying member")) and \(Words.count(openInScope, "open seat")) cannot reach \(min)")
+                out.append(phrase("{rule}: {staying#staying member} and {open#open seat} cannot reach {min}", ["rule": .text(row.label), "staying": .number(staying), "open": .number(openInScope), "min": .number(min)]))
             }
         }
         return out

@@ -146,7 +146,9 @@ enum LotteryVerifier {
         var remadeLottery = try DrawnLottery(result, of: round, values: nil, tickets: (1...1_000_000).contains(tickets) ? tickets : 1, budget: budget)
         if !(1...1_000_000).contains(tickets) { remadeLottery.draw = nil }
         if let values { try? remadeLottery.draw?.draw(values) }
-        let remade = try remadeLottery.render(.json)
+        // Made again in the report's own language (its facts are compared, whatever words they were put in).
+        let language = ((claimed["tool"] as? [String: Any])?["language"] as? String).flatMap(Language.init(rawValue:)) ?? .en
+        let remade = try Catalogue.$current.withValue(language.catalogue) { try remadeLottery.render(.json) }
         if let derived = (try? JSONSerialization.jsonObject(with: Data(remade.utf8))) as? [String: Any] {
             let restated = ReportVerifier.differences(claimed, derived, ignored: ["tool", "inputs.nominations", "inputs.policy", "timings"])
             if restated.isEmpty { v.checks.append("every other key of the report is the same when it is made again from the re-solved lottery") }

@@ -17,7 +17,7 @@ public struct Verification: Sendable {
 public enum ReportVerifier {
     /// The parts of a JSON selection report that `verify` reads (docs/reference.md, "JSON report"'s keys).
     struct Published: Decodable {
-        struct Tool: Decodable { var version: String? }
+        struct Tool: Decodable { var version: String?; var language: String? }
         struct Inputs: Decodable {
             var nominations: String?, nominationsSha256: String?, policy: String?, policySha256: String?, nominationsSheet: String?
             var historySha256: [String]?
@@ -51,7 +51,9 @@ public enum ReportVerifier {
                                    alternates: (claimed["alternates"] as? [String: Any])?["count"] as? Int, publicReport: present("public"))
         request.differenceFromUnadjusted = present("difference")
         let outcome = try round.run(request, budget: budget, solved: result)
-        let document = try SelectionReport.render(outcome, format: .json)
+        // Made again in the report's own language: its facts are compared, whatever words they were put in.
+        let language = ((claimed["tool"] as? [String: Any])?["language"] as? String).flatMap(Language.init(rawValue:)) ?? .en
+        let document = try Catalogue.$current.withValue(language.catalogue) { try SelectionReport.render(outcome, format: .json) }
         guard let derived = try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any] else { return [] }
         // Also inside `repaired`, which holds whole reports.
         return differences(claimed, derived, ignored: ["tool", "inputs.nominations", "inputs.policy", "inputs.history", "public.made_at"])

@@ -41,14 +41,15 @@ public struct SectionedReport: Sendable {
         switch format {
         case .text:
             var drawer = TextRenderer()
-            drawer.out = "Seatwise \(kind.lowercased()): \(VisibleText.oneLine(title))\n"
-            for (key, value) in header { drawer.out += "  \(key.padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(value))\n" }
+            drawer.out = "\(phrase("Seatwise {kind}", ["kind": .text(term(kind).lowercased())])): \(VisibleText.oneLine(title))\n"
+            let width = max(12, header.map { term($0.0).count }.max() ?? 0)
+            for (key, value) in header { drawer.out += "  \(term(key).padding(toLength: width, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(value))\n" }
             draw(&drawer)
             return drawer.out
         case .markdown:
             var drawer = MarkdownRenderer()
-            drawer.out = "# \(MarkdownRenderer.cell(kind)): \(MarkdownRenderer.cell(title))\n\n"
-            for (key, value) in header { drawer.out += "- **\(MarkdownRenderer.cell(key))**: \(MarkdownRenderer.cell(value))\n" }
+            drawer.out = "# \(MarkdownRenderer.cell(term(kind))): \(MarkdownRenderer.cell(title))\n\n"
+            for (key, value) in header { drawer.out += "- **\(MarkdownRenderer.cell(term(key)))**: \(MarkdownRenderer.cell(value))\n" }
             draw(&drawer)
             return drawer.out
         case .html:
@@ -62,7 +63,7 @@ public struct SectionedReport: Sendable {
                 }
                 return HTML.section(s.heading, content, id: "section-\(k + 1)")
             }.joined()
-            return HTML.page(title: "\(kind): \(title)", subtitle: subtitle, body: body, provenance: header)
+            return HTML.page(title: "\(term(kind)): \(title)", subtitle: subtitle, body: body, provenance: header)
         case .csv:
             guard let t = csvTable else { return "" }
             return CSVCell.row(t.headers) + t.rows.map { CSVCell.row($0.map(\.text)) }.joined()
@@ -73,7 +74,7 @@ public struct SectionedReport: Sendable {
 
     private func draw<D: ReportDrawer>(_ drawer: inout D) {
         for s in sections {
-            drawer.heading(s.heading)
+            drawer.heading(term(s.heading))
             switch s.content {
             case .bullets(let items): drawer.bullets(items)
             case .table(let t): drawer.table(t)

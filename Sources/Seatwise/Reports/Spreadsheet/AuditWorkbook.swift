@@ -12,17 +12,17 @@ extension ReportWorkbook {
         var quotas = Self.quotas(audit.quotas, hasPanel: true)
         for unverified in audit.unverified {
             guard let quota = audit.policy.quotas.first(where: { $0.index == unverified.index }) else { continue }
-            quotas.add([.number(Double(unverified.index + 1)), .text("quota \(unverified.index + 1): \(unverified.subject)"), .text(quota.attribute),
+            quotas.add([.number(Double(unverified.index + 1)), .text(phrase("quota {number}: {subject}", ["number": .number(unverified.index + 1), "subject": .text(unverified.subject)])), .text(quota.attribute),
                         .empty, .empty, .empty, .empty, .text(quota.min.map { "≥ \($0.description)" } ?? ""), .empty,
-                        .text("NOT VERIFIED: " + unverified.reason), .text("no")])
+                        .text(term("NOT VERIFIED: ") + unverified.reason), .text(term("no"))])
         }
         var groups = Sheet("Groups", headers: ["Group", "Seats", "Members", "Verdict"])
         for g in audit.groups { groups.add([.text(g.group), .int(g.seats), .int(g.seated), .text(AuditReport.seatVerdict(g))]) }
         // Each test's expected count and probabilities, named one- or two-sided, Holm's adjustment beside each;
         // a range (unknown values in a composition) is written as text, low–high.
         let probabilities = ["P one-sided", "P one-sided, Holm", "P two-sided", "P two-sided, Holm"]
-        var shares = Sheet("Shares", headers: ["Attribute", "Value", "Count", "Unknown", "Share", "Expected from the pool"] + probabilities.map { "\($0) (pool)" }
-                                               + ["Reference", "Expected from the reference"] + probabilities.map { "\($0) (reference)" })
+        var shares = Sheet("Shares", headers: ["Attribute", "Value", "Count", "Unknown", "Share", "Expected from the pool"] + probabilities.map { term($0) + term(" (pool)") }
+                                               + ["Reference", "Expected from the reference"] + probabilities.map { term($0) + term(" (reference)") })
         func cell(_ p: ProbabilityRange) -> Cell { p.isExact ? .number(p.low) : .text(AuditReport.probability(p)) }
         func cells(_ t: ShareTest?) -> [Cell] {
             guard let t else { return [.empty, .empty, .empty, .empty, .empty] }

@@ -38,7 +38,7 @@ extension ReportWorkbook {
         lines.append(("No lottery gives more than", LotteryReport.percent(result.upperBound)))
         lines.append(("Gini", String(format: "%.3f", result.gini)))
         if let draw, let key = draw.key, let ticket = draw.ticket, let panel = draw.panel {
-            lines += [("Draw key", key), ("Ticket drawn", "\(ticket) of \(draw.tickets)"), ("Panel drawn", panel.map { nominees[$0].id }.joined(separator: " "))]
+            lines += [("Draw key", key), ("Ticket drawn", phrase("{count} of {seats}", ["count": .number(ticket), "seats": .number(draw.tickets)])), ("Panel drawn", panel.map { nominees[$0].id }.joined(separator: " "))]
         }
         for note in (result.notes + result.context.adjustments).map(\.description) + result.context.noteWords { lines.append(("Note", note)) }
         sheets.append(Sheet("Provenance", lines: lines))

@@ -13,9 +13,10 @@ public struct ReportWorkbook: Sendable {
         public var headers: [String]
         public var rows: [[Cell]]
 
+        /// The name and headers are put in the words of the language in use (their English is each term's key).
         public init(_ name: String, headers: [String], rows: [[Cell]] = []) {
-            self.name = name
-            self.headers = headers
+            self.name = String(term(name).prefix(31))
+            self.headers = headers.map(term)
             self.rows = rows
         }
 
@@ -31,7 +32,7 @@ public struct ReportWorkbook: Sendable {
 
         /// Key and value lines (a report's header, its provenance) as a two-column sheet.
         public init(_ name: String, lines: [(String, String)]) {
-            self.init(name, headers: ["Item", "Value"], rows: lines.map { [.text($0.0), .text($0.1)] })
+            self.init(name, headers: ["Item", "Value"], rows: lines.map { [.text(term($0.0)), .text($0.1)] })
         }
     }
 

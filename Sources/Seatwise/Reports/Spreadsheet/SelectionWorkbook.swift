@@ -22,7 +22,7 @@ extension ReportWorkbook {
         if !sections.conflicts.isEmpty || !sections.repairs.isEmpty {
             var diagnosisSheet = Sheet("Diagnosis", headers: ["Finding", "Rules"])
             for c in sections.conflicts { diagnosisSheet.add([.text(c.message), .text(c.rules.joined(separator: "; "))]) }
-            for (k, r) in sections.repairs.enumerated() { diagnosisSheet.add([.text((k == 0 ? "Smallest repair: " : "Alternative: ") + r), .empty]) }
+            for (k, r) in sections.repairs.enumerated() { diagnosisSheet.add([.text(term(k == 0 ? "Smallest repair: " : "Alternative: ") + r), .empty]) }
             for c in sections.repairSize { diagnosisSheet.add([.text("\(SelectionSections.repairSizeTitle): " + c.message), .text(c.rules.joined(separator: "; "))]) }
             sheets.append(diagnosisSheet)
         }
@@ -44,7 +44,7 @@ extension ReportWorkbook {
                        .text(n.development), .text(n.attributes["organization"] ?? ""), .text(n.status.rawValue), .int(n.terms)]
                       + (placed ? [.text(n.person), .text(n.body ?? ""), .text(n.role ?? "")] : [])
                       + custom.map { .text(n.attributes[$0] ?? "") }
-                      + [.text(reasons.reasons[i].rawValue), .text(reasons.sentence(i))])
+                      + [.text(reasons.reasons[i].words), .text(reasons.sentence(i))])
         }
         return sheet
     }
@@ -56,7 +56,7 @@ extension ReportWorkbook {
             sheet.add([.number(Double(q.row.quotaIndex + 1)), .text(q.row.label), .text(q.row.attribute), .text(q.row.values.joined(separator: ", ")),
                        .text(q.row.scopeName), .int(q.row.min), .int(q.row.max), .text(SelectionReport.bounds(q.row)),
                        hasPanel ? .number(Double(q.count)) : .empty, .text(SelectionReport.verdict(q, hasPanel: hasPanel)),
-                       .text(q.enforced ? "yes" : "no")])
+                       .text(term(q.enforced ? "yes" : "no"))])
         }
         return sheet
     }
@@ -67,8 +67,8 @@ extension ReportWorkbook {
         var sheet = Sheet("Explanations", headers: ["Group", "ID", "Name", "Rank", "Decision", "Reason", "Δ objective", "Close call", "Would enter", "Would leave", "Why"])
         for e in report.explanations {
             let n = result.input.nominees[e.nominee]
-            sheet.add([.text(n.group), .text(n.id), .text(n.name), .int(n.rank), .text(e.decision == .seated ? "seated" : "not seated"),
-                       .text(e.reason.rawValue), .int(e.delta), .text(e.closeCall ? "yes" : "no"),
+            sheet.add([.text(n.group), .text(n.id), .text(n.name), .int(n.rank), .text(term(e.decision == .seated ? "seated" : "not seated")),
+                       .text(e.reason.words), .int(e.delta), .text(term(e.closeCall ? "yes" : "no")),
                        .text(e.entering.map { ids[$0] }.joined(separator: " ")), .text(e.leaving.map { ids[$0] }.joined(separator: " ")), .text(e.message)])
         }
         return sheet
@@ -89,7 +89,7 @@ extension ReportWorkbook {
     static func provenanceLines(_ header: [(String, String)], input: SelectionInput) -> [(String, String)] {
         header.flatMap { line -> [(String, String)] in
             switch line.0 {
-            case "Nominations": return [("Nominations", input.nominations.path + (input.nominationsSheet.map { ", sheet \(Quote.value($0))" } ?? "")),
+            case "Nominations": return [("Nominations", input.nominations.path + (input.nominationsSheet.map { phrase(", sheet {sheet}", ["sheet": .text(Quote.value($0))]) } ?? "")),
                                         ("Nominations SHA-256", input.nominations.sha256)]
             case "Policy": return [("Policy", input.policyFile.path), ("Policy SHA-256", input.policyFile.sha256)]
             default: return [line]

@@ -1,0 +1,107 @@
+"""The terms of the reports as the sources write them: every string given to `term(…)` or `phrase(…)`,
+and the fixed words drawn through them indirectly (table headers, section titles, header keys, sheet
+names, card labels). Run as a script, it prints them as JSON, one per line, for a translator."""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = ROOT / "Sources"
+
+# A Swift string literal without interpolation: "…" with escapes, no \( .
+LITERAL = r'"((?:[^"\\\n]|\\[^(\n])*)"'
+DIRECT = re.compile(r'\b(?:term|phrase)\(\s*' + LITERAL)
+# term(cond ? "a" : "b") and nested ternaries: every literal inside the call's first argument.
+TERM_CALL = re.compile(r'\b(?:term|phrase)\(((?:[^()"]|"(?:[^"\\\n]|\\[^(\n])*"|\((?:[^()"]|"(?:[^"\\\n]|\\[^(\n])*")*\))*)\)')
+INDIRECT = [
+    re.compile(r'(?:ReportTable|TextTable)\(\[([^\]]*)\]'),
+    re.compile(r'HTML\.table\(\[([^\]]*)\]'),
+    re.compile(r'headers:\s*\[([^\]]*)\]'),
+    re.compile(r'HTML\.section\(\s*(' + LITERAL + ')'),
+    re.compile(r'Sheet\(\s*(' + LITERAL + ')'),
+    re.compile(r'\.init\(\s*(' + LITERAL + r')\s*,\s*\.(?:table|bullets|line|markup)'),
+    re.compile(r'\(\s*(' + LITERAL + r')\s*,\s*(?:[a-zA-Z_.]+|"[^"]*")[^()]*\)\s*[,\]]'),
+    re.compile(r'kind:\s*(' + LITERAL + ')'),
+    re.compile(r'subtitle:\s*(' + LITERAL + ')'),
+    re.compile(r'static let \w+Title = (' + LITERAL + ')'),
+    re.compile(r'static let (?:groupHeader|quotaHeader|probabilities)\s*=\s*\[([^\]]*)\]'),
+    re.compile(r'let probabilities = \[([^\]]*)\]'),
+]
+FILES = ["Seatwise/Reports", "Seatwise/Words/Words.swift", "Seatwise/Selection", "Seatwise/Turnover", "Seatwise/Round/WhatIf.swift",
+         "Seatwise/Compare", "Seatwise/Domain/Policy.swift", "Seatwise/Model/QuotaRow.swift", "SeatwiseServer"]
+
+
+def swift_files():
+    for entry in FILES:
+        path = SOURCES / entry
+        yield from ([path] if path.is_file() else sorted(path.rglob("*.swift")))
+
+
+def unescape(text):
+    return text.replace('\\"', '"').replace("\\\\", "\\")
+
+
+def wordy(text):
+    return re.search(r"[A-Za-z]{2,}", text) and not re.fullmatch(r"[a-z0-9_.\-]+", text) and "<" not in text and "%" not in text
+
+
+def direct_terms():
+    """Strings given to term(…) or phrase(…) as literals: each must be in every catalogue."""
+    out = set()
+    for path in swift_files():
+        text = path.read_text()
+        for call in TERM_CALL.finditer(text):
+            inner = call.group(1)
+            # Only the first argument (up to a comma outside quotes and brackets).
+            depth, k, quote = 0, 0, False
+            while k < len(inner):
+                c = inner[k]
+                if quote:
+                    if c == "\\": k += 1
+                    elif c == '"': quote = False
+                elif c == '"': quote = True
+                elif c in "([": depth += 1
+                elif c in ")]": depth -= 1
+                elif c == "," and depth == 0: break
+                k += 1
+            for literal in re.findall(LITERAL, inner[:k]):
+                if literal and "\\(" not in literal:
+                    out.add(unescape(literal))
+    return out
+
+
+def indirect_terms():
+    """Fixed words drawn through term() by the renderers (headers, titles, keys, sheet names)."""
+    out = set()
+    for path in swift_files():
+        text = path.read_text()
+        for pattern in INDIRECT:
+            for match in pattern.finditer(text):
+                for literal in re.findall(LITERAL, match.group(1)):
+                    if wordy(literal) and "\\(" not in literal:
+                        out.add(unescape(literal))
+    return out
+
+
+# Words the renderers translate from values: attributes, UN regional groups, development, genders, statuses.
+VALUES = {"gender", "region", "development", "organization", "country", "group", "status", "terms", "id", "name", "rank", "bodies",
+          "African", "Asia-Pacific", "Eastern European", "GRULAC", "WEOG", "developed", "developing", "economy in transition",
+          "female", "male", "other", "non-binary", "Gender", "Region", "Development", "optimal", "infeasible", "time limit",
+          "coordinated", "independent", "continuing", "required", "withdrawn", "decision", "vacated", "appointed", "ex officio",
+          "term limited", "in", "out", "seat", "seats", "member", "members", "rule", "rules", "nominee", "nominees", "place", "places",
+          "person", "people", "value", "values", "group", "groups", "quota", "quotas", "quota row", "quota rows", "panel", "panels",
+          "class", "classes", "stage", "stages", "seat-count pattern", "seat-count patterns", "composition", "compositions",
+          "term", "terms", "consecutive term", "consecutive terms", "year", "years", "staying member", "staying members",
+          "open seat", "open seats", "capped value", "capped values", "test", "tests", "comment", "comments", "line", "lines",
+          "sheet", "sheets", "column", "columns", "row", "rows", "body-wide quota row", "body-wide quota rows", "Language"}
+
+
+def all_terms():
+    return sorted(direct_terms() | indirect_terms() | VALUES)
+
+
+if __name__ == "__main__":
+    for t in all_terms():
+        print(json.dumps(t, ensure_ascii=False))
