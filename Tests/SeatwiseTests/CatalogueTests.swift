@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Catalogue")
 struct CatalogueTests {
-    static let catalogues = [Catalogue.english]
+    static let catalogues = Language.allCases.map(\.catalogue)
 
     @Test("every message kind has a template in every catalogue, using exactly its parameters")
     func complete() {
@@ -20,6 +20,46 @@ struct CatalogueTests {
                 #expect(Catalogue.placeholders(template) == code.parameters, "\(catalogue.language) \(code.rawValue)")
             }
         }
+    }
+
+    @Test("every counted noun in another language gives both its forms, and every term keeps its phrase's parameters")
+    func countedNouns() {
+        for catalogue in Self.catalogues where catalogue.language != "en" {
+            for (code, template) in catalogue.templates {
+                for field in Self.fields(template) where field.contains("#") {
+                    #expect(field.split(separator: "#")[1].contains("|"), "\(catalogue.language) \(code.rawValue): {\(field)} needs its singular and plural")
+                }
+            }
+            for (english, words) in catalogue.terms {
+                #expect(Catalogue.placeholders(words) == Catalogue.placeholders(english), "\(catalogue.language) term \(english)")
+            }
+        }
+    }
+
+    static func fields(_ template: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return out
+    }
+
+    @Test("French and Spanish count, order and hide as their languages do")
+    func otherLanguages() {
+        let seats = { (n: Int) in Message(.adjustedGroupSeats, ["group": .text("Civil Society"), "seats": .number(n), "old": .number(10)]) }
+        Catalogue.$current.withValue(.french) {
+            #expect(seats(1).description.contains("1 siège ") && seats(0).description.contains("0 siège ") && seats(2).description.contains("2 sièges"))
+            #expect(Message(.person, ["nominee": .hiddenNominee, "group": .text("G"), "rank": .rank(1)]).description.contains("1er"))
+        }
+        Catalogue.$current.withValue(.spanish) {
+            #expect(seats(1).description.contains("1 puesto ") && seats(0).description.contains("0 puestos") && seats(2).description.contains("2 puestos"))
+            #expect(Message(.person, ["nominee": .hiddenNominee, "group": .text("G"), "rank": .rank(3)]).description.contains("3.º"))
+        }
+        #expect(Language.preferred("fr-CH, fr;q=0.9, en;q=0.8, *;q=0.5") == .fr)
+        #expect(Language.preferred("de-DE,de;q=0.9,es;q=0.8,en;q=0.7") == .es)
+        #expect(Language.preferred("en;q=0, fr;q=0.1") == .fr && Language.preferred("de, ja") == nil)
     }
 
     @Test("counted nouns, nominees and hidden nominees are put in words")

@@ -14,14 +14,14 @@ SOURCES = ROOT / "Sources"
 LITERAL = r'"((?:[^"\\\n]|\\[^(\n])*)"'
 DIRECT = re.compile(r'\b(?:term|phrase)\(\s*' + LITERAL)
 # term(cond ? "a" : "b") and nested ternaries: every literal inside the call's first argument.
-TERM_CALL = re.compile(r'\b(?:term|phrase)\(((?:[^()"]|"(?:[^"\\\n]|\\[^(\n])*"|\((?:[^()"]|"(?:[^"\\\n]|\\[^(\n])*")*\))*)\)')
+_UNUSED = re.compile(r'\b(?:term|phrase)\(((?:[^()"]|"(?:[^"\\\n]|\\[^(\n])*"|\((?:[^()"]|"(?:[^"\\\n]|\\[^(\n])*")*\))*)\)')
 INDIRECT = [
     re.compile(r'(?:ReportTable|TextTable)\(\[([^\]]*)\]'),
     re.compile(r'HTML\.table\(\[([^\]]*)\]'),
     re.compile(r'headers:\s*\[([^\]]*)\]'),
     re.compile(r'HTML\.section\(\s*(' + LITERAL + ')'),
     re.compile(r'Sheet\(\s*(' + LITERAL + ')'),
-    re.compile(r'\.init\(\s*(' + LITERAL + r')\s*,\s*\.(?:table|bullets|line|markup)'),
+    re.compile(r'\.init\(\s*(' + LITERAL + r')\s*,'),
     re.compile(r'\(\s*(' + LITERAL + r')\s*,\s*(?:[a-zA-Z_.]+|"[^"]*")[^()]*\)\s*[,\]]'),
     re.compile(r'kind:\s*(' + LITERAL + ')'),
     re.compile(r'subtitle:\s*(' + LITERAL + ')'),
@@ -47,26 +47,40 @@ def wordy(text):
     return re.search(r"[A-Za-z]{2,}", text) and not re.fullmatch(r"[a-z0-9_.\-]+", text) and "<" not in text and "%" not in text
 
 
+def first_argument(text, start):
+    """The first argument of the call whose "(" is at `start`: up to a comma or ")" at its own depth."""
+    depth, k, quote = 0, start + 1, False
+    while k < len(text):
+        c = text[k]
+        if quote:
+            if c == "\\":
+                k += 1
+            elif c == '"':
+                quote = False
+        elif c == '"':
+            quote = True
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            if depth == 0:
+                break
+            depth -= 1
+        elif c == "," and depth == 0:
+            break
+        k += 1
+    return text[start + 1:k]
+
+
 def direct_terms():
-    """Strings given to term(…) or phrase(…) as literals: each must be in every catalogue."""
+    """Strings given to term(…) or phrase(…) as literals (ternaries included): each must be in every catalogue."""
     out = set()
     for path in swift_files():
         text = path.read_text()
-        for call in TERM_CALL.finditer(text):
-            inner = call.group(1)
-            # Only the first argument (up to a comma outside quotes and brackets).
-            depth, k, quote = 0, 0, False
-            while k < len(inner):
-                c = inner[k]
-                if quote:
-                    if c == "\\": k += 1
-                    elif c == '"': quote = False
-                elif c == '"': quote = True
-                elif c in "([": depth += 1
-                elif c in ")]": depth -= 1
-                elif c == "," and depth == 0: break
-                k += 1
-            for literal in re.findall(LITERAL, inner[:k]):
+        for call in re.finditer(r"\b(?:term|phrase)\(", text):
+            argument = first_argument(text, call.end() - 1)
+            # A literal with an interpolation is not a key; nested calls' literals are found on their own.
+            argument = re.sub(r"\b(?:term|phrase)\(.*", "", argument, flags=re.S)
+            for literal in re.findall(LITERAL, argument):
                 if literal and "\\(" not in literal:
                     out.add(unescape(literal))
     return out
@@ -95,7 +109,23 @@ VALUES = {"gender", "region", "development", "organization", "country", "group",
           "class", "classes", "stage", "stages", "seat-count pattern", "seat-count patterns", "composition", "compositions",
           "term", "terms", "consecutive term", "consecutive terms", "year", "years", "staying member", "staying members",
           "open seat", "open seats", "capped value", "capped values", "test", "tests", "comment", "comments", "line", "lines",
-          "sheet", "sheets", "column", "columns", "row", "rows", "body-wide quota row", "body-wide quota rows", "Language"}
+          "sheet", "sheets", "column", "columns", "row", "rows", "body-wide quota row", "body-wide quota rows", "Language",
+          # Header keys of the reports (drawn through term() by every renderer).
+          "Body", "Mode", "Status", "Objective", "Held seats", "Seed", "Nominations", "Policy", "Tool", "Made", "In short", "Sheet",
+          "Roster", "Composition", "Pool", "Method", "Renewals", "Term limit", "Nominations SHA-256", "Policy SHA-256",
+          "No comparison: neither the independent nor the coordinated selection has a panel that meets the rules.",
+          "No comparison: the independent selection has no panel that meets the rules.",
+          "No comparison: the coordinated selection has no panel that meets the rules.",
+          # Card labels, chart series and scope words drawn through term() from tuples and constants.
+          "the body", "members seated", "the rules cannot all be met", "status", "UN regional groups represented", "quota rows not met",
+          "quota rows", "members on the roster", "rules not met (seats and quota rows)", "quotas not verified", "seated from the group's top choices",
+          "panel", "roster", "independent (IGC-style)", "coordinated (MAG-style)", "quota rows the independent panel breaks",
+          "quota rows the coordinated panel breaks", "members who change", "time limit", "term limited",
+          "Selection rounds kept on this machine", "Its files or kept adjustments have these problems",
+          "Nothing was stored: correct the files and upload them again", "Edit the rules; each save is checked against the nominations and kept as a new version",
+          "Check a roster against its policy, and how unlikely its shares are", "Audit of a published roster",
+          "Independent (IGC-style) and coordinated (MAG-style) selection on the same nominations",
+          "A what-if on the round; nothing is changed until it is kept"}
 
 
 def all_terms():

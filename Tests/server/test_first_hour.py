@@ -133,3 +133,25 @@ def test_a_csv_for_a_european_excel_from_the_workbench(server):
     assert europe == list(csv.reader(io.StringIO(plain))) or len(europe) == len(list(csv.reader(io.StringIO(plain))))
     assert server.json("GET", f"/api/rounds/{rid}/report.json?csv_style=excel")[0] == 400
     assert server.json("GET", f"/api/rounds/{rid}/report.csv?csv_style=latin")[0] == 400
+
+
+def test_the_workbench_speaks_the_browsers_language_and_switches(server):
+    """Accept-Language chooses the pages' language; ?lang= switches it and a cookie keeps it; every report
+    downloaded from a page in French is in French (its JSON says so)."""
+    import re as regex
+    rid = upload(server)[1]["id"]
+    status, headers, page = server.request("GET", f"/rounds/{rid}", headers={"Accept-Language": "fr-CH, fr;q=0.9, en;q=0.8"})
+    page = page.decode()
+    assert status == 200 and '<html lang="fr">' in page and "Et si…" in page and "Composition (" not in page
+    assert 'id="lang-en"' in page and 'id="lang-es"' in page
+    status, headers, page = server.request("GET", f"/rounds/{rid}?lang=es")
+    assert '<html lang="es">' in page.decode() and "seatwise_lang=es" in headers.get("Set-Cookie", "")
+    status, _, page = server.request("GET", "/", headers={"Cookie": "seatwise_lang=es"})
+    assert '<html lang="es">' in page.decode()
+    status, _, body = server.request("GET", f"/api/rounds/{rid}/report.json", headers={"Cookie": "seatwise_lang=fr"})
+    assert json.loads(body)["tool"]["language"] == "fr"
+    # English by default; an unknown language falls back to it.
+    for accept in [None, "de-DE, ja"]:
+        status, _, page = server.request("GET", "/", headers={"Accept-Language": accept} if accept else {})
+        assert '<html lang="en">' in page.decode()
+    assert regex.search(r"<b[^>]*>English</b>", server.request("GET", "/")[2].decode())

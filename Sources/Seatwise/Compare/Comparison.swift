@@ -30,11 +30,12 @@ public struct Comparison: Sendable {
     public var input: SelectionInput { coordinated.input }
 
     /// When a side has no panel, which one, in words ("the coordinated selection"); nil when both have one.
+    /// Why there is no comparison, in one sentence; nil when both selections have a panel.
     public var missingPanel: String? {
         switch (independent.status == .infeasible, coordinated.status == .infeasible) {
-        case (true, true): return term("neither the independent nor the coordinated selection")
-        case (true, false): return term("the independent selection")
-        case (false, true): return term("the coordinated selection")
+        case (true, true): return term("No comparison: neither the independent nor the coordinated selection has a panel that meets the rules.")
+        case (true, false): return term("No comparison: the independent selection has no panel that meets the rules.")
+        case (false, true): return term("No comparison: the coordinated selection has no panel that meets the rules.")
         case (false, false): return nil
         }
     }

@@ -87,7 +87,7 @@ public enum ComparisonReport {
         for row in groupRows(c) { groups.add(row) }
         out += groups.render()
         if let missing = c.missingPanel {
-            out += "\nMembers who differ\n  (no comparison: \(missing) has a panel that meets the rules)\n"
+            out += "\n\(term("Members who differ"))\n  \(missing)\n"
             return out
         }
         out += "\nMembers who differ (\(c.onlyIndependent.count) replaced)\n"
@@ -109,7 +109,7 @@ public enum ComparisonReport {
         out += "- **Coordinated**: \(cell(SelectionReport.statusLine(c.coordinated)))\n"
         out += "\n## Quotas\n\n" + table(quotaHeader, quotaRows(c))
         out += "\n## What coordination costs each group\n\n" + table(groupHeader, groupRows(c))
-        if let missing = c.missingPanel { return out + "\n## Members who differ\n\nNo comparison: \(missing) has a panel that meets the rules.\n" }
+        if let missing = c.missingPanel { return out + "\n## \(term("Members who differ"))\n\n\(MarkdownRenderer.cell(missing))\n" }
         out += "\n## Members who differ\n\n" + table(["Group", "ID", "Name", "Seated by", "Gender", "Region"], differences(c))
         return out
     }

@@ -31,9 +31,9 @@ extension SelectionResult {
     /// "123" for rank-sum; "rank 1: 20, rank 2: 14, …" for lexicographic.
     public var objectiveSummary: String {
         switch objective {
-        case .rankSum, .lottery: return rankSum.map(String.init) ?? "none"
+        case .rankSum, .lottery: return rankSum.map(String.init) ?? term("none")
         case .lexicographic:
-            return rankCounts.isEmpty ? "none" : rankCounts.map { "rank \($0.rank): \($0.count)" }.joined(separator: ", ")
+            return rankCounts.isEmpty ? term("none") : rankCounts.map { "rank \($0.rank): \($0.count)" }.joined(separator: ", ")
         }
     }
 }

@@ -61,7 +61,8 @@ struct NewcomerKinds {
                     capValues["country"] = Set(held("country", staying).map(AttributeKey.normalize)).subtracting(keys)
                 }
             }
-            assumptions.append("newcomers come from countries with a UN regional group, \(attributes.contains("country") ? "any number from countries no staying member is from" : "of every region and development status the reference table pairs")")
+            assumptions.append(term(attributes.contains("country") ? "newcomers come from countries with a UN regional group, any number from countries no staying member is from"
+                                   : "newcomers come from countries with a UN regional group, of every region and development status the reference table pairs"))
         } else {
             places = [(nil, nil, nil)]
         }
@@ -73,7 +74,8 @@ struct NewcomerKinds {
                 // Women and men are always nominated; any other gender the policy or roster names, too.
                 let genders = distinct(["female", "male"] + named(a) + held(a, roster))
                 options.append((a, genders))
-                assumptions.append("newcomers may be women, men, or of any other gender the policy or the roster names (\(genders.joined(separator: ", ")))")
+                assumptions.append(phrase("newcomers may be women, men, or of any other gender the policy or the roster names ({genders})",
+                                          ["genders": .text(genders.map { Words.value("gender", $0) }.joined(separator: ", "))]))
                 continue
             }
             let specific = distinct(named(a) + (eachWithMin(a) ? held(a, staying) : []))
@@ -81,7 +83,8 @@ struct NewcomerKinds {
             if hasEach(a) {
                 capValues[a] = Set(held(a, staying).map(AttributeKey.normalize)).subtracting(specific.map(AttributeKey.normalize))
             }
-            assumptions.append("a newcomer's \(a) may be one the policy names\(eachWithMin(a) ? " or a staying member holds" : ""), or one no staying member holds")
+            assumptions.append(phrase(eachWithMin(a) ? "a newcomer's {attribute} may be one the policy names or a staying member holds, or one no staying member holds"
+                                      : "a newcomer's {attribute} may be one the policy names, or one no staying member holds", ["attribute": .text(Words.attribute(a))]))
         }
 
         let size = options.reduce(places.count * policy.groups.count) { $0 * $1.values.count }

@@ -50,10 +50,11 @@ public enum ReportVerifier {
         var request = RoundRequest(explain: present("explanations"), repair: present("repaired"),
                                    alternates: (claimed["alternates"] as? [String: Any])?["count"] as? Int, publicReport: present("public"))
         request.differenceFromUnadjusted = present("difference")
-        let outcome = try round.run(request, budget: budget, solved: result)
         // Made again in the report's own language: its facts are compared, whatever words they were put in.
         let language = ((claimed["tool"] as? [String: Any])?["language"] as? String).flatMap(Language.init(rawValue:)) ?? .en
-        let document = try Catalogue.$current.withValue(language.catalogue) { try SelectionReport.render(outcome, format: .json) }
+        let document = try Catalogue.$current.withValue(language.catalogue) {
+            try SelectionReport.render(try round.run(request, budget: budget, solved: result), format: .json)
+        }
         guard let derived = try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any] else { return [] }
         // Also inside `repaired`, which holds whole reports.
         return differences(claimed, derived, ignored: ["tool", "inputs.nominations", "inputs.policy", "inputs.history", "public.made_at"])

@@ -118,18 +118,19 @@ package enum HTML {
 
     /// The words a report uses that a reader may not know, defined where the report is read.
     package static var glossary: String {
+        let n: [String: MessageValue] = ["n": .number(ExplanationOptions.defaultCloseCall)]
         let entries: [(String, String)] = [
-            ("rank", "the place a nominating group gave its nominee (1 = its first choice)."),
-            ("rank sum", "the ranks of the seated members added up; lower means the groups' own orders were followed more closely."),
-            ("quota row", "one bound of a rule in one scope, e.g. \"at least 2 from each region in the body\"."),
-            ("at its limit", "a rule whose count sits exactly on its bound: it shaped the choice."),
-            ("price", "how much better (in rank sum) the panel would be if a rule at its limit were moved by one seat."),
-            ("close call", "a decision that another choice would have changed by only a few rank points (at most {n} unless the report was made with another --close-call)."),
-            ("p-value", "in an audit, how often a fair draw (from the nominees, or at a reference share) would give a count this far from what is expected: one-sided counts only the direction observed, two-sided both; Holm-adjusted values allow for the audit testing many shares at once. It is not the chance that the roster was chosen fairly."),
-            ("seed", "the number that fixes the order used to break exact ties, so anyone who runs the selection again with the same files gets an identical result."),
+            (term("rank"), term("the place a nominating group gave its nominee (1 = its first choice).")),
+            (term("rank sum"), term("the ranks of the seated members added up; lower means the groups' own orders were followed more closely.")),
+            (term("quota row"), term("one bound of a rule in one scope, e.g. \"at least 2 from each region in the body\".")),
+            (term("at its limit"), term("a rule whose count sits exactly on its bound: it shaped the choice.")),
+            (term("price"), term("how much better (in rank sum) the panel would be if a rule at its limit were moved by one seat.")),
+            (term("close call"), phrase("a decision that another choice would have changed by only a few rank points (at most {n} unless the report was made with another --close-call).", n)),
+            (term("p-value"), term("in an audit, how often a fair draw (from the nominees, or at a reference share) would give a count this far from what is expected: one-sided counts only the direction observed, two-sided both; Holm-adjusted values allow for the audit testing many shares at once. It is not the chance that the roster was chosen fairly.")),
+            (term("seed"), term("the number that fixes the order used to break exact ties, so anyone who runs the selection again with the same files gets an identical result.")),
         ]
-        let list = entries.map { "<dt>\(escape(term($0.0)))</dt><dd>\(escape(phrase($0.1, ["n": .number(ExplanationOptions.defaultCloseCall)])))</dd>" }.joined(separator: "\n")
-        return section("Words used in this report", "<dl class=\"glossary\">\n\(list)\n</dl>\n", id: "glossary")
+        let list = entries.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>" }.joined(separator: "\n")
+        return section(term("Words used in this report"), "<dl class=\"glossary\">\n\(list)\n</dl>\n", id: "glossary")
     }
 
     package static func section(_ title: String, _ content: String, id: String) -> String {

@@ -200,7 +200,7 @@ public enum HTMLReports {
         let differ: [[HTML.Cell]] = c.onlyIndependent.map { i in [.text(nominees[i].group), .text("\(nominees[i].name) [\(nominees[i].id)]"), .text(term("independent only")), .text(Words.value("gender", nominees[i].gender)), .text(Words.value("region", nominees[i].region))] }
             + c.onlyCoordinated.map { i in [.text(nominees[i].group), .text("\(nominees[i].name) [\(nominees[i].id)]"), .text(term("coordinated only")), .text(Words.value("gender", nominees[i].gender)), .text(Words.value("region", nominees[i].region))] }
         if let missing = c.missingPanel {
-            body += HTML.section("Members who differ", "<p>\(HTML.escape(phrase("No comparison: {missing} has a panel that meets the rules.", ["missing": .text(missing)])))</p>", id: "differences")
+            body += HTML.section("Members who differ", "<p>\(HTML.escape(missing))</p>", id: "differences")
         } else {
             body += HTML.section("Members who differ", HTML.table(["Group", "Nominee", "Seated by", "Gender", "Region"], differ, id: "differ"), id: "differences")
         }

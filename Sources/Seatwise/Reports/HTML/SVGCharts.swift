@@ -46,7 +46,7 @@ enum SVGChart {
             }
         }
         // The legend is HTML beside the chart, not SVG text: it wraps at any width and never clips.
-        return out + "</svg>" + legend(series.map { ($0.label, $0.color) })
+        return out + "</svg>" + legend(series.map { (term($0.label), $0.color) })
     }
 
     /// One stacked bar: the shares of an attribute's values among the members.
