@@ -194,14 +194,17 @@ struct PolicyEditor {
         let groups = (0..<200).filter { f["group_\($0)"] != nil }.count + Self.spare
         let quotas = (0..<500).filter { f["q\($0)_attribute"] != nil }.count + Self.spare
         var form = "<form method=\"post\" action=\"/rounds/\(id)/policy\" id=\"policy-form\" class=\"form-table\">"
-        func t(_ english: String) -> String { HTML.escape(term(english)) }
+        // A policy's own words in a sentence are in backticks, drawn as code.
+        func t(_ english: String) -> String {
+            HTML.escape(term(english)).replacingOccurrences(of: "`([^`]*)`", with: "<code>$1</code>", options: .regularExpression)
+        }
         form += "<p><label>\(t("Body")) \(input("body", size: 50))</label></p><h3>\(t("Seats per group"))</h3>"
         func box(_ name: String) -> String { "<input type=\"checkbox\" name=\"\(name)\" value=\"1\"\(f[name] != nil ? " checked" : "")>" }
         form += HTML.table(["Group", "Seats", "Counts in no quota", "Appoints its members", "Chooses alone", "A role (chairs, co-chairs)"], (0..<groups).map { k in
             [.markup(input("group_\(k)", size: 30)), .markup(input("seats_\(k)", size: 5)), .markup(box("uncounted_\(k)")), .markup(box("appointed_\(k)")),
              .markup(box("alone_\(k)")), .markup(box("role_\(k)"))]
         })
-        form += "<h3>\(t("Quotas"))</h3><p class=\"muted\">\(t("Values: one value, several separated by commas, or each. Scope: body, per group, or a group's name. Bounds: a count (3) or a percentage (40%)."))</p>"
+        form += "<h3>\(t("Quotas"))</h3><p class=\"muted\">\(t("Values: one value, several separated by commas, or `each`. Scope: `body`, `per group`, or a group's name. Bounds: a count (3) or a percentage (40%)."))</p>"
         form += HTML.table(["Attribute", "Values", "Scope", "Min", "Max", "Priority", "Hard"], (0..<quotas).map { k in
             [.markup(input("q\(k)_attribute", size: 12)), .markup(input("q\(k)_values", size: 22)), .markup(input("q\(k)_scope", size: 14)),
              .markup(input("q\(k)_min", size: 5)), .markup(input("q\(k)_max", size: 5)), .markup(input("q\(k)_priority", size: 3)),

@@ -76,7 +76,7 @@ def direct_terms():
     out = set()
     for path in swift_files():
         text = path.read_text()
-        for call in re.finditer(r"\b(?:term|phrase)\(", text):
+        for call in re.finditer(r"\b(?:term|phrase|t)\(", text):
             argument = first_argument(text, call.end() - 1)
             # A literal with an interpolation is not a key; nested calls' literals are found on their own.
             argument = re.sub(r"\b(?:term|phrase)\(.*", "", argument, flags=re.S)
@@ -125,7 +125,9 @@ VALUES = {"gender", "region", "development", "organization", "country", "group",
           "Nothing was stored: correct the files and upload them again", "Edit the rules; each save is checked against the nominations and kept as a new version",
           "Check a roster against its policy, and how unlikely its shares are", "Audit of a published roster",
           "Independent (IGC-style) and coordinated (MAG-style) selection on the same nominations",
-          "A what-if on the round; nothing is changed until it is kept"}
+          "A what-if on the round; nothing is changed until it is kept",
+          # The kinds of a round's files, as the workbench lists them.
+          "nominations", "policy", "history", "history-replaced"}
 
 
 def all_terms():

@@ -8,6 +8,8 @@ import re
 import subprocess
 import urllib.parse
 
+import pytest
+
 from test_api import BINARY, MAG, ROOT, Server, multipart, select, server, upload  # noqa: F401 (server: the fixture)
 
 JSON = {"Content-Type": "application/json"}
@@ -155,3 +157,21 @@ def test_the_workbench_speaks_the_browsers_language_and_switches(server):
         status, _, page = server.request("GET", "/", headers={"Accept-Language": accept} if accept else {})
         assert '<html lang="en">' in page.decode()
     assert regex.search(r"<b[^>]*>English</b>", server.request("GET", "/")[2].decode())
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_workbench_pages_hold_no_english_sentence(server, language):
+    """The rounds page, a round, its policy editor (the YAML itself aside), a nominee's explanation, the
+    comparison, the lottery and the audit form, in French and Spanish."""
+    import sys
+    sys.path.insert(0, str(ROOT / "Tests/crosscheck"))
+    import test_languages as words
+    server.request("POST", "/rounds/example/mag", b"", {"Origin": server.url})
+    rid = server.json("GET", "/api/rounds")[1]["rounds"][-1]["id"]
+    for path in ["/", f"/rounds/{rid}", f"/rounds/{rid}/policy", f"/rounds/{rid}/nominee/MAG-016", f"/rounds/{rid}/compare", f"/rounds/{rid}/lottery", "/audit"]:
+        status, _, page = server.request("GET", path, headers={"Accept-Language": language})
+        page = page.decode()
+        # The policy's own YAML and the form's values (keep, compete, each, body) are the file's words.
+        page = re.sub(r'<pre id="policy-yaml">.*?</pre>|<option[^>]*>[^<]*</option>', " ", page, flags=re.S)
+        text = words.visible(page, "html").replace("each", " ").replace("per group", " ").replace("body", " ")
+        assert status == 200 and words.english_words(text, words.data_strings(MAG)) == [], path

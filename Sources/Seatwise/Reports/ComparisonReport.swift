@@ -13,11 +13,11 @@ public enum ComparisonReport {
         case .text:
             guard let view = publicView else { return text(c, header: header(c)) }
             return text(c, header: [("Made", view.madeAt), ("In short", view.headline)])
-                + "\nProvenance\n" + header(c).map { "  - \($0.0): \(VisibleText.oneLine($0.1))\n" }.joined()
+                + "\n\(term("Provenance"))\n" + header(c).map { "  - \(term($0.0)): \(VisibleText.oneLine($0.1))\n" }.joined()
         case .markdown:
             guard let view = publicView else { return markdown(c, header: header(c)) }
             return markdown(c, header: [("Made", view.madeAt), ("In short", view.headline)])
-                + "\n## Provenance\n\n" + header(c).map { "- \($0.0): \(MarkdownRenderer.cell($0.1))\n" }.joined()
+                + "\n## \(term("Provenance"))\n\n" + header(c).map { "- \(term($0.0)): \(MarkdownRenderer.cell($0.1))\n" }.joined()
         case .json:
             var document = ComparisonDocument(c)
             document.publicReport = publicView.map { SelectionDocument.Public(madeAt: $0.madeAt, headline: $0.headline, notSeated: []) }
@@ -50,7 +50,7 @@ public enum ComparisonReport {
     static func groupRows(_ c: Comparison) -> [[String]] {
         c.groups.map { g in
             [g.group, "\(g.seats)", g.independentRankSum.map(String.init) ?? "–", g.coordinatedRankSum.map(String.init) ?? "–",
-             g.cost.map { $0 == 0 ? "none" : "+\($0)" } ?? "–", "\(g.replaced)",
+             g.cost.map { $0 == 0 ? term("none") : "+\($0)" } ?? "–", "\(g.replaced)",
              "\(g.independentTopChoices.map(String.init) ?? "–") → \(g.coordinatedTopChoices.map(String.init) ?? "–")"]
         }
     }
@@ -63,26 +63,30 @@ public enum ComparisonReport {
         SelectionReport.headerLines(c.coordinated).filter { $0.0 != "Mode" && $0.0 != "Status" }.map { key, value in
             guard key == "Objective" else { return (key, value) }
             let kind = c.input.policy.objective.rawValue
-            return (key, "\(kind); independent: \(c.independent.objectiveSummary); coordinated: \(c.coordinated.objectiveSummary)")
+            return (key, phrase("{kind}; independent: {independent}; coordinated: {coordinated}",
+                                ["kind": .text(kind), "independent": .text(c.independent.objectiveSummary), "coordinated": .text(c.coordinated.objectiveSummary)]))
         }
     }
 
     static func differences(_ c: Comparison) -> [[String]] {
         let n = c.input.nominees
-        return c.onlyIndependent.map { [n[$0].group, n[$0].id, n[$0].name, "independent only", n[$0].gender, n[$0].region] }
-            + c.onlyCoordinated.map { [n[$0].group, n[$0].id, n[$0].name, "coordinated only", n[$0].gender, n[$0].region] }
+        return c.onlyIndependent.map { [n[$0].group, n[$0].id, n[$0].name, term("independent only"), Words.value("gender", n[$0].gender), Words.value("region", n[$0].region)] }
+            + c.onlyCoordinated.map { [n[$0].group, n[$0].id, n[$0].name, term("coordinated only"), Words.value("gender", n[$0].gender), Words.value("region", n[$0].region)] }
     }
 
     static func text(_ c: Comparison, header: [(String, String)]) -> String {
-        var out = "Seatwise comparison: independent (IGC-style) and coordinated (MAG-style)\n"
-        for (k, v) in header { out += "  \(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine(v))\n" }
-        out += "  Independent  \(SelectionReport.statusLine(c.independent))\(c.independent.status == .infeasible ? "" : "; breaks \(Words.count(c.independent.violations.count, "body-wide quota row"))")\n"
-        out += "  Coordinated  \(SelectionReport.statusLine(c.coordinated))\n"
-        out += "\nQuotas\n"
+        var out = term("Seatwise comparison: independent (IGC-style) and coordinated (MAG-style)") + "\n"
+        let keys = (header.map(\.0) + ["Independent", "Coordinated"]).map(term)
+        let width = max(12, keys.map(\.count).max() ?? 0)
+        func key(_ k: String) -> String { term(k).padding(toLength: width, withPad: " ", startingAt: 0) }
+        for (k, v) in header { out += "  \(key(k)) \(VisibleText.oneLine(v))\n" }
+        out += "  \(key("Independent")) \(SelectionReport.statusLine(c.independent))\(c.independent.status == .infeasible ? "" : phrase("; breaks {count#body-wide quota row}", ["count": .number(c.independent.violations.count)]))\n"
+        out += "  \(key("Coordinated")) \(SelectionReport.statusLine(c.coordinated))\n"
+        out += "\n\(term("Quotas"))\n"
         var quotas = TextTable(quotaHeader)
         for row in quotaRows(c) { quotas.add(row) }
         out += quotas.render()
-        out += "\nWhat coordination costs each group in its own ranking\n"
+        out += "\n\(term("What coordination costs each group in its own ranking"))\n"
         var groups = TextTable(groupHeader)
         for row in groupRows(c) { groups.add(row) }
         out += groups.render()
@@ -90,27 +94,27 @@ public enum ComparisonReport {
             out += "\n\(term("Members who differ"))\n  \(missing)\n"
             return out
         }
-        out += "\nMembers who differ (\(c.onlyIndependent.count) replaced)\n"
+        out += "\n" + phrase("Members who differ ({count} replaced)", ["count": .number(c.onlyIndependent.count)]) + "\n"
         var differ = TextTable(["Group", "ID", "Name", "Seated by", "Gender", "Region"])
         for row in differences(c) { differ.add(row) }
-        out += c.onlyIndependent.isEmpty && c.onlyCoordinated.isEmpty ? "  (none: both ways choose the same panel)\n" : differ.render()
+        out += c.onlyIndependent.isEmpty && c.onlyCoordinated.isEmpty ? "  (\(term("none: both ways choose the same panel")))\n" : differ.render()
         return out
     }
 
     static func markdown(_ c: Comparison, header: [(String, String)]) -> String {
         let cell = MarkdownRenderer.cell
         func table(_ header: [String], _ rows: [[String]]) -> String {
-            "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+            "| " + header.map { cell(term($0)) }.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
                 + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |\n" }.joined()
         }
-        var out = "# Independent and coordinated selection: \(cell(c.input.policy.body))\n\n"
-        for (k, v) in header { out += "- **\(k)**: \(cell(v))\n" }
-        out += "- **Independent**: \(cell(SelectionReport.statusLine(c.independent)))\(c.independent.status == .infeasible ? "" : "; breaks \(Words.count(c.independent.violations.count, "body-wide quota row"))")\n"
-        out += "- **Coordinated**: \(cell(SelectionReport.statusLine(c.coordinated)))\n"
-        out += "\n## Quotas\n\n" + table(quotaHeader, quotaRows(c))
-        out += "\n## What coordination costs each group\n\n" + table(groupHeader, groupRows(c))
+        var out = "# \(cell(term("Independent and coordinated selection"))): \(cell(c.input.policy.body))\n\n"
+        for (k, v) in header { out += "- **\(cell(term(k)))**: \(cell(v))\n" }
+        out += "- **\(term("Independent"))**: \(cell(SelectionReport.statusLine(c.independent)))\(c.independent.status == .infeasible ? "" : cell(phrase("; breaks {count#body-wide quota row}", ["count": .number(c.independent.violations.count)])))\n"
+        out += "- **\(term("Coordinated"))**: \(cell(SelectionReport.statusLine(c.coordinated)))\n"
+        out += "\n## \(term("Quotas"))\n\n" + table(quotaHeader, quotaRows(c))
+        out += "\n## \(term("What coordination costs each group"))\n\n" + table(groupHeader, groupRows(c))
         if let missing = c.missingPanel { return out + "\n## \(term("Members who differ"))\n\n\(MarkdownRenderer.cell(missing))\n" }
-        out += "\n## Members who differ\n\n" + table(["Group", "ID", "Name", "Seated by", "Gender", "Region"], differences(c))
+        out += "\n## \(term("Members who differ"))\n\n" + table(["Group", "ID", "Name", "Seated by", "Gender", "Region"], differences(c))
         return out
     }
 

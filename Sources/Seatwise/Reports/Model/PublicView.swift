@@ -38,7 +38,7 @@ public struct PublicView: Sendable {
     /// way of choosing); a nominee seated by neither is not.
     public init(comparison c: Comparison, madeAt: Date = Date()) {
         self.madeAt = Self.time(madeAt)
-        headline = "Independent: \(SelectionReport.headline(c.independent)). Coordinated: \(SelectionReport.headline(c.coordinated))."
+        headline = phrase("Independent: {independent}. Coordinated: {coordinated}.", ["independent": .text(SelectionReport.headline(c.independent)), "coordinated": .text(SelectionReport.headline(c.coordinated))])
         let shown = Set(c.independent.seated).union(c.coordinated.seated)
         hiddenIDs = Set(c.input.nominees.indices.filter { !shown.contains($0) }.map { c.input.nominees[$0].id })
         notSeated = []
