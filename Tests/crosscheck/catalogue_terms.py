@@ -127,7 +127,9 @@ VALUES = {"gender", "region", "development", "organization", "country", "group",
           "Independent (IGC-style) and coordinated (MAG-style) selection on the same nominations",
           "A what-if on the round; nothing is changed until it is kept",
           # The kinds of a round's files, as the workbench lists them.
-          "nominations", "policy", "history", "history-replaced"}
+          "nominations", "policy", "history", "history-replaced",
+          # The renewal calendar's columns after the groups' names.
+          "Total", "Members leaving", "Newcomers leaving"}
 
 
 def all_terms():

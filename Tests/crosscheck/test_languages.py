@@ -116,14 +116,15 @@ def test_the_workbook_has_no_english_sentence(seatwise, tmp_path, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("command", ["audit", "explain", "vacancies", "lottery", "public", "compare"])
+@pytest.mark.parametrize("command", ["audit", "explain", "vacancies", "lottery", "public", "compare", "plan"])
 def test_other_reports_have_no_english_sentence(seatwise, language, command):
     args = {"audit": ["audit", MAG / "roster.csv", "--policy", MAG / "policy.yaml", "--pool", MAG / "nominations.csv"],
             "explain": ["explain", MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--nominee", "MAG-016"],
             "vacancies": ["vacancies", MAG / "roster.csv", "--policy", MAG / "policy.yaml"],
             "lottery": ["lottery", MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--draw", "4 8 15 / 16 23 42"],
             "public": ["select", MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--public", "--explain"],
-            "compare": ["compare", MAG / "nominations.csv", "--policy", MAG / "policy.yaml"]}[command]
+            "compare": ["compare", MAG / "nominations.csv", "--policy", MAG / "policy.yaml"],
+            "plan": ["plan", MAG / "roster.csv", "--policy", MAG / "policy.yaml", "--years", "4", "--even"]}[command]
     for fmt in ["text", "html"]:
         out = run(seatwise, *args, "--language", language, "--format", fmt)
         assert english_words(visible(out, fmt), data_strings(MAG)) == [], (command, fmt)

@@ -112,7 +112,7 @@ public enum AuditReport {
         let rows = audit.shares.map { s -> [String] in
             let count = s.unknown == 0 ? "\(s.count)" : "\(s.count)–\(s.count + s.unknown)"
             let share = s.unknown == 0 ? percent(s.share) : "\(String(format: "%.1f", s.share * 100))–\(percent(s.shareHigh))"
-            var row = [s.attribute, s.value, count, share]
+            var row = [Words.attribute(s.attribute), Words.value(s.attribute, s.value), count, share]
             func cells(_ test: ShareTest?) -> [String] {
                 guard let test else { return ["–", "–", "–", "–", "–"] }
                 return [String(format: "%.1f", test.expected), probability(test.oneSided), probability(test.oneSidedHolm),

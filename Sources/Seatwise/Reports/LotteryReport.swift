@@ -97,18 +97,25 @@ public enum LotteryReport {
         var levels = ReportTable(["Level", "Chance", "Nominees"], numeric: [0, 1, 2])
         for (k, l) in result.levels.enumerated() { levels.add(["\(k + 1)", percent(l.probability), "\(l.nominees)"]) }
         if result.method == .leximin { sections.append(.init("LEXIMIN levels (each proved the best given the ones before)", .table(levels))) }
-        var panels = ReportTable(["Panel", "Probability", "Tickets", "Members"], numeric: [0, 1, 2])
-        let tickets = Dictionary((draw?.lottery ?? []).map { ($0.panel, $0) }, uniquingKeysWith: { a, _ in a })
+        var panels = ReportTable(["Panel", "Probability", "Members"], numeric: [0, 1])
         for (k, d) in result.distribution.enumerated() {
-            let t = tickets[d.panel].map { $0.tickets == 1 ? "\($0.first)" : "\($0.first)–\($0.first + $0.tickets - 1)" } ?? "–"
-            panels.add(["\(k + 1)", String(format: "%.6f", d.probability), t, d.panel.map { nominees[$0].id }.joined(separator: " ")])
+            panels.add(["\(k + 1)", String(format: "%.6f", d.probability), d.panel.map { nominees[$0].id }.joined(separator: " ")])
         }
         sections.append(.init("The panels and their probabilities (canonical order: by the members' ids)", .table(panels)))
+        // The tickets are what is drawn from: each range of tickets and the panel it seats, so that anyone
+        // can find the drawn ticket's panel (the distribution's panels are rounded into these).
+        if let draw {
+            var tickets = ReportTable(["Tickets", "Members"], numeric: [])
+            for e in draw.lottery {
+                tickets.add([e.tickets == 1 ? "\(e.first)" : "\(e.first)–\(e.first + e.tickets - 1)", e.panel.map { nominees[$0].id }.joined(separator: " ")])
+            }
+            sections.append(.init("The tickets and the panel each seats (canonical order: by the members' ids)", .table(tickets)))
+        }
         if let draw {
             var lines = [phrase("The distribution is rounded to a lottery of {tickets} tickets (largest remainders); rounding moves no one's chance by more than {change}; in the ticket lottery itself the smallest chance is {chance}.",
                                 ["tickets": .number(draw.tickets), "change": .text(String(format: "%.4f", draw.largestChange)), "chance": .text(percent(draw.smallestChance(result)))])
                          + (draw.largestChange > 0.005 ? term(" That is more than half a percentage point: more tickets (--tickets) keep the chances closer to the guarantee.") : ""),
-                         term("Each panel holds the tickets listed above; panels are in canonical order.")]
+                         term("Each ticket seats the panel listed with it in the table of tickets; the tickets are numbered in canonical order.")]
             if let key = draw.key, let digest = draw.digest, let ticket = draw.ticket, let panel = draw.panel {
                 lines += [phrase("Published values: {key} (RFC 3797's key: each source's numbers in ascending order, each followed by a full stop, each source by a slash).", ["key": .text(key)]),
                           phrase("MD5 of two zero bytes, the key and two zero bytes: {digest}; as a number modulo {tickets}, plus 1: ticket {ticket}.", ["digest": .text(digest), "tickets": .number(draw.tickets), "ticket": .number(ticket)]),

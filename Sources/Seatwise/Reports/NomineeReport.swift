@@ -50,7 +50,8 @@ public enum NomineeReport {
                     if !rule.holders.isEmpty { out += "      \(term("its seats are held by")) \(VisibleText.oneLine(rule.holders.joined(separator: ", ")))\n" }
                 }
             }
-            out += "\n\(term("Provenance"))\n" + provenance.map { "  \(term($0.0).padding(toLength: 12, withPad: " ", startingAt: 0)) \(VisibleText.oneLine($0.1))\n" }.joined()
+            let provenanceWidth = max(12, provenance.map { term($0.0).count }.max() ?? 0)
+            out += "\n\(term("Provenance"))\n" + provenance.map { "  \(term($0.0).padding(toLength: provenanceWidth, withPad: " ", startingAt: 0)) \(VisibleText.oneLine($0.1))\n" }.joined()
             return out
         case .markdown:
             let cell = MarkdownRenderer.cell

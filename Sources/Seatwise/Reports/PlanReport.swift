@@ -21,30 +21,33 @@ public enum PlanReport {
         let input = plan.roster.input
         let header: [(key: String, value: String)] = [
             ("Body", plan.roster.policy.body),
-            ("Renewals", "the next \(Words.count(plan.horizon, "year")); year 1 is the coming renewal"),
-            ("Term limit", plan.roster.policy.rules.maxTerms.map { "\(Words.count($0, "consecutive term")) (rules.max_terms)" } ?? "none"),
+            ("Renewals", phrase("the next {years#year}; year 1 is the coming renewal", ["years": .number(plan.horizon)])),
+            ("Term limit", plan.roster.policy.rules.maxTerms.map { phrase("{terms#consecutive term} (rules.max_terms)", ["terms": .number($0)]) } ?? term("none")),
             ("Roster", "\(input.nominations.path) (sha256 \(input.nominations.sha256))"),
             ("Policy", "\(input.policyFile.path) (sha256 \(input.policyFile.sha256))"),
             ("Tool", "seatwise \(SeatwiseTool.version), GLPK \(SeatwiseTool.glpkVersion)"),
-        ]
+        ] + (Catalogue.current.language == "en" ? [] : [("Language", Catalogue.current.language)])
         var sections: [SectionedReport.Section] = [.init("Seats opening each year, by the term limit", .table(yearTable(plan, plan.years)))]
         let members = plan.roster.members
         var who = ReportTable(["Year", "Group", "ID", "Name", "Why"])
         let order = { (i: Int) in (plan.roster.policy.groups.firstIndex(of: members[i].group) ?? 0, members[i].id) }
         for y in plan.years { for i in y.leaving.sorted(by: { order($0) < order($1) }) { who.add(["\(y.year)", members[i].group, members[i].id, members[i].name, plan.reasons[i] ?? ""]) } }
-        sections.append(.init("Who leaves, and why", who.rows.isEmpty ? .line("No member leaves within the plan.") : .table(who)))
+        sections.append(.init("Who leaves, and why", who.rows.isEmpty ? .line(term("No member leaves within the plan.")) : .table(who)))
         if let p = plan.proposal {
             sections.append(.init("Proposal: even turnover (advice, not a rule)", .bullets([
-                (p.rotations.isEmpty ? "Seatwise proposes no early rotation: the term limits already spread each group's turnover as evenly as they allow" : "Seatwise proposes rotating out \(Words.count(p.rotations.count, "member")) before the term limit") + ", so that each group's seats open as evenly across the years as the term limits allow (solved exactly: the fewest seats opening in any one year, then the most even spread, then the fewest and shortest early rotations, then the seed).",
+                (p.rotations.isEmpty ? term("Seatwise proposes no early rotation: the term limits already spread each group's turnover as evenly as they allow")
+                    : phrase("Seatwise proposes rotating out {count#member} before the term limit", ["count": .number(p.rotations.count)]))
+                    + term(", so that each group's seats open as evenly across the years as the term limits allow (solved exactly: the fewest seats opening in any one year, then the most even spread, then the fewest and shortest early rotations, then the seed)."),
             ] + plan.roster.policy.groups.map { g in
                 // "year 1: 13, year 2: 3", never a bare list that reads as one number ("by year 13, 3, 4").
-                let seats = p.years.map { "year \($0.year): \($0.open[g] ?? 0)" }.joined(separator: ", ")
-                let before = plan.years.map { "year \($0.year): \($0.open[g] ?? 0)" }.joined(separator: ", ")
-                return "\(g): at most \(Words.count(p.peakAfter[g] ?? 0, "seat")) open in one year; seats opening \(seats)" + (seats == before ? "" : " (without the proposal \(before))")
+                let seats = p.years.map { phrase("year {year}: {open}", ["year": .number($0.year), "open": .number($0.open[g] ?? 0)]) }.joined(separator: ", ")
+                let before = plan.years.map { phrase("year {year}: {open}", ["year": .number($0.year), "open": .number($0.open[g] ?? 0)]) }.joined(separator: ", ")
+                return phrase("{group}: at most {peak#seat} open in one year; seats opening {seats}", ["group": .text(g), "peak": .number(p.peakAfter[g] ?? 0), "seats": .text(seats)])
+                    + (seats == before ? "" : phrase(" (without the proposal {before})", ["before": .text(before)]))
             })))
             var rotations = ReportTable(["Group", "ID", "Name", "Term limit year", "Proposed year", "Why"], numeric: [3, 4])
             for r in p.rotations { rotations.add([members[r.member].group, members[r.member].id, members[r.member].name, "\(r.limitYear)", "\(r.year)", r.reason]) }
-            sections.append(.init("Early rotations proposed", rotations.rows.isEmpty ? .line("None: the term limits already spread the turnover as evenly as they allow.") : .table(rotations)))
+            sections.append(.init("Early rotations proposed", rotations.rows.isEmpty ? .line(term("None: the term limits already spread the turnover as evenly as they allow.")) : .table(rotations)))
             sections.append(.init("Seats opening each year, with the proposal", .table(yearTable(plan, p.years))))
         }
         if !plan.notes.isEmpty { sections.append(.init("Notes", .bullets(plan.notes.map(\.description)))) }
@@ -61,7 +64,7 @@ public enum PlanReport {
         }
         let total = plan.years.reduce(0) { $0 + $1.open.values.reduce(0, +) }
         return SectionedReport(kind: "Renewal calendar", title: plan.roster.policy.body,
-                               subtitle: "\(Words.count(total, "seat")) open over the next \(Words.count(plan.horizon, "renewal"))", header: header, sections: sections, csvTable: csv)
+                               subtitle: phrase("{seats#seat} open over the next {renewals#renewal}", ["seats": .number(total), "renewals": .number(plan.horizon)]), header: header, sections: sections, csvTable: csv)
     }
 
     struct YearEntry: Encodable {

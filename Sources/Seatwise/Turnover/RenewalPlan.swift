@@ -65,7 +65,8 @@ extension Roster {
         }
         for (i, y) in limit.enumerated() where reasons[i] == nil {
             guard let y else { continue }
-            reasons[i] = members[i].status == .withdrawn ? "withdrawn" : "term limit: \(Words.count(members[i].terms + y - 1, "term")) served by year \(y) (max_terms \(policy.rules.maxTerms!))"
+            reasons[i] = members[i].status == .withdrawn ? term("withdrawn")
+                : phrase("term limit: {terms#term} served by year {year} (max_terms {max})", ["terms": .number(members[i].terms + y - 1), "year": .number(y), "max": .number(policy.rules.maxTerms!)])
         }
         var notes: [Message] = []
         if policy.rules.maxTerms == nil { notes.append(Message(.planNoTermLimit)) }
@@ -181,7 +182,8 @@ extension Roster {
             guard let from = limit[i], let to = chosen[i], to < from else { continue }
             let g = members[i].group
             let without = base[from - 1].open[g] ?? 0, with = years[from - 1].open[g] ?? 0
-            let reason = "leaves in year \(to) rather than \(from): \(g) would otherwise open \(without) of its \(Words.count(policy.seats(of: g), "seat")) in year \(from) (\(with) with this proposal)"
+            let reason = phrase("leaves in year {to} rather than {from}: {group} would otherwise open {without} of its {seats#seat} in year {from} ({with} with this proposal)",
+                                ["to": .number(to), "from": .number(from), "group": .text(g), "without": .number(without), "seats": .number(policy.seats(of: g)), "with": .number(with)])
             rotations.append(.init(member: i, limitYear: from, year: to, reason: reason))
         }
         return .init(rotations: rotations, years: years, peakBefore: peakBefore, peakAfter: peakAfter)

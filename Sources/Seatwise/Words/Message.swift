@@ -38,7 +38,7 @@ public struct Message: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Who a nominee is, stated before an explanation's rules: group (and rank), gender, region, country.
     public static func nomineeWho(_ n: Nominee) -> Message {
         Message(.nomineeWho, ["group": .text(n.group), "ranked": .message(n.rank.map { Message(.nomineeRanked, ["rank": .rank($0)]) } ?? Message(.nomineeUnranked)),
-                              "gender": .text(n.gender), "region": .text(n.region), "country": .text(n.country)])
+                              "gender": .text(Words.value("gender", n.gender)), "region": .text(Words.value("region", n.region)), "country": .text(n.country)])
     }
     /// A rule by the label the model gives it.
     public static func rule(_ label: String) -> Message { Message(.ruleLabel, ["label": .text(label)]) }

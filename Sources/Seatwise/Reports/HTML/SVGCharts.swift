@@ -33,7 +33,7 @@ enum SVGChart {
         let labelWidth = 210.0, width = 360.0, rowHeight = 8.0 + Double(series.count) * 13
         let height = Double(groups.count) * rowHeight + 6
         var out = "<svg class=\"ranking\" role=\"img\" width=\"\(Int(labelWidth + width + 60))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(labelWidth + width + 60)) \(Int(height))\">"
-        out += "<title>How far each group's own ranking was followed: seated members among its top choices</title>"
+        out += "<title>\(HTML.escape(term("How far each group's own ranking was followed: seated members among its top choices")))</title>"
         for (k, g) in groups.enumerated() {
             let y = Double(k) * rowHeight + 4
             out += "<text x=\"\(labelWidth - 6)\" y=\"\(y + rowHeight / 2 + 2)\" font-size=\"12\" text-anchor=\"end\">\(HTML.escape(g.group))</text>"
@@ -54,7 +54,7 @@ enum SVGChart {
         let total = max(1, parts.reduce(0) { $0 + $1.count })
         let width = 560.0
         var out = "<svg class=\"composition\" role=\"img\" width=\"\(Int(width))\" height=\"22\" viewBox=\"0 0 \(Int(width)) 22\">"
-        out += "<title>\(HTML.escape(attribute)): " + HTML.escape(parts.map { "\($0.value) \($0.count)" }.joined(separator: ", ")) + "</title>"
+        out += "<title>\(HTML.escape(Words.attribute(attribute))): " + HTML.escape(parts.map { "\($0.value) \($0.count)" }.joined(separator: ", ")) + "</title>"
         var offset = 0.0
         var items: [(String, String)] = []
         for (k, part) in parts.enumerated() {

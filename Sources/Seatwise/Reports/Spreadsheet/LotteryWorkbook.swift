@@ -22,13 +22,17 @@ extension ReportWorkbook {
         }
         var sheets = [chances]
         if let rules = LotteryReport.quotaTable(result, draw) { sheets.append(Sheet("Rules", table: rules)) }
-        var panels = Sheet("Panels", headers: ["Panel", "Probability", "Tickets", "First ticket", "Members"])
-        let tickets = Dictionary((draw?.lottery ?? []).map { ($0.panel, $0) }, uniquingKeysWith: { a, _ in a })
+        var panels = Sheet("Panels", headers: ["Panel", "Probability", "Members"])
         for (k, d) in result.distribution.enumerated() {
-            let t = tickets[d.panel]
-            panels.add([.int(k + 1), .number(d.probability), .int(t?.tickets), .int(t?.first), .text(d.panel.map { nominees[$0].id }.joined(separator: " "))])
+            panels.add([.int(k + 1), .number(d.probability), .text(d.panel.map { nominees[$0].id }.joined(separator: " "))])
         }
         sheets.append(panels)
+        // The tickets drawn from: each range and the panel it seats (the distribution rounded to tickets).
+        if let draw {
+            var tickets = Sheet("Tickets", headers: ["First ticket", "Tickets", "Members"])
+            for e in draw.lottery { tickets.add([.int(e.first), .int(e.tickets), .text(e.panel.map { nominees[$0].id }.joined(separator: " "))]) }
+            sheets.append(tickets)
+        }
         if result.method == .leximin {
             var levels = Sheet("Levels", headers: ["Level", "Chance", "Nominees"])
             for (k, l) in result.levels.enumerated() { levels.add([.int(k + 1), .number(l.probability), .int(l.nominees)]) }
