@@ -18,6 +18,9 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .long, help: "Sweep one rule's bound instead of asking questions: RULE:min=A..B in seats, or RULE:max=A%..B% (step /S%, default 1 point); e.g. 1:min=0..12. Gives the rank sum, each group's rank sum and the composition at every bound, and where no panel meets the rules.")
     var sweep: String?
 
+    @Option(name: .long, help: "The language of the answers' words: en (English), fr (French) or es (Spanish).")
+    var language: Language = .en
+
     @Option(name: .long, help: "Report format: text or json; csv too with --sweep.")
     var format: WhatIfFormat = .text
 

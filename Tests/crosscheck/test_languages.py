@@ -116,7 +116,7 @@ def test_the_workbook_has_no_english_sentence(seatwise, tmp_path, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("command", ["audit", "explain", "vacancies", "lottery", "public", "compare", "plan"])
+@pytest.mark.parametrize("command", ["audit", "explain", "vacancies", "lottery", "public", "compare", "plan", "sweep"])
 def test_other_reports_have_no_english_sentence(seatwise, language, command):
     args = {"audit": ["audit", MAG / "roster.csv", "--policy", MAG / "policy.yaml", "--pool", MAG / "nominations.csv"],
             "explain": ["explain", MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--nominee", "MAG-016"],
@@ -124,8 +124,9 @@ def test_other_reports_have_no_english_sentence(seatwise, language, command):
             "lottery": ["lottery", MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--draw", "4 8 15 / 16 23 42"],
             "public": ["select", MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--public", "--explain"],
             "compare": ["compare", MAG / "nominations.csv", "--policy", MAG / "policy.yaml"],
-            "plan": ["plan", MAG / "roster.csv", "--policy", MAG / "policy.yaml", "--years", "4", "--even"]}[command]
-    for fmt in ["text", "html"]:
+            "plan": ["plan", MAG / "roster.csv", "--policy", MAG / "policy.yaml", "--years", "4", "--even"],
+            "sweep": ["what-if", MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--sweep", "1:min=18..26"]}[command]
+    for fmt in ["text"] if command == "sweep" else ["text", "html"]:
         out = run(seatwise, *args, "--language", language, "--format", fmt)
         assert english_words(visible(out, fmt), data_strings(MAG)) == [], (command, fmt)
 

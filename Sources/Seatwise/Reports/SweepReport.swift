@@ -15,9 +15,9 @@ public enum SweepReport {
     /// The cost of balance in one sentence: from the unadjusted panel's rank sum to the last feasible step's.
     public static func summary(_ sweep: CostOfBalance) -> String {
         let feasible = sweep.points.filter(\.feasible)
-        var out = "\(sweep.sweep.row) swept over \(Words.count(sweep.points.count, "bound"))"
+        var out = phrase("{rule} swept over {count#bound}", ["rule": .text(sweep.sweep.row), "count": .number(sweep.points.count)])
         if let first = feasible.first, let last = feasible.last, let a = first.result.rankSum, let b = last.result.rankSum {
-            out += "; rank sum \(a) at \(first.bound), \(b) at \(last.bound)"
+            out += phrase("; rank sum {a} at {first}, {b} at {last}", ["a": .number(a), "first": .text(first.bound), "b": .number(b), "last": .text(last.bound)])
         }
         out += "; " + infeasibleWords(sweep)
         return out
@@ -26,33 +26,34 @@ public enum SweepReport {
     /// Where no panel meets the rules, as it is: "from min = 13" only when every later bound has none too.
     static func infeasibleWords(_ sweep: CostOfBalance) -> String {
         let none = sweep.points.filter { !$0.feasible }
-        guard let first = none.first, let last = none.last else { return "every bound has a panel" }
-        if none.count == 1 { return "no panel meets the rules at \(first.bound) only" }
+        guard let first = none.first, let last = none.last else { return term("every bound has a panel") }
+        if none.count == 1 { return phrase("no panel meets the rules at {bound} only", ["bound": .text(first.bound)]) }
         if last.bound == sweep.points.last!.bound, none.count == sweep.points.count - sweep.points.firstIndex(where: { !$0.feasible })! {
-            return "no panel meets the rules from \(first.bound) on"
+            return phrase("no panel meets the rules from {bound} on", ["bound": .text(first.bound)])
         }
         if first.bound == sweep.points.first!.bound, none.count == (sweep.points.firstIndex(where: \.feasible) ?? none.count) {
-            return "no panel meets the rules up to \(last.bound)"
+            return phrase("no panel meets the rules up to {bound}", ["bound": .text(last.bound)])
         }
-        return "no panel meets the rules at " + none.map(\.bound).joined(separator: ", ")
+        return phrase("no panel meets the rules at {bounds}", ["bounds": .text(none.map(\.bound).joined(separator: ", "))])
     }
 
     static func text(_ sweep: CostOfBalance) -> String {
         let base = sweep.base
-        var out = "Seatwise what-if sweep: \(base.policy.body), \(base.mode.rawValue), seed \(base.seed)\n"
-        out += "  Unadjusted panel: \(base.status.rawValue), rank sum \(base.rankSum.map(String.init) ?? "none")\n"
+        var out = phrase("Seatwise what-if sweep: {body}, {mode}, seed {seed}", ["body": .text(base.policy.body), "mode": .text(term(base.mode.rawValue)), "seed": .text(String(base.seed))]) + "\n"
+        out += "  " + phrase("Unadjusted panel: {status}, rank sum {sum}", ["status": .text(term(base.status.rawValue)), "sum": .text(base.rankSum.map(String.init) ?? term("none"))]) + "\n"
         out += "  \(summary(sweep))\n\n"
         let groups = base.policy.groups
         let values = sweep.values
-        var table = TextTable(["Bound", "Status", "Rank sum", "Change"] + groups.map { "\($0) rank sum" } + values.map { "\($0.attribute) \($0.value)" })
+        var table = TextTable(["Bound", "Status", "Rank sum", "Change"] + groups.map { phrase("{group} rank sum", ["group": .text($0)]) }
+                              + values.map { "\(Words.attribute($0.attribute)) \(Words.value($0.attribute, $0.value))" })
         for point in sweep.points {
             let r = point.result
             guard point.feasible else {
-                table.add([point.bound, "infeasible"] + Array(repeating: "–", count: 2 + groups.count + values.count))
+                table.add([point.bound, term("infeasible")] + Array(repeating: "–", count: 2 + groups.count + values.count))
                 continue
             }
             let change = point.answer.objectiveChange.map { $0 == 0 ? "0" : ($0 > 0 ? "+\($0)" : "\($0)") } ?? "–"
-            table.add([point.bound, r.status.rawValue, r.rankSum.map(String.init) ?? "–", change]
+            table.add([point.bound, term(r.status.rawValue), r.rankSum.map(String.init) ?? "–", change]
                       + groups.map { g in r.groups.first { $0.group == g }.map { "\($0.rankSum)" } ?? "–" }
                       + (sweep.composition(point) ?? []).map(String.init))
         }

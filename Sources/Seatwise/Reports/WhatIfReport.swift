@@ -8,23 +8,26 @@ public enum WhatIfReport {
 
     /// With `alternates` K, each answer's panel carries up to K alternates per seat (`select --alternates`).
     public static func text(base: SelectionResult, _ answers: [Answer], alternates: Int? = nil) -> String {
-        var out = "Seatwise what-if: \(base.policy.body), \(base.mode.rawValue), seed \(base.seed)\n"
-        out += "  Unadjusted panel: \(base.status.rawValue), rank sum \(base.rankSum.map(String.init) ?? "none")\n"
+        var out = phrase("Seatwise what-if: {body}, {mode}, seed {seed}", ["body": .text(base.policy.body), "mode": .text(term(base.mode.rawValue)), "seed": .text(String(base.seed))]) + "\n"
+        out += "  " + phrase("Unadjusted panel: {status}, rank sum {sum}", ["status": .text(term(base.status.rawValue)), "sum": .text(base.rankSum.map(String.init) ?? term("none"))]) + "\n"
         for (question, answer, problem) in answers {
             out += "\n\(question.name): \(question.adjustments.map(\.description).joined(separator: "; "))\n"
-            if let problem { out += "  not asked: \(problem)\n"; continue }
+            if let problem { out += "  " + phrase("not asked: {problem}", ["problem": .text(problem)]) + "\n"; continue }
             guard let answer else { continue }
             out += "  \(answer.summary)\n"
             if answer.result.status == .infeasible {
-                out += "    (select with the same adjustments names the conflicting rules and the smallest repair)\n"
+                out += "    (\(term("select with the same adjustments names the conflicting rules and the smallest repair")))\n"
             } else {
-                for g in answer.groups where g.change != 0 { out += "    \(g.group): rank sum \(g.rankSumBefore) → \(g.rankSumAfter)\n" }
+                for g in answer.groups where g.change != 0 {
+                    out += "    " + phrase("{group}: rank sum {before} → {after}", ["group": .text(g.group), "before": .number(g.rankSumBefore), "after": .number(g.rankSumAfter)]) + "\n"
+                }
                 for also in answer.crossGroup { out += "    \(also.description)\n" }
                 if let k = alternates {
                     let ids = answer.result.input.nominees
                     for seat in Alternates.seats(answer.result, count: k) where answer.entering.contains(seat.member) {
                         let list = seat.alternates.map { "\(ids[$0].name) [\(ids[$0].id)]" }.joined(separator: ", ")
-                        out += "    alternates for \(ids[seat.member].name) [\(ids[seat.member].id)]: \(list.isEmpty ? seat.blockedBy ?? "none" : list)\n"
+                        out += "    " + phrase("alternates for {member}: {list}", ["member": .nominee(id: ids[seat.member].id, name: ids[seat.member].name),
+                                                                               "list": .text(list.isEmpty ? seat.blockedBy ?? term("none") : list)]) + "\n"
                     }
                 }
             }

@@ -34,7 +34,7 @@ public enum WhatIfQuestions {
         for (q, item) in items.enumerated() {
             let path = "[\(q + 1)]"
             guard case .mapping(let mapping) = item else { problem(item, path, "a question must be a mapping (seat, exclude, set, group_seats, name)"); continue }
-            var question = WhatIfQuestion(name: "question \(q + 1)", adjustments: [])
+            var question = WhatIfQuestion(name: phrase("question {number}", ["number": .number(q + 1)]), adjustments: [])
             for (keyNode, value) in mapping {
                 let key = keyNode.string ?? ""
                 switch key {
