@@ -30,7 +30,8 @@ INDIRECT = [
     re.compile(r'let probabilities = \[([^\]]*)\]'),
 ]
 FILES = ["Seatwise/Reports", "Seatwise/Words/Words.swift", "Seatwise/Selection", "Seatwise/Turnover", "Seatwise/Round/WhatIf.swift", "Seatwise/Round/WhatIfQuestions.swift",
-         "Seatwise/Compare", "Seatwise/Domain/Policy.swift", "Seatwise/Model/QuotaRow.swift", "SeatwiseServer"]
+         "Seatwise/Compare", "Seatwise/Domain/Policy.swift", "Seatwise/Model/QuotaRow.swift", "SeatwiseServer",
+         "SeatwiseCLI/CheckCommand.swift"]
 
 
 def swift_files():

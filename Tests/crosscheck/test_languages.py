@@ -186,3 +186,15 @@ def test_every_term_the_sources_use_is_translated(language):
     keys = {json.loads('"' + k + '"') for k in re.findall(r'^\s*"((?:[^"\\]|\\.)*)":\s*"', text, flags=re.M)}
     missing = sorted(catalogue_terms.direct_terms() - keys)
     assert missing == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_check_speaks_the_language(seatwise, tmp_path, language):
+    ok = run(seatwise, "check", MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--language", language)
+    # A minimum above the body's seats: a counting check rules every panel out.
+    policy = yaml.safe_load(open(MAG / "policy.yaml"))
+    policy["quotas"].append({"attribute": "gender", "value": "female", "min": 60})
+    (tmp_path / "policy.yaml").write_text(yaml.safe_dump(policy))
+    bad = run(seatwise, "check", MAG / "nominations.csv", "--policy", tmp_path / "policy.yaml", "--language", language, expect=1)
+    assert english_words(ok, data_strings(MAG)) == [] and english_words(bad, [str(tmp_path / "policy.yaml")] + data_strings(MAG)) == []
+    assert {"fr": "impossible :", "es": "inviable:"}[language] in bad

@@ -693,5 +693,10 @@ extension Catalogue {
         "{group} rank sum": "{group}, somme des rangs",
         "{rule} swept over {count#bound}": "{rule} balayé sur {count#borne|bornes}",
         "question {number}": "question {number}",
+        "{nominations}: {nominees#nominee}; {policy}: {groups#group}, {seats#seat}, {quotas#quota} ({rows#row})": "{nominations} : {nominees#candidat|candidats} ; {policy} : {groups#groupe|groupes}, {seats#siège|sièges}, {quotas#quota|quotas} ({rows#ligne|lignes})",
+        "note: {note}": "note : {note}",
+        "the files are valid and no counting check rules a panel out (run select to solve)": "les fichiers sont valides et aucune vérification par décompte n'exclut une composition (lancez select pour résoudre)",
+        "infeasible: {message}": "impossible : {message}",
+        "infeasible: … and {more} more like the {shown} above": "impossible : … et {more} autres du même type que les {shown} ci-dessus",
     ]
 }

@@ -693,5 +693,10 @@ extension Catalogue {
         "{group} rank sum": "{group}, suma de rangos",
         "{rule} swept over {count#bound}": "{rule} recorrida en {count#cota|cotas}",
         "question {number}": "pregunta {number}",
+        "{nominations}: {nominees#nominee}; {policy}: {groups#group}, {seats#seat}, {quotas#quota} ({rows#row})": "{nominations}: {nominees#candidatura|candidaturas}; {policy}: {groups#grupo|grupos}, {seats#puesto|puestos}, {quotas#cuota|cuotas} ({rows#fila|filas})",
+        "note: {note}": "nota: {note}",
+        "the files are valid and no counting check rules a panel out (run select to solve)": "los archivos son válidos y ninguna comprobación por cómputo excluye una composición (ejecute select para resolver)",
+        "infeasible: {message}": "inviable: {message}",
+        "infeasible: … and {more} more like the {shown} above": "inviable: … y {more} más del mismo tipo que los {shown} anteriores",
     ]
 }
