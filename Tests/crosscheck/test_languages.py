@@ -196,5 +196,7 @@ def test_check_speaks_the_language(seatwise, tmp_path, language):
     policy["quotas"].append({"attribute": "gender", "value": "female", "min": 60})
     (tmp_path / "policy.yaml").write_text(yaml.safe_dump(policy))
     bad = run(seatwise, "check", MAG / "nominations.csv", "--policy", tmp_path / "policy.yaml", "--language", language, expect=1)
-    assert english_words(ok, data_strings(MAG)) == [] and english_words(bad, [str(tmp_path / "policy.yaml")] + data_strings(MAG)) == []
+    # File paths are the user's (a temporary folder's name holds English words).
+    bad = re.sub(r"\S*/\S+", " ", bad)
+    assert english_words(ok, data_strings(MAG)) == [] and english_words(bad, data_strings(MAG)) == []
     assert {"fr": "impossible :", "es": "inviable:"}[language] in bad
