@@ -29,7 +29,7 @@ INDIRECT = [
     re.compile(r'static let (?:groupHeader|quotaHeader|probabilities)\s*=\s*\[([^\]]*)\]'),
     re.compile(r'let probabilities = \[([^\]]*)\]'),
 ]
-FILES = ["Seatwise/Reports", "Seatwise/Words/Words.swift", "Seatwise/Selection", "Seatwise/Turnover", "Seatwise/Round/WhatIf.swift", "Seatwise/Round/WhatIfQuestions.swift",
+FILES = ["Seatwise/Reports", "Seatwise/Words/Words.swift", "Seatwise/Selection", "Seatwise/Turnover", "Seatwise/Round/WhatIf.swift", "Seatwise/Round/WhatIfQuestions.swift", "Seatwise/Round/Adjustment.swift",
          "Seatwise/Compare", "Seatwise/Domain/Policy.swift", "Seatwise/Model/QuotaRow.swift", "SeatwiseServer",
          "SeatwiseCLI/CheckCommand.swift"]
 

@@ -200,3 +200,10 @@ def test_check_speaks_the_language(seatwise, tmp_path, language):
     bad = re.sub(r"\S*/\S+", " ", bad)
     assert english_words(ok, data_strings(MAG)) == [] and english_words(bad, data_strings(MAG)) == []
     assert {"fr": "impossible :", "es": "inviable:"}[language] in bad
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_what_if_questions_speak_the_language(seatwise, tmp_path, language):
+    (tmp_path / "q.yaml").write_text(yaml.safe_dump([{"seat": ["MAG-010"]}, {"exclude": ["MAG-013"]}]))
+    out = run(seatwise, "what-if", MAG / "nominations.csv", "--policy", MAG / "policy.yaml", "--questions", tmp_path / "q.yaml", "--language", language)
+    assert english_words(re.sub(r"\S*/\S+", " ", out), data_strings(MAG)) == []

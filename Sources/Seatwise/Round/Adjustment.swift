@@ -21,8 +21,8 @@ public enum Adjustment: Sendable, Equatable, Codable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .seat(let id): return "seat \(id)"
-        case .exclude(let id): return "exclude \(id)"
+        case .seat(let id): return phrase("seat {id}", ["id": .text(id)])
+        case .exclude(let id): return phrase("exclude {id}", ["id": .text(id)])
         case .setBound(let row, let side, let value): return "\(row): \(side.rawValue)=\(value)"
         case .setShare(let row, let side, let share): return "\(row): \(side.rawValue)=\(share.description)"
         case .groupSeats(let group, let seats): return "\(group)=\(Words.count(seats, "seat"))"

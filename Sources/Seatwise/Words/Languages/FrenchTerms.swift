@@ -698,5 +698,7 @@ extension Catalogue {
         "the files are valid and no counting check rules a panel out (run select to solve)": "les fichiers sont valides et aucune vérification par décompte n'exclut une composition (lancez select pour résoudre)",
         "infeasible: {message}": "impossible : {message}",
         "infeasible: … and {more} more like the {shown} above": "impossible : … et {more} autres du même type que les {shown} ci-dessus",
+        "seat {id}": "retenir {id}",
+        "exclude {id}": "exclure {id}",
     ]
 }

@@ -698,5 +698,7 @@ extension Catalogue {
         "the files are valid and no counting check rules a panel out (run select to solve)": "los archivos son válidos y ninguna comprobación por cómputo excluye una composición (ejecute select para resolver)",
         "infeasible: {message}": "inviable: {message}",
         "infeasible: … and {more} more like the {shown} above": "inviable: … y {more} más del mismo tipo que los {shown} anteriores",
+        "seat {id}": "dar puesto a {id}",
+        "exclude {id}": "excluir {id}",
     ]
 }
