@@ -13,8 +13,6 @@ SOURCES = ROOT / "Sources"
 # A Swift string literal without interpolation: "…" with escapes, no \( .
 LITERAL = r'"((?:[^"\\\n]|\\[^(\n])*)"'
 DIRECT = re.compile(r'\b(?:term|phrase)\(\s*' + LITERAL)
-# term(cond ? "a" : "b") and nested ternaries: every literal inside the call's first argument.
-_UNUSED = re.compile(r'\b(?:term|phrase)\(((?:[^()"]|"(?:[^"\\\n]|\\[^(\n])*"|\((?:[^()"]|"(?:[^"\\\n]|\\[^(\n])*")*\))*)\)')
 INDIRECT = [
     re.compile(r'(?:ReportTable|TextTable)\(\[([^\]]*)\]'),
     re.compile(r'HTML\.table\(\[([^\]]*)\]'),
